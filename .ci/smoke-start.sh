@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the product as a new user would (embedded PGlite, fresh DATA_DIR), waits for /readyz,
+# fetches the portal page, and stops it with SIGTERM.
+set -euo pipefail
+data=$(mktemp -d)
+port=${SMOKE_PORT:-3900}
+log="$data/start.log"
+env -u DATABASE_URL DATA_DIR="$data" PORT="$port" BROKER_DEMO_PORT=$((port + 1)) PUBLIC_URL="http://localhost:$port" \
+  npm start >"$log" 2>&1 &
+pid=$!
+cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+
+for i in $(seq 1 120); do
+  if curl -fsS "http://localhost:$port/readyz" >/dev/null 2>&1; then
+    echo "ready after ~${i}s"; break
+  fi
+  if ! kill -0 "$pid" 2>/dev/null; then echo "npm start exited early:"; cat "$log"; exit 1; fi
+  sleep 1
+done
+curl -fsS "http://localhost:$port/readyz"
+echo
+curl -fsS "http://localhost:$port/" | grep -q '<gp-portal' || { echo "the portal page does not hold <gp-portal>"; cat "$log"; exit 1; }
+curl -fsS "http://localhost:$port/oidc/.well-known/openid-configuration" | grep -q "\"issuer\":\"http://localhost:$port/oidc\"" \
+  || { echo "OIDC discovery is wrong"; exit 1; }
+curl -fsS "http://127.0.0.1:$((port + 1))/" | grep -q "localhost:$port/sdk/gp-widgets.js" || { echo "broker demo site missing"; exit 1; }
+kill -TERM "$pid"
+wait "$pid" && echo "stopped cleanly" || { echo "npm start did not exit cleanly"; cat "$log"; exit 1; }
+trap - EXIT
+rm -rf "$data"

@@ -1,0 +1,108 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { clientMetadataFromRow, type PartnerClientRow } from './partner-client-metadata.ts';
+
+/**
+ * oidc-provider's storage contract on one PostgreSQL table (`oidc_models`), so every process
+ * behind a load balancer sees the same sessions, grants and codes. Clients are not stored
+ * here: they are the registered partners (`partner_clients`), read through `Client`.
+ */
+export function sequelizeAdapterFactory(sequelize: Sequelize) {
+  return (model: string): Adapter => (model === 'Client' ? new PartnerClientAdapter(sequelize) : new ModelAdapter(sequelize, model));
+}
+
+class ModelAdapter implements Adapter {
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly model: string,
+  ) {}
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    await this.sequelize.query(
+      `insert into oidc_models (model, id, payload, grant_id, user_code, uid, expires_at)
+       values (:model, :id, :payload, :grantId, :userCode, :uid, :expiresAt)
+       on conflict (model, id) do update set payload = excluded.payload, grant_id = excluded.grant_id,
+         user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`,
+      {
+        replacements: {
+          model: this.model,
+          id,
+          payload: JSON.stringify(payload),
+          grantId: payload.grantId ?? null,
+          userCode: payload.userCode ?? null,
+          uid: payload.uid ?? null,
+          expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+        },
+      },
+    );
+  }
+
+  find(id: string) {
+    return this.findBy('id', id);
+  }
+
+  findByUid(uid: string) {
+    return this.findBy('uid', uid);
+  }
+
+  findByUserCode(userCode: string) {
+    return this.findBy('user_code', userCode);
+  }
+
+  async consume(id: string): Promise<void> {
+    await this.sequelize.query(`update oidc_models set consumed_at = now() where model = :model and id = :id`, {
+      replacements: { model: this.model, id },
+    });
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.sequelize.query(`delete from oidc_models where model = :model and id = :id`, { replacements: { model: this.model, id } });
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await this.sequelize.query(`delete from oidc_models where grant_id = :grantId`, { replacements: { grantId } });
+  }
+
+  private async findBy(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
+    const [row] = await this.sequelize.query<{ payload: AdapterPayload; consumed_at: Date | null }>(
+      `select payload, consumed_at from oidc_models
+       where model = :model and ${column} = :value and (expires_at is null or expires_at > now())`,
+      { replacements: { model: this.model, value }, type: QueryTypes.SELECT },
+    );
+    if (!row) return undefined;
+    return row.consumed_at ? { ...row.payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) } : row.payload;
+  }
+}
+
+/** Read-only: partners are managed with `portal partner …`, never by the provider. */
+class PartnerClientAdapter implements Adapter {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    const [row] = await this.sequelize.query<PartnerClientRow>(
+      `select client_id, display_name, logo_url, redirect_uris, post_logout_redirect_uris, client_secret, metadata
+       from partner_clients where client_id = :id and active`,
+      { replacements: { id }, type: QueryTypes.SELECT },
+    );
+    return row ? (clientMetadataFromRow(row) as AdapterPayload) : undefined;
+  }
+
+  async upsert(): Promise<void> {
+    throw new Error('partner clients are registered with `portal partner add`, not through the provider');
+  }
+  async findByUid() {
+    return undefined;
+  }
+  async findByUserCode() {
+    return undefined;
+  }
+  async consume() {}
+  async destroy() {}
+  async revokeByGrantId() {}
+}
+
+/** Deletes expired rows; run periodically (any process may: the statement is idempotent). */
+export async function deleteExpiredOidcModels(sequelize: Sequelize): Promise<number> {
+  const [, meta] = await sequelize.query(`delete from oidc_models where expires_at < now()`);
+  return (meta as { rowCount?: number } | undefined)?.rowCount ?? 0;
+}

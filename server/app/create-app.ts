@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { Sequelize } from 'sequelize';
+import type Provider from 'oidc-provider';
+import type { Config } from '../config/config.ts';
+import { createApi } from '../api/create-api.ts';
+import { healthRoutes } from '../http/health.ts';
+import { mountNodeHandler } from '../http/mount-node-handler.ts';
+import { ProblemError, problemResponse } from '../http/problem.ts';
+import { securityHeaders } from '../http/security-headers.ts';
+import { sendStatic } from '../http/static-files.ts';
+import { widgetHostCsp } from '../http/page-policy.ts';
+import { paths } from '../http/paths.ts';
+import type { Logger } from '../http/logger.ts';
+
+export interface AppDependencies {
+  config: Pick<Config, 'publicUrl' | 'production'>;
+  sequelize: Sequelize;
+  provider: Provider;
+  logger: Logger;
+}
+
+/** The insurer's one Hono app: IdP at /oidc, API at /api, bundles at /sdk, the portal page at /. */
+export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  const origin = deps.config.publicUrl.origin;
+
+  app.use(securityHeaders({ hsts: deps.config.publicUrl.protocol === 'https:' }));
+  app.route('/', healthRoutes(deps.sequelize));
+
+  app.all('/oidc/*', mountNodeHandler('/oidc', deps.provider.callback()));
+  app.all('/oidc', mountNodeHandler('/oidc', deps.provider.callback()));
+
+  app.route('/api', createApi({ sequelize: deps.sequelize }));
+
+  // Bundles are loaded cross-origin by partner pages (module scripts are CORS requests).
+  app.get('/sdk/*', (c) =>
+    sendStatic(c, paths.sdk, c.req.path.slice('/sdk/'.length), {
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Cache-Control': deps.config.production ? 'public, max-age=300' : 'no-cache',
+    }),
+  );
+
+  const pageHeaders = { 'Content-Security-Policy': widgetHostCsp(origin, origin), 'Cache-Control': 'no-cache' };
+  app.get('/', (c) => sendStatic(c, paths.standalone, 'index.html', pageHeaders));
+  app.get('/static/*', (c) => sendStatic(c, paths.standalone, c.req.path.slice('/static/'.length), { 'Cache-Control': 'no-cache' }));
+
+  app.notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'Not found').toProblem()));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.toProblem());
+    deps.logger.error('request_failed', { method: c.req.method, path: c.req.routePath, error });
+    return problemResponse(c, { type: 'about:blank#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
+  });
+  return app;
+}

@@ -1,0 +1,87 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from '../config/config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrator.ts';
+import { createLogger, type Logger } from '../http/logger.ts';
+import { loadIdpKeys } from '../../idp/keys.ts';
+import { createProvider } from '../../idp/provider.ts';
+import { createApp } from './create-app.ts';
+import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
+import { isDatabaseSeeded, seedDemoData } from '../seed/seed-demo-data.ts';
+
+export interface RunningPortal {
+  database: Database;
+  seeded: boolean;
+  urls: { portal: string; brokerDemo: string | null };
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the whole product in this process: database (migrated, seeded when empty outside
+ * production), the IdP, the API and pages on PORT, and the broker demo site on its own site.
+ */
+export async function startPortal(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningPortal> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const servers: ServerType[] = [];
+  try {
+    const applied = await migrate(database.sequelize);
+    if (applied.length) logger.info('migrations_applied', { migrations: applied });
+
+    let seeded = false;
+    if (!config.production && !(await isDatabaseSeeded(database.sequelize))) {
+      const started = Date.now();
+      await seedDemoData(database.sequelize, {
+        portalOrigin: config.publicUrl.origin,
+        brokerDemoOrigin: config.brokerDemoUrl?.origin,
+      });
+      seeded = true;
+      logger.info('demo_data_seeded', { ms: Date.now() - started });
+    }
+
+    const keys = await loadIdpKeys({ dataDir: config.dataDir, production: config.production });
+    const provider = createProvider({
+      issuer: `${config.publicUrl.origin}/oidc`,
+      sequelize: database.sequelize,
+      keys,
+      production: config.production,
+    });
+    const app = createApp({ config, sequelize: database.sequelize, provider, logger });
+    servers.push(await listen(app.fetch, config.port));
+
+    if (config.brokerDemoPort !== null && config.brokerDemoUrl) {
+      const site = createBrokerSite({ portalUrl: config.publicUrl, clientId: 'biztos-pont' });
+      servers.push(await listen(site.fetch, config.brokerDemoPort));
+    }
+
+    return {
+      database,
+      seeded,
+      urls: { portal: config.publicUrl.origin, brokerDemo: config.brokerDemoUrl?.origin ?? null },
+      async close() {
+        await Promise.all(servers.map(closeServer));
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await Promise.all(servers.map(closeServer));
+    await database.close();
+    throw error;
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop the other process or choose another port (PORT / BROKER_DEMO_PORT)`) : error),
+    );
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections would hold close() open: end idle ones now.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,113 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The process configuration, read once from the environment and validated at boot.
+ * Every problem is collected, so one start names every missing or malformed setting.
+ */
+export interface Config {
+  port: number;
+  publicUrl: URL;
+  brokerDemoPort: number | null;
+  brokerDemoUrl: URL | null;
+  databaseUrl: string | null;
+  dataDir: string;
+  smtpUrl: string | null;
+  production: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const port = parsePort('PORT', read('PORT') ?? '3000', problems);
+  const production = parseEnum('NODE_ENV', read('NODE_ENV') ?? 'development', ['development', 'production', 'test'], problems) === 'production';
+  const publicUrl = parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port ?? 3000}`, problems);
+  if (publicUrl && (publicUrl.pathname !== '/' || publicUrl.search || publicUrl.hash)) {
+    problems.push(`PUBLIC_URL must be an origin without a path, query or fragment (got "${read('PUBLIC_URL')}")`);
+  }
+  if (publicUrl && production && publicUrl.protocol !== 'https:') {
+    problems.push('PUBLIC_URL must use https in production (NODE_ENV=production)');
+  }
+
+  // The broker demo site is a development aid; "off" disables it.
+  const brokerRaw = read('BROKER_DEMO_PORT') ?? (production ? 'off' : '3001');
+  const brokerDemoPort = brokerRaw === 'off' ? null : parsePort('BROKER_DEMO_PORT', brokerRaw, problems);
+  if (brokerDemoPort !== null && brokerDemoPort === port) problems.push('BROKER_DEMO_PORT must differ from PORT');
+  const brokerDemoUrl = brokerDemoPort === null ? null : parseUrl('BROKER_DEMO_URL', read('BROKER_DEMO_URL') ?? `http://127.0.0.1:${brokerDemoPort}`, problems);
+  if (brokerDemoUrl && publicUrl && brokerDemoUrl.hostname === publicUrl.hostname) {
+    problems.push('BROKER_DEMO_URL must be a different site from PUBLIC_URL (use another host name, e.g. 127.0.0.1 vs localhost)');
+  }
+
+  const databaseUrl = read('DATABASE_URL') ?? null;
+  if (databaseUrl) {
+    const url = parseUrl('DATABASE_URL', databaseUrl, problems);
+    if (url && !['postgres:', 'postgresql:'].includes(url.protocol)) {
+      problems.push(`DATABASE_URL must be a postgres:// URL (got protocol "${url.protocol}")`);
+    }
+  }
+
+  const smtpUrl = read('SMTP_URL') ?? null;
+  if (smtpUrl) {
+    const url = parseUrl('SMTP_URL', smtpUrl, problems);
+    if (url && !['smtp:', 'smtps:'].includes(url.protocol)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL`);
+  } else if (production) {
+    problems.push('SMTP_URL is required in production (the embedded mail sink is for development only)');
+  }
+  if (production && !databaseUrl) problems.push('DATABASE_URL is required in production (the embedded PGlite is for development only)');
+
+  const dataDirRaw = read('DATA_DIR') ?? '.data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const logLevel = parseEnum('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'], problems);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port: port!,
+    publicUrl: publicUrl!,
+    brokerDemoPort: brokerDemoPort ?? null,
+    brokerDemoUrl: brokerDemoUrl ?? null,
+    databaseUrl,
+    dataDir,
+    smtpUrl,
+    production,
+    logLevel: logLevel as Config['logLevel'],
+  };
+}
+
+function parsePort(name: string, raw: string, problems: string[]): number | undefined {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    problems.push(`${name} must be a port number between 1 and 65535 (got "${raw}")`);
+    return undefined;
+  }
+  return value;
+}
+
+function parseUrl(name: string, raw: string, problems: string[]): URL | undefined {
+  try {
+    const url = new URL(raw);
+    return url;
+  } catch {
+    // Never echo a DATABASE_URL or SMTP_URL: it may hold a password.
+    const shown = /_URL$/.test(name) && /@/.test(raw) ? '(value hidden: it contains credentials)' : `"${raw}"`;
+    problems.push(`${name} must be an absolute URL (got ${shown})`);
+    return undefined;
+  }
+}
+
+function parseEnum(name: string, raw: string, allowed: string[], problems: string[]): string {
+  if (!allowed.includes(raw)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  return raw;
+}

@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * PGlite (Postgres in WASM) persisted under `<dataDir>/pg`, served on a private unix socket so
+ * `pg` connects to it unchanged. A lock file keeps a second process off the same data directory,
+ * which PGlite cannot share.
+ */
+export interface EmbeddedPostgres {
+  socketDir: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const PORT = 5432;
+
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  await mkdir(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'pg.lock');
+  await acquireLock(lockFile);
+
+  const db = await PGlite.create(join(dataDir, 'pg'));
+  // A short path: unix socket paths are limited to ~107 bytes.
+  const socketDir = await mkdtemp(join(tmpdir(), 'gp-pg-'));
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${PORT}`), maxConnections: 4 });
+  await server.start();
+
+  let stopped = false;
+  return {
+    socketDir,
+    port: PORT,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      await rm(socketDir, { recursive: true, force: true });
+      await rm(lockFile, { force: true });
+    },
+  };
+}
+
+async function acquireLock(lockFile: string): Promise<void> {
+  try {
+    await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const holder = Number((await readFile(lockFile, 'utf8')).trim());
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `The embedded database in ${lockFile.replace(/pg\.lock$/, '')} is in use by process ${holder}. ` +
+        'Stop that process, or set DATA_DIR to another folder, or DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+  // A stale lock from a process that died: take it over.
+  await writeFile(lockFile, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { QueryTypes } from 'sequelize';
+import { loadConfig } from '../../../server/config/config.ts';
+import { startPortal } from '../../../server/app/start.ts';
+import { silentLogger } from '../../../server/http/logger.ts';
+
+// The embedded default, as `npm start` runs it for a new user: no DATABASE_URL.
+const dataDir = await mkdtemp(join(tmpdir(), 'gp-start-'));
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function boot() {
+  const port = await freePort();
+  const brokerPort = await freePort();
+  const config = loadConfig({ PORT: String(port), BROKER_DEMO_PORT: String(brokerPort), DATA_DIR: dataDir });
+  return startPortal(config, silentLogger);
+}
+
+const countCustomers = async (portal: Awaited<ReturnType<typeof boot>>) =>
+  Number((await portal.database.sequelize.query<{ n: string }>('select count(*) as n from customers', { type: QueryTypes.SELECT }))[0]!.n);
+
+describe('startPortal on the embedded database', () => {
+  it('migrates and seeds an empty data folder, serves both sites, and reuses the data on the next start', async () => {
+    let customersAfterFirstStart = 0;
+    const first = await boot();
+    try {
+      expect(first.database.kind).toBe('pglite');
+      expect(first.seeded).toBe(true);
+      customersAfterFirstStart = await countCustomers(first);
+      expect(customersAfterFirstStart).toBeGreaterThanOrEqual(200);
+      expect((await fetch(`${first.urls.portal}/readyz`)).status).toBe(200);
+      const broker = await (await fetch(`${first.urls.brokerDemo}/`)).text();
+      expect(broker).toContain(`${first.urls.portal}/sdk/gp-widgets.js`);
+      expect(broker).not.toContain('%PORTAL_URL%');
+    } finally {
+      await first.close();
+    }
+
+    const second = await boot();
+    try {
+      expect(second.seeded).toBe(false);
+      expect(await countCustomers(second)).toBe(customersAfterFirstStart);
+      const [{ n }] = await second.database.sequelize.query<{ n: string }>('select count(*) as n from schema_migrations', { type: QueryTypes.SELECT }) as [{ n: string }];
+      expect(Number(n)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
+
+  it('refuses a second process on the same data folder with a clear message', async () => {
+    const running = await boot();
+    try {
+      await expect(boot()).rejects.toThrow(/in use by process/);
+    } finally {
+      await running.close();
+    }
+  }, 120_000);
+});

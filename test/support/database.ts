@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import type { Sequelize } from 'sequelize';
+import { openDatabase, type Database } from '../../server/db/database.ts';
+import { migrate } from '../../server/db/migrator.ts';
+
+/**
+ * A fresh, migrated database for one test file: a throw-away database on the real PostgreSQL
+ * when DATABASE_URL is set (CI), else an embedded PGlite in a temporary folder.
+ */
+export interface TestDatabase {
+  readonly database: Database;
+  readonly sequelize: Sequelize;
+  /** The connection URL of the throw-away database (real PostgreSQL only). */
+  readonly url: string | null;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase & { drop(): Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (baseUrl) {
+    const name = `gp_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(baseUrl, `create database ${name}`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.href, dataDir: '', poolMax: 5 });
+    await migrate(database.sequelize);
+    return {
+      database,
+      sequelize: database.sequelize,
+      url: url.href,
+      async drop() {
+        await database.close();
+        await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      },
+    };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'gp-test-'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrate(database.sequelize);
+  return {
+    database,
+    sequelize: database.sequelize,
+    url: null,
+    async drop() {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** vitest hook form: `const db = useTestDatabase();` then `db.sequelize` inside tests. */
+export function useTestDatabase(): TestDatabase {
+  let current: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await current?.drop();
+  }, 60_000);
+  const get = () => {
+    if (!current) throw new Error('useTestDatabase(): the database is only available inside tests and hooks');
+    return current;
+  };
+  return {
+    get database() {
+      return get().database;
+    },
+    get sequelize() {
+      return get().sequelize;
+    },
+    get url() {
+      return get().url;
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

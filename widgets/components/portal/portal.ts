@@ -1,0 +1,13 @@
+import { defineElement } from '../../internal/define.ts';
+import GpPortal from './portal.component.ts';
+
+export { GpPortal };
+export default GpPortal;
+
+defineElement('gp-portal', GpPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gp-portal': GpPortal;
+  }
+}

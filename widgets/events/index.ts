@@ -1,0 +1,2 @@
+export { GpLangChangedEvent } from './lang-changed.ts';
+export { GpLoginRequestedEvent } from './login-requested.ts';

@@ -1,0 +1,10 @@
+// The all-in-one entry (/sdk/gp-widgets.js): importing it defines every element.
+// <gp-portal> comes first so that it is defined before the widgets placed inside it ask for its context.
+export { default as GpPortal } from './components/portal/portal.ts';
+
+export type { LoginMode } from './auth/login-mode.ts';
+export { portalContext, type PortalContext } from './context/portal-context.ts';
+export * from './events/index.ts';
+export { formatDate, formatHuf, type DateStyle } from './i18n/format.ts';
+export { LANGS, type Lang } from './i18n/lang.ts';
+export { LocalizeController } from './i18n/localize-controller.ts';

@@ -1,0 +1,41 @@
+import { css } from 'lit';
+
+/** The shared button look: `.button` (primary) and `.button.secondary`. */
+export const button = css`
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: calc(var(--_space) * 0.5);
+    min-height: 2.75rem;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 1.25);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    transition: background-color 120ms ease, border-color 120ms ease;
+  }
+
+  .button:hover {
+    background: var(--_primary-hover);
+    border-color: var(--_primary-hover);
+  }
+
+  .button.secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+
+  .button.secondary:hover {
+    background: var(--_surface-alt);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .button {
+      transition: none;
+    }
+  }
+`;
