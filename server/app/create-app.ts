@@ -12,12 +12,16 @@ import { sendStatic } from '../http/static-files.ts';
 import { widgetHostCsp } from '../http/page-policy.ts';
 import { paths } from '../http/paths.ts';
 import type { Logger } from '../http/logger.ts';
+import type { MailSink } from '../notifications/dev-mail-sink.ts';
+import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
+  /** The embedded SMTP sink (development): its mail is shown at /dev/mail. */
+  devMailSink?: MailSink | null;
 }
 
 /** The insurer's one Hono app: IdP at /oidc, API at /api, bundles at /sdk, the portal page at /. */
@@ -45,6 +49,8 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   const pageHeaders = { 'Content-Security-Policy': widgetHostCsp(origin, origin), 'Cache-Control': 'no-cache' };
   app.get('/', (c) => sendStatic(c, paths.standalone, 'index.html', pageHeaders));
   app.get('/static/*', (c) => sendStatic(c, paths.standalone, c.req.path.slice('/static/'.length), { 'Cache-Control': 'no-cache' }));
+
+  if (deps.devMailSink && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.devMailSink));
 
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'Not found').toProblem()));
   app.onError((error, c) => {

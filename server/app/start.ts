@@ -7,10 +7,12 @@ import { loadIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
 import { createApp } from './create-app.ts';
 import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
-import { isDatabaseSeeded, seedDemoData } from '../seed/seed-demo-data.ts';
+import { isDatabaseSeeded, seedDemoData } from '../seed/index.ts';
+import { startNotifications, type NotificationService } from '../notifications/start-notifications.ts';
 
 export interface RunningPortal {
   database: Database;
+  notifications: NotificationService;
   seeded: boolean;
   urls: { portal: string; brokerDemo: string | null };
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export interface RunningPortal {
 export async function startPortal(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningPortal> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const servers: ServerType[] = [];
+  let notifications: NotificationService | null = null;
   try {
     const applied = await migrate(database.sequelize);
     if (applied.length) logger.info('migrations_applied', { migrations: applied });
@@ -45,7 +48,8 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       keys,
       production: config.production,
     });
-    const app = createApp({ config, sequelize: database.sequelize, provider, logger });
+    notifications = await startNotifications({ sequelize: database.sequelize, smtpUrl: config.smtpUrl, logger });
+    const app = createApp({ config, sequelize: database.sequelize, provider, logger, devMailSink: notifications.sink });
     servers.push(await listen(app.fetch, config.port));
 
     if (config.brokerDemoPort !== null && config.brokerDemoUrl) {
@@ -53,17 +57,21 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       servers.push(await listen(site.fetch, config.brokerDemoPort));
     }
 
+    const started = notifications;
     return {
       database,
+      notifications: started,
       seeded,
       urls: { portal: config.publicUrl.origin, brokerDemo: config.brokerDemoUrl?.origin ?? null },
       async close() {
         await Promise.all(servers.map(closeServer));
+        await started.close();
         await database.close();
       },
     };
   } catch (error) {
     await Promise.all(servers.map(closeServer));
+    await notifications?.close();
     await database.close();
     throw error;
   }

@@ -2,7 +2,7 @@ import type { Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { loadConfig } from '../../config/config.ts';
 import { migrate } from '../../db/migrator.ts';
-import { isDatabaseSeeded, seedDemoData } from '../../seed/seed-demo-data.ts';
+import { isDatabaseSeeded, seedDemoData } from '../../seed/index.ts';
 import { formatDemoLogins } from '../../app/banner.ts';
 import { withDatabase } from '../with-database.ts';
 

@@ -1,0 +1,7 @@
+export * from './types.ts';
+export * from './format.ts';
+export * from './insurer.ts';
+export * from './naming.ts';
+export * from './issue.ts';
+export type * from './pdf/input.ts';
+export { renderDocument } from './pdf/render.ts';

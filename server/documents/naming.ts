@@ -1,0 +1,20 @@
+import type { DocumentInput } from './pdf/input.ts';
+import { DOCUMENT_TYPES } from './types.ts';
+
+/**
+ * The title shown in the mailbox and the download's file name. File names stay ASCII (no
+ * accents, no spaces) so every browser and mail client keeps them intact.
+ */
+export function documentReference(input: DocumentInput): string {
+  return 'policy' in input ? input.policy.policyNumber : input.payment.reference;
+}
+
+export function documentTitle(input: DocumentInput): string {
+  return `${DOCUMENT_TYPES[input.type].name.hu} – ${documentReference(input)}`;
+}
+
+export function documentFilename(input: DocumentInput): string {
+  const day = input.issuedAt.slice(0, 10);
+  const reference = documentReference(input).replace(/[^A-Za-z0-9-]+/g, '-');
+  return `${input.type.replace(/_/g, '-')}-${reference}-${day}.pdf`;
+}

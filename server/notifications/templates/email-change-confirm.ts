@@ -1,0 +1,69 @@
+import type { TemplateDefinition } from './engine.ts';
+import { formatDateTime, httpUrl, requireText, type Language } from './format.ts';
+import { button, content, heading, linkFallback, page, paragraph, plain, rich, textLink, textPage } from './layout.ts';
+
+/** Sent to the NEW address when a customer changes their e-mail address: confirm it. */
+export interface EmailChangeConfirmData {
+  /** The new address (the recipient's own). */
+  newEmail: string;
+  confirmUrl: string;
+  /** ISO timestamp when the link stops working. */
+  expiresAt: string;
+}
+
+const hu = {
+  subject: 'Erősítse meg új e-mail-címét',
+  preview: 'Erősítse meg, hogy ez az új értesítési címe az Ügyfélportálon.',
+  heading: 'Erősítse meg új e-mail-címét',
+  intro:
+    'Az Ügyfélportálon ezt az e-mail-címet adták meg új értesítési címként: **{newEmail}**. A módosítás csak akkor lép életbe, ha az alábbi gombbal megerősíti.',
+  action: 'Új e-mail-cím megerősítése',
+  expiry: 'A link **{expiresAt}**-ig érvényes, és csak egyszer használható.',
+  notYou: 'Ha nem Ön kérte, ne kattintson a linkre, és hagyja figyelmen kívül ezt a levelet: ez a cím nem kerül használatba.',
+};
+
+const en: typeof hu = {
+  subject: 'Confirm your new e-mail address',
+  preview: 'Confirm that this is your new notification address for the Customer Portal.',
+  heading: 'Confirm your new e-mail address',
+  intro:
+    'This e-mail address was given as the new notification address of a Customer Portal account: **{newEmail}**. The change takes effect only once you confirm it with the button below.',
+  action: 'Confirm new e-mail address',
+  expiry: 'The link is valid until **{expiresAt}** and can be used once.',
+  notYou: 'If you did not ask for this, do not click the link and ignore this e-mail: this address will not be used.',
+};
+
+const STRINGS = { hu, en } satisfies Record<Language, typeof hu>;
+
+type EmailChangeConfirmVars = { newEmail: string; confirmUrl: string; expiresAt: string };
+
+export const emailChangeConfirm: TemplateDefinition<EmailChangeConfirmData, EmailChangeConfirmVars> = {
+  name: 'email_change_confirm',
+  subject: (_data, lang) => STRINGS[lang].subject,
+  mjml(lang) {
+    const s = STRINGS[lang];
+    return page({
+      lang,
+      preview: rich(s.preview),
+      sections: [
+        content(
+          heading(rich(s.heading)),
+          paragraph(rich(s.intro)),
+          button('confirmUrl', rich(s.action)),
+          paragraph(rich(s.expiry)),
+          linkFallback(lang, 'confirmUrl'),
+          paragraph(rich(s.notYou), { small: true }),
+        ),
+      ],
+    });
+  },
+  vars: (data, lang) => ({
+    newEmail: requireText(data.newEmail, 'newEmail'),
+    confirmUrl: httpUrl(data.confirmUrl, 'confirmUrl'),
+    expiresAt: formatDateTime(data.expiresAt, lang, 'expiresAt'),
+  }),
+  text(v, lang) {
+    const s = STRINGS[lang];
+    return textPage(lang, [`${s.heading}\n\n${plain(s.intro, v)}`, textLink(s.action, v.confirmUrl), plain(s.expiry, v), s.notYou]);
+  },
+};
