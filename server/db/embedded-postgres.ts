@@ -16,17 +16,28 @@ export interface EmbeddedPostgres {
 }
 
 const PORT = 5432;
+/** Data folders this process has open (a pid lock alone cannot tell two opens in one process apart). */
+const openHere = new Set<string>();
 
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   await mkdir(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'pg.lock');
   await acquireLock(lockFile);
 
-  const db = await PGlite.create(join(dataDir, 'pg'));
+  let db: PGlite;
+  let server: PGLiteSocketServer;
   // A short path: unix socket paths are limited to ~107 bytes.
   const socketDir = await mkdtemp(join(tmpdir(), 'gp-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${PORT}`), maxConnections: 4 });
-  await server.start();
+  try {
+    db = await PGlite.create(join(dataDir, 'pg'));
+    server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${PORT}`), maxConnections: 4 });
+    await server.start();
+  } catch (error) {
+    await rm(socketDir, { recursive: true, force: true });
+    await rm(lockFile, { force: true });
+    openHere.delete(lockFile);
+    throw error;
+  }
 
   let stopped = false;
   return {
@@ -39,13 +50,21 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       await db.close();
       await rm(socketDir, { recursive: true, force: true });
       await rm(lockFile, { force: true });
+      openHere.delete(lockFile);
     },
   };
 }
 
 async function acquireLock(lockFile: string): Promise<void> {
+  if (openHere.has(lockFile)) {
+    throw new Error(
+      `The embedded database in ${lockFile.replace(/pg\.lock$/, '')} is in use by process ${process.pid} (this one). ` +
+        'Close it first, or set DATA_DIR to another folder.',
+    );
+  }
   try {
     await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+    openHere.add(lockFile);
     return;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -59,6 +78,7 @@ async function acquireLock(lockFile: string): Promise<void> {
   }
   // A stale lock from a process that died: take it over.
   await writeFile(lockFile, String(process.pid));
+  openHere.add(lockFile);
 }
 
 function isAlive(pid: number): boolean {
