@@ -5,10 +5,12 @@ set -euo pipefail
 data=$(mktemp -d)
 port=${SMOKE_PORT:-3900}
 log="$data/start.log"
+# Its own process group, so a stop reaches npm, the shell and node alike, as Ctrl+C does in a terminal.
 env -u DATABASE_URL DATA_DIR="$data" PORT="$port" BROKER_DEMO_PORT=$((port + 1)) PUBLIC_URL="http://localhost:$port" \
-  npm start >"$log" 2>&1 &
+  setsid npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
+stop() { kill -TERM -- "-$pid" 2>/dev/null || true; }
+cleanup() { stop; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
 for i in $(seq 1 120); do
@@ -24,7 +26,12 @@ curl -fsS "http://localhost:$port/" | grep -q '<gp-portal' || { echo "the portal
 curl -fsS "http://localhost:$port/oidc/.well-known/openid-configuration" | grep -q "\"issuer\":\"http://localhost:$port/oidc\"" \
   || { echo "OIDC discovery is wrong"; exit 1; }
 curl -fsS "http://127.0.0.1:$((port + 1))/" | grep -q "localhost:$port/sdk/gp-widgets.js" || { echo "broker demo site missing"; exit 1; }
-kill -TERM "$pid"
-wait "$pid" && echo "stopped cleanly" || { echo "npm start did not exit cleanly"; cat "$log"; exit 1; }
+stop
+wait "$pid" || true
+for _ in $(seq 1 15); do curl -fs "http://localhost:$port/healthz" >/dev/null 2>&1 || break; sleep 1; done
+if curl -fs "http://localhost:$port/healthz" >/dev/null 2>&1; then echo "still serving after SIGTERM"; cat "$log"; exit 1; fi
+grep -q '"event":"shutting_down"' "$log" || { echo "no graceful shutdown logged"; cat "$log"; exit 1; }
+grep -q '"event":"shutdown_timeout"' "$log" && { echo "shutdown timed out"; cat "$log"; exit 1; }
+echo "stopped cleanly on SIGTERM"
 trap - EXIT
 rm -rf "$data"
