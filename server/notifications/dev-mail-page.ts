@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { MailSink } from './dev-mail-sink.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound, problemResponse } from '../http/problem.ts';
 
 /**
  * `/dev/mail`: what the embedded SMTP sink received, newest first — development only
@@ -61,14 +61,12 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weigh
     ),
   );
 
-  const find = (id: string) => {
-    const message = sink.messages().find((m) => String(m.index) === id);
-    if (!message) throw notFound();
-    return message;
-  };
+  const find = (id: string) => sink.messages().find((m) => String(m.index) === id);
+  const missing = (c: Context) => problemResponse(c, notFound().toProblem());
 
   app.get('/:id', (c) => {
     const m = find(c.req.param('id'));
+    if (!m) return missing(c);
     return c.html(
       html`<!doctype html>
         <html lang="en">
@@ -102,6 +100,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weigh
   // The e-mail's own HTML, under a sandboxing CSP: no scripts, same as a careful mail client.
   app.get('/:id/html', (c) => {
     const m = find(c.req.param('id'));
+    if (!m) return missing(c);
     return c.html(raw(m.html ?? ''), 200, {
       ...noStore,
       'Content-Security-Policy': `sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'`,

@@ -13,7 +13,7 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 // The operator's command as installed (`npx portal …`), on a fresh embedded database.
 async function portal(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });

@@ -145,6 +145,37 @@ describe('the notification outbox', () => {
     expect(permanent!.last_error).toContain('ETEMPLATEDATA');
   });
 
+  it('delivers hostile values escaped in the HTML part, over real SMTP', async () => {
+    const hostile = '<script>alert(1)</script>';
+    await enqueueNotification(
+      db.sequelize,
+      null,
+      {
+        customerId: null,
+        to: 'customer@example.com',
+        template: 'payment_receipt',
+        language: 'en',
+        data: {
+          customerNumber: '10204460',
+          amount: 12_500,
+          paidAt: '2026-11-24T10:00:00Z',
+          paymentReference: hostile,
+          invoices: [{ number: 'SZ-1', amount: 12_500 }],
+          documentUrl: 'http://localhost:3000/?view=levelezes&document=abc',
+        },
+      },
+      'portal.test',
+    );
+    const { worker: w, transport } = worker(db.sequelize, sink.port);
+    await w.drain();
+    transport.close();
+    const [row] = await rows();
+    const [mail] = receivedFor(row!.message_id);
+    expect(mail!.html).not.toContain('<script>');
+    expect(mail!.html).toContain('&lt;script&gt;');
+    expect(mail!.text).toContain('10204460');
+  });
+
   it('two workers on one database deliver 1,000 notifications with no duplicate', async () => {
     const values = Array.from({ length: 1000 }, (_, n) => message(1000 + n));
     await db.sequelize.transaction(async (transaction) => {
