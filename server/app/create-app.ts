@@ -14,6 +14,7 @@ import { paths } from '../http/paths.ts';
 import type { Logger } from '../http/logger.ts';
 import type { MailSink } from '../notifications/dev-mail-sink.ts';
 import { devMailRoutes } from '../notifications/dev-mail-page.ts';
+import { createIdpRoutes } from '../../idp/routes.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'>;
@@ -34,6 +35,8 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
 
   app.all('/oidc/*', mountNodeHandler('/oidc', deps.provider.callback()));
   app.all('/oidc', mountNodeHandler('/oidc', deps.provider.callback()));
+
+  app.route('/', createIdpRoutes({ provider: deps.provider, sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, logger: deps.logger }));
 
   app.route('/api', createApi({ sequelize: deps.sequelize }));
 

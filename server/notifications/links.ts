@@ -9,7 +9,7 @@ export function portalLinks(publicUrl: URL) {
     portal: () => `${origin}/`,
     document: (documentId: string) => `${origin}/?view=levelezes&document=${encodeURIComponent(documentId)}`,
     /** The templates add `customer=<number>` where the e-mail is about a customer. */
-    register: () => `${origin}/register`,
+    register: () => `${origin}/account/register`,
     login: () => `${origin}/`,
   };
 }

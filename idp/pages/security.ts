@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { problemResponse } from '../../server/http/problem.ts';
+
+export type PageEnv = { Variables: { nonce: string } };
+
+/**
+ * Headers for every IdP page: a nonce-based CSP (no inline code without the nonce, styles only
+ * from our own stylesheet), no caching of pages that hold personal data or one-time links, no
+ * framing. No Cross-Origin-Opener-Policy: the login popup must keep `window.opener`.
+ * POSTs must come from our own origin (forms are same-origin; this stops cross-site posting).
+ */
+export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHandler<PageEnv> {
+  return async function idpPageSecurity(c, next) {
+    if (c.req.method === 'POST') {
+      const origin = c.req.header('origin');
+      if (origin !== options.publicOrigin) {
+        return problemResponse(c, {
+          type: 'about:blank#cross_origin_form',
+          title: 'Form posted from another origin',
+          status: 403,
+          code: 'cross_origin_form',
+        });
+      }
+    }
+    const nonce = randomBytes(16).toString('base64');
+    c.set('nonce', nonce);
+    await next();
+    const h = c.res.headers;
+    h.set(
+      'Content-Security-Policy',
+      [
+        `default-src 'none'`,
+        `script-src 'nonce-${nonce}'`,
+        `style-src 'self'`,
+        `img-src 'self' data:`,
+        `form-action 'self'`,
+        `frame-ancestors 'none'`,
+        `base-uri 'none'`,
+      ].join('; '),
+    );
+    h.set('Cache-Control', 'no-store');
+    h.set('Pragma', 'no-cache');
+    h.set('X-Frame-Options', 'DENY');
+    h.set('Referrer-Policy', 'no-referrer');
+  };
+}

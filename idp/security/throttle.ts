@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { QueryTypes, type Sequelize } from 'sequelize';
+
+/**
+ * Fixed-window counters in PostgreSQL (`rate_limits`), so every process behind the load
+ * balancer counts the same attempts. Keys are hashed: a key like "login:account:<e-mail>"
+ * must not put an e-mail address into the database in clear.
+ *
+ * Windows are short (minutes), so an attacker cannot lock a customer out for long; per-address
+ * limits stop one client from trying many accounts.
+ */
+export interface ThrottleRule {
+  /** A stable name: "login-account", "register-customer", … */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface ThrottleState {
+  allowed: boolean;
+  hits: number;
+  /** Seconds until the window resets (for Retry-After). */
+  retryAfter: number;
+}
+
+export class Throttle {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Counts one attempt under `rule` for `subject`; `allowed` is false past the limit. */
+  async hit(rule: ThrottleRule, subject: string): Promise<ThrottleState> {
+    const [row] = await this.sequelize.query<{ hits: number; retry_after: number }>(
+      `insert into rate_limits (key, hits, reset_at)
+       values (:key, 1, now() + make_interval(secs => :window))
+       on conflict (key) do update set
+         hits = case when rate_limits.reset_at <= now() then 1 else rate_limits.hits + 1 end,
+         reset_at = case when rate_limits.reset_at <= now() then excluded.reset_at else rate_limits.reset_at end
+       returning hits, ceil(extract(epoch from (reset_at - now())))::int as retry_after`,
+      { replacements: { key: keyFor(rule, subject), window: rule.windowSeconds }, type: QueryTypes.SELECT },
+    );
+    return { allowed: row!.hits <= rule.limit, hits: row!.hits, retryAfter: Math.max(0, row!.retry_after) };
+  }
+
+  /** Whether `subject` is over the limit now, without counting an attempt. */
+  async peek(rule: ThrottleRule, subject: string): Promise<ThrottleState> {
+    const [row] = await this.sequelize.query<{ hits: number; retry_after: number }>(
+      `select hits, ceil(extract(epoch from (reset_at - now())))::int as retry_after
+         from rate_limits where key = :key and reset_at > now()`,
+      { replacements: { key: keyFor(rule, subject) }, type: QueryTypes.SELECT },
+    );
+    if (!row) return { allowed: true, hits: 0, retryAfter: 0 };
+    return { allowed: row.hits < rule.limit, hits: row.hits, retryAfter: Math.max(0, row.retry_after) };
+  }
+
+  /** Forgets `subject`'s attempts (after a successful login, say). */
+  async reset(rule: ThrottleRule, subject: string): Promise<void> {
+    await this.sequelize.query('delete from rate_limits where key = :key', { replacements: { key: keyFor(rule, subject) } });
+  }
+
+  /** Deletes expired counters; any process may run it. */
+  async sweep(): Promise<void> {
+    await this.sequelize.query('delete from rate_limits where reset_at <= now()');
+  }
+}
+
+function keyFor(rule: ThrottleRule, subject: string): string {
+  return `${rule.name}:${createHash('sha256').update(subject.normalize('NFC').toLowerCase()).digest('base64url')}`;
+}
