@@ -1,6 +1,5 @@
-import type { TemplateDefinition } from './engine.ts';
-import { formatDateTime, httpUrl, requireText, type Language } from './format.ts';
-import { button, content, heading, linkFallback, page, paragraph, plain, rich, textLink, textPage } from './layout.ts';
+import { oneTimeLinkTemplate } from './one-time-link.ts';
+import { requireText, type Language } from './format.ts';
 
 /** Sent to the NEW address when a customer changes their e-mail address: confirm it. */
 export interface EmailChangeConfirmData {
@@ -35,35 +34,9 @@ const en: typeof hu = {
 
 const STRINGS = { hu, en } satisfies Record<Language, typeof hu>;
 
-type EmailChangeConfirmVars = { newEmail: string; confirmUrl: string; expiresAt: string };
-
-export const emailChangeConfirm: TemplateDefinition<EmailChangeConfirmData, EmailChangeConfirmVars> = {
+export const emailChangeConfirm = oneTimeLinkTemplate<EmailChangeConfirmData, 'confirmUrl', { newEmail: string }>({
   name: 'email_change_confirm',
-  subject: (_data, lang) => STRINGS[lang].subject,
-  mjml(lang) {
-    const s = STRINGS[lang];
-    return page({
-      lang,
-      preview: rich(s.preview),
-      sections: [
-        content(
-          heading(rich(s.heading)),
-          paragraph(rich(s.intro)),
-          button('confirmUrl', rich(s.action)),
-          paragraph(rich(s.expiry)),
-          linkFallback(lang, 'confirmUrl'),
-          paragraph(rich(s.notYou), { small: true }),
-        ),
-      ],
-    });
-  },
-  vars: (data, lang) => ({
-    newEmail: requireText(data.newEmail, 'newEmail'),
-    confirmUrl: httpUrl(data.confirmUrl, 'confirmUrl'),
-    expiresAt: formatDateTime(data.expiresAt, lang, 'expiresAt'),
-  }),
-  text(v, lang) {
-    const s = STRINGS[lang];
-    return textPage(lang, [`${s.heading}\n\n${plain(s.intro, v)}`, textLink(s.action, v.confirmUrl), plain(s.expiry, v), s.notYou]);
-  },
-};
+  urlField: 'confirmUrl',
+  strings: STRINGS,
+  extraVars: (data) => ({ newEmail: requireText(data.newEmail, 'newEmail') }),
+});

@@ -1,6 +1,5 @@
-import type { TemplateDefinition } from './engine.ts';
-import { formatDateTime, httpUrl, type Language } from './format.ts';
-import { button, content, heading, linkFallback, page, paragraph, plain, rich, textLink, textPage } from './layout.ts';
+import { oneTimeLinkTemplate } from './one-time-link.ts';
+import type { Language } from './format.ts';
 
 /** "Reset your password": the forgotten-password link. */
 export interface PasswordResetData {
@@ -32,34 +31,8 @@ const en: typeof hu = {
 
 const STRINGS = { hu, en } satisfies Record<Language, typeof hu>;
 
-type PasswordResetVars = { resetUrl: string; expiresAt: string };
-
-export const passwordReset: TemplateDefinition<PasswordResetData, PasswordResetVars> = {
+export const passwordReset = oneTimeLinkTemplate<PasswordResetData, 'resetUrl'>({
   name: 'password_reset',
-  subject: (_data, lang) => STRINGS[lang].subject,
-  mjml(lang) {
-    const s = STRINGS[lang];
-    return page({
-      lang,
-      preview: rich(s.preview),
-      sections: [
-        content(
-          heading(rich(s.heading)),
-          paragraph(rich(s.intro)),
-          button('resetUrl', rich(s.action)),
-          paragraph(rich(s.expiry)),
-          linkFallback(lang, 'resetUrl'),
-          paragraph(rich(s.notYou), { small: true }),
-        ),
-      ],
-    });
-  },
-  vars: (data, lang) => ({
-    resetUrl: httpUrl(data.resetUrl, 'resetUrl'),
-    expiresAt: formatDateTime(data.expiresAt, lang, 'expiresAt'),
-  }),
-  text(v, lang) {
-    const s = STRINGS[lang];
-    return textPage(lang, [`${s.heading}\n\n${s.intro}`, textLink(s.action, v.resetUrl), plain(s.expiry, v), s.notYou]);
-  },
-};
+  urlField: 'resetUrl',
+  strings: STRINGS,
+});

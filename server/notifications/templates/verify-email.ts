@@ -1,6 +1,5 @@
-import type { TemplateDefinition } from './engine.ts';
-import { formatDateTime, httpUrl, type Language } from './format.ts';
-import { button, content, heading, linkFallback, page, paragraph, plain, rich, textLink, textPage } from './layout.ts';
+import { oneTimeLinkTemplate } from './one-time-link.ts';
+import type { Language } from './format.ts';
 
 /** "Confirm your e-mail address": sent after registration (or when the address is unverified). */
 export interface VerifyEmailData {
@@ -33,34 +32,8 @@ const en: typeof hu = {
 
 const STRINGS = { hu, en } satisfies Record<Language, typeof hu>;
 
-type VerifyEmailVars = { verifyUrl: string; expiresAt: string };
-
-export const verifyEmail: TemplateDefinition<VerifyEmailData, VerifyEmailVars> = {
+export const verifyEmail = oneTimeLinkTemplate<VerifyEmailData, 'verifyUrl'>({
   name: 'verify_email',
-  subject: (_data, lang) => STRINGS[lang].subject,
-  mjml(lang) {
-    const s = STRINGS[lang];
-    return page({
-      lang,
-      preview: rich(s.preview),
-      sections: [
-        content(
-          heading(rich(s.heading)),
-          paragraph(rich(s.intro)),
-          button('verifyUrl', rich(s.action)),
-          paragraph(rich(s.expiry)),
-          linkFallback(lang, 'verifyUrl'),
-          paragraph(rich(s.notYou), { small: true }),
-        ),
-      ],
-    });
-  },
-  vars: (data, lang) => ({
-    verifyUrl: httpUrl(data.verifyUrl, 'verifyUrl'),
-    expiresAt: formatDateTime(data.expiresAt, lang, 'expiresAt'),
-  }),
-  text(v, lang) {
-    const s = STRINGS[lang];
-    return textPage(lang, [`${s.heading}\n\n${s.intro}`, textLink(s.action, v.verifyUrl), plain(s.expiry, v), s.notYou]);
-  },
-};
+  urlField: 'verifyUrl',
+  strings: STRINGS,
+});
