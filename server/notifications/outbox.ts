@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { TemplateData, TemplateName } from './templates/index.ts';
+import { insertRows } from '../db/insert-rows.ts';
 
 /**
  * The transactional outbox: a notification is a row written in the SAME transaction as the
@@ -19,28 +20,27 @@ export interface OutboxMessage<K extends TemplateName = TemplateName> {
 /** The domain of generated Message-IDs: the portal's host name. */
 export const messageIdDomain = (publicUrl: URL) => publicUrl.hostname;
 
+const COLUMNS = ['id', 'customer_id', 'to_address', 'template', 'language', 'data', 'message_id'] as const;
+
 export async function enqueueNotification<K extends TemplateName>(
   sequelize: Sequelize,
   transaction: Transaction | null,
   message: OutboxMessage<K>,
   messageIdDomain: string,
 ): Promise<string> {
-  const id = randomUUID();
-  await sequelize.query(
-    `insert into notifications (id, customer_id, to_address, template, language, data, message_id)
-     values (:id, :customerId, :to, :template, :language, :data, :messageId)`,
-    {
-      replacements: {
-        id,
-        customerId: message.customerId,
-        to: message.to,
-        template: message.template,
-        language: message.language,
-        data: JSON.stringify(message.data),
-        messageId: `<${id}@${messageIdDomain}>`,
-      },
-      transaction,
-    },
-  );
-  return id;
+  const [id] = await enqueueNotifications(sequelize, transaction, [message], messageIdDomain);
+  return id!;
+}
+
+/** Many at once (bulk document runs): one multi-row INSERT, the same rows as one by one. */
+export async function enqueueNotifications(
+  sequelize: Sequelize,
+  transaction: Transaction | null,
+  messages: readonly OutboxMessage[],
+  messageIdDomain: string,
+): Promise<string[]> {
+  const ids = messages.map(() => randomUUID());
+  const rows = messages.map((m, i) => [ids[i], m.customerId, m.to, m.template, m.language, JSON.stringify(m.data), `<${ids[i]}@${messageIdDomain}>`]);
+  await insertRows(sequelize, transaction, 'notifications', COLUMNS, rows, { casts: { data: 'jsonb' } });
+  return ids;
 }

@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { hashPassword } from '../../idp/accounts/password.ts';
 import { issueDocument, type IssuedDocument } from '../documents/issue.ts';
 import { DEMO_LOGINS, type DemoLogins } from './demo-logins.ts';
-import { insertRows, json } from './insert.ts';
+import { insertRows, json } from '../db/insert-rows.ts';
 import type { SeedData } from './model.ts';
 import { generateSeedData, type SeedPlanOptions } from './plan.ts';
 

@@ -18,7 +18,7 @@ const MAX_PARAMS = 30_000;
 
 export async function insertRows(
   sequelize: Sequelize,
-  transaction: Transaction,
+  transaction: Transaction | null,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
@@ -45,7 +45,7 @@ export async function insertRows(
 
 async function insertBatch(
   sequelize: Sequelize,
-  transaction: Transaction,
+  transaction: Transaction | null,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],

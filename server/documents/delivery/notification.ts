@@ -1,0 +1,42 @@
+import { portalLinks } from '../../notifications/links.ts';
+import type { OutboxMessage } from '../../notifications/outbox.ts';
+import type { DocumentTypeCode } from '../types.ts';
+
+/**
+ * The "a document has arrived" e-mail for one delivered document: subject = the type's name,
+ * the body shows the customer number, a deep link carrying the document id, and the
+ * registration link (the template adds `customer=<number>`). No attachment, no other personal data.
+ */
+export interface NotificationRecipient {
+  id: number;
+  customerNumber: string;
+  email: string | null;
+  language: 'hu' | 'en';
+}
+
+export function documentNotificationMessage(
+  publicUrl: URL,
+  customer: NotificationRecipient & { email: string },
+  document: { id: string; type: DocumentTypeCode; policyNumber: string | null; issuedAt: string },
+): OutboxMessage<'document_notification'> {
+  const links = portalLinks(publicUrl);
+  return {
+    customerId: customer.id,
+    to: customer.email,
+    template: 'document_notification',
+    language: customer.language,
+    data: {
+      customerNumber: customer.customerNumber,
+      documentType: document.type,
+      policyNumber: document.policyNumber,
+      issuedAt: document.issuedAt,
+      loginUrl: links.document(document.id),
+      registerUrl: links.register(),
+    },
+  };
+}
+
+/** A customer gets the e-mail when there is an address to send it to. */
+export function hasEmail<T extends NotificationRecipient>(customer: T): customer is T & { email: string } {
+  return typeof customer.email === 'string' && customer.email.trim().length > 0;
+}
