@@ -2,7 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { chromiumArgs } from './scripts/chromium.mjs';
+import { chromiumArgs } from './scripts/system-tools.mjs';
 import { summaryFileReporter } from './scripts/wtr-summary-reporter.mjs';
 
 export default {

@@ -2,7 +2,7 @@
 // web-test-runner (widgets in Chromium). Ends with one summary line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium, ensurePdftotext } from './system-tools.mjs';
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
@@ -31,6 +31,7 @@ function count(file, read) {
 }
 
 const chrome = ensureChromium();
+ensurePdftotext();
 step('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build widgets', 'npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
 step('server, idp and end-to-end tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`], { CHROME_PATH: chrome });
