@@ -1,7 +1,10 @@
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Sequelize } from 'sequelize';
 import type { IdpKeys } from './keys.ts';
 import { sequelizeAdapterFactory } from './storage/sequelize-adapter.ts';
+import { findLatestGrantId } from './storage/grants.ts';
+import { findAccountFor } from './accounts/find-account.ts';
+import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -9,25 +12,157 @@ export interface IdpOptions {
   sequelize: Sequelize;
   keys: IdpKeys;
   production: boolean;
+  /** The API's resource indicator and access-token audience; `${PUBLIC_URL}/api` by default. */
+  apiResource?: string;
 }
 
+/** The API's one scope: everything the widgets show (contracts, invoices, claims, documents …). */
+export const API_SCOPE = 'portal';
+
+/** The API's resource indicator (= the `aud` of its access tokens) for a given public URL. */
+export function apiResourceFor(publicUrl: URL | string): string {
+  return new URL('/api', publicUrl).href;
+}
+
+export const TTL = {
+  AccessToken: 5 * 60,
+  AuthorizationCode: 60,
+  IdToken: 5 * 60,
+  Interaction: 15 * 60,
+  /** The IdP's own browser session (single sign-on across partner sites). */
+  Session: 8 * 3600,
+  /** Refresh tokens: each lives 8 hours and is replaced at every use (sliding) … */
+  RefreshTokenIdle: 8 * 3600,
+  /** … but no chain of them outlives 30 days from the login (absolute). */
+  RefreshTokenAbsolute: 30 * 24 * 3600,
+  /** A grant (the customer's consent for one partner) outlives the refresh tokens it carries. */
+  Grant: 30 * 24 * 3600,
+} as const;
+
 /**
- * The bundled OpenID provider. Login, consent and registration pages live under
- * `/interaction/:uid` (served by the same process); oidc-provider's built-in development
- * interactions, which accept any username, are switched off.
+ * The bundled OpenID provider (oidc-provider 9):
+ * - authorization code flow only, PKCE with S256 required for every client, redirect URIs
+ *   matched exactly (and never omitted);
+ * - access tokens are RFC 9068 JWTs for one resource, the API (`aud` = `${PUBLIC_URL}/api`,
+ *   scope `portal`), signed with the IdP's ES256 key, 5 minutes;
+ * - refresh tokens (for every client with the refresh_token grant) rotate at every use, 8 hours
+ *   each, 30 days at most from the login; presenting a used one again revokes the whole grant
+ *   (every token of it) — reuse detection. The client must serialise its refreshes;
+ * - claims come in the ID token (there is no userinfo endpoint: access tokens are for the API);
+ * - consent is remembered per customer and partner (see `loadExistingGrant`);
+ * - login and consent run on our own pages under /interaction, logout and errors are rendered in
+ *   the same look; the built-in development interactions, which accept anyone, are off.
  */
 export function createProvider(options: IdpOptions): Provider {
+  const api = options.apiResource ?? apiResourceFor(options.issuer);
+  const { sequelize } = options;
+
   const configuration: Configuration = {
-    adapter: sequelizeAdapterFactory(options.sequelize),
+    adapter: sequelizeAdapterFactory(sequelize),
     jwks: options.keys.jwks as Configuration['jwks'],
     cookies: { keys: options.keys.cookieKeys },
+    findAccount: findAccountFor(sequelize),
+
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'customer'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'locale'],
+      email: ['email', 'email_verified'],
+      customer: ['customer_number'],
+    },
+    // The BFF reads the customer's name and e-mail from the ID token: its access token is for the API.
+    conformIdTokenClaims: false,
+
+    responseTypes: ['code'],
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+    allowOmittingSingleRegisteredRedirectUri: false,
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'ES256',
+    },
+    enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
+
+    features: {
+      devInteractions: { enabled: false },
+      userinfo: { enabled: false },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      resourceIndicators: {
+        enabled: true,
+        // Clients need not send `resource`: the API is the only resource server.
+        defaultResource: (_ctx, _client, oneOf) => oneOf ?? api,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => {
+          if (resource !== api) throw new errors.InvalidTarget();
+          return {
+            scope: API_SCOPE,
+            audience: api,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: TTL.AccessToken,
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
+    },
+
+    // oidc-provider (per OIDC Core) drops `offline_access` unless the request says prompt=consent,
+    // which would show the consent page at every login. So a refresh token goes to every client
+    // registered for the refresh_token grant (every partner: the BFF keeps it server-side), and
+    // tokens don't end with the IdP's browser session: the BFF's session has its own lifetime.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    expiresWithSession: () => false,
+    rotateRefreshToken: true,
+    loadExistingGrant: (ctx) => loadExistingGrant(ctx, sequelize),
+
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    claims: { openid: ['sub'], profile: ['name', 'locale'], email: ['email', 'email_verified'] },
-    ttl: { AccessToken: 300, AuthorizationCode: 60, IdToken: 300, Interaction: 900, Session: 8 * 3600, Grant: 30 * 24 * 3600 },
+    renderError,
+
+    ttl: {
+      AccessToken: TTL.AccessToken,
+      AuthorizationCode: TTL.AuthorizationCode,
+      IdToken: TTL.IdToken,
+      Interaction: TTL.Interaction,
+      Session: TTL.Session,
+      Grant: TTL.Grant,
+      RefreshToken: (_ctx, token) => {
+        const started = token.iiat ?? token.iat ?? Math.floor(Date.now() / 1000);
+        const remaining = started + TTL.RefreshTokenAbsolute - Math.floor(Date.now() / 1000);
+        return Math.max(1, Math.min(TTL.RefreshTokenIdle, remaining));
+      },
+    },
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.production;
   return provider;
+}
+
+/**
+ * Consent is remembered: the grant this browser session already holds for the client, or else a
+ * fresh grant carrying what the customer consented to this partner last time (the newest live
+ * grant for the pair). A copy, not the old grant itself, so every login starts its own token
+ * family: reuse detection or a logout in one browser revokes that family, not the customer's
+ * sessions elsewhere. With no earlier grant, the consent page asks.
+ */
+async function loadExistingGrant(ctx: KoaContextWithOIDC, sequelize: Sequelize) {
+  const { provider, client, session } = ctx.oidc;
+  if (!client || !session) return undefined;
+  const current = ctx.oidc.result?.consent?.grantId || session.grantIdFor(client.clientId);
+  if (current) return provider.Grant.find(current);
+  if (!session.accountId) return undefined;
+
+  const previousId = await findLatestGrantId(sequelize, session.accountId, client.clientId);
+  const previous = previousId ? await provider.Grant.find(previousId) : undefined;
+  if (!previous) return undefined;
+  const grant = new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+  const scope = previous.getOIDCScope();
+  if (scope) grant.addOIDCScope(scope);
+  const claims = previous.getOIDCClaims();
+  if (claims.length) grant.addOIDCClaims(claims);
+  for (const [resource, resourceScope] of Object.entries(previous.resources ?? {})) {
+    if (typeof resourceScope === 'string' && resourceScope) grant.addResourceScope(resource, resourceScope);
+  }
+  await grant.save();
+  return grant;
 }

@@ -38,7 +38,9 @@ export interface PageOptions {
 /**
  * The frame of every IdP page (login, consent, registration, password reset …): the insurer's
  * header, a language switch, one `<main>`, a footer. No scripts are needed: focus on the first
- * error is `autofocus`, so the pages work with JavaScript off.
+ * error is `autofocus`, so the pages work with JavaScript off. The referrer policy is
+ * "same-origin", not "no-referrer": under the latter browsers post forms with `Origin: null`,
+ * which the same-origin POST check refuses.
  */
 export function page(options: PageOptions): Html {
   const s = t(options.lang);
@@ -48,7 +50,7 @@ export function page(options: PageOptions): Html {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>${options.title} – ${s.insurer} ${s.portal}</title>
         <link rel="stylesheet" href="/idp-assets/idp.css" />
       </head>

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { problemResponse } from '../../server/http/problem.ts';
 
-export type PageEnv = { Variables: { nonce: string } };
+export type PageEnv = {
+  Variables: {
+    nonce: string;
+    /** Extra origins a page may load images from (a partner's logo on the consent page). */
+    imgOrigins?: string[];
+  };
+};
 
 /**
  * Headers for every IdP page: a nonce-based CSP (no inline code without the nonce, styles only
@@ -33,7 +39,7 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
         `default-src 'none'`,
         `script-src 'nonce-${nonce}'`,
         `style-src 'self'`,
-        `img-src 'self' data:`,
+        ["img-src 'self' data:", ...(c.get('imgOrigins') ?? [])].join(' '),
         `form-action 'self'`,
         `frame-ancestors 'none'`,
         `base-uri 'none'`,

@@ -1,8 +1,22 @@
 import { Hono } from 'hono';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
+import { passwordRoutes } from './password-routes.ts';
+import { registerRoutes } from './register-routes.ts';
+import { verifyEmailRoutes } from './verify-email-routes.ts';
 
-/** Registration, e-mail verification, forgotten password (being built). */
-export function selfServiceRoutes(_deps: IdpRouteDeps): Hono<PageEnv> {
-  return new Hono<PageEnv>();
+/**
+ * The self-service pages under /account, where the e-mails' links land:
+ * - `/account/register` (Regisztráció): customer number + birth date + postcode, or tax number + postcode;
+ * - `/account/verify-email?token=` and `/account/verify-email/resend`;
+ * - `/account/forgot-password` (Elfelejtett jelszó) and `/account/reset-password?token=`.
+ * The page kit's middleware (mounted by ../routes.ts) adds the CSP, `no-store`, and refuses
+ * POSTs from another origin.
+ */
+export function selfServiceRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
+  const app = new Hono<PageEnv>();
+  app.route('/register', registerRoutes(deps));
+  app.route('/verify-email', verifyEmailRoutes(deps));
+  app.route('/', passwordRoutes(deps));
+  return app;
 }

@@ -9,7 +9,14 @@ export interface PartnerClientRow {
   metadata: Record<string, unknown>;
 }
 
-export function clientMetadataFromRow(row: PartnerClientRow): Record<string, unknown> {
+/**
+ * Every partner is a confidential client: the API (the BFF) exchanges codes and refreshes tokens
+ * for it, authenticating with `client_secret_basic`. There are no public clients today (no
+ * native app exists); a row without a secret — e.g. one seeded before secrets existed — is
+ * refused (`undefined`) until `portal partner rotate-secret` gives it one.
+ */
+export function clientMetadataFromRow(row: PartnerClientRow): Record<string, unknown> | undefined {
+  if (!row.client_secret) return undefined;
   return {
     ...row.metadata,
     client_id: row.client_id,
@@ -19,9 +26,8 @@ export function clientMetadataFromRow(row: PartnerClientRow): Record<string, unk
     post_logout_redirect_uris: row.post_logout_redirect_uris,
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    // The API (the BFF) is the confidential client acting for the partner.
-    ...(row.client_secret
-      ? { client_secret: row.client_secret, token_endpoint_auth_method: 'client_secret_basic' }
-      : { token_endpoint_auth_method: 'none' }),
+    application_type: 'web',
+    client_secret: row.client_secret,
+    token_endpoint_auth_method: 'client_secret_basic',
   };
 }

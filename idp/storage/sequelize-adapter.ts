@@ -4,25 +4,39 @@ import { clientMetadataFromRow, type PartnerClientRow } from './partner-client-m
 
 /**
  * oidc-provider's storage contract on one PostgreSQL table (`oidc_models`), so every process
- * behind a load balancer sees the same sessions, grants and codes. Clients are not stored
- * here: they are the registered partners (`partner_clients`), read through `Client`.
+ * behind a load balancer sees the same sessions, grants, codes and refresh tokens. Clients are
+ * not stored here: they are the registered partners (`partner_clients`), read through `Client`.
+ *
+ * What the provider relies on, and this adapter keeps:
+ * - `consume` marks a row; a later `find` returns the payload with `consumed` (epoch seconds).
+ *   That is how a replayed authorization code or rotated refresh token is recognised, after
+ *   which the provider revokes the whole grant.
+ * - `revokeByGrantId` deletes every row of *this model* that belongs to the grant (the provider
+ *   calls it once per token model: AccessToken, RefreshToken, AuthorizationCode …). Rows of
+ *   other models that merely mention the grant (an Interaction) are left alone.
+ * - `find` never returns an expired row, even before the periodic clean-up deletes it.
+ *
+ * JWT access tokens for the API are not stored (they are self-contained and live 5 minutes).
  */
 export function sequelizeAdapterFactory(sequelize: Sequelize) {
   return (model: string): Adapter => (model === 'Client' ? new PartnerClientAdapter(sequelize) : new ModelAdapter(sequelize, model));
 }
 
-class ModelAdapter implements Adapter {
+export class ModelAdapter implements Adapter {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly model: string,
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    // A re-saved payload replaces the old one entirely, as in oidc-provider's memory adapter:
+    // `consumed` is whatever the new payload says.
     await this.sequelize.query(
-      `insert into oidc_models (model, id, payload, grant_id, user_code, uid, expires_at)
-       values (:model, :id, :payload, :grantId, :userCode, :uid, :expiresAt)
+      `insert into oidc_models (model, id, payload, grant_id, user_code, uid, expires_at, consumed_at)
+       values (:model, :id, :payload, :grantId, :userCode, :uid, :expiresAt, :consumedAt)
        on conflict (model, id) do update set payload = excluded.payload, grant_id = excluded.grant_id,
-         user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`,
+         user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at,
+         consumed_at = excluded.consumed_at`,
       {
         replacements: {
           model: this.model,
@@ -31,7 +45,8 @@ class ModelAdapter implements Adapter {
           grantId: payload.grantId ?? null,
           userCode: payload.userCode ?? null,
           uid: payload.uid ?? null,
-          expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+          expiresAt: typeof expiresIn === 'number' ? new Date(Date.now() + expiresIn * 1000) : null,
+          consumedAt: typeof payload.consumed === 'number' ? new Date(payload.consumed * 1000) : payload.consumed ? new Date() : null,
         },
       },
     );
@@ -50,7 +65,7 @@ class ModelAdapter implements Adapter {
   }
 
   async consume(id: string): Promise<void> {
-    await this.sequelize.query(`update oidc_models set consumed_at = now() where model = :model and id = :id`, {
+    await this.sequelize.query(`update oidc_models set consumed_at = now() where model = :model and id = :id and consumed_at is null`, {
       replacements: { model: this.model, id },
     });
   }
@@ -60,7 +75,9 @@ class ModelAdapter implements Adapter {
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
-    await this.sequelize.query(`delete from oidc_models where grant_id = :grantId`, { replacements: { grantId } });
+    await this.sequelize.query(`delete from oidc_models where model = :model and grant_id = :grantId`, {
+      replacements: { model: this.model, grantId },
+    });
   }
 
   private async findBy(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
@@ -70,11 +87,16 @@ class ModelAdapter implements Adapter {
       { replacements: { model: this.model, value }, type: QueryTypes.SELECT },
     );
     if (!row) return undefined;
-    return row.consumed_at ? { ...row.payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) } : row.payload;
+    return row.consumed_at ? { ...row.payload, consumed: Math.floor(new Date(row.consumed_at).getTime() / 1000) } : row.payload;
   }
 }
 
-/** Read-only: partners are managed with `portal partner …`, never by the provider. */
+/**
+ * Read-only: partners are managed with `portal partner …`, never by the provider. An inactive
+ * partner, or one without a secret, is no client at all (the provider answers `invalid_client`).
+ * The provider reads this on every request that names the client, so `portal partner remove`
+ * takes effect at once in every process.
+ */
 class PartnerClientAdapter implements Adapter {
   constructor(private readonly sequelize: Sequelize) {}
 
@@ -84,7 +106,8 @@ class PartnerClientAdapter implements Adapter {
        from partner_clients where client_id = :id and active`,
       { replacements: { id }, type: QueryTypes.SELECT },
     );
-    return row ? (clientMetadataFromRow(row) as AdapterPayload) : undefined;
+    const metadata = row ? clientMetadataFromRow(row) : undefined;
+    return metadata ? (metadata as AdapterPayload) : undefined;
   }
 
   async upsert(): Promise<void> {

@@ -5,6 +5,7 @@ import { migrate } from '../db/migrator.ts';
 import { createLogger, type Logger } from '../http/logger.ts';
 import { loadIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
+import { startIdpMaintenance, type IdpMaintenance } from '../../idp/storage/maintenance.ts';
 import { createApp } from './create-app.ts';
 import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
 import { isDatabaseSeeded, seedDemoData } from '../seed/index.ts';
@@ -26,6 +27,7 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const servers: ServerType[] = [];
   let notifications: NotificationService | null = null;
+  let maintenance: IdpMaintenance | null = null;
   try {
     const applied = await migrate(database.sequelize);
     if (applied.length) logger.info('migrations_applied', { migrations: applied });
@@ -48,6 +50,8 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       keys,
       production: config.production,
     });
+    // Expired codes, sessions, refresh tokens and throttling counters go every 10 minutes.
+    maintenance = startIdpMaintenance(database.sequelize, logger);
     notifications = await startNotifications({ sequelize: database.sequelize, smtpUrl: config.smtpUrl, logger });
     const app = createApp({ config, sequelize: database.sequelize, provider, logger, devMailSink: notifications.sink });
     servers.push(await listen(app.fetch, config.port));
@@ -58,18 +62,21 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
     }
 
     const started = notifications;
+    const sweeper = maintenance;
     return {
       database,
       notifications: started,
       seeded,
       urls: { portal: config.publicUrl.origin, brokerDemo: config.brokerDemoUrl?.origin ?? null },
       async close() {
+        sweeper.stop();
         await Promise.all(servers.map(closeServer));
         await started.close();
         await database.close();
       },
     };
   } catch (error) {
+    maintenance?.stop();
     await Promise.all(servers.map(closeServer));
     await notifications?.close();
     await database.close();

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { hashPassword } from '../../idp/accounts/password.ts';
+import { generateClientSecret } from '../../idp/storage/client-secret.ts';
 import { issueDocument, type IssuedDocument } from '../documents/issue.ts';
 import { DEMO_LOGINS, type DemoLogins } from './demo-logins.ts';
 import { insertRows, json } from '../db/insert-rows.ts';
@@ -126,7 +127,8 @@ async function insertAll(
   await insert(
     'partner_clients',
     ['client_id', 'broker_id', 'display_name', 'origins', 'redirect_uris', 'policy_scope', 'client_secret'],
-    data.partnerClients.map((c) => [c.clientId, lookup(brokers, c.brokerCode, 'broker'), c.displayName, c.origins, c.redirectUris, c.policyScope, null]),
+    // Every partner is a confidential client of the API (BFF): a random secret each, not part of the deterministic plan.
+    data.partnerClients.map((c) => [c.clientId, lookup(brokers, c.brokerCode, 'broker'), c.displayName, c.origins, c.redirectUris, c.policyScope, generateClientSecret()]),
     { casts: { origins: 'text[]', redirect_uris: 'text[]' } },
   );
 

@@ -1,10 +1,12 @@
 import type { Command } from '../command.ts';
 import { documentCommand } from './document.ts';
 import { migrateCommand } from './migrate.ts';
+import { partnerCommand } from './partner.ts';
 import { seedCommand } from './seed.ts';
 
 export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   seed: seedCommand,
   document: documentCommand,
+  partner: partnerCommand,
 };

@@ -145,7 +145,10 @@ describe('seedDemoData', () => {
          from partner_clients pc left join brokers b on b.id = pc.broker_id order by pc.client_id`,
     );
     const portal = clients.find((c) => c.client_id === 'portal');
-    expect(portal).toMatchObject({ policy_scope: 'all', code: null, origins: ['http://localhost:3000'], client_secret: null });
+    expect(portal).toMatchObject({ policy_scope: 'all', code: null, origins: ['http://localhost:3000'] });
+    // Every client is confidential (the API authenticates with client_secret_basic), each with its own random secret.
+    for (const c of clients) expect(c.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Set(clients.map((c) => c.client_secret)).size).toBe(clients.length);
     expect(clients.find((c) => c.client_id === 'biztos-pont')).toMatchObject({ policy_scope: 'broker', code: 'BIZTOSPONT', origins: ['http://127.0.0.1:3001'] });
     expect(clients).toHaveLength(4);
     for (const c of clients) expect(c.redirect_uris).toEqual(['http://localhost:3000/api/session/callback']);

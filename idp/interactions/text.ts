@@ -1,0 +1,108 @@
+import { dictionary } from '../pages/language.ts';
+
+/** Every string of the interaction, logout and error pages, Hungarian first. */
+export const text = dictionary({
+  hu: {
+    loginTitle: 'Bejelentkezés',
+    loginLead: 'Jelentkezzen be az Ügyfélportál-fiókjával.',
+    partner: 'Bejelentkezés ide:',
+    email: 'E-mail-cím',
+    password: 'Jelszó',
+    submitLogin: 'Bejelentkezés',
+    cancel: 'Mégse',
+    forgot: 'Elfelejtette a jelszavát?',
+    noAccount: 'Még nincs fiókja?',
+    register: 'Regisztráció',
+    resend: 'Nem érkezett meg a regisztráció után küldött levél? Újraküldés',
+    errorSummary: 'Kérjük, javítsa a következőt:',
+    emailMissing: 'Adja meg az e-mail-címét.',
+    passwordMissing: 'Adja meg a jelszavát.',
+    invalid: 'Hibás e-mail-cím vagy jelszó.',
+    throttledWait: 'Túl sok sikertelen próbálkozás. Kérjük, várjon {minutes} percet, mielőtt újra próbálkozik.',
+    unverified:
+      'Az e-mail-címét még nem erősítette meg, ezért még nem léphet be. Kattintson a regisztrációkor küldött levélben lévő megerősítő hivatkozásra (vagy kérje újra lent), majd jelentkezzen be újra.',
+
+    consentTitle: 'Hozzáférés engedélyezése',
+    consentLead: '{partner} az Ön engedélyét kéri, hogy a webhelyén megjeleníthesse az Ügyfélportál adatait.',
+    consentSite: 'A partner webhelye:',
+    consentSignedInAs: 'Bejelentkezve:',
+    consentWhat: 'Engedélyezés után a partner webhelyén Ön megtekintheti és kezelheti:',
+    scopePolicies: 'élő és törölt szerződéseit, azok adatait és módosítását,',
+    scopeInvoices: 'számláit és kiterhelt díjait, befizetésüket,',
+    scopeClaims: 'kárbejelentéseit, új kár bejelentését,',
+    scopeDocuments: 'dokumentumait (Levelezés) és dokumentumigényléseit,',
+    scopePersonal: 'személyes adatait: nevét, e-mail-címét, ügyfélszámát és nyelvét.',
+    scopeOffline: 'A partner webhelyén bejelentkezve maradhat, legfeljebb 30 napig vagy kijelentkezésig.',
+    consentNote: 'Az adatokat a Gránit Pont Biztosító szolgáltatja. Jelszavát a partner nem ismeri meg.',
+    allow: 'Engedélyezem',
+    deny: 'Mégse',
+
+    expiredTitle: 'A bejelentkezés lejárt',
+    expiredBody: 'Túl sok idő telt el, vagy a bejelentkezést egy másik ablakban már befejezte. Kérjük, kezdje újra a partner webhelyén.',
+    errorTitle: 'Hiba történt',
+    errorBody: 'A kérést nem tudtuk teljesíteni. Kérjük, térjen vissza a partner webhelyére, és próbálja újra.',
+    errorCode: 'Hibakód:',
+
+    logoutTitle: 'Kijelentkezés',
+    logoutQuestion: 'Ki szeretne jelentkezni az Ügyfélportálról?',
+    logoutRequestedBy: 'A kijelentkezést kérte:',
+    logoutYes: 'Igen, kijelentkezem',
+    logoutNo: 'Nem, bejelentkezve maradok',
+    loggedOutTitle: 'Sikeresen kijelentkezett',
+    loggedOutBody: 'Kijelentkezett az Ügyfélportálról. Ezt az ablakot most bezárhatja.',
+  },
+  en: {
+    loginTitle: 'Sign in',
+    loginLead: 'Sign in with your Customer Portal account.',
+    partner: 'Signing in to:',
+    email: 'E-mail address',
+    password: 'Password',
+    submitLogin: 'Sign in',
+    cancel: 'Cancel',
+    forgot: 'Forgotten your password?',
+    noAccount: 'No account yet?',
+    register: 'Register',
+    resend: 'Registration e-mail not arrived? Send it again',
+    errorSummary: 'Please correct the following:',
+    emailMissing: 'Enter your e-mail address.',
+    passwordMissing: 'Enter your password.',
+    invalid: 'Wrong e-mail address or password.',
+    throttledWait: 'Too many failed attempts. Please wait {minutes} minutes before trying again.',
+    unverified:
+      'You have not confirmed your e-mail address yet, so you cannot sign in. Follow the confirmation link in the e-mail we sent when you registered (or ask for a new one below), then sign in again.',
+
+    consentTitle: 'Allow access',
+    consentLead: '{partner} asks your permission to show your Customer Portal data on its website.',
+    consentSite: "The partner's website:",
+    consentSignedInAs: 'Signed in as:',
+    consentWhat: "Once you allow it, on the partner's website you can view and manage:",
+    scopePolicies: 'your active and cancelled contracts, their details and changes,',
+    scopeInvoices: 'your invoices and outstanding premium, and pay them,',
+    scopeClaims: 'your claims, and report a new one,',
+    scopeDocuments: 'your documents (mailbox) and document requests,',
+    scopePersonal: 'your personal data: name, e-mail address, customer number and language.',
+    scopeOffline: "You may stay signed in on the partner's website for up to 30 days or until you sign out.",
+    consentNote: 'The data is provided by Gránit Pont Biztosító. The partner never learns your password.',
+    allow: 'Allow',
+    deny: 'Cancel',
+
+    expiredTitle: 'The sign-in has expired',
+    expiredBody: "Too much time has passed, or you already finished signing in in another window. Please start again on the partner's website.",
+    errorTitle: 'Something went wrong',
+    errorBody: "We could not complete the request. Please return to the partner's website and try again.",
+    errorCode: 'Error code:',
+
+    logoutTitle: 'Sign out',
+    logoutQuestion: 'Do you want to sign out of the Customer Portal?',
+    logoutRequestedBy: 'Sign-out requested by:',
+    logoutYes: 'Yes, sign me out',
+    logoutNo: 'No, stay signed in',
+    loggedOutTitle: 'You have signed out',
+    loggedOutBody: 'You have signed out of the Customer Portal. You may close this window now.',
+  },
+});
+
+/** Fills `{name}` placeholders (values are escaped later by the html template). */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

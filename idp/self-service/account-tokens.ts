@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+
+/**
+ * Single-use links (e-mail verification, password reset): 32 random bytes, base64url, sent in
+ * the e-mail; only their SHA-256 is stored. A token is looked up by its hash (an index lookup
+ * on a value the attacker cannot steer, so no timing oracle on the token), and consumed with
+ * one conditional UPDATE, so two concurrent clicks cannot both succeed.
+ */
+export type TokenPurpose = 'verify_email' | 'reset_password';
+
+export const TOKEN_TTL_SECONDS: Record<TokenPurpose, number> = {
+  verify_email: 24 * 3600,
+  reset_password: 3600,
+};
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * A new token for `accountId`; any older unused one of the same purpose stops working at once
+ * (only the newest link in the customer's mailbox is valid).
+ */
+export async function issueToken(sequelize: Sequelize, transaction: Transaction, accountId: string, purpose: TokenPurpose): Promise<IssuedToken> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS[purpose] * 1000);
+  await sequelize.query(
+    `update account_tokens set expires_at = least(expires_at, now())
+      where account_id = :accountId and purpose = :purpose and used_at is null`,
+    { replacements: { accountId, purpose }, transaction },
+  );
+  await sequelize.query(
+    `insert into account_tokens (account_id, purpose, token_hash, expires_at) values (:accountId, :purpose, :hash, :expiresAt)`,
+    { replacements: { accountId, purpose, hash: hashToken(token), expiresAt }, transaction },
+  );
+  return { token, expiresAt };
+}
+
+/** The account a still-valid token belongs to, without using it up (the GET of a link). */
+export async function peekToken(sequelize: Sequelize, token: string, purpose: TokenPurpose): Promise<{ accountId: string } | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [row] = await sequelize.query<{ account_id: string }>(
+    `select account_id from account_tokens
+      where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()`,
+    { replacements: { hash: hashToken(token), purpose }, type: QueryTypes.SELECT },
+  );
+  return row ? { accountId: row.account_id } : null;
+}
+
+/** Uses the token up; null when it is unknown, used or expired. */
+export async function consumeToken(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  token: string,
+  purpose: TokenPurpose,
+): Promise<{ accountId: string } | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [row] = await sequelize.query<{ account_id: string }>(
+    `update account_tokens set used_at = now()
+      where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
+      returning account_id`,
+    { replacements: { hash: hashToken(token), purpose }, type: QueryTypes.SELECT, transaction },
+  );
+  return row ? { accountId: row.account_id } : null;
+}

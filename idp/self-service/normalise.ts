@@ -1,0 +1,55 @@
+import { isValidTaxNumber } from '../../server/domain/tax-number.ts';
+
+/**
+ * Reading what customers type: surrounding spaces never matter, nor do the spaces or dashes
+ * people put in numbers. Each function returns the canonical form, or null when the input
+ * cannot be one (a format error, shown at the field: it says nothing about our records).
+ */
+
+/** "1046 7023" → "10467023". */
+export function customerNumber(input: string): string | null {
+  const value = input.replace(/[\s-]/g, '');
+  return /^\d{8}$/.test(value) ? value : null;
+}
+
+/** "9700" (Hungarian postcodes: four digits, not starting with 0). */
+export function postcode(input: string): string | null {
+  const value = input.replace(/\s/g, '');
+  return /^[1-9]\d{3}$/.test(value) ? value : null;
+}
+
+/** "28475617-1-18", "28475617118", "28475617 1 18" → "28475617-1-18" (with a valid check digit). */
+export function taxNumber(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '');
+  if (!/^\d{11}$/.test(digits)) return null;
+  const value = `${digits.slice(0, 8)}-${digits.slice(8, 9)}-${digits.slice(9)}`;
+  return isValidTaxNumber(value) ? value : null;
+}
+
+/**
+ * `<input type=date>` sends "1958-09-23"; typed Hungarian forms ("1958.09.23.", "1958. 09. 23.")
+ * are read too. A real calendar date between 1900 and today.
+ */
+export function birthDate(input: string, today: Date = new Date()): string | null {
+  const match = /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?$/.exec(input.trim());
+  if (!match) return null;
+  const [, y = '', m = '', d = ''] = match;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return null;
+  if (Number(y) < 1900 || date.getTime() > today.getTime()) return null;
+  return iso;
+}
+
+/** An e-mail address, trimmed and lower-cased (it is the login name, compared case-insensitively). */
+export function email(input: string): string | null {
+  const value = input.trim().toLowerCase();
+  if (value.length > 254) return null;
+  return /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/.test(value) && !value.includes('..') ? value : null;
+}
+
+export type CustomerKind = 'person' | 'company';
+
+export function customerKind(input: string): CustomerKind | null {
+  return input === 'person' || input === 'company' ? input : null;
+}

@@ -1,0 +1,97 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
+import type { Lang } from '../pages/language.ts';
+import { accountLinks } from './account-links.ts';
+import { consumeToken, issueToken, peekToken } from './account-tokens.ts';
+import { recordAudit } from './audit.ts';
+import { revokeAccountSessions } from './revoke-sessions.ts';
+import { markEmailVerified } from './verification.ts';
+
+/** The forgotten-password flow without Hono. */
+
+/** Queues a reset link if an account has this login; silent otherwise (the page answers the same). */
+export async function requestPasswordReset(sequelize: Sequelize, input: { email: string; language: Lang; publicUrl: URL }): Promise<boolean> {
+  const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
+    `select id, customer_id, username from accounts where lower(username) = :email`,
+    { replacements: { email: input.email }, type: QueryTypes.SELECT },
+  );
+  if (!account) return false;
+  await sequelize.transaction(async (transaction) => {
+    // Issuing a new link invalidates any older unused one.
+    const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'reset_password');
+    await enqueueNotification(
+      sequelize,
+      transaction,
+      {
+        customerId: account.customer_id,
+        to: account.username,
+        template: 'password_reset',
+        language: input.language,
+        data: { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() },
+      },
+      messageIdDomain(input.publicUrl),
+    );
+  });
+  return true;
+}
+
+/** What the new password is checked against (it must not contain them). */
+export interface ResetTarget {
+  accountId: string;
+  email: string;
+  customerNumber: string;
+}
+
+/** The account a still-valid reset link belongs to, without using the link up. */
+export async function resetTarget(sequelize: Sequelize, token: string): Promise<ResetTarget | null> {
+  const valid = await peekToken(sequelize, token, 'reset_password');
+  if (!valid) return null;
+  const [row] = await sequelize.query<{ username: string; customer_number: string }>(
+    `select a.username, c.customer_number from accounts a join customers c on c.id = a.customer_id where a.id = :id`,
+    { replacements: { id: valid.accountId }, type: QueryTypes.SELECT },
+  );
+  return row ? { accountId: valid.accountId, email: row.username, customerNumber: row.customer_number } : null;
+}
+
+/**
+ * Uses the link and sets the new password, all in one transaction: every session, grant and
+ * token of the account ends (whoever knew the old password is out), the address counts as
+ * verified (the link proved it), and the security notice is queued. Nobody is logged in.
+ * False when the link is no longer valid.
+ */
+export async function resetPassword(
+  sequelize: Sequelize,
+  input: { token: string; passwordHash: string; language: Lang; publicUrl: URL },
+): Promise<boolean> {
+  return sequelize.transaction(async (transaction) => {
+    const used = await consumeToken(sequelize, transaction, input.token, 'reset_password');
+    if (!used) return false;
+    const [account] = await sequelize.query<{ customer_id: number; username: string }>(
+      `update accounts set password_hash = :hash, password_changed_at = now(), failed_logins = 0, locked_until = null, updated_at = now()
+        where id = :id returning customer_id, username`,
+      { replacements: { hash: input.passwordHash, id: used.accountId }, type: QueryTypes.SELECT, transaction },
+    );
+    const customerId = account!.customer_id;
+    await sequelize.query(
+      `update account_tokens set expires_at = least(expires_at, now())
+        where account_id = :id and purpose = 'reset_password' and used_at is null`,
+      { replacements: { id: used.accountId }, transaction },
+    );
+    await markEmailVerified(sequelize, transaction, used.accountId);
+    await revokeAccountSessions(sequelize, transaction, { id: used.accountId, customerId });
+    await enqueueNotification(
+      sequelize,
+      transaction,
+      {
+        customerId,
+        to: account!.username,
+        template: 'password_changed',
+        language: input.language,
+        data: { changedAt: new Date().toISOString(), resetUrl: accountLinks(input.publicUrl).forgotPassword() },
+      },
+      messageIdDomain(input.publicUrl),
+    );
+    await recordAudit(sequelize, transaction, { action: 'account.password_reset', customerId, accountId: used.accountId, metadata: { sessionsRevoked: true } });
+    return true;
+  });
+}

@@ -1,0 +1,72 @@
+import { Hono, type Context } from 'hono';
+import { pickLang, type Lang } from '../pages/language.ts';
+import type { PageEnv } from '../pages/security.ts';
+import type { IdpRouteDeps } from '../routes.ts';
+import { accountLinks } from './account-links.ts';
+import { peekToken } from './account-tokens.ts';
+import { clientAddress } from '../security/client-address.ts';
+import { tooManyPage, tooManyText } from './common-pages.ts';
+import { errorText } from './messages.ts';
+import * as read from './normalise.ts';
+import { SELF_SERVICE_RULES as RULES } from './throttle-rules.ts';
+import { confirmEmail, resendVerification } from './verification.ts';
+import { resendForm, resendSent, verifyConfirm, verifyDone, verifyInvalid, verifyText } from './verify-email-pages.ts';
+import { formString, render, type CodedError } from './view.ts';
+
+/**
+ * `GET /account/verify-email?token=` shows a button and uses nothing up (mail scanners fetch
+ * links); `POST` uses the link once. `…/resend` sends a new link, answering the same whether
+ * or not an unverified account has the address.
+ */
+export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
+  const app = new Hono<PageEnv>();
+  const portalUrl = accountLinks(deps.publicUrl).portal();
+  const invalid = (c: Context<PageEnv>, lang: Lang) =>
+    render(c, { lang, title: verifyText(lang).invalidTitle, body: verifyInvalid(lang, portalUrl), status: 400, currentUrl: '/account/verify-email/resend' });
+
+  app.get('/', async (c) => {
+    const lang = pickLang(c);
+    const token = c.req.query('token') ?? '';
+    if (!(await peekToken(deps.sequelize, token, 'verify_email'))) return invalid(c, lang);
+    return render(c, { lang, title: verifyText(lang).title, body: verifyConfirm(lang, token) });
+  });
+
+  app.post('/', async (c) => {
+    const lang = pickLang(c);
+    const token = formString(await c.req.parseBody(), 'token');
+    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.provider.proxy));
+    if (!ip.allowed) {
+      const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
+      return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
+    }
+    if (!(await confirmEmail(deps.sequelize, token))) return invalid(c, lang);
+    return render(c, { lang, title: verifyText(lang).doneTitle, body: verifyDone(lang, portalUrl), currentUrl: '/account/verify-email/resend' });
+  });
+
+  app.get('/resend', (c) => {
+    const lang = pickLang(c);
+    return render(c, { lang, title: verifyText(lang).resendTitle, body: resendForm(lang, '', [], null) });
+  });
+
+  app.post('/resend', async (c) => {
+    const lang = pickLang(c);
+    const input = formString(await c.req.parseBody(), 'email').trim();
+    const title = verifyText(lang).resendTitle;
+    const t = errorText(lang);
+    const ip = await deps.throttle.hit(RULES.emailLinkIp, clientAddress(c, deps.provider.proxy));
+    const email = read.email(input);
+    if (!email) {
+      const errors: CodedError[] = [{ field: 'email', code: 'email_invalid', message: t.email_invalid }];
+      return render(c, { lang, title, body: resendForm(lang, input, errors, null), status: 400 });
+    }
+    const address = await deps.throttle.hit(RULES.emailLinkAddress, email);
+    if (!ip.allowed || !address.allowed) {
+      const body = resendForm(lang, input, [], { code: 'too_many_attempts', text: t.too_many_attempts });
+      return render(c, { lang, title, body, status: 429, headers: { 'Retry-After': String(Math.max(1, (ip.allowed ? address : ip).retryAfter)) } });
+    }
+    await resendVerification(deps.sequelize, { email, language: lang, publicUrl: deps.publicUrl });
+    return render(c, { lang, title: verifyText(lang).sentTitle, body: resendSent(lang, portalUrl) });
+  });
+
+  return app;
+}

@@ -1,0 +1,125 @@
+import type { Command } from '../command.ts';
+import { CliError } from '../cli-error.ts';
+import { withDatabase } from '../with-database.ts';
+import { loadConfig } from '../../config/config.ts';
+import {
+  PartnerInputError,
+  addPartnerClient,
+  listPartnerClients,
+  removePartnerClient,
+  rotatePartnerSecret,
+  type PartnerClientSummary,
+} from '../../../idp/storage/partner-clients.ts';
+
+/**
+ * `portal partner add|list|remove|rotate-secret`: operations registers broker partners as OIDC
+ * clients of the bundled IdP. The client secret is printed once, at `add` / `rotate-secret`.
+ */
+const USAGE = `Usage:
+  portal partner add --client-id <id> --name <display name> --origin <origin> [--origin <origin> …]
+                     [--broker-code <CODE>] [--scope broker|all] [--logo-url <https URL>]
+  portal partner list
+  portal partner remove <client id> [--purge]
+  portal partner rotate-secret <client id>
+
+add            registers a partner. --origin is each web origin (https://host[:port], no path)
+               its pages embed the widgets on; --scope broker (the default) shows only the
+               policies of --broker-code's broker (created if new), --scope all every policy
+               (the insurer's own portal). The redirect URI is PUBLIC_URL/api/session/callback.
+               The generated client secret is printed once: store it now.
+list           shows every partner: client id, name, broker, scope, origins, active.
+remove         deactivates a partner at once (its logins, tokens and sessions end); its history
+               stays. --purge deletes the registration as well.
+rotate-secret  gives a partner a new secret (the old one stops working) and prints it once.`;
+
+export const partnerCommand: Command = {
+  summary: 'register, list and remove broker partners (OIDC clients)',
+  usage: USAGE,
+  options: {
+    'client-id': { type: 'string' },
+    name: { type: 'string' },
+    origin: { type: 'string', multiple: true },
+    'broker-code': { type: 'string' },
+    scope: { type: 'string' },
+    'logo-url': { type: 'string' },
+    purge: { type: 'boolean' },
+  },
+  async run(values, positionals) {
+    const [action, ...rest] = positionals;
+    const out = (line = '') => process.stdout.write(`${line}\n`);
+    const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+    const clientIdArg = () => {
+      const id = rest[0] ?? str('client-id');
+      if (!id) throw new CliError(`Which partner? Give its client id.\n\n${USAGE}`, 2);
+      return id;
+    };
+    try {
+      switch (action) {
+        case 'add': {
+          if (rest.length) throw new CliError(`Unexpected argument "${rest[0]}".\n\n${USAGE}`, 2);
+          const config = loadConfig();
+          const origins = (values.origin as unknown as string[] | undefined) ?? [];
+          const scope = str('scope');
+          if (scope !== undefined && scope !== 'broker' && scope !== 'all') throw new CliError(`--scope must be "broker" or "all" (got "${scope}")`, 2);
+          const added = await withDatabase(({ sequelize }) =>
+            addPartnerClient(sequelize, config.publicUrl, {
+              clientId: str('client-id') ?? '',
+              name: str('name') ?? '',
+              origins,
+              brokerCode: str('broker-code') ?? null,
+              ...(scope ? { scope } : {}),
+              logoUrl: str('logo-url') ?? null,
+            }),
+          );
+          if (added.brokerCreated) out(`Broker ${str('broker-code')} registered.`);
+          out(`Partner "${added.clientId}" registered.`);
+          out(`  redirect URI:   ${added.redirectUri}`);
+          out(`  client secret:  ${added.clientSecret}`);
+          out('The secret is shown only now. The portal\'s API reads it from the database; give it to a separately deployed API through its secret store.');
+          return;
+        }
+        case 'list': {
+          const partners = await withDatabase(({ sequelize }) => listPartnerClients(sequelize));
+          out(formatPartners(partners));
+          return;
+        }
+        case 'remove': {
+          const clientId = clientIdArg();
+          const removed = await withDatabase(({ sequelize }) => removePartnerClient(sequelize, clientId, { purge: values.purge === true }));
+          out(`Partner "${clientId}" ${removed.purged ? 'deleted' : 'deactivated'}: ${removed.revokedArtefacts} grants/tokens revoked, ${removed.endedSessions} sessions ended.`);
+          return;
+        }
+        case 'rotate-secret': {
+          const clientId = clientIdArg();
+          const secret = await withDatabase(({ sequelize }) => rotatePartnerSecret(sequelize, clientId));
+          out(`New client secret for "${clientId}": ${secret}`);
+          out('The secret is shown only now; the old one no longer works.');
+          return;
+        }
+        default:
+          throw new CliError(action ? `Unknown action "${action}".\n\n${USAGE}` : USAGE, 2);
+      }
+    } catch (error) {
+      if (error instanceof PartnerInputError) throw new CliError(error.message);
+      if ((error as { parent?: { code?: string } }).parent?.code === '42P01') throw new CliError('The database is not migrated yet: run "portal migrate" first.');
+      throw error;
+    }
+  },
+};
+
+export function formatPartners(partners: readonly PartnerClientSummary[]): string {
+  if (!partners.length) return 'No partners registered.';
+  const rows = [
+    ['CLIENT ID', 'NAME', 'BROKER', 'SCOPE', 'ACTIVE', 'ORIGINS'],
+    ...partners.map((p) => [
+      p.clientId,
+      p.name,
+      p.brokerCode ?? '-',
+      p.scope,
+      p.active ? (p.hasSecret ? 'yes' : 'no secret') : 'no',
+      p.origins.join(' '),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+}

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryTypes } from 'sequelize';
+import * as client from 'openid-client';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { useTestDatabase } from '../support/database.ts';
+import { removePartnerClient } from '../../idp/storage/partner-clients.ts';
+import {
+  authorizationRequest,
+  Browser,
+  createFixtures,
+  formAction,
+  relyingParty,
+  signIn,
+  startIdp,
+  type Fixtures,
+  type RunningIdp,
+} from './provider-harness.ts';
+
+const db = useTestDatabase();
+let idp: RunningIdp;
+let f: Fixtures;
+let config: client.Configuration;
+
+beforeAll(async () => {
+  idp = await startIdp(db.sequelize);
+  f = await createFixtures(db.sequelize, idp.publicUrl);
+  config = await relyingParty(idp, f);
+});
+afterAll(() => idp?.close());
+
+/** A full login through the real pages and the code exchange, in a fresh browser. */
+async function login(browser = new Browser(idp.publicUrl.origin)) {
+  const auth = await authorizationRequest(config, f);
+  const { callback, pages } = await signIn(browser, auth, f);
+  const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
+  return { tokens, pages, browser, callback, auth };
+}
+
+async function count(sql: string, replacements: Record<string, unknown> = {}): Promise<number> {
+  const [row] = await db.sequelize.query<{ n: number }>(`select count(*)::int as n from (${sql}) q`, { replacements, type: QueryTypes.SELECT });
+  return row!.n;
+}
+
+/** The OAuth error code of a refused token request (a 401 arrives as a WWW-Authenticate challenge). */
+async function rejectsWith(promise: Promise<unknown>, error: string) {
+  const failure = await promise.then(
+    () => null,
+    (e: { error?: string; cause?: Array<{ parameters?: { error?: string } }> }) => e,
+  );
+  expect(failure, `expected ${error}`).not.toBeNull();
+  expect(failure!.error ?? failure!.cause?.[0]?.parameters?.error).toBe(error);
+}
+
+describe('discovery', () => {
+  it('advertises code flow with S256 only, client_secret_basic, revocation and logout, and no userinfo', () => {
+    const m = config.serverMetadata();
+    expect(m.issuer).toBe(idp.issuer);
+    expect(m.response_types_supported).toEqual(['code']);
+    expect(m.code_challenge_methods_supported).toEqual(['S256']);
+    expect(m.revocation_endpoint).toBe(`${idp.issuer}/token/revocation`);
+    expect(m.end_session_endpoint).toBe(`${idp.issuer}/session/end`);
+    expect(m.userinfo_endpoint).toBeUndefined();
+    expect(m.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'customer', 'offline_access']));
+    // The API's scope is a resource scope: listing it here would ask for consent twice.
+    expect(m.scopes_supported).not.toContain('portal');
+  });
+});
+
+describe('authorization code flow with PKCE through the login and consent pages', () => {
+  it('issues a JWT access token for the API (RFC 9068) that verifies against the published JWKS, an ID token with the claims, and a refresh token', async () => {
+    const { tokens, pages } = await login();
+    expect(pages).toHaveLength(2); // login, then consent (first time for this partner)
+    expect(pages[0]).toContain('action="/interaction/');
+    expect(pages[1]).toContain('Teszt Alkusz Kft.');
+
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({ typ: 'at+jwt', alg: 'ES256' });
+    const { payload } = await jwtVerify(tokens.access_token, jwks, { issuer: idp.issuer, audience: idp.api, typ: 'at+jwt' });
+    expect(payload).toMatchObject({ sub: f.verified.id, client_id: f.clientId, scope: 'portal', aud: idp.api });
+    expect(payload.exp! - payload.iat!).toBe(300);
+    // Not an access token for anyone else.
+    await expect(jwtVerify(tokens.access_token, jwks, { issuer: idp.issuer, audience: `${idp.publicUrl.origin}/other` })).rejects.toThrow();
+
+    expect(tokens.claims()).toMatchObject({
+      sub: f.verified.id,
+      name: f.verified.name,
+      email: f.verified.email,
+      email_verified: true,
+      locale: 'hu',
+      customer_number: f.verified.customerNumber,
+      aud: f.clientId,
+    });
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    expect(tokens.expires_in).toBe(300);
+
+    const actions = await db.sequelize.query<{ action: string; customer_id: number; client_id: string }>(
+      `select action, customer_id, client_id from audit_events where customer_id = :id and action in ('login.succeeded', 'consent.granted') order by id`,
+      { replacements: { id: f.verified.customerId }, type: QueryTypes.SELECT },
+    );
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['login.succeeded', 'consent.granted']));
+    expect(actions.every((a) => a.client_id === f.clientId)).toBe(true);
+  });
+
+  it('refuses a code used twice, and revokes what the first use issued', async () => {
+    const auth = await authorizationRequest(config, f);
+    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, f);
+    const first = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
+    await rejectsWith(client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state }), 'invalid_grant');
+    await rejectsWith(client.refreshTokenGrant(config, first.refresh_token!), 'invalid_grant');
+  });
+
+  it('refuses a code exchanged with the wrong PKCE verifier', async () => {
+    const auth = await authorizationRequest(config, f);
+    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, f);
+    await rejectsWith(
+      client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: auth.state }),
+      'invalid_grant',
+    );
+  });
+
+  it('remembers consent: a later login in another browser asks only for the password', async () => {
+    await login();
+    const again = await login();
+    expect(again.pages).toHaveLength(1);
+    expect(again.pages[0]).toContain('name="password"');
+  });
+
+  it('signs in once per browser: a second authorization needs no page at all', async () => {
+    const { browser } = await login();
+    const auth = await authorizationRequest(config, f);
+    const { pages, callback } = await signIn(browser, auth, f);
+    expect(pages).toHaveLength(0);
+    expect(callback.searchParams.get('code')).toBeTruthy();
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotate at every use, and a replayed one revokes the whole grant (the newest refresh token stops working too)', async () => {
+    const { tokens } = await login();
+    const old = tokens.refresh_token!;
+    const refreshed = await client.refreshTokenGrant(config, old);
+    expect(refreshed.refresh_token).toEqual(expect.any(String));
+    expect(refreshed.refresh_token).not.toBe(old);
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    await jwtVerify(refreshed.access_token, jwks, { issuer: idp.issuer, audience: idp.api, typ: 'at+jwt' });
+
+    await rejectsWith(client.refreshTokenGrant(config, old), 'invalid_grant');
+    await rejectsWith(client.refreshTokenGrant(config, refreshed.refresh_token!), 'invalid_grant');
+  });
+
+  it('reuse detection in one browser leaves the same customer\'s session in another browser alone', async () => {
+    const a = await login();
+    const b = await login();
+    const rotated = await client.refreshTokenGrant(config, a.tokens.refresh_token!);
+    await rejectsWith(client.refreshTokenGrant(config, a.tokens.refresh_token!), 'invalid_grant');
+    await rejectsWith(client.refreshTokenGrant(config, rotated.refresh_token!), 'invalid_grant');
+    const stillFine = await client.refreshTokenGrant(config, b.tokens.refresh_token!);
+    expect(stillFine.access_token).toEqual(expect.any(String));
+  });
+
+  it('can be revoked', async () => {
+    const { tokens } = await login();
+    await client.tokenRevocation(config, tokens.refresh_token!);
+    await rejectsWith(client.refreshTokenGrant(config, tokens.refresh_token!), 'invalid_grant');
+  });
+
+  it('are only honoured for the client they were issued to, with its secret', async () => {
+    const { tokens } = await login();
+    const metadata = config.serverMetadata();
+    const wrongSecret = new client.Configuration(metadata, f.clientId, undefined, client.ClientSecretBasic('not-the-secret'));
+    client.allowInsecureRequests(wrongSecret);
+    await rejectsWith(client.refreshTokenGrant(wrongSecret, tokens.refresh_token!), 'invalid_client');
+    // Another partner's client cannot use it either, with its own valid credentials.
+    const other = await createFixtures(db.sequelize, idp.publicUrl);
+    await rejectsWith(client.refreshTokenGrant(await relyingParty(idp, other), tokens.refresh_token!), 'invalid_grant');
+    // The right credentials still work (the failures above didn't revoke anything).
+    await client.refreshTokenGrant(config, tokens.refresh_token!);
+  });
+
+  it('are stored with their grant, and the stores drop nothing that is still valid', async () => {
+    const { tokens } = await login();
+    const rows = await count(`select 1 from oidc_models where model = 'RefreshToken' and payload->>'clientId' = :c and consumed_at is null`, { c: f.clientId });
+    expect(rows).toBeGreaterThan(0);
+    await client.refreshTokenGrant(config, tokens.refresh_token!);
+  });
+});
+
+describe('refused authorization requests', () => {
+  async function redirectOf(params: Record<string, string>, remove: string[] = []) {
+    const auth = await authorizationRequest(config, f, params);
+    for (const name of remove) auth.url.searchParams.delete(name);
+    const browser = new Browser(idp.publicUrl.origin);
+    return browser.request(auth.url);
+  }
+
+  it('without PKCE', async () => {
+    const response = await redirectOf({}, ['code_challenge', 'code_challenge_method']);
+    const location = new URL(response.headers.get('location')!);
+    expect(location.href.startsWith(f.redirectUri)).toBe(true);
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('code')).toBeNull();
+  });
+
+  it('with code_challenge_method=plain', async () => {
+    const response = await redirectOf({ code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' });
+    const location = new URL(response.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('code')).toBeNull();
+  });
+
+  for (const [what, uri] of [
+    ['one character changed', () => f.redirectUri.replace(/callback$/, 'callbacK')],
+    ['one character added', () => `${f.redirectUri}/`],
+    ['a query added', () => `${f.redirectUri}?x=1`],
+  ] as const) {
+    it(`with a redirect URI that differs by ${what}: an error page of our own, no redirect, no details`, async () => {
+      const response = await redirectOf({ redirect_uri: uri() });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await response.text();
+      expect(html).toContain('<html lang="hu">');
+      expect(html).toContain('Hiba történt');
+      expect(html).toContain('/idp-assets/idp.css');
+      expect(html).not.toMatch(/did not match|registered|stack|at .*\.js/);
+    });
+  }
+
+  it('for an unknown client', async () => {
+    const auth = await authorizationRequest(config, f);
+    auth.url.searchParams.set('client_id', 'no-such-client');
+    const response = await new Browser(idp.publicUrl.origin).request(auth.url);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Hiba történt');
+  });
+
+  it('when the customer cancels on the consent page', async () => {
+    const other = await createFixtures(db.sequelize, idp.publicUrl);
+    const rp = await relyingParty(idp, other);
+    const browser = new Browser(idp.publicUrl.origin);
+    const auth = await authorizationRequest(rp, other);
+    let hop = await browser.follow(await browser.request(auth.url));
+    const loginAction = formAction(await hop.response.text());
+    hop = await browser.follow(await browser.request(loginAction, { form: { email: other.verified.email, password: 'Teszt-jelszo-2026' } }), other.redirectUri);
+    const consent = await hop.response.text();
+    expect(consent).toContain('formaction="/interaction/');
+    const abort = /formaction="([^"]+\/abort)"/.exec(consent)![1]!;
+    hop = await browser.follow(await browser.request(abort, { form: {} }), other.redirectUri);
+    const callback = new URL(hop.url);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.get('state')).toBe(auth.state);
+    expect(await count(`select 1 from audit_events where action = 'consent.denied' and client_id = :c`, { c: other.clientId })).toBe(1);
+  });
+});
+
+describe('RP-initiated logout', () => {
+  it('asks on a page of our own, signs the browser out, and leaves the partner\'s refresh token to the partner', async () => {
+    const { browser, tokens } = await login();
+    const logout = client.buildEndSessionUrl(config, { client_id: f.clientId });
+    const page = await browser.request(logout);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('cross-origin-opener-policy')).toBeNull();
+    const html = await page.text();
+    expect(html).toContain('Ki szeretne jelentkezni az Ügyfélportálról?');
+    expect(html).toContain('Teszt Alkusz Kft.');
+    expect(html).toContain('id="op.logoutForm"');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)![1]!;
+
+    const done = await browser.follow(await browser.request(formAction(html), { form: { xsrf, logout: 'yes' } }));
+    expect(done.response.status).toBe(200);
+    expect(await done.response.text()).toContain('Sikeresen kijelentkezett');
+
+    // The browser must log in again …
+    const auth = await authorizationRequest(config, f);
+    const hop = await browser.follow(await browser.request(auth.url), f.redirectUri);
+    expect(await hop.response.text()).toContain('name="password"');
+    // … while the BFF's tokens end when the BFF revokes them (it does so at its own logout).
+    await client.refreshTokenGrant(config, tokens.refresh_token!);
+  });
+});
+
+describe('a deactivated partner', () => {
+  it('can neither start a login nor refresh its tokens', async () => {
+    const other = await createFixtures(db.sequelize, idp.publicUrl);
+    const rp = await relyingParty(idp, other);
+    const auth = await authorizationRequest(rp, other);
+    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, other);
+    const tokens = await client.authorizationCodeGrant(rp, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
+
+    await removePartnerClient(db.sequelize, other.clientId);
+    await rejectsWith(client.refreshTokenGrant(rp, tokens.refresh_token!), 'invalid_client');
+    const again = await authorizationRequest(rp, other);
+    const response = await new Browser(idp.publicUrl.origin).request(again.url);
+    expect(response.status).toBe(400);
+    expect(await count(`select 1 from oidc_models where payload->>'clientId' = :c and model in ('Grant', 'RefreshToken')`, { c: other.clientId })).toBe(0);
+  });
+});
