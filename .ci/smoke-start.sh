@@ -22,10 +22,15 @@ for i in $(seq 1 120); do
 done
 curl -fsS "http://localhost:$port/readyz"
 echo
-curl -fsS "http://localhost:$port/" | grep -q '<gp-portal' || { echo "the portal page does not hold <gp-portal>"; cat "$log"; exit 1; }
-curl -fsS "http://localhost:$port/oidc/.well-known/openid-configuration" | grep -q "\"issuer\":\"http://localhost:$port/oidc\"" \
-  || { echo "OIDC discovery is wrong"; exit 1; }
-curl -fsS "http://127.0.0.1:$((port + 1))/" | grep -q "localhost:$port/sdk/gp-widgets.js" || { echo "broker demo site missing"; exit 1; }
+# Bodies go to variables first: `curl | grep -q` fails under pipefail when grep stops reading early.
+page=$(curl -fsS "http://localhost:$port/")
+[[ $page == *'<gp-portal'* ]] || { echo "the portal page does not hold <gp-portal>"; cat "$log"; exit 1; }
+discovery=$(curl -fsS "http://localhost:$port/oidc/.well-known/openid-configuration")
+[[ $discovery == *"\"issuer\":\"http://localhost:$port/oidc\""* ]] || { echo "OIDC discovery is wrong: $discovery"; exit 1; }
+broker=$(curl -fsS "http://127.0.0.1:$((port + 1))/")
+[[ $broker == *"localhost:$port/sdk/gp-widgets.js"* ]] || { echo "broker demo site missing"; exit 1; }
+login=$(curl -fsS "http://localhost:$port/account/register")
+[[ $login == *'Regisztráció'* ]] || { echo "registration page missing"; exit 1; }
 stop
 wait "$pid" || true
 for _ in $(seq 1 15); do curl -fs "http://localhost:$port/healthz" >/dev/null 2>&1 || break; sleep 1; done
