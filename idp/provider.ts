@@ -135,6 +135,7 @@ export function createProvider(options: IdpOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.production;
+  provider.use(baselinePageHeaders);
   return provider;
 }
 
@@ -165,4 +166,17 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC, sequelize: Sequelize) 
   }
   await grant.save();
   return grant;
+}
+
+/**
+ * oidc-provider renders a few pages of its own (the auto-submitting form on /session/end, say)
+ * with an inline script and no CSP. Those still must not be framed, cached or sniffed; pages
+ * we render set a full nonce-based CSP, which this leaves alone.
+ */
+async function baselinePageHeaders(ctx: { response: { get(name: string): string }; set(name: string, value: string): void }, next: () => Promise<void>) {
+  await next();
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  if (!ctx.response.get('Content-Type').startsWith('text/html')) return;
+  if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 }

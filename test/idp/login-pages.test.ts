@@ -289,3 +289,20 @@ async function weakHash(password: string): Promise<string> {
   const key = await derive(password.normalize('NFC'), salt, 32, { N: 2 ** 14, r: 8, p: 1 });
   return ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
+
+describe("the provider's own pages", () => {
+  it('are never framed or cached, and JSON endpoints keep their own caching', async () => {
+    const browser = new Browser(idp.publicUrl.origin);
+    const end = await browser.request('/oidc/session/end');
+    expect(end.headers.get('content-type')).toContain('text/html');
+    expect(end.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(end.headers.get('cache-control')).toBe('no-store');
+    expect(end.headers.get('x-content-type-options')).toBe('nosniff');
+    await end.arrayBuffer();
+
+    const discovery = await browser.request('/oidc/.well-known/openid-configuration');
+    expect(discovery.headers.get('content-security-policy')).toBeNull();
+    expect(discovery.headers.get('x-content-type-options')).toBe('nosniff');
+    await discovery.arrayBuffer();
+  });
+});
