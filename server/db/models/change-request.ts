@@ -21,6 +21,8 @@ export class ChangeRequest extends Model<InferAttributes<ChangeRequest>, InferCr
   declare clientId: string | null;
   declare createdAt: CreationOptional<Date>;
   declare decidedAt: Date | null;
+  /** Why a change waits for back-office review (e.g. frequency_to_monthly). */
+  declare reviewReason: string | null;
 
   declare policy?: NonAttribute<Policy>;
   declare customer?: NonAttribute<Customer>;
@@ -39,6 +41,7 @@ export class ChangeRequest extends Model<InferAttributes<ChangeRequest>, InferCr
         clientId: { type: DataTypes.TEXT },
         createdAt: { type: DataTypes.DATE },
         decidedAt: { type: DataTypes.DATE },
+        reviewReason: { type: DataTypes.TEXT },
       },
       { sequelize, tableName: 'change_requests', timestamps: true, updatedAt: false },
     );

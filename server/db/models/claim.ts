@@ -34,6 +34,7 @@ export class Claim extends Model<InferAttributes<Claim>, InferCreationAttributes
   declare clientId: string | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+  declare acknowledgementDocumentId: string | null;
 
   declare policy?: NonAttribute<Policy>;
   declare customer?: NonAttribute<Customer>;
@@ -59,6 +60,7 @@ export class Claim extends Model<InferAttributes<Claim>, InferCreationAttributes
         clientId: { type: DataTypes.TEXT },
         createdAt: { type: DataTypes.DATE },
         updatedAt: { type: DataTypes.DATE },
+        acknowledgementDocumentId: { type: DataTypes.UUID },
       },
       { sequelize, tableName: 'claims', timestamps: true },
     );

@@ -18,6 +18,7 @@ export class DocumentRequest extends Model<InferAttributes<DocumentRequest>, Inf
   declare clientId: string | null;
   declare createdAt: CreationOptional<Date>;
   declare fulfilledAt: Date | null;
+  declare failureReason: string | null;
 
   declare customer?: NonAttribute<Customer>;
   declare policy?: NonAttribute<Policy | null>;
@@ -36,6 +37,7 @@ export class DocumentRequest extends Model<InferAttributes<DocumentRequest>, Inf
         clientId: { type: DataTypes.TEXT },
         createdAt: { type: DataTypes.DATE },
         fulfilledAt: { type: DataTypes.DATE },
+        failureReason: { type: DataTypes.TEXT },
       },
       { sequelize, tableName: 'document_requests', timestamps: true, updatedAt: false },
     );

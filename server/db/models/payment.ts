@@ -18,6 +18,11 @@ export class Payment extends Model<InferAttributes<Payment>, InferCreationAttrib
   declare clientId: string | null;
   declare createdAt: CreationOptional<Date>;
   declare completedAt: Date | null;
+  declare redirectUrl: string | null;
+  declare expiresAt: Date | null;
+  /** Set when the provider took money for invoices another payment had already settled. */
+  declare refundDueHuf: CreationOptional<number>;
+  declare receiptDocumentId: string | null;
 
   declare customer?: NonAttribute<Customer>;
   declare client?: NonAttribute<PartnerClient | null>;
@@ -37,6 +42,10 @@ export class Payment extends Model<InferAttributes<Payment>, InferCreationAttrib
         clientId: { type: DataTypes.TEXT },
         createdAt: { type: DataTypes.DATE },
         completedAt: { type: DataTypes.DATE },
+        redirectUrl: { type: DataTypes.TEXT },
+        expiresAt: { type: DataTypes.DATE },
+        refundDueHuf: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        receiptDocumentId: { type: DataTypes.UUID },
       },
       { sequelize, tableName: 'payments', timestamps: true, updatedAt: false },
     );

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
-import { enqueueNotification, messageIdDomain } from '../../notifications/outbox.ts';
+import { enqueueNotification, messageIdDomain, type OutboxMessage } from '../../notifications/outbox.ts';
 import type { IssuedDocument } from '../issue.ts';
 import { DOCUMENT_TYPES, appliesToProduct } from '../types.ts';
 import { documentIssuedAuditRow, AUDIT_COLUMNS, type DeliverySource } from './audit.ts';
 import { DocumentIssueError } from './errors.ts';
 import { insertRows } from '../../db/insert-rows.ts';
-import { documentNotificationMessage, hasEmail } from './notification.ts';
+import { documentNotificationMessage, hasEmail, type NotificationRecipient } from './notification.ts';
 import { findCustomer, findPolicy } from './records.ts';
 
 /**
@@ -31,6 +31,19 @@ export interface DeliverDocumentArgs {
   source: DeliverySource;
   /** The id printed in the PDF's footer, when it was rendered with one; a new one otherwise. */
   documentId?: string;
+  /**
+   * The e-mail that announces the document. By default the document notification (subject:
+   * the type); flows with an e-mail of their own (payment receipt, claim acknowledgement) pass
+   * theirs, so the customer gets one e-mail that links to the document, not two.
+   */
+  announce?: (recipient: NotificationRecipient & { email: string }, document: AnnouncedDocument) => OutboxMessage;
+}
+
+export interface AnnouncedDocument {
+  id: string;
+  type: IssuedDocument['type'];
+  policyNumber: string | null;
+  issuedAt: string;
 }
 
 export interface DeliveryResult {
@@ -105,13 +118,10 @@ export async function deliverDocument(ctx: DeliveryContext, args: DeliverDocumen
 
     await insertRows(sequelize, t, 'documents', DOCUMENT_COLUMNS, [documentRow(documentId, customer.id, policyId, document, args.source)]);
 
+    const announced: AnnouncedDocument = { id: documentId, type: document.type, policyNumber, issuedAt: document.issuedAt };
+    const message = args.announce ?? ((recipient, doc) => documentNotificationMessage(ctx.publicUrl, recipient, doc));
     const notificationId = hasEmail(customer)
-      ? await enqueueNotification(
-          sequelize,
-          t,
-          documentNotificationMessage(ctx.publicUrl, customer, { id: documentId, type: document.type, policyNumber, issuedAt: document.issuedAt }),
-          messageIdDomain(ctx.publicUrl),
-        )
+      ? await enqueueNotification(sequelize, t, message(customer, announced), messageIdDomain(ctx.publicUrl))
       : null;
 
     const audit = documentIssuedAuditRow({

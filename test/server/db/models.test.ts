@@ -20,7 +20,7 @@ import { useTestDatabase } from '../../support/database.ts';
 const db = useTestDatabase();
 
 /** Tables reached through raw SQL by their owners, on purpose without a model. */
-const RAW_SQL_TABLES = ['oidc_models', 'bff_sessions', 'bff_login_states', 'rate_limits', 'schema_migrations'];
+const RAW_SQL_TABLES = ['oidc_models', 'bff_sessions', 'bff_login_states', 'rate_limits', 'schema_migrations', 'payment_webhook_events', 'demo_payment_checkouts'];
 
 /** The column type (information_schema `udt_name`) each sequelize data type stands for. */
 const UDT_BY_TYPE: Record<string, string> = {

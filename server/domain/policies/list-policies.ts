@@ -1,0 +1,76 @@
+import { QueryTypes } from 'sequelize';
+import { budapestDate } from '../../documents/delivery/calendar.ts';
+import { DomainError } from '../domain-error.ts';
+import { brokerOf, isRowId, nowOf, type CustomerScope, type DomainContext } from './context.ts';
+import { paging, type Page, type PageRequest } from './paging.ts';
+import { POLICY_COLUMNS, scopedPolicyOf } from './policy-access.ts';
+import { policySummary, type PolicyStatus, type PolicySummary } from './policy-views.ts';
+
+/**
+ * The customer's contracts, live and cancelled (élő / törölt), live first, newest first.
+ * Two queries whatever the page holds: the counts per status, and the page itself with each
+ * policy's outstanding premium and pending changes aggregated in the same statement.
+ */
+export type PolicyStatusFilter = PolicyStatus | 'all';
+
+export interface ListPoliciesArgs extends CustomerScope, PageRequest {
+  status?: PolicyStatusFilter;
+}
+
+export interface PolicyList extends Page<PolicySummary> {
+  status: PolicyStatusFilter;
+  /** Per status, whatever the filter (the tabs' numbers). */
+  counts: Record<PolicyStatus, number>;
+}
+
+const STATUS_FILTERS: readonly PolicyStatusFilter[] = ['active', 'cancelled', 'all'];
+
+export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): Promise<PolicyList> {
+  const status = args.status ?? 'all';
+  if (!STATUS_FILTERS.includes(status)) {
+    throw DomainError.invalid('invalid_status_filter', 'The status filter is active, cancelled or all.', [
+      { field: 'status', code: 'not_allowed', message: 'One of active, cancelled, all.' },
+    ]);
+  }
+  const page = paging(args);
+  const counts: Record<PolicyStatus, number> = { active: 0, cancelled: 0 };
+  if (!isRowId(args.customerId)) return { items: [], page: page.page, pageSize: page.pageSize, total: 0, status, counts };
+
+  const { sequelize } = ctx;
+  const broker = brokerOf(args);
+  const statusBind = status === 'all' ? null : status;
+  const [countRow] = await sequelize.query<{ active: string | number; cancelled: string | number }>(
+    `select count(*) filter (where status = 'active') as active, count(*) filter (where status = 'cancelled') as cancelled
+       from policies where customer_id = $1 and ($2::int is null or broker_id = $2::int)`,
+    { bind: [args.customerId, broker], type: QueryTypes.SELECT },
+  );
+  counts.active = Number(countRow?.active ?? 0);
+  counts.cancelled = Number(countRow?.cancelled ?? 0);
+
+  const rows = await sequelize.query<Record<string, unknown>>(
+    `select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoices, o.overdue_invoices, r.pending_changes
+       from policies p
+       left join brokers b on b.id = p.broker_id
+       cross join lateral (
+         select coalesce(sum(i.amount_huf), 0) as outstanding_huf, count(*) as open_invoices,
+                count(*) filter (where i.due_date < $4::date) as overdue_invoices
+           from invoices i where i.policy_id = p.id and i.status = 'open') o
+       cross join lateral (
+         select count(*) as pending_changes from change_requests cr where cr.policy_id = p.id and cr.status = 'pending') r
+      where p.customer_id = $1 and ($2::int is null or p.broker_id = $2::int) and ($3::text is null or p.status = $3::text)
+      order by case p.status when 'active' then 0 else 1 end, p.start_date desc, p.id desc
+      limit $5 offset $6`,
+    { bind: [args.customerId, broker, statusBind, budapestDate(nowOf(ctx)), page.limit, page.offset], type: QueryTypes.SELECT },
+  );
+
+  const items = rows.map((row) =>
+    policySummary(scopedPolicyOf(row), {
+      outstandingHuf: Number(row.outstanding_huf),
+      openInvoices: Number(row.open_invoices),
+      overdueInvoices: Number(row.overdue_invoices),
+      pendingChanges: Number(row.pending_changes),
+    }),
+  );
+  const total = status === 'all' ? counts.active + counts.cancelled : counts[status];
+  return { items, page: page.page, pageSize: page.pageSize, total, status, counts };
+}
