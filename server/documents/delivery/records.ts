@@ -66,10 +66,11 @@ export interface PolicyWithCustomer {
 type Row = Record<string, unknown>;
 const tx = (transaction?: Transaction | null) => transaction ?? null;
 
-const CUSTOMER_COLUMNS = `c.id as c_id, c.customer_number, c.kind, c.name, c.birth_date, c.tax_number, c.postcode, c.city,
+export const CUSTOMER_COLUMNS = `c.id as c_id, c.customer_number, c.kind, c.name, c.birth_date, c.tax_number, c.postcode, c.city,
   c.address_line, c.email, c.language`;
 
-function customerOf(row: Row): CustomerRecord {
+/** A customer from a row selected with `CUSTOMER_COLUMNS` (customers aliased `c`). */
+export function customerOf(row: Row): CustomerRecord {
   return {
     id: Number(row.c_id),
     customerNumber: String(row.customer_number),

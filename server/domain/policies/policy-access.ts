@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { isoDateOf } from '../../documents/delivery/calendar.ts';
-import type { CustomerRecord, PolicyRecord } from '../../documents/delivery/records.ts';
+import { customerOf, type CustomerRecord, type PolicyRecord } from '../../documents/delivery/records.ts';
 import { DomainError } from '../domain-error.ts';
 import type { InsuredObject, PostalAddress } from '../insured-object.ts';
 import type { PaymentFrequency, PaymentMethod, ProductCode } from '../products.ts';
@@ -69,21 +69,8 @@ export function scopedPolicyOf(row: Row): ScopedPolicy {
   };
 }
 
-function customerOf(row: Row): ScopedCustomer {
-  return {
-    id: Number(row.c_id),
-    customerNumber: String(row.customer_number),
-    kind: row.kind as CustomerRecord['kind'],
-    name: String(row.name),
-    birthDate: row.birth_date == null ? null : isoDateOf(row.birth_date),
-    taxNumber: row.tax_number == null ? null : String(row.tax_number),
-    postcode: String(row.postcode),
-    city: String(row.city),
-    addressLine: String(row.address_line),
-    email: typeof row.email === 'string' && row.email.trim() ? row.email.trim() : null,
-    language: row.language === 'en' ? 'en' : 'hu',
-    phone: typeof row.phone === 'string' && row.phone.trim() ? row.phone.trim() : null,
-  };
+function scopedCustomerOf(row: Row): ScopedCustomer {
+  return { ...customerOf(row), phone: typeof row.phone === 'string' && row.phone.trim() ? row.phone.trim() : null };
 }
 
 export function policyNotFound(): DomainError {
@@ -112,5 +99,5 @@ export async function findScopedPolicy(
   );
   const row = rows[0];
   if (!row) throw policyNotFound();
-  return { policy: scopedPolicyOf(row), customer: customerOf(row) };
+  return { policy: scopedPolicyOf(row), customer: scopedCustomerOf(row) };
 }
