@@ -17,7 +17,7 @@ import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'production'>;
+  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir'>>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
@@ -38,7 +38,17 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
 
   app.route('/', createIdpRoutes({ provider: deps.provider, sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, logger: deps.logger }));
 
-  app.route('/api', createApi({ sequelize: deps.sequelize }));
+  app.route(
+    '/api',
+    createApi({
+      sequelize: deps.sequelize,
+      publicUrl: deps.config.publicUrl,
+      issuer: deps.provider.issuer,
+      logger: deps.logger,
+      production: deps.config.production,
+      dataDir: deps.config.dataDir,
+    }),
+  );
 
   // Bundles are loaded cross-origin by partner pages (module scripts are CORS requests).
   app.get('/sdk/*', (c) =>

@@ -5,7 +5,9 @@ import { migrate } from '../db/migrator.ts';
 import { createLogger, type Logger } from '../http/logger.ts';
 import { loadIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
-import { startIdpMaintenance, type IdpMaintenance } from '../../idp/storage/maintenance.ts';
+import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';
+import { deleteExpiredLoginArtefacts } from '../api/session/login-states.ts';
+import { startSweeper, type Sweeper } from './sweeper.ts';
 import { createApp } from './create-app.ts';
 import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
 import { isDatabaseSeeded, seedDemoData } from '../seed/index.ts';
@@ -27,7 +29,7 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const servers: ServerType[] = [];
   let notifications: NotificationService | null = null;
-  let maintenance: IdpMaintenance | null = null;
+  let maintenance: Sweeper | null = null;
   try {
     const applied = await migrate(database.sequelize);
     if (applied.length) logger.info('migrations_applied', { migrations: applied });
@@ -50,8 +52,11 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       keys,
       production: config.production,
     });
-    // Expired codes, sessions, refresh tokens and throttling counters go every 10 minutes.
-    maintenance = startIdpMaintenance(database.sequelize, logger);
+    // Expired codes, sessions, refresh tokens, throttling counters and pending logins go every 10 minutes.
+    maintenance = startSweeper(logger, {
+      idp: () => sweepExpiredIdpRows(database.sequelize),
+      apiLogins: () => deleteExpiredLoginArtefacts(database.sequelize),
+    });
     notifications = await startNotifications({ sequelize: database.sequelize, smtpUrl: config.smtpUrl, logger });
     const app = createApp({ config, sequelize: database.sequelize, provider, logger, devMailSink: notifications.sink });
     servers.push(await listen(app.fetch, config.port));

@@ -67,6 +67,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push('SMTP_URL is required in production (the embedded mail sink is for development only)');
   }
   if (production && !databaseUrl) problems.push('DATABASE_URL is required in production (the embedded PGlite is for development only)');
+  // Secrets every process must share; in development they are generated into DATA_DIR/keys.
+  if (production) {
+    for (const [name, what] of [
+      ['OIDC_JWKS', "the IdP's private signing keys (a JWKS as JSON)"],
+      ['OIDC_COOKIE_KEYS', "the IdP's cookie keys (comma-separated)"],
+      ['SESSION_KEYS', 'the keys that encrypt API session tokens (comma-separated, 32+ characters each)'],
+    ] as const) {
+      if (!read(name)) problems.push(`${name} is required in production: ${what}`);
+    }
+  }
 
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);

@@ -9,7 +9,8 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
     await next();
     const h = c.res.headers;
     h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // Pages with stricter needs (IdP pages, the login callback) set their own; keep theirs.
+    if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!h.has('Cross-Origin-Resource-Policy') && !c.req.path.startsWith('/sdk/')) {
       h.set('Cross-Origin-Resource-Policy', 'same-site');
     }

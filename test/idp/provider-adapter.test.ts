@@ -3,7 +3,8 @@ import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../support/database.ts';
 import { deleteExpiredOidcModels, sequelizeAdapterFactory } from '../../idp/storage/sequelize-adapter.ts';
 import { findLatestGrantId } from '../../idp/storage/grants.ts';
-import { startIdpMaintenance } from '../../idp/storage/maintenance.ts';
+import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';
+import { startSweeper } from '../../server/app/sweeper.ts';
 import { silentLogger } from '../../server/http/logger.ts';
 
 const db = useTestDatabase();
@@ -68,7 +69,7 @@ describe('the PostgreSQL adapter', () => {
     await adapter('Session').upsert('gone', { uid: 'g', kind: 'Session' }, 60);
     await db.sequelize.query(`update oidc_models set expires_at = now() - interval '1 second' where id = 'gone'`);
     await db.sequelize.query(`insert into rate_limits (key, hits, reset_at) values ('x', 1, now() - interval '1 second')`);
-    const maintenance = startIdpMaintenance(db.sequelize, silentLogger, 50);
+    const maintenance = startSweeper(silentLogger, { idp: () => sweepExpiredIdpRows(db.sequelize) }, 50);
     stops.push(maintenance.stop);
     await expect.poll(async () => (await db.sequelize.query(`select 1 from oidc_models where id = 'gone'`, { type: QueryTypes.SELECT })).length).toBe(0);
     await expect.poll(async () => (await db.sequelize.query(`select 1 from rate_limits where key = 'x'`, { type: QueryTypes.SELECT })).length).toBe(0);

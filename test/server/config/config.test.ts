@@ -50,7 +50,17 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/https in production/);
     expect(problems).toMatch(/DATABASE_URL is required in production/);
     expect(problems).toMatch(/SMTP_URL is required in production/);
-    const ok = loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example', DATABASE_URL: 'postgres://db/portal', SMTP_URL: 'smtp://mail:25' });
+    expect(problems).toMatch(/OIDC_JWKS is required in production/);
+    expect(problems).toMatch(/SESSION_KEYS is required in production/);
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://portal.example',
+      DATABASE_URL: 'postgres://db/portal',
+      SMTP_URL: 'smtp://mail:25',
+      OIDC_JWKS: '{"keys":[]}',
+      OIDC_COOKIE_KEYS: 'k',
+      SESSION_KEYS: 'x'.repeat(32),
+    });
     expect(ok.brokerDemoPort).toBeNull();
   });
 

@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * CORS for the widgets on partner sites, after hono's `cors` middleware but answering only
+ * registered origins, always with credentials: an allowed origin gets its own value back in
+ * `Access-Control-Allow-Origin` (never `*`), `Access-Control-Allow-Credentials: true`, and a
+ * preflight answer cached for `maxAgeSeconds`; any other origin gets no CORS header at all, so
+ * the browser withholds the response (and refuses to send a request that needs a preflight).
+ * Every response varies by `Origin`.
+ */
+export interface PartnerCorsOptions {
+  isAllowedOrigin(origin: string): Promise<boolean>;
+  allowMethods?: readonly string[];
+  allowHeaders?: readonly string[];
+  exposeHeaders?: readonly string[];
+  maxAgeSeconds?: number;
+}
+
+export const DEFAULT_ALLOWED_HEADERS = ['Content-Type', 'X-GP-Request', 'Idempotency-Key'] as const;
+
+export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler {
+  const allowMethods = (options.allowMethods ?? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).join(', ');
+  const allowHeaders = (options.allowHeaders ?? DEFAULT_ALLOWED_HEADERS).join(', ');
+  const exposeHeaders = (options.exposeHeaders ?? ['Content-Disposition', 'Location', 'Retry-After']).join(', ');
+  const maxAge = String(options.maxAgeSeconds ?? 600);
+  if (!/^\d+$/.test(maxAge)) throw new TypeError('partnerCors: maxAgeSeconds must be a whole number');
+
+  return async function partnerCors(c, next) {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && origin !== 'null' && (await options.isAllowedOrigin(origin));
+
+    if (c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('access-control-request-method')) {
+      const headers: Record<string, string> = { Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers' };
+      if (allowed) {
+        Object.assign(headers, {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Credentials': 'true',
+          'Access-Control-Allow-Methods': allowMethods,
+          'Access-Control-Allow-Headers': allowHeaders,
+          'Access-Control-Max-Age': maxAge,
+        });
+      }
+      return c.body(null, 204, headers);
+    }
+
+    await next();
+    c.header('Vary', 'Origin', { append: true });
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Allow-Credentials', 'true');
+      c.header('Access-Control-Expose-Headers', exposeHeaders);
+    }
+  };
+}

@@ -1,0 +1,259 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import * as oidc from 'openid-client';
+import type { Logger } from '../../http/logger.ts';
+import { ProblemError } from '../../http/problem.ts';
+import type { ApiEnv, Principal } from '../auth/principal.ts';
+import { problems } from '../auth/problems.ts';
+import { assertOriginIn, assertWidgetRequest, requestOrigin } from '../auth/request-origin.ts';
+import { callbackHeaders, failurePage, popupResultPage, type CallbackPage, type LoginResultMessage } from './callback-page.ts';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.ts';
+import type { IdpClient } from './idp-client.ts';
+import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type LoginMode, type PendingLogin } from './login-states.ts';
+import { describeError } from './log-safe.ts';
+import { findActivePartner, type Partner } from './partners.ts';
+import type { SessionStore } from './session-store.ts';
+
+/** The scopes the API asks for: identity claims for the session, `portal` for the API itself. */
+export const LOGIN_SCOPE = 'openid profile email customer portal';
+
+export interface SessionRoutesDeps {
+  sequelize: Sequelize;
+  /** PUBLIC_URL's origin (the standalone portal page's requests are same-origin). */
+  ownOrigin: string;
+  idp: IdpClient;
+  sessions: SessionStore;
+  /** `authenticate()`: `GET /api/session` answers for whoever it finds. */
+  auth: MiddlewareHandler<ApiEnv>;
+  logger: Logger;
+}
+
+/** What `GET /api/session` (and a successful `POST /api/session`) answers. */
+export type SessionView =
+  | {
+      authenticated: true;
+      customer: { name: string; customerNumber: string; kind: 'person' | 'company' };
+      clientId: string;
+      partner: { name: string };
+    }
+  | { authenticated: false };
+
+/**
+ * The widgets' login and session, mounted at `/api/session`:
+ *
+ * - `POST /login` `{ clientId, mode: 'popup'|'redirect', returnTo?, lang? }` from a page on one of
+ *   the partner's origins → `{ authorizationUrl, loginSecret }`: the popup (or the whole page)
+ *   opens the URL; the page keeps the secret (in memory, or sessionStorage across the redirect).
+ * - `GET /callback`: where the IdP sends the browser back (first-party on the insurer's origin).
+ *   Exchanges the code server-side and hands the partner page a one-time ticket: a popup
+ *   `postMessage`s `{ type: 'gp-login', ticket }` (or `{ type: 'gp-login-error', code }`) to the
+ *   partner's exact origin; redirect mode goes back to `returnTo#gp-ticket=…` (or `#gp-login-error=…`).
+ * - `POST /` `{ ticket, loginSecret }` from the same origin → sets the session cookie, answers the
+ *   session. The secret binds the ticket to the page that started the login (no login CSRF).
+ * - `GET /` → the session (`{ authenticated: false }` without one).
+ * - `DELETE /` → revokes the session's refresh token, ends it, clears the cookie; with
+ *   `?endIdpSession=1` answers `{ endSessionUrl }` to end the IdP's login too.
+ *
+ * Every request but the callback must carry `X-GP-Request: 1`. Nothing here ever answers a token
+ * or a session id in a body or URL.
+ */
+export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
+  const { sequelize, idp, sessions, ownOrigin, logger } = deps;
+  const app = new Hono<ApiEnv>();
+  const smallBody = bodyLimit({
+    maxSize: 8 * 1024,
+    onError: () => {
+      throw new ProblemError(413, 'payload_too_large', 'The request body is too large');
+    },
+  });
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.post('/login', smallBody, async (c) => {
+    assertWidgetRequest(c);
+    const body = await readJsonObject(c);
+    const fields: Array<{ field: string; code: string; message: string }> = [];
+    const mode = body.mode ?? 'popup';
+    if (mode !== 'popup' && mode !== 'redirect') fields.push({ field: 'mode', code: 'invalid_mode', message: 'mode must be "popup" or "redirect"' });
+    const lang = body.lang;
+    if (lang !== undefined && lang !== 'hu' && lang !== 'en') fields.push({ field: 'lang', code: 'invalid_lang', message: 'lang must be "hu" or "en"' });
+    if (typeof body.clientId !== 'string') fields.push({ field: 'clientId', code: 'required', message: 'clientId (the partner\'s client id) is required' });
+    if (fields.length) throw problems.invalidRequest(fields);
+
+    const partner = await findActivePartner(sequelize, body.clientId as string);
+    if (!partner?.clientSecret) throw problems.clientUnknown();
+    const origin = assertOriginIn(c, ownOrigin, partner.origins);
+    const returnTo = mode === 'redirect' ? parseReturnTo(body.returnTo, origin) : null;
+
+    const config = await configurationFor(partner);
+    await deleteExpiredLoginArtefacts(sequelize);
+    const login = await createLoginState(sequelize, { clientId: partner.clientId, mode: mode as LoginMode, origin, returnTo });
+    const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: idp.redirectUri,
+      scope: LOGIN_SCOPE,
+      code_challenge: login.codeChallenge,
+      code_challenge_method: 'S256',
+      state: login.state,
+      nonce: login.nonce,
+      ...(lang ? { ui_locales: lang as string } : {}),
+    });
+    return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret });
+  });
+
+  app.get('/callback', async (c) => {
+    const params = new URL(c.req.url).searchParams;
+    const state = params.get('state');
+    const login = state ? await consumeLoginState(sequelize, state) : undefined;
+    if (!login || !state) return page(c, failurePage(), 400);
+    const partner = await findActivePartner(sequelize, login.clientId);
+    // The partner may have been removed, or this origin unregistered, while the customer logged in.
+    if (!partner?.clientSecret || !partner.origins.includes(login.origin)) return page(c, failurePage(), 400);
+
+    const error = params.get('error');
+    if (error) return answer(c, login, { type: 'gp-login-error', code: /^[a-z_]{1,64}$/.test(error) ? error : 'login_failed' });
+    try {
+      const ticket = await finishLogin(partner, login, state, params);
+      return answer(c, login, { type: 'gp-login', ticket });
+    } catch (failure) {
+      logger.warn('bff_login_failed', { clientId: login.clientId, error: describeError(failure) });
+      return answer(c, login, { type: 'gp-login-error', code: 'login_failed' });
+    }
+  });
+
+  app.post('/', smallBody, async (c) => {
+    assertWidgetRequest(c);
+    const body = await readJsonObject(c);
+    const result = await sessions.redeemTicket(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin));
+    if (result.kind === 'invalid') throw problems.ticketInvalid();
+    if (result.kind === 'origin') throw problems.originNotAllowed();
+    writeSessionCookie(c, result.sessionId, result.maxAge);
+    return c.json(await sessionView(sequelize, { customerId: result.customerId, clientId: result.clientId }));
+  });
+
+  app.get('/', deps.auth, async (c) => {
+    const principal = c.get('principal');
+    return c.json(principal ? await sessionView(sequelize, principal) : ({ authenticated: false } satisfies SessionView));
+  });
+
+  app.delete('/', async (c) => {
+    assertWidgetRequest(c);
+    const sessionId = readSessionCookie(c);
+    const found = sessionId === undefined ? undefined : await sessions.find(sessionId);
+    if (found?.status === 'active') assertOriginIn(c, ownOrigin, found.session.partner.origins);
+    if (sessionId !== undefined) clearSessionCookie(c);
+    if (found?.status !== 'active') return c.body(null, 204);
+
+    const ended = await sessions.end(found.session.idHash, 'logout', { revoke: true });
+    if (ended && c.req.query('endIdpSession') === '1') {
+      const partner = await findActivePartner(sequelize, ended.clientId);
+      if (partner?.clientSecret) {
+        const endSessionUrl = oidc.buildEndSessionUrl(await configurationFor(partner), { client_id: partner.clientId });
+        return c.json({ endSessionUrl: endSessionUrl.href });
+      }
+    }
+    return c.body(null, 204);
+  });
+
+  async function configurationFor(partner: Partner): Promise<oidc.Configuration> {
+    try {
+      return await idp.configurationFor({ clientId: partner.clientId, clientSecret: partner.clientSecret! });
+    } catch (error) {
+      logger.warn('idp_discovery_failed', { error: describeError(error) });
+      throw problems.idpUnavailable();
+    }
+  }
+
+  /** The code exchange (PKCE, state, nonce, the IdP's `iss`), then the tokens go under a one-time ticket. */
+  async function finishLogin(partner: Partner, login: PendingLogin, state: string, params: URLSearchParams): Promise<string> {
+    const config = await idp.configurationFor({ clientId: partner.clientId, clientSecret: partner.clientSecret! });
+    // The callback URL as the IdP addressed it (PUBLIC_URL), whatever host the request came in on: it is the redirect_uri sent.
+    const currentUrl = new URL(idp.redirectUri);
+    currentUrl.search = params.toString();
+    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: login.codeVerifier,
+      expectedState: state,
+      expectedNonce: login.nonce,
+    });
+    const sub = tokens.claims()?.sub;
+    if (!sub || !tokens.refresh_token) throw new Error('the token response lacks an ID token subject or a refresh token');
+    const [account] = await sequelize.query<{ customer_id: number }>(
+      `select customer_id from accounts where id = cast(:sub as uuid)`,
+      { replacements: { sub }, type: QueryTypes.SELECT },
+    );
+    if (!account) throw new Error('the ID token names no known account');
+    return sessions.issueTicket({
+      customerId: account.customer_id,
+      clientId: partner.clientId,
+      accountId: sub,
+      origin: login.origin,
+      mode: login.mode,
+      binding: login.nonce,
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
+      expiresIn: tokens.expires_in ?? 300,
+    });
+  }
+
+  return app;
+}
+
+/** Popup: the page that posts the result to the opener. Redirect: back to the partner page, the result in the fragment. */
+function answer(c: Context, login: PendingLogin, message: LoginResultMessage): Response {
+  if (login.mode === 'redirect' && login.returnTo) {
+    const target = new URL(login.returnTo);
+    target.hash = message.type === 'gp-login' ? `gp-ticket=${message.ticket}` : `gp-login-error=${message.code}`;
+    return c.body(null, 303, { ...callbackHeaders(), Location: target.href });
+  }
+  return page(c, popupResultPage(message, login.origin), 200);
+}
+
+function page(c: Context, result: CallbackPage, status: 200 | 400): Response {
+  return c.body(result.html, status, { ...result.headers, 'Content-Type': 'text/html; charset=utf-8' });
+}
+
+async function sessionView(sequelize: Sequelize, principal: Pick<Principal, 'customerId' | 'clientId'>): Promise<SessionView> {
+  const [row] = await sequelize.query<{ name: string; customer_number: string; kind: 'person' | 'company'; display_name: string }>(
+    `select c.name, c.customer_number, c.kind, pc.display_name
+       from customers c cross join partner_clients pc
+      where c.id = :customerId and pc.client_id = :clientId`,
+    { replacements: { customerId: principal.customerId, clientId: principal.clientId }, type: QueryTypes.SELECT },
+  );
+  if (!row) throw problems.sessionExpired();
+  return {
+    authenticated: true,
+    customer: { name: row.name, customerNumber: row.customer_number, kind: row.kind },
+    clientId: principal.clientId,
+    partner: { name: row.display_name },
+  };
+}
+
+/** Redirect mode's `returnTo`: an absolute http(s) URL on the requesting origin; its fragment is dropped (the result goes there). */
+function parseReturnTo(raw: unknown, origin: string): string {
+  const refuse = () =>
+    problems.invalidRequest([{ field: 'returnTo', code: 'return_to_not_allowed', message: 'returnTo must be a URL on the page\'s own origin' }]);
+  if (typeof raw !== 'string' || raw.length > 2000) throw refuse();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse();
+  }
+  if (url.origin !== origin || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) throw refuse();
+  url.hash = '';
+  return url.href;
+}
+
+async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw problems.invalidRequest([{ field: '', code: 'invalid_json', message: 'The body must be a JSON object' }]);
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw problems.invalidRequest([{ field: '', code: 'invalid_json', message: 'The body must be a JSON object' }]);
+  }
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,258 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import * as oidc from 'openid-client';
+import { createApp } from '../../../../server/app/create-app.ts';
+import { createLogger } from '../../../../server/http/logger.ts';
+import { seedDemoData, DEMO_LOGINS } from '../../../../server/seed/index.ts';
+import { generateIdpKeys, type IdpKeys } from '../../../../idp/keys.ts';
+import { createProvider } from '../../../../idp/provider.ts';
+import { TokenVault } from '../../../../server/api/session/token-vault.ts';
+import { sessionTokenAad, type StoredTokens } from '../../../../server/api/session/session-store.ts';
+import { Browser, formAction } from '../../../idp/provider-harness.ts';
+
+/**
+ * The whole product on a real loopback socket (oidc-provider needs Node's raw request), on a
+ * seeded database: PUBLIC_URL is the socket's own address, so the `portal` partner's origin is it;
+ * `biztos-pont` runs on http://127.0.0.1:3001 (the broker demo's origin), `duna-alkusz` on
+ * https://www.dunaalkusz.example. The session token key is fixed, so tests can read what the
+ * API stored — and check that it never shows anywhere else.
+ */
+export const SESSION_KEY = randomBytes(32).toString('base64url');
+export const BROKER_ORIGIN = 'http://127.0.0.1:3001';
+export const OTHER_PARTNER_ORIGIN = 'https://www.dunaalkusz.example';
+export const FOREIGN_ORIGIN = 'https://evil.example';
+export const PERSON = DEMO_LOGINS.person;
+export const COMPANY = DEMO_LOGINS.company;
+export const COOKIE_NAME = '__Host-gp_session';
+
+export interface LogLine {
+  level: string;
+  event: string;
+  [field: string]: unknown;
+}
+
+export interface RunningPortal {
+  publicUrl: URL;
+  origin: string;
+  issuer: string;
+  callbackUrl: string;
+  keys: IdpKeys;
+  logs: LogLine[];
+  /** Every response body, Location and URL the tests saw (for the "no token anywhere" check). */
+  seen: string[];
+  /** Every token and session id the tests learnt (from the database or cookies). */
+  secrets: Set<string>;
+  sequelize: Sequelize;
+  close(): Promise<void>;
+}
+
+export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> {
+  process.env.SESSION_KEYS = SESSION_KEY;
+  let app: ReturnType<typeof createApp> | undefined;
+  const server: ServerType = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const publicUrl = new URL(`http://127.0.0.1:${port}`);
+  await seedDemoData(sequelize, { customers: 8, claims: 0, mailboxShare: 0, portalOrigin: publicUrl.origin, brokerDemoOrigin: BROKER_ORIGIN });
+  const issuer = `${publicUrl.origin}/oidc`;
+  const keys = await generateIdpKeys();
+  const provider = createProvider({ issuer, sequelize, keys, production: false });
+  const logs: LogLine[] = [];
+  const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
+  app = createApp({ config: { publicUrl, production: false }, sequelize, provider, logger });
+  return {
+    publicUrl,
+    origin: publicUrl.origin,
+    issuer,
+    callbackUrl: `${publicUrl.origin}/api/session/callback`,
+    keys,
+    logs,
+    seen: [],
+    secrets: new Set(),
+    sequelize,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
+
+export interface ApiRequest {
+  method?: string;
+  origin?: string | null;
+  /** `X-GP-Request: 1` unless false. */
+  gp?: boolean;
+  cookie?: string | null;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A request as a partner page's widget makes it (credentialed fetch from `origin`). Records what comes back. */
+export async function api(portal: RunningPortal, path: string, init: ApiRequest = {}): Promise<{ response: Response; text: string; json: any }> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.origin) headers.origin = init.origin;
+  if (init.gp !== false) headers['x-gp-request'] = '1';
+  if (init.cookie) headers.cookie = `${COOKIE_NAME}=${init.cookie}`;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.body);
+  }
+  const url = new URL(path, portal.origin);
+  const response = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+  const text = await response.text();
+  record(portal, url.href, response, text);
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { response, text, json };
+}
+
+export function record(portal: RunningPortal, url: string, response: Response, text: string): void {
+  portal.seen.push(url, text, response.headers.get('location') ?? '');
+}
+
+export interface SetCookie {
+  name: string;
+  value: string;
+  attributes: string[];
+  maxAge: number | null;
+}
+
+export function sessionSetCookie(response: Response): SetCookie | undefined {
+  const line = response.headers.getSetCookie().find((l) => l.startsWith(`${COOKIE_NAME}=`));
+  if (!line) return undefined;
+  const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
+  const eq = pair.indexOf('=');
+  const maxAge = attributes.find((a) => a.toLowerCase().startsWith('max-age='));
+  return { name: pair.slice(0, eq), value: pair.slice(eq + 1), attributes, maxAge: maxAge ? Number(maxAge.split('=')[1]) : null };
+}
+
+/** Follows the IdP's pages (login, then consent if asked) until the browser is sent to the callback; returns that URL. */
+export async function throughIdpPages(
+  portal: RunningPortal,
+  browser: Browser,
+  authorizationUrl: string,
+  credentials: { username: string; password: string },
+  options: { cancelConsent?: boolean } = {},
+): Promise<{ callback: string; pages: string[] }> {
+  const pages: string[] = [];
+  let hop = await browser.follow(await browser.request(authorizationUrl), portal.callbackUrl);
+  for (let step = 0; step < 4 && !hop.url.startsWith(portal.callbackUrl); step++) {
+    const html = await hop.response.text();
+    pages.push(html);
+    if (hop.response.status !== 200) throw new Error(`unexpected ${hop.response.status} at ${hop.url}:\n${html.slice(0, 1500)}`);
+    let action = formAction(html);
+    let form: Record<string, string> = {};
+    if (action.endsWith('/login')) form = { email: credentials.username, password: credentials.password };
+    else if (options.cancelConsent) action = /formaction="([^"]+\/abort)"/.exec(html)![1]!;
+    hop = await browser.follow(await browser.request(action, { form }), portal.callbackUrl);
+  }
+  if (!hop.url.startsWith(portal.callbackUrl)) throw new Error(`did not reach the callback (${hop.url})`);
+  return { callback: hop.url, pages };
+}
+
+export interface LoginOptions {
+  origin: string;
+  clientId: string;
+  user?: { username: string; password: string };
+  mode?: 'popup' | 'redirect';
+  returnTo?: string;
+  lang?: 'hu' | 'en';
+  browser?: Browser;
+  cancelConsent?: boolean;
+}
+
+/** `POST /api/session/login` from the partner page, then the popup: IdP pages, then our callback. */
+export async function loginToCallback(portal: RunningPortal, options: LoginOptions) {
+  const start = await api(portal, '/api/session/login', {
+    origin: options.origin,
+    body: { clientId: options.clientId, mode: options.mode ?? 'popup', returnTo: options.returnTo, lang: options.lang },
+  });
+  if (start.response.status !== 200) throw new Error(`login start failed: ${start.response.status} ${start.text}`);
+  const authorizationUrl = start.json.authorizationUrl as string;
+  const loginSecret = start.json.loginSecret as string;
+  const browser = options.browser ?? new Browser(portal.origin);
+  const { callback, pages } = await throughIdpPages(portal, browser, authorizationUrl, options.user ?? PERSON, { cancelConsent: options.cancelConsent });
+  const response = await browser.request(callback);
+  const html = await response.text();
+  record(portal, callback, response, html);
+  return { authorizationUrl, loginSecret, callback, response, html, pages, browser };
+}
+
+/** The ticket a popup result page posts (`{"type":"gp-login","ticket":"…"}`). */
+export function ticketFrom(html: string): string {
+  const match = /"type":"gp-login","ticket":"([A-Za-z0-9_-]{43})"/.exec(html);
+  if (!match?.[1]) throw new Error(`no ticket on the page:\n${html}`);
+  return match[1];
+}
+
+/** A full login through the popup: ends with the session cookie's value. */
+export async function loginSession(portal: RunningPortal, options: LoginOptions): Promise<{ cookie: string; body: any; response: Response }> {
+  const { html, loginSecret } = await loginToCallback(portal, options);
+  const redeemed = await api(portal, '/api/session', { origin: options.origin, body: { ticket: ticketFrom(html), loginSecret } });
+  const cookie = sessionSetCookie(redeemed.response);
+  if (redeemed.response.status !== 200 || !cookie) throw new Error(`ticket redemption failed: ${redeemed.response.status} ${redeemed.text}`);
+  portal.secrets.add(cookie.value);
+  await rememberTokens(portal);
+  return { cookie: cookie.value, body: redeemed.json, response: redeemed.response };
+}
+
+export interface SessionRow {
+  id_hash: string;
+  customer_id: number;
+  client_id: string;
+  tokens: StoredTokens;
+  expires_at: Date;
+}
+
+export async function sessionRows(portal: RunningPortal): Promise<SessionRow[]> {
+  return portal.sequelize.query<SessionRow>(`select id_hash, customer_id, client_id, tokens, expires_at from bff_sessions order by created_at`, {
+    type: QueryTypes.SELECT,
+  });
+}
+
+/** The tokens the API keeps for a row (decrypted with the test's key). */
+export function openTokens(row: SessionRow): { accessToken: string; refreshToken: string } {
+  return new TokenVault([SESSION_KEY]).open(row.tokens.sealed, sessionTokenAad(row.client_id, row.customer_id, row.tokens.accountId));
+}
+
+/** Adds every token currently stored to `portal.secrets`. */
+export async function rememberTokens(portal: RunningPortal): Promise<void> {
+  for (const row of await sessionRows(portal)) {
+    const tokens = openTokens(row);
+    portal.secrets.add(tokens.accessToken);
+    portal.secrets.add(tokens.refreshToken);
+  }
+}
+
+export async function partnerSecret(portal: RunningPortal, clientId: string): Promise<string> {
+  const [row] = await portal.sequelize.query<{ client_secret: string }>('select client_secret from partner_clients where client_id = :clientId', {
+    replacements: { clientId },
+    type: QueryTypes.SELECT,
+  });
+  return row!.client_secret;
+}
+
+/** openid-client as the partner's client (for checks at the IdP: is a refresh token still good?). */
+export async function relyingParty(portal: RunningPortal, clientId: string): Promise<oidc.Configuration> {
+  return oidc.discovery(new URL(portal.issuer), clientId, undefined, oidc.ClientSecretBasic(await partnerSecret(portal, clientId)), {
+    execute: [oidc.allowInsecureRequests],
+  });
+}
+
+/** The OAuth error of a refused token request (a 401 arrives as a WWW-Authenticate challenge). */
+export async function oauthError(promise: Promise<unknown>): Promise<string | null> {
+  return promise.then(
+    () => null,
+    (e: { error?: string; cause?: Array<{ parameters?: { error?: string } }> }) => e.error ?? e.cause?.[0]?.parameters?.error ?? 'unknown',
+  );
+}
+
+export { Browser };
