@@ -48,6 +48,8 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
     h.set('Cache-Control', 'no-store');
     h.set('Pragma', 'no-cache');
     h.set('X-Frame-Options', 'DENY');
-    h.set('Referrer-Policy', 'no-referrer');
+    // Not "no-referrer": under it browsers send `Origin: null` on same-origin form posts, which the
+    // check above refuses. "same-origin" sends the Origin to ourselves and no referrer elsewhere.
+    h.set('Referrer-Policy', 'same-origin');
   };
 }
