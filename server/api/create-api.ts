@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../http/logger.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -11,6 +11,9 @@ import { sessionRoutes } from './session/routes.ts';
 import { assertSessionKeysAvailable, loadSessionKeys } from './session/session-keys.ts';
 import { SessionStore } from './session/session-store.ts';
 import { TokenVault } from './session/token-vault.ts';
+import { asProblem } from './domain-problem.ts';
+import { mountResources } from './resources.ts';
+import { ProblemError, problemResponse } from '../http/problem.ts';
 
 export interface ApiDependencies {
   sequelize: Sequelize;
@@ -34,7 +37,7 @@ export interface ApiDependencies {
  * ticket, logout); resource routers go behind `customerRoutes(auth, …)` (auth/require-customer.ts),
  * which gives every handler `principalOf(c)`.
  */
-export function createApi(deps: ApiDependencies): Hono<ApiEnv> {
+export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const { sequelize, publicUrl, logger } = deps;
   const keyOptions = { env: deps.env ?? process.env, dataDir: deps.dataDir, production: deps.production ?? false };
   assertSessionKeysAvailable(keyOptions);
@@ -47,10 +50,26 @@ export function createApi(deps: ApiDependencies): Hono<ApiEnv> {
   const auth = authenticate({ sessions, bearer, ownOrigin: publicUrl.origin, logger });
   const partnerOrigins = new PartnerOrigins(sequelize, logger);
 
-  const api = new Hono<ApiEnv>();
+  const api = new OpenAPIHono<ApiEnv>();
   api.use('*', partnerCors({ isAllowedOrigin: (origin) => partnerOrigins.has(origin) }));
   api.get('/', (c) => c.json({ name: 'gp-portal API', openapi: '/api/openapi.json' }));
   api.route('/session', sessionRoutes({ sequelize, ownOrigin: publicUrl.origin, idp, sessions, auth, logger }));
-  // Resource routes: api.route('/policies', customerRoutes(auth, policyRoutes(deps))), …
+  mountResources(api, { sequelize, publicUrl, logger, auth, production: deps.production ?? false, dataDir: deps.dataDir, env: keyOptions.env });
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: '__Host-gp_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Gránit Pont customer portal API', version: '1', description: 'Self-service API and the widgets\' backend-for-frontend. Errors are application/problem+json with a stable `code`.' },
+    servers: [{ url: new URL('/api', publicUrl).href }],
+  });
+
+  // Domain refusals become problem documents here too (the API is also used on its own in tests).
+  api.onError((error, c) => {
+    const problem = asProblem(error);
+    if (problem instanceof ProblemError) return problemResponse(c, problem.toProblem());
+    logger.error('api_request_failed', { method: c.req.method, path: c.req.routePath, error });
+    return problemResponse(c, { type: 'about:blank#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
+  });
   return api;
 }

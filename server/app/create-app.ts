@@ -15,6 +15,7 @@ import type { Logger } from '../http/logger.ts';
 import type { MailSink } from '../notifications/dev-mail-sink.ts';
 import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
+import { demoPaymentPage } from '../api/payments/routes.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir'>>;
@@ -62,6 +63,19 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   const pageHeaders = { 'Content-Security-Policy': widgetHostCsp(origin, origin), 'Cache-Control': 'no-cache' };
   app.get('/', (c) => sendStatic(c, paths.standalone, 'index.html', pageHeaders));
   app.get('/static/*', (c) => sendStatic(c, paths.standalone, c.req.path.slice('/static/'.length), { 'Cache-Control': 'no-cache' }));
+
+  // The built-in demo payment provider's hosted page (on the insurer's origin, like a real provider's).
+  app.route(
+    '/pay/demo',
+    demoPaymentPage({
+      sequelize: deps.sequelize,
+      publicUrl: deps.config.publicUrl,
+      logger: deps.logger,
+      production: deps.config.production,
+      dataDir: deps.config.dataDir,
+      env: process.env,
+    }),
+  );
 
   if (deps.devMailSink && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.devMailSink));
 

@@ -88,3 +88,14 @@ describe('the one Hono app', () => {
     }
   });
 });
+
+describe('the API description', () => {
+  it('is an OpenAPI 3.1 document at /api/openapi.json', async () => {
+    const response = await (await app()).request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.securitySchemes).toHaveProperty('session');
+    expect(doc.components.securitySchemes).toHaveProperty('bearer');
+  });
+});

@@ -1,0 +1,50 @@
+import { QueryTypes } from 'sequelize';
+import { isDocumentTypeCode, type DocumentTypeCode } from '../../documents/types.ts';
+import { DomainError } from '../domain-error.ts';
+import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../policies/context.ts';
+import { paging, type Page, type PageRequest } from '../policies/paging.ts';
+import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE, documentViewOf, type MailboxDocumentView } from './document-view.ts';
+
+/**
+ * The customer's mailbox, newest first, one page at a time (three bounded queries: count,
+ * unread count, page). Filters: document type, contract, unread only. `unreadCount` is for the
+ * whole mailbox the partner may see, whatever the filters.
+ */
+export interface ListDocumentsArgs extends CustomerScope, PageRequest {
+  type?: DocumentTypeCode | string;
+  policyId?: number;
+  unread?: boolean;
+}
+
+export interface DocumentList extends Page<MailboxDocumentView> {
+  unreadCount: number;
+}
+
+export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs): Promise<DocumentList> {
+  const page = paging(args);
+  if (args.type !== undefined && !isDocumentTypeCode(args.type)) {
+    throw DomainError.invalid('invalid_document_type', 'Unknown document type.', [{ field: 'type', code: 'unknown', message: 'Not a document type.' }]);
+  }
+  if (args.policyId !== undefined && !isRowId(args.policyId)) {
+    throw DomainError.invalid('invalid_policy_filter', 'policyId is a policy id.', [{ field: 'policyId', code: 'invalid', message: 'A policy id.' }]);
+  }
+  const empty: DocumentList = { items: [], page: page.page, pageSize: page.pageSize, total: 0, unreadCount: 0 };
+  if (!isRowId(args.customerId)) return empty;
+
+  const scope = [args.customerId, brokerOf(args)];
+  const from = `documents d left join policies p on p.id = d.policy_id`;
+  const filter = `${DOCUMENT_SCOPE} and ($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
+    and ($5::boolean is not true or d.read_at is null)`;
+  const bind = [...scope, args.type ?? null, args.policyId ?? null, args.unread ?? null];
+
+  const [unread] = await ctx.sequelize.query<{ n: string | number }>(`select count(*) as n from ${from} where ${DOCUMENT_SCOPE} and d.read_at is null`, {
+    bind: scope,
+    type: QueryTypes.SELECT,
+  });
+  const [total] = await ctx.sequelize.query<{ n: string | number }>(`select count(*) as n from ${from} where ${filter}`, { bind, type: QueryTypes.SELECT });
+  const rows = await ctx.sequelize.query<Record<string, unknown>>(
+    `select ${DOCUMENT_COLUMNS} from ${from} where ${filter} order by d.issued_at desc, d.id limit $6 offset $7`,
+    { bind: [...bind, page.limit, page.offset], type: QueryTypes.SELECT },
+  );
+  return { ...empty, items: rows.map(documentViewOf), total: Number(total?.n ?? 0), unreadCount: Number(unread?.n ?? 0) };
+}
