@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { writeLimitFrom, writeRateLimit } from './auth/write-rate-limit.ts';
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../http/logger.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -54,7 +56,12 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   api.use('*', partnerCors({ isAllowedOrigin: (origin) => partnerOrigins.has(origin) }));
   api.get('/', (c) => c.json({ name: 'gp-portal API', openapi: '/api/openapi.json' }));
   api.route('/session', sessionRoutes({ sequelize, ownOrigin: publicUrl.origin, idp, sessions, auth, logger }));
-  mountResources(api, { sequelize, publicUrl, logger, auth, production: deps.production ?? false, dataDir: deps.dataDir, env: keyOptions.env });
+  // Resource routes: authentication, then the per-session write limit.
+  const limit = writeRateLimit(sequelize, writeLimitFrom(keyOptions.env));
+  const resourceAuth: MiddlewareHandler<ApiEnv> = (c, next) => auth(c, async () => {
+    await limit(c, next);
+  });
+  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, production: deps.production ?? false, dataDir: deps.dataDir, env: keyOptions.env });
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: '__Host-gp_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

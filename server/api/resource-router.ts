@@ -31,6 +31,6 @@ export function resourceRouter(): OpenAPIHono<ApiEnv> {
  * is then always there. Only the router's own paths: it is mounted at the API's root.
  */
 export function guard(router: OpenAPIHono<ApiEnv>, auth: MiddlewareHandler<ApiEnv>, prefix: string): void {
-  router.use(prefix, auth, requireCustomer());
+  // Hono's `/x/*` also matches `/x` itself: one registration, so authentication runs once.
   router.use(`${prefix}/*`, auth, requireCustomer());
 }

@@ -131,7 +131,7 @@ export function paymentRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
   const { sequelize } = deps;
   const router = resourceRouter();
   guard(router, deps.auth, '/invoices');
-  router.use('/payments', deps.auth, requireCustomer());
+  // `/payments/*` also matches `/payments` itself (Hono), so this one guard covers both.
   router.use('/payments/*', customerExceptWebhook(deps.auth));
 
   router.openapi(listInvoicesRoute, async (c) => {
