@@ -73,6 +73,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ['OIDC_JWKS', "the IdP's private signing keys (a JWKS as JSON)"],
       ['OIDC_COOKIE_KEYS', "the IdP's cookie keys (comma-separated)"],
       ['SESSION_KEYS', 'the keys that encrypt API session tokens (comma-separated, 32+ characters each)'],
+      ['PAYMENT_WEBHOOK_SECRET', "the payment provider's webhook signing secret (32+ characters)"],
     ] as const) {
       if (!read(name)) problems.push(`${name} is required in production: ${what}`);
     }

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/SMTP_URL is required in production/);
     expect(problems).toMatch(/OIDC_JWKS is required in production/);
     expect(problems).toMatch(/SESSION_KEYS is required in production/);
+    expect(problems).toMatch(/PAYMENT_WEBHOOK_SECRET is required in production/);
     const ok = loadConfig({
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://portal.example',
@@ -60,6 +61,7 @@ describe('loadConfig', () => {
       OIDC_JWKS: '{"keys":[]}',
       OIDC_COOKIE_KEYS: 'k',
       SESSION_KEYS: 'x'.repeat(32),
+      PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32),
     });
     expect(ok.brokerDemoPort).toBeNull();
   });
