@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
+import { emailChangeRoutes } from './email-change-routes.ts';
 import { passwordRoutes } from './password-routes.ts';
 import { registerRoutes } from './register-routes.ts';
 import { verifyEmailRoutes } from './verify-email-routes.ts';
@@ -17,6 +18,7 @@ export function selfServiceRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
   app.route('/register', registerRoutes(deps));
   app.route('/verify-email', verifyEmailRoutes(deps));
+  app.route('/confirm-email-change', emailChangeRoutes(deps));
   app.route('/', passwordRoutes(deps));
   return app;
 }

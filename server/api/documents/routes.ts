@@ -3,6 +3,7 @@ import type { ApiEnv } from '../auth/principal.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { noStore } from './context.ts';
+import { mountEmailChangeRoutes } from './email-change-routes.ts';
 import { mountMailboxRoutes } from './mailbox-routes.ts';
 import { mountProfileRoutes } from './profile-routes.ts';
 import { mountDocumentRequestRoutes } from './request-routes.ts';
@@ -21,5 +22,6 @@ export function documentRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
   mountMailboxRoutes(router, deps);
   mountDocumentRequestRoutes(router, deps);
   mountProfileRoutes(router, deps);
+  mountEmailChangeRoutes(router, deps);
   return router;
 }

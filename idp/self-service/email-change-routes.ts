@@ -1,0 +1,48 @@
+import { Hono, type Context } from 'hono';
+import { confirmEmailChange, peekEmailChange } from '../../server/domain/profile/email-change.ts';
+import { pickLang, type Lang } from '../pages/language.ts';
+import type { PageEnv } from '../pages/security.ts';
+import type { IdpRouteDeps } from '../routes.ts';
+import { clientAddress } from '../security/client-address.ts';
+import { accountLinks } from './account-links.ts';
+import { tooManyPage, tooManyText } from './common-pages.ts';
+import { emailChangeConfirmPage, emailChangeDone, emailChangeFailed, emailChangeInvalid, emailChangeText } from './email-change-pages.ts';
+import { SELF_SERVICE_RULES as RULES } from './throttle-rules.ts';
+import { formString, render } from './view.ts';
+
+/**
+ * `GET /account/confirm-email-change?token=` shows a button and uses nothing up (mail scanners
+ * fetch links); `POST` uses the link once and switches the login name and the contact address
+ * to the new address.
+ */
+export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
+  const app = new Hono<PageEnv>();
+  const portalUrl = accountLinks(deps.publicUrl).portal();
+  const invalid = (c: Context<PageEnv>, lang: Lang) =>
+    render(c, { lang, title: emailChangeText(lang).invalidTitle, body: emailChangeInvalid(lang, portalUrl), status: 400, currentUrl: '/' });
+
+  app.get('/', async (c) => {
+    const lang = pickLang(c);
+    const token = c.req.query('token') ?? '';
+    if (!(await peekEmailChange(deps.sequelize, token))) return invalid(c, lang);
+    return render(c, { lang, title: emailChangeText(lang).title, body: emailChangeConfirmPage(lang, token) });
+  });
+
+  app.post('/', async (c) => {
+    const lang = pickLang(c);
+    const token = formString(await c.req.parseBody(), 'token');
+    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.provider.proxy));
+    if (!ip.allowed) {
+      const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
+      return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
+    }
+    const result = await confirmEmailChange(deps.sequelize, token);
+    if (result === 'invalid') return invalid(c, lang);
+    if (result === 'failed') {
+      return render(c, { lang, title: emailChangeText(lang).failedTitle, body: emailChangeFailed(lang, portalUrl), status: 409, currentUrl: '/' });
+    }
+    return render(c, { lang, title: emailChangeText(lang).doneTitle, body: emailChangeDone(lang, portalUrl), currentUrl: '/' });
+  });
+
+  return app;
+}

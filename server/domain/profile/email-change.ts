@@ -1,0 +1,232 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import { verifyPassword } from '../../../idp/accounts/password.ts';
+import type { Throttle, ThrottleRule } from '../../../idp/security/throttle.ts';
+import { insertRows } from '../../db/insert-rows.ts';
+import { enqueueNotification, messageIdDomain } from '../../notifications/outbox.ts';
+import { DomainError } from '../domain-error.ts';
+import { nowOf, type CustomerActor, type DomainContext } from '../policies/context.ts';
+
+/**
+ * Changing the e-mail address (the login name): the customer gives the new address and the
+ * password again; the change takes effect only once the NEW address confirms a single-use link
+ * (a `change_email` account token carrying `{ newEmail }`), and the OLD address is told at once.
+ *
+ * An address another account already uses gets the very same answer as a good one, and nothing
+ * is sent: the answer never tells whether an address has an account. The audit trail names ids
+ * only, never an address.
+ */
+
+/** Wrong passwords per account before the endpoint refuses for a while. */
+export const EMAIL_CHANGE_PASSWORD_RULE: ThrottleRule = { name: 'email-change-password', limit: 5, windowSeconds: 900 };
+export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
+export const CONFIRM_EMAIL_CHANGE_PATH = '/account/confirm-email-change';
+
+const PURPOSE = 'change_email';
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export interface EmailChangeInput {
+  newEmail: string;
+  password: string;
+}
+
+export interface EmailChangeOptions {
+  throttle: Throttle;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** An e-mail address, trimmed and lower-cased; null when it cannot be one (or is over 254 characters). */
+export function normaliseEmail(input: string): string | null {
+  const value = input.trim().toLowerCase();
+  if (value.length === 0 || value.length > 254) return null;
+  return /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/.test(value) && !value.includes('..') ? value : null;
+}
+
+/** The confirm link sent to the new address. */
+export function confirmEmailChangeUrl(publicUrl: URL, token: string, lang: 'hu' | 'en'): string {
+  return `${publicUrl.origin}${CONFIRM_EMAIL_CHANGE_PATH}?${new URLSearchParams({ token, lang }).toString()}`;
+}
+
+interface AccountRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  language: 'hu' | 'en';
+}
+
+export async function requestEmailChange(
+  ctx: DomainContext,
+  actor: CustomerActor,
+  input: EmailChangeInput,
+  options: EmailChangeOptions,
+): Promise<{ pending: true }> {
+  const { sequelize } = ctx;
+  const [account] = await sequelize.query<AccountRow>(
+    `select a.id, a.username, a.password_hash, c.language
+       from accounts a join customers c on c.id = a.customer_id
+      where a.customer_id = :customerId`,
+    { replacements: { customerId: actor.customerId }, type: QueryTypes.SELECT },
+  );
+  if (!account) throw DomainError.notFound('account_not_found', 'The customer has no portal account.');
+
+  const state = await options.throttle.peek(EMAIL_CHANGE_PASSWORD_RULE, account.id);
+  if (!state.allowed) throw new DomainError('too_many_attempts', 'unavailable', 'Too many wrong passwords; try again later.');
+  if (!(await verifyPassword(input.password, account.password_hash))) {
+    await options.throttle.hit(EMAIL_CHANGE_PASSWORD_RULE, account.id);
+    throw DomainError.invalid('password_incorrect', 'The password is not correct.', [
+      { field: 'password', code: 'password_incorrect', message: 'The password is not correct.' },
+    ]);
+  }
+  await options.throttle.reset(EMAIL_CHANGE_PASSWORD_RULE, account.id);
+
+  const newEmail = normaliseEmail(input.newEmail);
+  if (!newEmail) {
+    throw DomainError.invalid('invalid_email', 'Not an e-mail address (at most 254 characters).', [
+      { field: 'newEmail', code: 'invalid_email', message: 'Not an e-mail address (at most 254 characters).' },
+    ]);
+  }
+  if (newEmail === account.username.toLowerCase()) {
+    throw DomainError.invalid('email_unchanged', 'This is already the account’s e-mail address.', [
+      { field: 'newEmail', code: 'email_unchanged', message: 'This is already the account’s e-mail address.' },
+    ]);
+  }
+  // Another account's login: the same answer as a success, and nothing is sent.
+  if (await addressTaken(sequelize, null, newEmail, account.id)) return { pending: true };
+
+  const requestedAt = nowOf(ctx);
+  await sequelize.transaction(async (transaction) => {
+    const { token, expiresAt } = await issueEmailChangeToken(sequelize, transaction, account.id, newEmail);
+    const domain = messageIdDomain(ctx.publicUrl);
+    await enqueueNotification(
+      sequelize,
+      transaction,
+      {
+        customerId: actor.customerId,
+        to: newEmail,
+        template: 'email_change_confirm',
+        language: account.language,
+        data: { newEmail, confirmUrl: confirmEmailChangeUrl(ctx.publicUrl, token, account.language), expiresAt: expiresAt.toISOString() },
+      },
+      domain,
+    );
+    await enqueueNotification(
+      sequelize,
+      transaction,
+      {
+        customerId: actor.customerId,
+        to: account.username,
+        template: 'email_changed_notice',
+        language: account.language,
+        data: { newEmail, requestedAt: requestedAt.toISOString() },
+      },
+      domain,
+    );
+    await audit(sequelize, transaction, {
+      action: 'profile.email_change_requested',
+      customerId: actor.customerId,
+      accountId: account.id,
+      clientId: actor.clientId ?? null,
+    });
+  });
+  return { pending: true };
+}
+
+/**
+ * A new `change_email` token for the account (32 random bytes; only the SHA-256 is stored,
+ * valid 24 hours); older unused ones stop working at once.
+ */
+export async function issueEmailChangeToken(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  accountId: string,
+  newEmail: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_SECONDS * 1000);
+  await sequelize.query(
+    `update account_tokens set expires_at = least(expires_at, now())
+      where account_id = :accountId and purpose = :purpose and used_at is null`,
+    { replacements: { accountId, purpose: PURPOSE }, transaction },
+  );
+  await sequelize.query(
+    `insert into account_tokens (account_id, purpose, token_hash, payload, expires_at)
+     values (:accountId, :purpose, :hash, cast(:payload as jsonb), :expiresAt)`,
+    { replacements: { accountId, purpose: PURPOSE, hash: hashToken(token), payload: JSON.stringify({ newEmail }), expiresAt }, transaction },
+  );
+  return { token, expiresAt };
+}
+
+/** Whether a still-valid change link exists for `token` (the GET of the link: uses nothing up). */
+export async function peekEmailChange(sequelize: Sequelize, token: string): Promise<boolean> {
+  if (!TOKEN_SHAPE.test(token)) return false;
+  const rows = await sequelize.query<{ id: string }>(
+    `select id from account_tokens where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()`,
+    { replacements: { hash: hashToken(token), purpose: PURPOSE }, type: QueryTypes.SELECT },
+  );
+  return rows.length > 0;
+}
+
+export type ConfirmEmailChangeResult = 'changed' | 'invalid' | 'failed';
+
+/**
+ * Uses the link once and switches the login name and the customer's contact address to the new
+ * address: `invalid` for an unknown, used or expired link, `failed` when the address has been
+ * taken by another account meanwhile (the link is used up all the same).
+ */
+export async function confirmEmailChange(sequelize: Sequelize, token: string): Promise<ConfirmEmailChangeResult> {
+  if (!TOKEN_SHAPE.test(token)) return 'invalid';
+  try {
+    return await sequelize.transaction(async (transaction) => {
+      const [used] = await sequelize.query<{ account_id: string; payload: { newEmail?: unknown } }>(
+        `update account_tokens set used_at = now()
+          where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
+          returning account_id, payload`,
+        { replacements: { hash: hashToken(token), purpose: PURPOSE }, type: QueryTypes.SELECT, transaction },
+      );
+      if (!used) return 'invalid';
+      const newEmail = typeof used.payload?.newEmail === 'string' ? normaliseEmail(used.payload.newEmail) : null;
+      if (!newEmail || (await addressTaken(sequelize, transaction, newEmail, used.account_id))) return 'failed';
+      const [account] = await sequelize.query<{ customer_id: number }>(
+        `update accounts set username = :newEmail, email_verified_at = now(), updated_at = now()
+          where id = :accountId returning customer_id`,
+        { replacements: { newEmail, accountId: used.account_id }, type: QueryTypes.SELECT, transaction },
+      );
+      if (!account) return 'invalid';
+      await sequelize.query(`update customers set email = :newEmail, updated_at = now() where id = :customerId`, {
+        replacements: { newEmail, customerId: account.customer_id },
+        transaction,
+      });
+      await audit(sequelize, transaction, { action: 'profile.email_changed', customerId: account.customer_id, accountId: used.account_id, clientId: null });
+      return 'changed';
+    });
+  } catch (error) {
+    // Taken by a concurrent change between the check and the update (the unique index refused it).
+    if (error instanceof UniqueConstraintError) return 'failed';
+    throw error;
+  }
+}
+
+async function addressTaken(sequelize: Sequelize, transaction: Transaction | null, email: string, exceptAccountId: string): Promise<boolean> {
+  const rows = await sequelize.query<{ id: string }>(`select id from accounts where lower(username) = :email and id <> :exceptAccountId`, {
+    replacements: { email, exceptAccountId },
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+  return rows.length > 0;
+}
+
+async function audit(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  event: { action: 'profile.email_change_requested' | 'profile.email_changed'; customerId: number; accountId: string; clientId: string | null },
+): Promise<void> {
+  await insertRows(
+    sequelize,
+    transaction,
+    'audit_events',
+    ['actor_type', 'actor_id', 'customer_id', 'action', 'subject_type', 'subject_id', 'client_id', 'metadata'] as const,
+    [['customer', event.accountId, event.customerId, event.action, 'account', event.accountId, event.clientId, '{}']],
+    { casts: { metadata: 'jsonb' } },
+  );
+}
