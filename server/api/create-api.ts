@@ -10,6 +10,7 @@ import { PartnerOrigins } from './cors/partner-origins.ts';
 import { partnerCors } from './cors/partner-cors.ts';
 import { IdpClient } from './session/idp-client.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { describeSessionRoutes } from './session/openapi.ts';
 import { assertSessionKeysAvailable, loadSessionKeys } from './session/session-keys.ts';
 import { SessionStore } from './session/session-store.ts';
 import { TokenVault } from './session/token-vault.ts';
@@ -63,6 +64,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   });
   mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, production: deps.production ?? false, dataDir: deps.dataDir, env: keyOptions.env });
 
+  describeSessionRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: '__Host-gp_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {
