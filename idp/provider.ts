@@ -1,4 +1,4 @@
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Sequelize } from 'sequelize';
 import type { IdpKeys } from './keys.ts';
 import { sequelizeAdapterFactory } from './storage/sequelize-adapter.ts';
@@ -18,6 +18,12 @@ export interface IdpOptions {
 
 /** The API's one scope: everything the widgets show (contracts, invoices, claims, documents …). */
 export const API_SCOPE = 'portal';
+
+/**
+ * The operations scope: issuing documents etc. (`/api/operations/…`). Only client-credentials
+ * tokens of operations clients (`partner_clients.metadata.operations = true`) carry it.
+ */
+export const ADMIN_SCOPE = 'admin';
 
 /** The API's resource indicator (= the `aud` of its access tokens) for a given public URL. */
 export function apiResourceFor(publicUrl: URL | string): string {
@@ -42,7 +48,8 @@ export const TTL = {
 /**
  * The bundled OpenID provider (oidc-provider 9):
  * - authorization code flow only, PKCE with S256 required for every client, redirect URIs
- *   matched exactly (and never omitted);
+ *   matched exactly (and never omitted); the one exception are operations clients
+ *   (`metadata.operations`): client credentials only, their API tokens carry scope `admin`;
  * - access tokens are RFC 9068 JWTs for one resource, the API (`aud` = `${PUBLIC_URL}/api`,
  *   scope `portal`), signed with the IdP's ES256 key, 5 minutes;
  * - refresh tokens (for every client with the refresh_token grant) rotate at every use, 8 hours
@@ -58,7 +65,7 @@ export function createProvider(options: IdpOptions): Provider {
   const { sequelize } = options;
 
   const configuration: Configuration = {
-    adapter: sequelizeAdapterFactory(sequelize),
+    adapter: withOperationsClients(sequelizeAdapterFactory(sequelize)),
     jwks: options.keys.jwks as Configuration['jwks'],
     cookies: { keys: options.keys.cookieKeys },
     findAccount: findAccountFor(sequelize),
@@ -83,21 +90,31 @@ export function createProvider(options: IdpOptions): Provider {
       id_token_signed_response_alg: 'ES256',
     },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
+    // `operations: true` (partner_clients.metadata) marks a machine client of the insurer's
+    // operations: client_credentials only, and its tokens for the API carry scope `admin`.
+    extraClientMetadata: {
+      properties: ['operations'],
+      validator: (_ctx, key, value) => {
+        if (key === 'operations' && value !== undefined && typeof value !== 'boolean') throw new errors.InvalidClientMetadata('operations must be a boolean');
+      },
+    },
 
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: false },
       revocation: { enabled: true },
+      // Only operations clients have the grant (see `withOperationsClients`).
+      clientCredentials: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       resourceIndicators: {
         enabled: true,
         // Clients need not send `resource`: the API is the only resource server.
         defaultResource: (_ctx, _client, oneOf) => oneOf ?? api,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
+        getResourceServerInfo: (_ctx, resource, client) => {
           if (resource !== api) throw new errors.InvalidTarget();
           return {
-            scope: API_SCOPE,
+            scope: isOperationsClient(client) ? ADMIN_SCOPE : API_SCOPE,
             audience: api,
             accessTokenFormat: 'jwt',
             accessTokenTTL: TTL.AccessToken,
@@ -121,6 +138,7 @@ export function createProvider(options: IdpOptions): Provider {
 
     ttl: {
       AccessToken: TTL.AccessToken,
+      ClientCredentials: TTL.AccessToken,
       AuthorizationCode: TTL.AuthorizationCode,
       IdToken: TTL.IdToken,
       Interaction: TTL.Interaction,
@@ -137,6 +155,30 @@ export function createProvider(options: IdpOptions): Provider {
   provider.proxy = options.production;
   provider.use(baselinePageHeaders);
   return provider;
+}
+
+/** An operations client: flagged in its metadata AND limited to the client_credentials grant. */
+function isOperationsClient(client: { grantTypeAllowed(type: string): boolean }): boolean {
+  return (client as unknown as Record<string, unknown>)['operations'] === true && client.grantTypeAllowed('client_credentials') && !client.grantTypeAllowed('authorization_code');
+}
+
+/**
+ * Partner rows become authorization-code clients (`clientMetadataFromRow`); a row whose metadata
+ * says `operations: true` becomes a client_credentials-only client instead (no redirect URIs, no
+ * response types, no refresh tokens), so it can never act for a customer.
+ */
+function withOperationsClients(factory: (model: string) => Adapter): (model: string) => Adapter {
+  return (model) => {
+    const adapter = factory(model);
+    if (model !== 'Client') return adapter;
+    const find = adapter.find.bind(adapter);
+    adapter.find = async (id) => {
+      const metadata = await find(id);
+      if (!metadata || metadata['operations'] !== true) return metadata;
+      return { ...metadata, grant_types: ['client_credentials'], response_types: [], redirect_uris: [], post_logout_redirect_uris: [] };
+    };
+    return adapter;
+  };
 }
 
 /**

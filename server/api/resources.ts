@@ -5,6 +5,7 @@ import type { Logger } from '../http/logger.ts';
 import type { ApiEnv } from './auth/principal.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 
@@ -30,4 +31,5 @@ export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): vo
   api.route('/', claimRoutes(deps));
   // documents: /api/documents (the mailbox), /api/document-requests, /api/me (profile)
   api.route('/', documentRoutes(deps));
+  api.route('/', operationsRoutes(deps));
 }

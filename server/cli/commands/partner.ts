@@ -1,3 +1,4 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../with-database.ts';
@@ -10,6 +11,7 @@ import {
   rotatePartnerSecret,
   type PartnerClientSummary,
 } from '../../../idp/storage/partner-clients.ts';
+import { generateClientSecret } from '../../../idp/storage/client-secret.ts';
 
 /**
  * `portal partner add|list|remove|rotate-secret`: operations registers broker partners as OIDC
@@ -18,6 +20,7 @@ import {
 const USAGE = `Usage:
   portal partner add --client-id <id> --name <display name> --origin <origin> [--origin <origin> …]
                      [--broker-code <CODE>] [--scope broker|all] [--logo-url <https URL>]
+  portal partner add --operations --client-id <id> --name <display name>
   portal partner list
   portal partner remove <client id> [--purge]
   portal partner rotate-secret <client id>
@@ -27,6 +30,9 @@ add            registers a partner. --origin is each web origin (https://host[:p
                policies of --broker-code's broker (created if new), --scope all every policy
                (the insurer's own portal). The redirect URI is PUBLIC_URL/api/session/callback.
                The generated client secret is printed once: store it now.
+               --operations registers an operations client instead: client_credentials only
+               (no origins, no redirect URI), its API tokens carry scope admin
+               (/api/operations/…, e.g. issuing documents). It never acts for a customer.
 list           shows every partner: client id, name, broker, scope, origins, active.
 remove         deactivates a partner at once (its logins, tokens and sessions end); its history
                stays. --purge deletes the registration as well.
@@ -43,6 +49,7 @@ export const partnerCommand: Command = {
     scope: { type: 'string' },
     'logo-url': { type: 'string' },
     purge: { type: 'boolean' },
+    operations: { type: 'boolean' },
   },
   async run(values, positionals) {
     const [action, ...rest] = positionals;
@@ -57,6 +64,16 @@ export const partnerCommand: Command = {
       switch (action) {
         case 'add': {
           if (rest.length) throw new CliError(`Unexpected argument "${rest[0]}".\n\n${USAGE}`, 2);
+          if (values.operations === true) {
+            const stray = ['origin', 'broker-code', 'scope', 'logo-url'].find((key) => values[key] !== undefined);
+            if (stray) throw new CliError(`--${stray} does not apply to an operations client.`, 2);
+            const clientId = str('client-id') ?? '';
+            const secret = await withDatabase(({ sequelize }) => addOperationsClient(sequelize, { clientId, name: str('name') ?? '' }));
+            out(`Operations client "${clientId}" registered (client_credentials, scope admin).`);
+            out(`  client secret:  ${secret}`);
+            out('The secret is shown only now: store it in the operations tooling\'s secret store.');
+            return;
+          }
           const config = loadConfig();
           const origins = (values.origin as unknown as string[] | undefined) ?? [];
           const scope = str('scope');
@@ -106,6 +123,32 @@ export const partnerCommand: Command = {
     }
   },
 };
+
+/**
+ * An operations client: a confidential machine client of the insurer (client_credentials only,
+ * no origins or redirect URIs, policy scope `all`, no broker) whose tokens for the API carry
+ * scope `admin` (`metadata.operations`, see idp/provider.ts). Returns the secret (shown once).
+ */
+export async function addOperationsClient(sequelize: Sequelize, input: { clientId: string; name: string }): Promise<string> {
+  const clientId = input.clientId.trim();
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(clientId)) {
+    throw new PartnerInputError(`--client-id "${input.clientId}" must be 2–63 characters of lower-case letters, digits and hyphens, starting with a letter or digit`);
+  }
+  const name = input.name.trim();
+  if (!name || name.length > 200) throw new PartnerInputError('--name is required (at most 200 characters)');
+  const secret = generateClientSecret();
+  const existing = await sequelize.query<{ client_id: string }>('select client_id from partner_clients where client_id = :clientId', {
+    replacements: { clientId },
+    type: QueryTypes.SELECT,
+  });
+  if (existing.length) throw new PartnerInputError(`A client "${clientId}" is already registered.`);
+  await sequelize.query(
+    `insert into partner_clients (client_id, broker_id, display_name, origins, redirect_uris, policy_scope, client_secret, metadata)
+     values (:clientId, null, :name, '{}', '{}', 'all', :secret, cast(:metadata as jsonb))`,
+    { replacements: { clientId, name, secret, metadata: JSON.stringify({ operations: true, grant_types: ['client_credentials'] }) } },
+  );
+  return secret;
+}
 
 export function formatPartners(partners: readonly PartnerClientSummary[]): string {
   if (!partners.length) return 'No partners registered.';
