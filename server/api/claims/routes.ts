@@ -17,16 +17,15 @@ import {
   ClaimReportForm,
   ListQuery,
   OtherPartyInputSchema,
-  ProblemSchema,
   ReportedClaimSchema,
 } from './schemas.ts';
+import { problem } from '../problem-schema.ts';
 
 /** The attachments may be 25 MB together; the form's text fields and multipart framing get a little room on top. */
 export const CLAIM_BODY_LIMIT = 25 * 1024 * 1024 + 512 * 1024;
 
 const security: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 const tags = ['claims'];
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const common = {
   401: problem('Not logged in, or the session has ended'),
   403: problem('The request is not from an allowed origin, or lacks X-GP-Request: 1'),

@@ -138,13 +138,3 @@ export const AttachmentParams = ClaimParams.extend({
   attachmentId: z.string().uuid('An attachment id.').openapi({ param: { name: 'attachmentId', in: 'path' } }),
 });
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('ClaimProblem');

@@ -16,16 +16,7 @@ const booleanFlag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
-export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+export { problemContent } from '../problem-schema.ts';
 
 export const DocumentListQuery = z.object({
   type: DocumentTypeCodeSchema.optional(),

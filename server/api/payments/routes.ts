@@ -19,11 +19,11 @@ import {
   InvoiceQuery,
   Payment,
   PaymentParams,
-  ProblemSchema,
   StartPaymentBody,
   StartedPayment,
   WebhookAck,
 } from './schemas.ts';
+import { problem } from '../problem-schema.ts';
 
 /**
  * Invoices and payments: `GET /invoices` (with the outstanding premium), `POST /payments` (start
@@ -35,7 +35,6 @@ import {
  */
 const security: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 const tags = ['Payments'];
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 const WEBHOOK_PATH = '/payments/webhooks/demo';
 

@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { changePolicy, getPolicy, listPolicies, type CustomerActor, type DomainContext } from '../../domain/policies/index.ts';
 import { ProblemError } from '../../http/problem.ts';
@@ -13,6 +13,7 @@ import {
   PolicyIdParamsSchema,
   PolicyListSchema,
 } from './schemas.ts';
+import { problem } from '../problem-schema.ts';
 
 /**
  * `/policies`: the customer's contracts (szerződések), live and cancelled, one contract's detail,
@@ -21,18 +22,7 @@ import {
  * or another broker's policy answers 404 `policy_not_found`, exactly like a missing id.
  * Domain refusals propagate as problem documents (see ../domain-problem.ts).
  */
-const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const security: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 const tags = ['policies'];
 

@@ -1,12 +1,12 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from '../auth/principal.ts';
+import { problem } from '../problem-schema.ts';
 
 /**
  * The session endpoints in `/api/openapi.json`. They are plain Hono routes (the callback answers
  * HTML, the others validate by hand), so they are described here rather than by `createRoute`;
  * the schemas mirror the checks in `routes.ts`.
  */
-const Problem = z.object({ type: z.string(), title: z.string(), status: z.number().int(), code: z.string() }).openapi('Problem');
 
 export const LoginStartBody = z
   .object({
@@ -29,7 +29,6 @@ const SessionView = z
   ])
   .openapi('Session');
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
 const widgetHeader = { name: 'X-GP-Request', in: 'header' as const, required: true, schema: { type: 'string' as const, enum: ['1'] } };
 
 export function describeSessionRoutes(api: OpenAPIHono<ApiEnv>): void {
