@@ -8,6 +8,7 @@ import type { DeliveryContext, DeliveryResult } from '../../documents/delivery/d
 import { DocumentIssueError, type DocumentIssueErrorCode } from '../../documents/delivery/errors.ts';
 import { issueTemplateDocument } from '../../documents/delivery/issue-document.ts';
 import { problems } from '../auth/problems.ts';
+import { problem } from '../problem-schema.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { requireOperator, type OperationsEnv } from './admin-auth.ts';
 
@@ -102,6 +103,7 @@ export function operationsRoutes(deps: ResourceDeps): OpenAPIHono<OperationsEnv>
     logger: deps.logger,
   });
   router.use('/operations/*', operator);
+  describeOperations(router);
 
   const limit = bodyLimit({
     maxSize: OPERATIONS_BODY_LIMIT,
@@ -122,4 +124,37 @@ export function operationsRoutes(deps: ResourceDeps): OpenAPIHono<OperationsEnv>
     return c.json({ documentId: result.documentId, notificationQueued: result.notificationId !== null }, 201);
   });
   return router;
+}
+
+/** The route is a plain handler (JSON or multipart); its description for `/api/openapi.json`. */
+function describeOperations(router: OpenAPIHono<OperationsEnv>): void {
+  const fields = {
+    customerNumber: z.string().regex(/^[0-9]{8}$/),
+    type: z.enum(DOCUMENT_TYPE_CODES as [string, ...string[]]),
+    policyNumber: z.string().optional(),
+  };
+  router.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/operations/documents',
+    tags: ['operations'],
+    summary: "Issue a document into a customer's mailbox (from a template, or an uploaded PDF), with its notification",
+    security: [{ bearer: ['admin'] }],
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: z.object(fields) },
+          'multipart/form-data': { schema: z.object({ ...fields, file: z.string().openapi({ type: 'string', format: 'binary' }) }) },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'Delivered', content: { 'application/json': { schema: z.object({ documentId: z.string().uuid(), notificationQueued: z.boolean() }) } } },
+      400: problem('invalid_request'),
+      401: problem('unauthenticated, invalid_token'),
+      403: problem('forbidden: not an operations token'),
+      404: problem('customer_not_found, policy_not_found'),
+      413: problem('payload_too_large'),
+      422: problem('not_a_pdf, type_needs_policy, …'),
+    },
+  });
 }

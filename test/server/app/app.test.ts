@@ -97,7 +97,7 @@ describe('the API description', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes).toHaveProperty('session');
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
-    for (const path of ['/session/login', '/session', '/policies', '/invoices', '/payments', '/claims', '/documents', '/me']) {
+    for (const path of ['/session/login', '/session', '/policies', '/invoices', '/payments', '/claims', '/documents', '/me', '/operations/documents']) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
   });
