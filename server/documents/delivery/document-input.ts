@@ -1,6 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { PRODUCTS } from '../../domain/products.ts';
-import type { ClaimLine, DocumentInput, DocumentParty, DocumentPolicy, InvoiceLine, PaidInvoiceLine } from '../pdf/input.ts';
+import type { ClaimLine, DocumentInput, DocumentPolicy, InvoiceLine, PaidInvoiceLine } from '../pdf/input.ts';
 import { DOCUMENT_TYPES, appliesToProduct, type DocumentTypeCode } from '../types.ts';
 import { addDays, addYears, budapestDate, nextAnniversary } from './calendar.ts';
 import { DocumentIssueError } from './errors.ts';
@@ -15,6 +15,7 @@ import {
   type PolicyRecord,
   type PolicyWithCustomer,
 } from './records.ts';
+import { documentParty } from '../party.ts';
 
 /**
  * Builds a template's `DocumentInput` from the database, for the types operations can issue
@@ -104,18 +105,7 @@ export async function loadDocumentFacts(
   return facts;
 }
 
-export function documentParty(customer: CustomerRecord): DocumentParty {
-  return {
-    kind: customer.kind,
-    name: customer.name,
-    customerNumber: customer.customerNumber,
-    postcode: customer.postcode,
-    city: customer.city,
-    addressLine: customer.addressLine,
-    birthDate: customer.birthDate,
-    taxNumber: customer.taxNumber,
-  };
-}
+export { documentParty };
 
 export function documentPolicy(policy: PolicyRecord): DocumentPolicy {
   return {

@@ -1,3 +1,4 @@
+import { documentParty } from '../../documents/party.ts';
 import type { DocumentInput, DocumentParty, DocumentPolicy } from '../../documents/pdf/input.ts';
 import { addDays, at, daysBetween, minDate } from '../dates.ts';
 import type { SeedClaim, SeedCustomer, SeedDocument, SeedInvoice, SeedPolicy } from '../model.ts';
@@ -10,19 +11,6 @@ import { yesterday, type SeedContext } from './context.ts';
  * the portal shows. `read`: true/false, or undefined to draw (old mail is mostly read).
  */
 export type ReadState = boolean | undefined;
-
-export function party(customer: SeedCustomer): DocumentParty {
-  return {
-    kind: customer.kind,
-    name: customer.name,
-    customerNumber: customer.customerNumber,
-    postcode: customer.postcode,
-    city: customer.city,
-    addressLine: customer.addressLine,
-    birthDate: customer.birthDate,
-    taxNumber: customer.taxNumber,
-  };
-}
 
 /** The policy as it stood when the document was issued (a policy document predates any cancellation). */
 export function documentPolicy(policy: SeedPolicy, asOf: string): DocumentPolicy {
@@ -166,7 +154,7 @@ export class DocumentBuilder {
       id,
       customerNumber: this.customer.customerNumber,
       policyNumber: policy?.policyNumber ?? null,
-      input: make({ documentId: id, issuedAt: issued, customer: party(this.customer) }),
+      input: make({ documentId: id, issuedAt: issued, customer: documentParty(this.customer) }),
       readAt,
     });
   }
