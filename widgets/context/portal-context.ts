@@ -1,9 +1,11 @@
 import { createContext } from '@lit/context';
+import type { ApiClient } from '../api/api-client.ts';
+import type { SessionState } from '../auth/session-state.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 /**
  * What `<gp-portal>` shares with the widgets inside it. A new object is provided whenever
- * one of the values changes, so subscribed widgets re-render.
+ * one of the values changes, so subscribed widgets re-render (and reload when the session does).
  */
 export interface PortalContext {
   /** The language every widget renders in. */
@@ -12,6 +14,12 @@ export interface PortalContext {
   readonly apiBase: string;
   /** The partner's registered OIDC client id. */
   readonly clientId: string;
+  /** The API client bound to this portal's session (cookie, `X-GP-Request`, problems). */
+  readonly api: ApiClient;
+  /** Whether a customer is logged in, and who. */
+  readonly session: SessionState;
+  /** Starts the log-in (popup or redirect, as the portal is configured). */
+  readonly login: () => void;
 }
 
 export const portalContext = createContext<PortalContext>(Symbol('gp-portal-context'));

@@ -1,2 +1,10 @@
+export { GpEvent } from './gp-event.ts';
+export { GpClaimSubmittedEvent } from './claim-submitted.ts';
+export { GpDocumentOpenedEvent } from './document-opened.ts';
+export { GpErrorEvent } from './error.ts';
 export { GpLangChangedEvent } from './lang-changed.ts';
+export { GpLoginEvent } from './login.ts';
 export { GpLoginRequestedEvent } from './login-requested.ts';
+export { GpLogoutEvent } from './logout.ts';
+export { GpPaymentCompletedEvent } from './payment-completed.ts';
+export { GpPolicyChangedEvent } from './policy-changed.ts';

@@ -1,14 +1,19 @@
+import { claimFormEn } from '../components/claim-form/claim-form.terms.ts';
+import { invoicePayEn } from '../components/invoice-pay/invoice-pay.terms.ts';
+import { mailboxEn } from '../components/mailbox/mailbox.terms.ts';
+import { policyListEn } from '../components/policy-list/policy-list.terms.ts';
+import { profileEn } from '../components/profile/profile.terms.ts';
 import type { Translation } from './translation.ts';
+import { commonEn } from './terms/common.ts';
+import { portalEn } from './terms/portal.ts';
 
 /** English: the second language. `satisfies` makes a missing or extra key a type error. */
 export const en = {
-  'portal.title': 'Customer portal',
-  'portal.regionLabel': (insurer: string) => `${insurer} – Customer portal`,
-  'lang.groupLabel': 'Choose language',
-  'auth.loggedOut.heading': 'Log in to the customer portal',
-  'auth.loggedOut.text':
-    'Log in to see your live and cancelled contracts, settle your invoices, report a claim and read the documents in your Correspondence mailbox.',
-  'auth.loggedOut.registerHint':
-    'First time here? You can register with your customer number in the log-in window.',
-  'auth.login': 'Log in',
+  ...commonEn,
+  ...portalEn,
+  ...policyListEn,
+  ...invoicePayEn,
+  ...claimFormEn,
+  ...mailboxEn,
+  ...profileEn,
 } as const satisfies Translation;

@@ -1,15 +1,22 @@
+import { claimFormHu } from '../components/claim-form/claim-form.terms.ts';
+import { invoicePayHu } from '../components/invoice-pay/invoice-pay.terms.ts';
+import { mailboxHu } from '../components/mailbox/mailbox.terms.ts';
+import { policyListHu } from '../components/policy-list/policy-list.terms.ts';
+import { profileHu } from '../components/profile/profile.terms.ts';
+import { commonHu } from './terms/common.ts';
+import { portalHu } from './terms/portal.ts';
+
 /**
  * Hungarian: the reference language. Its keys define {@link Translation}; every other language
  * must provide the same keys. A term is a string, or a function when it takes arguments.
+ * Each widget keeps its terms beside it (`<widget>.terms.ts`).
  */
 export const hu = {
-  'portal.title': 'Ügyfélportál',
-  'portal.regionLabel': (insurer: string) => `${insurer} – Ügyfélportál`,
-  'lang.groupLabel': 'Nyelv választása',
-  'auth.loggedOut.heading': 'Jelentkezzen be az Ügyfélportálra',
-  'auth.loggedOut.text':
-    'Jelentkezzen be, hogy megtekinthesse élő és törölt szerződéseit, rendezhesse számláit, bejelenthessen egy kárt, és elolvashassa a Levelezésbe érkezett dokumentumait.',
-  'auth.loggedOut.registerHint':
-    'Első alkalommal jár itt? A bejelentkezési ablakban ügyfélszámával regisztrálhat.',
-  'auth.login': 'Bejelentkezés',
+  ...commonHu,
+  ...portalHu,
+  ...policyListHu,
+  ...invoicePayHu,
+  ...claimFormHu,
+  ...mailboxHu,
+  ...profileHu,
 } as const;

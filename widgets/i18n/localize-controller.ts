@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { portalContext } from '../context/portal-context.ts';
 import { formatDate, formatHuf, type DateStyle } from './format.ts';
 import { DEFAULT_LANG, LOCALES, type Lang } from './lang.ts';
-import { translate } from './translate.ts';
+import { isTermKey, translate } from './translate.ts';
 import type { TermArgs, TermKey } from './translation.ts';
 
 export interface LocalizeOptions {
@@ -48,6 +48,25 @@ export class LocalizeController implements ReactiveController {
     return translate(this.lang, key, ...args);
   }
 
+  /**
+   * The customer-facing message for a failure: `problem.<code>` when the code has a term, else
+   * a general message by status. Never the API's own (English, technical) text.
+   */
+  problem(error: unknown): string {
+    const { code, status } = problemInfo(error);
+    const key = `problem.${code}`;
+    if (isTermKey(key)) return this.term(key as 'problem.generic');
+    if (status >= 500) return this.term('problem.server_error');
+    if (status === 404) return this.term('problem.not_found');
+    return this.term('problem.generic');
+  }
+
+  /** The message for one refused field (`field.<code>`), or a general one. */
+  fieldProblem(code: string): string {
+    const key = `field.${code}`;
+    return isTermKey(key) ? this.term(key as 'field.invalid') : this.term('field.invalid');
+  }
+
   money(amount: number): string {
     return formatHuf(amount, this.lang);
   }
@@ -55,4 +74,13 @@ export class LocalizeController implements ReactiveController {
   date(value: Date | string, style?: DateStyle): string {
     return formatDate(value, this.lang, style);
   }
+}
+
+/** The code and status of anything thrown: an ApiProblem's own, else `internal_error`. */
+function problemInfo(error: unknown): { code: string; status: number } {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const status = 'status' in error && typeof error.status === 'number' ? error.status : 0;
+    return { code: error.code, status };
+  }
+  return { code: 'internal_error', status: 0 };
 }

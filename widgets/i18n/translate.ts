@@ -11,6 +11,11 @@ export function translate<K extends TermKey>(lang: Lang, key: K, ...args: TermAr
   return typeof term === 'function' ? (term as (...a: unknown[]) => string)(...args) : (term as string);
 }
 
+/** Whether a key computed at runtime (`problem.${code}`) is a plain-string term. */
+export function isTermKey(key: string): key is TermKey {
+  return Object.hasOwn(hu, key) && typeof (hu as Record<string, unknown>)[key] === 'string';
+}
+
 /** Every key of the reference language (for completeness checks). */
 export function termKeys(lang: Lang): string[] {
   return Object.keys(translations[lang]);

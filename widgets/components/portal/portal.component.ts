@@ -1,16 +1,26 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ApiClient } from '../../api/api-client.ts';
+import { ApiProblem } from '../../api/api-problem.ts';
+import type { SessionView } from '../../api/schemas.ts';
+import { completeRedirectLogin, loginWithPopup, loginWithRedirect, PopupBlockedError } from '../../auth/login-flow.ts';
 import { toLoginMode, type LoginMode } from '../../auth/login-mode.ts';
+import type { SessionState } from '../../auth/session-state.ts';
 import { portalContext, type PortalContext } from '../../context/portal-context.ts';
 import { GpLangChangedEvent } from '../../events/lang-changed.ts';
+import { GpErrorEvent } from '../../events/error.ts';
+import { GpLoginEvent } from '../../events/login.ts';
 import { GpLoginRequestedEvent } from '../../events/login-requested.ts';
+import { GpLogoutEvent } from '../../events/logout.ts';
 import { DEFAULT_LANG, LANG_NAMES, LANGS, toLang, type Lang } from '../../i18n/lang.ts';
 import { LocalizeController } from '../../i18n/localize-controller.ts';
 import { INSURER_NAME } from '../../internal/brand.ts';
 import { normalizeApiBase, scriptOrigin } from '../../internal/script-origin.ts';
 import { base } from '../../styles/base.ts';
 import { button } from '../../styles/button.ts';
+import { states } from '../../styles/states.ts';
+import { renderLoading } from '../../internal/states.ts';
 import { tokens } from '../../styles/tokens.ts';
 import styles from './portal.styles.ts';
 
@@ -22,13 +32,20 @@ const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v
  * The root of the customer portal. A partner page places it once; the other widgets go inside it
  * and take the language, the API base and the client id from it (through `@lit/context`).
  *
- * While nobody is logged in it shows the logged-out state: a heading, a short explanation and a
- * log-in button.
+ * On load it asks the API whether this page already has a session (and finishes a redirect
+ * log-in when the address carries one). While nobody is logged in it shows the logged-out state:
+ * a heading, a short explanation and a log-in button; the widgets inside stay hidden. Logged in,
+ * the header shows who it is and a log-out button, and the widgets appear. When the API says the
+ * session is gone (401), every widget is told through the context and `gp-logout` fires.
  *
  * @summary The customer portal's root element: header, language switch, log-in, and the widgets.
  *
  * @event {GpLoginRequestedEvent} gp-login-requested - The customer pressed the log-in button.
- *   Bubbles, composed, cancelable; `event.loginMode` is the configured `login-mode`.
+ *   Bubbles, composed, cancelable (`preventDefault()`: the page runs the log-in itself);
+ *   `event.loginMode` is the configured `login-mode`.
+ * @event {GpLoginEvent} gp-login - A customer is logged in (`event.reason`: `login` or `restored`).
+ * @event {GpLogoutEvent} gp-logout - The session ended (`event.reason`: `logout` or `expired`).
+ * @event {GpErrorEvent} gp-error - The log-in or log-out failed (`event.code`).
  * @event {GpLangChangedEvent} gp-lang-changed - The customer switched the language
  *   (`event.lang`, `event.previousLang`). Not fired when the page sets `lang`.
  *
@@ -48,7 +65,12 @@ const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v
  * @csspart login-text - The logged-out explanation.
  * @csspart login-button - The log-in button.
  * @csspart login-hint - The registration hint under the log-in button.
- * @csspart content - The wrapper of the default slot (hidden while nothing is slotted).
+ * @csspart content - The wrapper of the default slot (hidden while nobody is logged in or nothing is slotted).
+ * @csspart account - The logged-in customer's name, customer number and the log-out button.
+ * @csspart customer-name - The logged-in customer's name.
+ * @csspart customer-number - The logged-in customer's number.
+ * @csspart logout-button - The log-out button.
+ * @csspart notice - The live region announcing log-in, log-out and their failures.
  *
  * @cssproperty --gp-color-primary - Brand colour: buttons, header rule, logo. Default `#0a4a86`.
  * @cssproperty --gp-color-primary-hover - Primary buttons under the pointer.
@@ -72,7 +94,7 @@ const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v
  * Colours follow the page's `color-scheme` (`light`, `dark`).
  */
 export default class GpPortal extends LitElement {
-  static override styles = [tokens, base, button, styles];
+  static override styles = [tokens, base, button, states, styles];
 
   /**
    * The language: `hu` (default) or `en`. Other tags map by their primary subtag (`en-GB` → `en`), else `hu`.
@@ -95,7 +117,26 @@ export default class GpPortal extends LitElement {
 
   @state() accessor hasContent = false;
 
+  @state() accessor session: SessionState = { status: 'checking' };
+
+  /** A log-in is running (popup open, or the redirect is about to happen). */
+  @state() accessor loggingIn = false;
+
+  /** The last thing to announce (log-in result, log-out, failure). */
+  @state() accessor notice: { kind: 'info' | 'success' | 'error'; text: string } | undefined;
+
   readonly #localize = new LocalizeController(this, { lang: () => this.lang });
+
+  // Declared before the provider: its initial value hands #onLogin to the widgets.
+  readonly #onLogin = (): void => {
+    void this.login();
+  };
+
+  readonly #onLogout = (): void => {
+    void this.logout();
+  };
+
+  #api = this.#createApi();
 
   readonly #provider = new ContextProvider(this, { context: portalContext, initialValue: this.#contextValue() });
 
@@ -108,9 +149,14 @@ export default class GpPortal extends LitElement {
     // Attributes are already applied here; provide them before any child widget asks.
     this.#provide();
     super.connectedCallback();
+    void this.#restoreSession();
   }
 
   protected override willUpdate(): void {
+    if (normalizeApiBase(this.api) !== this.#api.base) {
+      this.#api = this.#createApi();
+      void this.#restoreSession();
+    }
     this.#provide();
   }
 
@@ -120,8 +166,55 @@ export default class GpPortal extends LitElement {
     }
   }
 
+  /** Starts the log-in the way `login-mode` says; a blocked popup falls back to the redirect. */
+  async login(): Promise<void> {
+    if (this.loggingIn) return;
+    const request = new GpLoginRequestedEvent(this.loginMode);
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return;
+    this.loggingIn = true;
+    this.notice = { kind: 'info', text: this.#localize.term('auth.loggingIn') };
+    const options = { clientId: this.clientId, lang: this.lang };
+    try {
+      if (this.loginMode === 'redirect') {
+        await loginWithRedirect(this.#api, options);
+        return; // the page is leaving
+      }
+      try {
+        this.#loggedIn(await loginWithPopup(this.#api, options), 'login');
+      } catch (error) {
+        if (!(error instanceof PopupBlockedError)) throw error;
+        this.notice = { kind: 'info', text: this.#localize.term('problem.popup_blocked') };
+        await loginWithRedirect(this.#api, options);
+      }
+    } catch (error) {
+      this.#failed(error, 'login');
+    } finally {
+      this.loggingIn = false;
+    }
+  }
+
+  /** Ends the session at the API (its refresh token is revoked) and tells every widget. */
+  async logout(): Promise<void> {
+    try {
+      await this.#api.delete('/session');
+    } catch (error) {
+      // A session the API no longer knows is logged out all the same.
+      if (!(error instanceof ApiProblem && error.status === 401)) {
+        this.#failed(error, 'logout');
+        return;
+      }
+    }
+    this.session = { status: 'anonymous' };
+    this.notice = { kind: 'info', text: this.#localize.term('auth.loggedOutNotice') };
+    this.dispatchEvent(new GpLogoutEvent('logout'));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="login-button"]')?.focus();
+  }
+
   protected override render() {
     const t = this.#localize;
+    const session = this.session;
     return html`
       <section part="base" class="portal" lang=${this.lang} aria-label=${t.term('portal.regionLabel', INSURER_NAME)}>
         <header part="header" class="header">
@@ -132,6 +225,17 @@ export default class GpPortal extends LitElement {
               <span part="title" class="title">${t.term('portal.title')}</span>
             </span>
           </div>
+          ${session.status === 'authenticated'
+            ? html`<div part="account" class="account">
+                <span class="account-text">
+                  <span part="customer-name" class="customer-name">${session.customer.name}</span>
+                  <span part="customer-number" class="customer-number">${t.term('auth.customerNumber', session.customer.customerNumber)}</span>
+                </span>
+                <button part="logout-button" class="button secondary logout-button" type="button" @click=${this.#onLogout}>
+                  ${t.term('auth.logout')}
+                </button>
+              </div>`
+            : null}
           <div part="lang-switch" class="lang-switch" role="group" aria-label=${t.term('lang.groupLabel')}>
             ${LANGS.map(
               (lang) => html`
@@ -150,19 +254,10 @@ export default class GpPortal extends LitElement {
           </div>
         </header>
         <div part="body" class="body">
-          <div part="login-panel" class="login-panel">
-            <svg class="login-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${lock}</svg>
-            <div class="login-body">
-              <h2 part="login-heading" class="login-heading">${t.term('auth.loggedOut.heading')}</h2>
-              <p part="login-text" class="login-text">${t.term('auth.loggedOut.text')}</p>
-              <button part="login-button" class="button login-button" type="button" @click=${this.#requestLogin}>
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${arrow}</svg>
-                ${t.term('auth.login')}
-              </button>
-              <p part="login-hint" class="login-hint">${t.term('auth.loggedOut.registerHint')}</p>
-            </div>
-          </div>
-          <div part="content" class="content" ?hidden=${!this.hasContent}>
+          <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text ?? ''}</div>
+          ${session.status === 'checking' ? renderLoading(t, t.term('auth.checking')) : null}
+          ${session.status === 'anonymous' ? this.#renderLoginPanel() : null}
+          <div part="content" class="content" ?hidden=${session.status !== 'authenticated' || !this.hasContent}>
             <slot @slotchange=${this.#onSlotChange}></slot>
           </div>
         </div>
@@ -170,17 +265,83 @@ export default class GpPortal extends LitElement {
     `;
   }
 
+  #renderLoginPanel() {
+    const t = this.#localize;
+    return html`
+      <div part="login-panel" class="login-panel">
+        <svg class="login-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${lock}</svg>
+        <div class="login-body">
+          <h2 part="login-heading" class="login-heading">${t.term('auth.loggedOut.heading')}</h2>
+          <p part="login-text" class="login-text">${t.term('auth.loggedOut.text')}</p>
+          <button part="login-button" class="button login-button" type="button" ?disabled=${this.loggingIn} aria-disabled=${this.loggingIn ? 'true' : 'false'} @click=${this.#onLogin}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${arrow}</svg>
+            ${t.term('auth.login')}
+          </button>
+          <p part="login-hint" class="login-hint">${t.term('auth.loggedOut.registerHint')}</p>
+        </div>
+      </div>
+    `;
+  }
+
+  #createApi(): ApiClient {
+    return new ApiClient(normalizeApiBase(this.api), { onUnauthorized: () => this.#expired() });
+  }
+
   #contextValue(): PortalContext {
-    return { lang: this.lang, apiBase: normalizeApiBase(this.api), clientId: this.clientId };
+    return { lang: this.lang, apiBase: normalizeApiBase(this.api), clientId: this.clientId, api: this.#api, session: this.session, login: this.#onLogin };
   }
 
   /** Provides a new context object only when a value changed, so widgets re-render only then. */
   #provide(): void {
     const next = this.#contextValue();
     const current = this.#provider.value;
-    if (current.lang !== next.lang || current.apiBase !== next.apiBase || current.clientId !== next.clientId) {
-      this.#provider.setValue(next);
+    const changed = (Object.keys(next) as (keyof PortalContext)[]).some((key) => current[key] !== next[key]);
+    if (changed) this.#provider.setValue(next);
+  }
+
+  /** On load: finish a redirect log-in if the address carries one, else ask for the session. */
+  async #restoreSession(): Promise<void> {
+    const api = this.#api;
+    try {
+      const finished = await completeRedirectLogin(api);
+      if (finished) {
+        this.#loggedIn(finished, 'login');
+        return;
+      }
+      const view = await api.get<SessionView>('/session');
+      if (api !== this.#api) return;
+      if (view.authenticated) this.#loggedIn(view, 'restored');
+      else this.session = { status: 'anonymous' };
+    } catch (error) {
+      if (api !== this.#api) return;
+      this.session = { status: 'anonymous' };
+      if (!(error instanceof ApiProblem && error.status === 401)) this.#failed(error, 'session');
     }
+  }
+
+  #loggedIn(view: SessionView, reason: 'login' | 'restored'): void {
+    if (!view.authenticated) {
+      this.session = { status: 'anonymous' };
+      return;
+    }
+    this.session = { status: 'authenticated', customer: view.customer, partnerName: view.partner.name };
+    if (reason === 'login') this.notice = { kind: 'success', text: this.#localize.term('auth.loginSucceeded', view.customer.name) };
+    this.dispatchEvent(new GpLoginEvent(view.customer, reason));
+  }
+
+  /** The API answered 401 to some widget: the session expired or was ended elsewhere. */
+  #expired(): void {
+    if (this.session.status !== 'authenticated') return;
+    this.session = { status: 'anonymous' };
+    this.notice = { kind: 'error', text: this.#localize.term('auth.expiredNotice') };
+    this.dispatchEvent(new GpLogoutEvent('expired'));
+  }
+
+  #failed(error: unknown, action: string): void {
+    const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'internal_error');
+    if (!(error instanceof ApiProblem)) console.error('<gp-portal>', action, error);
+    this.notice = { kind: 'error', text: this.#localize.problem(problem) };
+    this.dispatchEvent(new GpErrorEvent(problem.code, problem.status, action));
   }
 
   #selectLang(lang: Lang): void {
@@ -189,10 +350,6 @@ export default class GpPortal extends LitElement {
     this.lang = lang;
     this.dispatchEvent(new GpLangChangedEvent(lang, previous));
   }
-
-  #requestLogin = (): void => {
-    this.dispatchEvent(new GpLoginRequestedEvent(this.loginMode));
-  };
 
   #onSlotChange = (event: Event): void => {
     const slot = event.target as HTMLSlotElement;

@@ -149,11 +149,49 @@ export default css`
     font-size: 0.875em;
   }
 
+  .account {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    flex: none;
+  }
+
+  .account-text {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    line-height: 1.2;
+  }
+
+  .customer-name {
+    font-weight: 600;
+  }
+
+  .customer-number {
+    color: var(--_text-muted);
+    font-size: 0.8125em;
+  }
+
+  .logout-button {
+    min-height: 2.25rem;
+    padding-block: calc(var(--_space) * 0.25);
+  }
+
   .content[hidden] {
     display: none;
   }
 
   /* Narrow by the portal's own width, not the viewport's: it may sit in a partner's sidebar. */
+  @container gp-portal (max-width: 40rem) {
+    .header {
+      flex-wrap: wrap;
+    }
+
+    .account-text {
+      align-items: flex-start;
+    }
+  }
+
   @container gp-portal (max-width: 30rem) {
     .body {
       padding-inline: var(--_space);

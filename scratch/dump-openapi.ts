@@ -1,0 +1,12 @@
+import { Sequelize } from 'sequelize';
+import { createApp } from '../server/app/create-app.ts';
+import { silentLogger } from '../server/http/logger.ts';
+import { generateIdpKeys } from '../idp/keys.ts';
+import { createProvider } from '../idp/provider.ts';
+const publicUrl = new URL('http://localhost:3999');
+const sequelize = new Sequelize('postgres://postgres@127.0.0.1:5432/test', { logging: false });
+const provider = createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize, keys: await generateIdpKeys(), production: false });
+const app = createApp({ config: { publicUrl, production: false }, sequelize, provider, logger: silentLogger });
+const r = await app.request('/api/openapi.json');
+process.stdout.write(JSON.stringify(await r.json(), null, 1));
+await sequelize.close(); process.exit(0);

@@ -1,0 +1,66 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type TemplateResult } from 'lit';
+import type { ApiClient } from '../api/api-client.ts';
+import { isApiProblem } from '../api/api-problem.ts';
+import type { SessionState } from '../auth/session-state.ts';
+import { portalContext, type PortalContext } from '../context/portal-context.ts';
+import { GpErrorEvent } from '../events/error.ts';
+import { LocalizeController } from '../i18n/localize-controller.ts';
+import { base } from '../styles/base.ts';
+import { button } from '../styles/button.ts';
+import { states } from '../styles/states.ts';
+import { tokens } from '../styles/tokens.ts';
+import { renderLoading, renderLoggedOut } from './states.ts';
+
+/**
+ * The base of every widget placed inside `<gp-portal>`: it receives the portal's context
+ * (language, API client, session), translates, and reports failures as `gp-error`.
+ * Subclasses render their content only through {@link GpElement.renderGate} first.
+ */
+export abstract class GpElement extends LitElement {
+  static override styles = [tokens, base, button, states];
+
+  /** The enclosing portal's context; re-renders the widget whenever it changes. */
+  protected readonly portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
+
+  protected readonly localize = new LocalizeController(this);
+
+  protected get context(): PortalContext | undefined {
+    return this.portal.value;
+  }
+
+  protected get api(): ApiClient | undefined {
+    return this.portal.value?.api;
+  }
+
+  protected get session(): SessionState {
+    return this.portal.value?.session ?? { status: 'anonymous' };
+  }
+
+  /** True when the widget may load personal data. */
+  protected get authenticated(): boolean {
+    return this.session.status === 'authenticated';
+  }
+
+  /**
+   * What to show instead of the content while there is no session (or no portal at all),
+   * or undefined when the customer is logged in.
+   */
+  protected renderGate(): TemplateResult | undefined {
+    const context = this.portal.value;
+    if (!context) return renderLoggedOut(this.localize, undefined);
+    if (context.session.status === 'checking') return renderLoading(this.localize, this.localize.term('auth.checking'));
+    if (context.session.status === 'anonymous') return renderLoggedOut(this.localize, context.login);
+    return undefined;
+  }
+
+  /** Tells the page that something failed (the widget shows its own message). Returns the error. */
+  protected reportError<E>(error: E, action: string): E {
+    if (error instanceof DOMException && error.name === 'AbortError') return error;
+    const code = isApiProblem(error) ? error.code : 'internal_error';
+    const status = isApiProblem(error) ? error.status : 0;
+    if (!isApiProblem(error)) console.error(`<${this.localName}> ${action} failed`, error);
+    this.dispatchEvent(new GpErrorEvent(code, status, action));
+    return error;
+  }
+}
