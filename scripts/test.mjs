@@ -34,6 +34,8 @@ const chrome = ensureChromium();
 ensurePdftotext();
 step('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build widgets', 'npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
+step('widget types and manifest', 'node', ['scripts/build-types.mjs']);
+step('API types match the API', 'npx', ['tsx', 'scripts/api-types.ts', '--check']);
 step('server, idp and end-to-end tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`], { CHROME_PATH: chrome });
 count(`${results}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 step('widget tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { CHROME_PATH: chrome, WTR_SUMMARY: `${results}/wtr.json` });

@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.map': 'application/json; charset=utf-8',
+  // The SDK's TypeScript declarations (/sdk/types/…): partners point their editor at them.
+  '.ts': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };
 

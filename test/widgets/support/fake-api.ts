@@ -29,13 +29,20 @@ export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeR
 
 export const DEMO_CUSTOMER = { name: 'Szőke Erzsébet', customerNumber: '10204460', kind: 'person' as const };
 
-/** A problem document answer, as the API sends it. */
+const RESPONSE = Symbol('fake response');
+
+/** Marks an answer as a whole response (status, headers, body) rather than a JSON body, for `on()`. */
+export function respond(response: FakeResponse): FakeResponse {
+  return Object.assign(response, { [RESPONSE]: true });
+}
+
+/** A problem document answer, as the API sends it. Usable in `on()` directly or returned by a handler. */
 export function problem(status: number, code: string, errors: { field: string; code: string; message?: string }[] = []): FakeResponse {
-  return {
+  return respond({
     status,
     headers: { 'content-type': 'application/problem+json' },
     json: { type: 'about:blank', title: code, status, code, ...(errors.length ? { errors: errors.map((e) => ({ message: e.code, ...e })) } : {}) },
-  };
+  });
 }
 
 interface Route {
@@ -60,7 +67,10 @@ export class FakeApi {
     this.on('DELETE', '/session', () => ({ status: 204 }));
   }
 
-  /** Adds (or replaces) a route. `path` may hold `:name` parameters. A plain object answers as JSON. */
+  /**
+   * Adds (or replaces) a route. `path` may hold `:name` parameters. The answer is a handler, a
+   * response made with `respond()`/`problem()`, or any other object, which is sent as JSON.
+   */
   on(method: string, path: string, handler: FakeHandler | object): this {
     const names: string[] = [];
     const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, name: string) => {
@@ -71,7 +81,12 @@ export class FakeApi {
       method: method.toUpperCase(),
       pattern: new RegExp(`^${source}$`),
       names,
-      handler: typeof handler === 'function' ? (handler as FakeHandler) : () => ({ json: handler }),
+      handler:
+        typeof handler === 'function'
+          ? (handler as FakeHandler)
+          : RESPONSE in handler
+            ? () => handler as FakeResponse
+            : () => ({ json: handler }),
     };
     const index = this.#routes.findIndex((r) => r.method === route.method && r.pattern.source === route.pattern.source);
     if (index >= 0) this.#routes.splice(index, 1, route);

@@ -105,7 +105,7 @@ export default class GpPortal extends LitElement {
   @property({ converter: { fromAttribute: (value: string | null) => toLang(value) ?? DEFAULT_LANG } })
   override accessor lang: Lang = DEFAULT_LANG;
 
-  /** The insurer API's base URL. Default: the origin this script was loaded from. */
+  /** The insurer API's base URL (`https://portal.example/api`; a bare origin means its `/api`). Default: `/api` on the origin this script was loaded from. */
   @property() accessor api: string = scriptOrigin;
 
   /** The partner's registered OIDC client id. */
@@ -147,16 +147,14 @@ export default class GpPortal extends LitElement {
 
   override connectedCallback(): void {
     // Attributes are already applied here; provide them before any child widget asks.
+    this.#useCurrentApi();
     this.#provide();
     super.connectedCallback();
     void this.#restoreSession();
   }
 
   protected override willUpdate(): void {
-    if (normalizeApiBase(this.api) !== this.#api.base) {
-      this.#api = this.#createApi();
-      void this.#restoreSession();
-    }
+    if (this.#useCurrentApi()) void this.#restoreSession();
     this.#provide();
   }
 
@@ -281,6 +279,13 @@ export default class GpPortal extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  /** Replaces the API client when the `api` attribute names another base; true when it did. */
+  #useCurrentApi(): boolean {
+    if (normalizeApiBase(this.api) === this.#api.base) return false;
+    this.#api = this.#createApi();
+    return true;
   }
 
   #createApi(): ApiClient {

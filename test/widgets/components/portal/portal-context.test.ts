@@ -27,18 +27,19 @@ describe('<gp-portal> context', () => {
     const el = await fixture<GpPortal>(html`<gp-portal client-id="broker-1" api="https://portal.example/" lang="en"><gp-test-widget></gp-test-widget></gp-portal>`);
     const widget = el.querySelector<TestWidget>('gp-test-widget')!;
     await elementUpdated(widget);
-    expect(widget.portal.value).to.deep.equal({ lang: 'en', apiBase: 'https://portal.example', clientId: 'broker-1' });
+    expect(widget.portal.value).to.include({ lang: 'en', apiBase: 'https://portal.example/api', clientId: 'broker-1' });
+    expect(widget.portal.value!.api.base).to.equal('https://portal.example/api');
     expect(el.context).to.equal(widget.portal.value);
     expect(widgetText(widget)).to.equal('Log in · HUF\u00a01,234,567 · 14/03/2025');
   });
 
-  it('defaults the API base to the origin the script was loaded from', async () => {
+  it('defaults the API base to /api on the origin the script was loaded from', async () => {
     const el = await fixture<GpPortal>(html`<gp-portal client-id="x"></gp-portal>`);
     // The test server serves the widget modules, so their origin is the page's.
-    expect(el.context.apiBase).to.equal(location.origin);
+    expect(el.context.apiBase).to.equal(`${location.origin}/api`);
     el.api = '';
     await elementUpdated(el);
-    expect(el.context.apiBase).to.equal(location.origin);
+    expect(el.context.apiBase).to.equal(`${location.origin}/api`);
   });
 
   it('re-renders widgets when the language changes at runtime', async () => {

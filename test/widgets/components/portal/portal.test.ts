@@ -1,5 +1,7 @@
-import { describe, it } from '../../mocha.ts';
-import { elementUpdated, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
+import { elementUpdated, expect, fixture as litFixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { FAKE_API_BASE, FakeApi } from '../../support/fake-api.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { GpLangChangedEvent } from '../../../../widgets/events/lang-changed.ts';
 import { GpLoginRequestedEvent } from '../../../../widgets/events/login-requested.ts';
@@ -16,14 +18,37 @@ const text = (el: GpPortal, name: string) => part(el, name).textContent!.replace
 const settle = (el: GpPortal) => shadow(el).getAnimations().forEach((a) => a.finish());
 const langButton = (el: GpPortal, lang: string) => shadow(el).querySelector<HTMLButtonElement>(`[part~="lang-button"][lang="${lang}"]`)!;
 
+/** Renders, then waits until the portal inside has asked the (fake, logged-out) API for the session. */
+async function fixture<T extends Element>(template: TemplateResult): Promise<T> {
+  const el = await litFixture<T>(template);
+  const portal = (el.localName === 'gp-portal' ? el : el.querySelector('gp-portal')) as GpPortal | null;
+  if (!portal) return el;
+  await waitUntil(() => portal.session.status !== 'checking', 'no session answer');
+  await elementUpdated(portal);
+  return el;
+}
+
+/** Keeps a log-in button click from opening a real popup: the page "handles" the log-in. */
+const handleLoginInPage = (event: Event) => event.preventDefault();
+
 describe('<gp-portal>', () => {
+  let api: FakeApi;
+  beforeEach(() => {
+    api = new FakeApi({ authenticated: false }).install();
+    document.addEventListener('gp-login-requested', handleLoginInPage);
+  });
+  afterEach(() => {
+    api.restore();
+    document.removeEventListener('gp-login-requested', handleLoginInPage);
+  });
+
   it('is registered under gp-portal', () => {
     expect(customElements.get('gp-portal')).to.equal(GpPortal);
     expect(document.createElement('gp-portal')).to.be.instanceOf(GpPortal);
   });
 
   it('renders the logged-out state in Hungarian by default', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
 
     expect(el.lang).to.equal('hu');
     expect(part(el, 'base').getAttribute('lang')).to.equal('hu');
@@ -41,7 +66,7 @@ describe('<gp-portal>', () => {
   });
 
   it('passes the axe accessibility audit in both languages', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
     await expect(el).to.be.accessible();
     el.lang = 'en';
     await elementUpdated(el);
@@ -49,7 +74,7 @@ describe('<gp-portal>', () => {
   });
 
   it('switches every string to English and back at runtime', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
     const hungarian = shadow(el).textContent!.replace(/\s+/g, ' ');
     expect(langButton(el, 'hu').getAttribute('aria-pressed')).to.equal('true');
     expect(langButton(el, 'en').getAttribute('aria-pressed')).to.equal('false');
@@ -83,7 +108,7 @@ describe('<gp-portal>', () => {
   });
 
   it("leaves the language of the page's slotted content alone", async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="hu"><gp-portal client-id="test"><p>Szerződések</p></gp-portal></div>`);
+    const page = await fixture<HTMLDivElement>(html`<div lang="hu"><gp-portal api=${FAKE_API_BASE} client-id="test"><p>Szerződések</p></gp-portal></div>`);
     const el = page.querySelector('gp-portal')!;
     const slotted = page.querySelector('p')!;
     await elementUpdated(el);
@@ -95,7 +120,7 @@ describe('<gp-portal>', () => {
   });
 
   it('does not fire gp-lang-changed for the current language or when the page sets lang', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
     let fired = 0;
     el.addEventListener('gp-lang-changed', () => fired++);
     langButton(el, 'hu').click();
@@ -107,7 +132,7 @@ describe('<gp-portal>', () => {
   });
 
   it('maps lang tags by their primary subtag and falls back to Hungarian', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test" lang="en-GB"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test" lang="en-GB"></gp-portal>`);
     expect(el.lang).to.equal('en');
     el.setAttribute('lang', 'de');
     await elementUpdated(el);
@@ -121,7 +146,9 @@ describe('<gp-portal>', () => {
     const root = wrapper.attachShadow({ mode: 'open' });
     const el = document.createElement('gp-portal');
     el.setAttribute('client-id', 'test');
+    el.setAttribute('api', FAKE_API_BASE);
     root.append(el);
+    await waitUntil(() => el.session.status === 'anonymous', 'no session answer');
     await elementUpdated(el);
 
     const received: { event: GpLoginRequestedEvent; target: EventTarget | null; path: EventTarget[] }[] = [];
@@ -146,7 +173,7 @@ describe('<gp-portal>', () => {
   });
 
   it('reports the configured login mode, defaulting unknown values to popup', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test" login-mode="redirect"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test" login-mode="redirect"></gp-portal>`);
     setTimeout(() => part(el, 'login-button').click());
     expect((await oneEvent<GpLoginRequestedEvent>(el, 'gp-login-requested')).loginMode).to.equal('redirect');
 
@@ -156,7 +183,7 @@ describe('<gp-portal>', () => {
   });
 
   it('shows the keyboard focus ring on the log-in button', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
     const button = part(el, 'login-button');
     expect(getComputedStyle(button).outlineStyle).to.equal('none');
 
@@ -170,11 +197,16 @@ describe('<gp-portal>', () => {
     expect(style.outlineWidth).to.equal('3px');
   });
 
-  it('shows the content slot only when something is slotted', async () => {
-    const empty = await fixture<GpPortal>(html`<gp-portal client-id="test"> </gp-portal>`);
+  it('shows the content slot only when a customer is logged in and something is slotted', async () => {
+    const anonymous = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"><p>Widget</p></gp-portal>`);
+    expect(part(anonymous, 'content').hidden).to.equal(true);
+    api.restore();
+    api = new FakeApi({ authenticated: true }).install();
+
+    const empty = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"> </gp-portal>`);
     expect(part(empty, 'content').hidden).to.equal(true);
 
-    const filled = await fixture<GpPortal>(html`<gp-portal client-id="test"><p id="child">Widget</p></gp-portal>`);
+    const filled = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"><p id="child">Widget</p></gp-portal>`);
     await elementUpdated(filled);
     const content = part(filled, 'content');
     expect(content.hidden).to.equal(false);
@@ -183,7 +215,7 @@ describe('<gp-portal>', () => {
   });
 
   it('is themed through --gp-* custom properties', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
     const button = part(el, 'login-button');
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(10, 74, 134)');
 
@@ -197,7 +229,7 @@ describe('<gp-portal>', () => {
   });
 
   it('inherits tokens set on an ancestor, as a partner stylesheet does', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="--gp-color-surface: rgb(9, 8, 7); --gp-spacing: 10px"><gp-portal client-id="test"></gp-portal></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="--gp-color-surface: rgb(9, 8, 7); --gp-spacing: 10px"><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`);
     const el = wrapper.querySelector('gp-portal')!;
     await elementUpdated(el);
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(9, 8, 7)');
@@ -205,7 +237,7 @@ describe('<gp-portal>', () => {
   });
 
   it("uses the page's font unless --gp-font-family is set", async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-family: Georgia, serif"><gp-portal client-id="test"></gp-portal></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-family: Georgia, serif"><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`);
     const el = wrapper.querySelector('gp-portal')!;
     await elementUpdated(el);
     expect(getComputedStyle(part(el, 'login-text')).fontFamily).to.equal('Georgia, serif');
@@ -215,7 +247,7 @@ describe('<gp-portal>', () => {
   });
 
   it('follows a dark color-scheme on the host page', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><gp-portal client-id="test"></gp-portal></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`);
     const el = wrapper.querySelector('gp-portal')!;
     await elementUpdated(el);
     const frame = part(el, 'base');
@@ -228,7 +260,7 @@ describe('<gp-portal>', () => {
   });
 
   it('exposes its nodes as ::part()s for partner styling', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="test"></gp-portal>`);
+    const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
     for (const name of ['base', 'header', 'brand', 'logo', 'insurer', 'title', 'lang-switch', 'lang-button', 'body', 'login-panel', 'login-heading', 'login-text', 'login-button', 'login-hint', 'content']) {
       expect(shadow(el).querySelector(`[part~="${name}"]`), name).to.exist;
     }

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
+import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../../widgets/components/portal/portal.ts';
+import type GpPortal from '../../../../widgets/components/portal/portal.component.ts';
+import { GpErrorEvent } from '../../../../widgets/events/error.ts';
+import { GpLoginEvent } from '../../../../widgets/events/login.ts';
+import { GpLogoutEvent } from '../../../../widgets/events/logout.ts';
+import { DEMO_CUSTOMER, FAKE_API_BASE, FakeApi, problem } from '../../support/fake-api.ts';
+import { part, textOf } from '../../support/render.ts';
+
+const API_ORIGIN = new URL(FAKE_API_BASE).origin;
+const has = (el: GpPortal, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) !== null;
+
+async function mount(attributes = ''): Promise<GpPortal> {
+  const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="broker-1" login-mode=${attributes || 'popup'}><p>widgets</p></gp-portal>`);
+  await waitUntil(() => el.session.status !== 'checking', 'no session answer');
+  await elementUpdated(el);
+  return el;
+}
+
+/** A same-origin iframe stands in for the popup: a real window that can be a message's source. */
+function stubPopup(): { frame: HTMLIFrameElement; opened: string[]; restore: () => void } {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('title', 'popup stand-in');
+  document.body.append(frame);
+  const opened: string[] = [];
+  const original = window.open;
+  window.open = ((url?: string | URL) => {
+    opened.push(String(url));
+    return frame.contentWindow;
+  }) as typeof window.open;
+  return { frame, opened, restore: () => { window.open = original; frame.remove(); } };
+}
+
+describe('<gp-portal> session', () => {
+  let api: FakeApi;
+  afterEach(() => api.restore());
+
+  describe('with an existing session', () => {
+    beforeEach(() => {
+      api = new FakeApi({ authenticated: true }).install();
+    });
+
+    it('restores it on load: shows who is logged in, the widgets, and fires gp-login', async () => {
+      const events: GpLoginEvent[] = [];
+      const listener = (e: GpLoginEvent) => events.push(e);
+      document.addEventListener('gp-login', listener);
+      const el = await mount();
+      document.removeEventListener('gp-login', listener);
+
+      expect(el.session.status).to.equal('authenticated');
+      expect(textOf(part(el, 'customer-name'))).to.equal(DEMO_CUSTOMER.name);
+      expect(textOf(part(el, 'customer-number'))).to.equal(`Ügyfélszám: ${DEMO_CUSTOMER.customerNumber}`);
+      expect(has(el, 'login-panel')).to.equal(false);
+      expect(part(el, 'content').hidden).to.equal(false);
+      expect(events.map((e) => [e.reason, e.customer.customerNumber])).to.deep.equal([['restored', DEMO_CUSTOMER.customerNumber]]);
+
+      const [check] = api.callsTo('GET', '/session');
+      expect(check!.credentials).to.equal('include');
+      expect(check!.headers.get('x-gp-request')).to.equal('1');
+      await expect(el).to.be.accessible();
+    });
+
+    it('logs out: the API ends the session, gp-logout fires, focus goes to the log-in button', async () => {
+      const el = await mount();
+      setTimeout(() => part(el, 'logout-button').click());
+      const event = await oneEvent<GpLogoutEvent>(el, 'gp-logout');
+      await elementUpdated(el);
+
+      expect(event.reason).to.equal('logout');
+      expect(api.callsTo('DELETE', '/session')).to.have.length(1);
+      expect(el.session.status).to.equal('anonymous');
+      expect(part(el, 'content').hidden).to.equal(true);
+      expect(textOf(part(el, 'notice'))).to.equal('Kijelentkezett.');
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'login-button'));
+    });
+
+    it('tells every widget when the API says the session expired', async () => {
+      const el = await mount();
+      api.on('GET', '/policies', problem(401, 'session_expired'));
+      setTimeout(() => void el.context.api.get('/policies').catch(() => undefined));
+      const event = await oneEvent<GpLogoutEvent>(el, 'gp-logout');
+      await elementUpdated(el);
+
+      expect(event.reason).to.equal('expired');
+      expect(el.context.session.status).to.equal('anonymous');
+      expect(textOf(part(el, 'notice'))).to.equal('A munkamenete lejárt. Kérjük, jelentkezzen be újra.');
+      expect(has(el, 'login-panel')).to.equal(true);
+    });
+  });
+
+  describe('logging in through the popup', () => {
+    let popup: ReturnType<typeof stubPopup>;
+    beforeEach(() => {
+      api = new FakeApi({ authenticated: false }).install();
+      api.on('POST', '/session/login', { authorizationUrl: `${API_ORIGIN}/oidc/auth?client_id=broker-1`, loginSecret: 'secret-1' });
+      api.on('POST', '/session', { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'broker-1', partner: { name: 'Biztos Pont' } });
+      popup = stubPopup();
+    });
+    afterEach(() => popup.restore());
+
+    it('opens the popup in the click, redeems the ticket it posts back, and fires gp-login', async () => {
+      const el = await mount();
+      part(el, 'login-button').click();
+      expect(popup.opened).to.deep.equal(['about:blank']); // opened synchronously, before any request
+      await waitUntil(() => api.callsTo('POST', '/session/login').length === 1);
+      expect(api.callsTo('POST', '/session/login')[0]!.body).to.deep.equal({ clientId: 'broker-1', mode: 'popup', lang: 'hu' });
+      expect(part<HTMLButtonElement>(el, 'login-button').disabled).to.equal(true);
+
+      // A message from another origin, or from a window that is not the popup, is ignored.
+      window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.test', source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'forged' } }));
+      window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source: window, data: { type: 'gp-login', ticket: 'forged' } }));
+      setTimeout(() => window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'ticket-1' } })));
+      const login = await oneEvent<GpLoginEvent>(el, 'gp-login');
+      await elementUpdated(el);
+
+      expect(login.reason).to.equal('login');
+      expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-1', loginSecret: 'secret-1' }]);
+      expect(el.session.status).to.equal('authenticated');
+      expect(textOf(part(el, 'notice'))).to.equal(`Sikeres bejelentkezés. Üdvözöljük, ${DEMO_CUSTOMER.name}!`);
+      expect(sessionStorage.length).to.equal(0);
+      expect(localStorage.length).to.equal(0);
+    });
+
+    it('says so when the customer closes the popup', async () => {
+      const el = await mount();
+      part(el, 'login-button').click();
+      await waitUntil(() => api.callsTo('POST', '/session/login').length === 1);
+      setTimeout(() => popup.frame.remove());
+      const error = await oneEvent<GpErrorEvent>(el, 'gp-error');
+      await elementUpdated(el);
+      expect(error.code).to.equal('login_cancelled');
+      expect(el.session.status).to.equal('anonymous');
+      expect(textOf(part(el, 'notice'))).to.equal('A bejelentkezési ablakot bezárta, mielőtt befejezte volna a bejelentkezést.');
+      expect(part<HTMLButtonElement>(el, 'login-button').disabled).to.equal(false);
+      expect(api.callsTo('POST', '/session')).to.have.length(0);
+    });
+
+    it('shows a refused log-in start without opening the IdP', async () => {
+      api.on('POST', '/session/login', problem(403, 'origin_not_allowed'));
+      const el = await mount();
+      setTimeout(() => part(el, 'login-button').click());
+      const error = await oneEvent<GpErrorEvent>(el, 'gp-error');
+      await elementUpdated(el);
+      expect(error.code).to.equal('origin_not_allowed');
+      expect(textOf(part(el, 'notice'))).to.equal('Ez az oldal nem jogosult az Ügyfélportál használatára.');
+      expect(popup.frame.contentWindow?.location.href ?? 'closed').not.to.contain('/oidc/auth');
+    });
+  });
+
+  describe('coming back from a redirect log-in', () => {
+    beforeEach(() => {
+      api = new FakeApi({ authenticated: false }).install();
+      api.on('POST', '/session', { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'broker-1', partner: { name: 'Biztos Pont' } });
+    });
+    afterEach(() => sessionStorage.clear());
+
+    it('redeems the ticket from the fragment with the stored secret, then removes both', async () => {
+      const before = location.href;
+      sessionStorage.setItem('gp-login-secret', 'secret-2');
+      history.replaceState(null, '', `${location.pathname}${location.search}#gp-ticket=ticket-2`);
+      const el = await mount('redirect');
+
+      expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-2', loginSecret: 'secret-2' }]);
+      expect(el.session.status).to.equal('authenticated');
+      expect(location.hash).to.equal('');
+      expect(sessionStorage.getItem('gp-login-secret')).to.equal(null);
+      history.replaceState(null, '', before);
+    });
+
+    it('shows a log-in error from the fragment', async () => {
+      const before = location.href;
+      history.replaceState(null, '', `${location.pathname}${location.search}#gp-login-error=access_denied`);
+      const el = await mount('redirect');
+      expect(location.hash).to.equal('');
+      expect(textOf(part(el, 'notice'))).to.equal('A bejelentkezés megszakadt: nem adott hozzájárulást.');
+      expect(api.callsTo('POST', '/session')).to.have.length(0);
+      history.replaceState(null, '', before);
+    });
+  });
+});
