@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
 
 const widgetEntries = Object.fromEntries(
@@ -28,6 +29,8 @@ export default {
     // Browser build of lit (the "development" condition is deliberately not requested).
     nodeResolve({ browser: true }),
     typescript({ tsconfig: './tsconfig.widgets.json', noEmitOnError: true }),
+    // Whitespace and comments out of the html`` and css`` templates (terser leaves literals alone).
+    minifyHTML(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     bundleSizePlugin({ limitBytes: 40 * 1024 }),
   ],

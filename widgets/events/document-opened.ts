@@ -3,11 +3,12 @@ import { GpEvent } from './gp-event.ts';
 /** The customer opened a mailbox document (its PDF). */
 export class GpDocumentOpenedEvent extends GpEvent {
   static readonly eventName = 'gp-document-opened';
-  readonly documentId: number;
+  /** The document's id (a UUID). */
+  readonly documentId: string;
   /** The document type's code (`kotveny`, `dijbekero` …). */
   readonly documentType: string;
 
-  constructor(documentId: number, documentType: string) {
+  constructor(documentId: string, documentType: string) {
     super(GpDocumentOpenedEvent.eventName);
     this.documentId = documentId;
     this.documentType = documentType;

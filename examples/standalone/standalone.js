@@ -1,0 +1,42 @@
+// The standalone portal page's navigation: one area at a time, chosen by `?view=` so that every
+// area has an address (the e-mails' login links land on `/?view=levelezes&document=<id>`).
+// Plain links work without this script; with it, switching keeps the page (and the session
+// check) and moves focus to the area's heading for keyboard and screen-reader users.
+const VIEWS = ['szerzodesek', 'szamlak', 'karbejelentes', 'levelezes', 'adataim'];
+const DEFAULT_VIEW = 'szerzodesek';
+
+function currentView(url) {
+  const view = new URL(url).searchParams.get('view');
+  return VIEWS.includes(view) ? view : DEFAULT_VIEW;
+}
+
+function show(view, { focus }) {
+  for (const area of document.querySelectorAll('.area[data-view]')) area.hidden = area.dataset.view !== view;
+  for (const link of document.querySelectorAll('.site-nav a[data-view]')) {
+    if (link.dataset.view === view) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const heading = document.getElementById(`${view}-cim`);
+  document.title = `${heading?.textContent ?? 'Ügyfélportál'} – Ügyfélportál – Gránit Pont Biztosító`;
+  if (focus) heading?.focus();
+}
+
+/** A mailbox deep link: the document the e-mail was about is highlighted after log-in. */
+function applyDeepLink(url) {
+  const document_ = new URL(url).searchParams.get('document');
+  const mailbox = document.querySelector('gp-mailbox');
+  if (mailbox && document_ && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(document_)) mailbox.setAttribute('document-id', document_);
+}
+
+document.querySelector('.site-nav')?.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-view]') : null;
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  history.pushState(null, '', link.href);
+  show(link.dataset.view, { focus: true });
+});
+
+window.addEventListener('popstate', () => show(currentView(location.href), { focus: true }));
+
+show(currentView(location.href), { focus: false });
+applyDeepLink(location.href);

@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../server/config/config.ts';
+import { createLogger } from '../../../server/http/logger.ts';
+import { startPortal, type RunningPortal } from '../../../server/app/start.ts';
+import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
+import { createTestDatabase } from '../../support/database.ts';
+
+/**
+ * The product as `npm start` runs it — the same boot code, demo data, the IdP, the API, the
+ * standalone page and the broker demo site — on a throw-away database (real PostgreSQL when
+ * DATABASE_URL is set) with a real SMTP server as its mail server (SMTP_URL).
+ *
+ * The insurer is `http://localhost:<port>` and the broker `http://127.0.0.1:<port>`: two
+ * different sites, so the browser treats the broker's embedded widgets as third-party.
+ */
+export interface Product {
+  portal: RunningPortal;
+  mail: MailSink;
+  insurerUrl: string;
+  brokerUrl: string;
+  /** The connection URL the product uses (for the CLI, real PostgreSQL only). */
+  databaseUrl: string | null;
+  dataDir: string;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startProduct(): Promise<Product> {
+  const db = await createTestDatabase();
+  const mail = await startMailSink();
+  const dataDir = await mkdtemp(join(tmpdir(), 'gp-e2e-'));
+  const [port, brokerPort] = [await freePort(), await freePort()];
+  const env: Record<string, string> = {
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    BROKER_DEMO_PORT: String(brokerPort),
+    BROKER_DEMO_URL: `http://127.0.0.1:${brokerPort}`,
+    DATA_DIR: dataDir,
+    SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+  };
+  // The embedded database admits one process: on PGlite the product opens its own in DATA_DIR.
+  if (!db.url) await db.drop();
+  const portal = await startPortal(loadConfig(env), createLogger('warn'));
+  return {
+    portal,
+    mail,
+    insurerUrl: env.PUBLIC_URL!,
+    brokerUrl: env.BROKER_DEMO_URL!,
+    databaseUrl: db.url,
+    dataDir,
+    env,
+    async close() {
+      await portal.close();
+      await mail.close();
+      if (db.url) await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

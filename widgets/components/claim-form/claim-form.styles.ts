@@ -1,0 +1,121 @@
+import { css } from 'lit';
+
+export default css`
+  .base,
+  .files,
+  .claims,
+  .review,
+  .claim {
+    display: grid;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+  }
+
+  h2,
+  h3,
+  h4,
+  dd {
+    margin: 0;
+  }
+
+  .views {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .views [aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  form,
+  .file,
+  .claim {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .step-heading,
+  .file-list-heading {
+    margin-bottom: var(--_space);
+  }
+
+  .step-indicator,
+  .block {
+    display: block;
+  }
+
+  .step-indicator {
+    color: var(--_text-muted);
+    font-size: 0.875rem;
+    font-weight: 400;
+  }
+
+  progress {
+    width: 100%;
+    accent-color: var(--_primary);
+  }
+
+  .files,
+  .claims {
+    list-style: none;
+  }
+
+  .file,
+  .claim-facts {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin: 0;
+  }
+
+  .file-name,
+  .value {
+    flex: 1;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+
+  .review .row {
+    display: grid;
+    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+    gap: var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  dt,
+  .status,
+  .done {
+    font-weight: 600;
+  }
+
+  .link {
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .claim-number {
+    font-size: 1.5rem;
+    font-weight: 700;
+  }
+
+  .approved,
+  .paid {
+    color: var(--_success);
+  }
+
+  .rejected {
+    color: var(--_danger);
+  }
+
+  summary {
+    cursor: pointer;
+  }
+`;

@@ -1,0 +1,226 @@
+import type { PolicySummary } from '../../api/schemas.ts';
+
+/**
+ * The claim report's input rules, the same as the API's (server/domain/claims/claim-input.ts,
+ * attachments.ts, products.ts), so the form refuses before sending with the codes the API
+ * would use. Errors are keyed by the draft's field names; `fieldOf` maps the API's names.
+ */
+export type Product = PolicySummary['product'];
+export type Step = 'policy' | 'what' | 'when' | 'other' | 'files' | 'review';
+export type FieldErrors = Record<string, string>;
+
+/** What the form holds while the customer types. */
+export interface ClaimDraft {
+  policyId: string;
+  claimType: string;
+  description: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** HH:MM, optional. */
+  time: string;
+  place: string;
+  opName: string;
+  opPlate: string;
+  opInsurer: string;
+  files: File[];
+}
+
+export const emptyDraft = (policyId = ''): ClaimDraft => ({
+  policyId,
+  claimType: '',
+  description: '',
+  date: '',
+  time: '',
+  place: '',
+  opName: '',
+  opPlate: '',
+  opInsurer: '',
+  files: [],
+});
+
+export const CLAIM_TYPES: Readonly<Record<Product, readonly string[]>> = {
+  kgfb: ['collision_liability'],
+  casco: ['collision', 'theft', 'glass', 'natural_damage', 'vandalism'],
+  home: ['water_leak', 'fire', 'burglary', 'storm', 'glass'],
+  travel: ['medical', 'luggage', 'cancellation', 'delay'],
+};
+
+const COLLISION = ['collision_liability', 'collision'];
+
+export const isMotor = (product: Product | undefined): boolean => product === 'kgfb' || product === 'casco';
+
+/** Text limits [min, max] in characters. */
+export const LIMITS = {
+  description: [10, 4000],
+  place: [3, 200],
+  opName: [2, 100],
+  opInsurer: [2, 100],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export const FILE_LIMITS = { count: 10, size: 10 * 1024 * 1024, total: 25 * 1024 * 1024 } as const;
+
+const FILE_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+
+/** For `<input type=file accept>`: the extensions and MIME types the API takes. */
+export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** The steps of a report: the other party only on motor products. */
+export function stepsFor(product: Product | undefined): Step[] {
+  return isMotor(product) ? ['policy', 'what', 'when', 'other', 'files', 'review'] : ['policy', 'what', 'when', 'files', 'review'];
+}
+
+const STEP_OF: Readonly<Record<string, Step>> = {
+  policyId: 'policy',
+  claimType: 'what',
+  description: 'what',
+  date: 'when',
+  time: 'when',
+  place: 'when',
+  opName: 'other',
+  opPlate: 'other',
+  opInsurer: 'other',
+  files: 'files',
+};
+
+/** The step holding a draft field (`file-2` is the third file); the review for the rest. */
+export const stepOf = (field: string): Step => (field.startsWith('file-') ? 'files' : (STEP_OF[field] ?? 'review'));
+
+/** The draft field for an API field name (`otherParty.plate` → `opPlate`, `attachments[2]` → `file-2`). */
+export function fieldOf(apiField: string): string {
+  const file = /^attachments\[(\d+)\]/.exec(apiField);
+  if (file) return `file-${file[1]}`;
+  const map: Record<string, string> = {
+    occurredAt: 'date',
+    otherParty: 'opName',
+    'otherParty.name': 'opName',
+    'otherParty.plate': 'opPlate',
+    'otherParty.insurer': 'opInsurer',
+    attachments: 'files',
+  };
+  return map[apiField] ?? apiField;
+}
+
+/** Free text: the code of what is wrong, or undefined (as the API's cleanText). */
+export function textProblem(input: string, [min, max]: readonly [number, number], multiline = false): string | undefined {
+  const value = input.normalize('NFC');
+  if (CONTROL.test(multiline ? value.replace(/[\r\n\t]/g, '') : value)) return 'control_characters';
+  const length = [...(multiline ? value.trim() : value.replace(/\s+/g, ' ').trim())].length;
+  if (length === 0) return 'required';
+  if (length < min) return 'too_short';
+  if (length > max) return 'too_long';
+  return undefined;
+}
+
+/** A Hungarian plate (`ABC-123`, `AA BC-123`) in its canonical form, or null. */
+export function normalisePlate(value: string): string | null {
+  if (value.length > 16 || !/^[A-Za-z0-9 -]+$/.test(value)) return null;
+  const c = value.toUpperCase().replace(/[\s-]/g, '');
+  if (/^[A-Z]{3}\d{3}$/.test(c)) return `${c.slice(0, 3)}-${c.slice(3)}`;
+  if (/^[A-Z]{4}\d{3}$/.test(c)) return `${c.slice(0, 2)} ${c.slice(2, 4)}-${c.slice(4)}`;
+  return null;
+}
+
+/** Today's date and the time in Budapest (the API's clock), as `YYYY-MM-DD` and `HH:MM`. */
+export function budapestNow(now = new Date()): { date: string; time: string } {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Budapest', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(now)
+      .map((x) => [x.type, x.value]),
+  );
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** The earliest loss date the API takes online: two years back, and not before the policy's start. */
+export function earliestDate(today: string, policy: PolicySummary | undefined): string {
+  const twoYears = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
+  return policy && policy.startDate > twoYears ? policy.startDate : twoYears;
+}
+
+/** The last day of cover (cancellation or end), or undefined while open-ended. */
+export const lastDay = (p: PolicySummary): string | undefined => [p.cancelledAt, p.endDate].filter((d): d is string => !!d).sort()[0];
+
+/** Why one chosen file cannot go, or undefined. The type by extension and the browser's MIME type. */
+export function fileProblem(file: File): string | undefined {
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  const type = FILE_TYPES[ext];
+  if (!type || (file.type && file.type !== type)) return 'type_not_allowed';
+  if (file.size === 0) return 'empty';
+  if (file.size > FILE_LIMITS.size) return 'too_large';
+  return undefined;
+}
+
+/** Adds chosen files within the limits; the refused ones come back with their reason. */
+export function addFiles(current: readonly File[], incoming: readonly File[]): { files: File[]; refused: { name: string; code: string }[] } {
+  const files = [...current];
+  const refused: { name: string; code: string }[] = [];
+  let total = files.reduce((sum, f) => sum + f.size, 0);
+  for (const file of incoming) {
+    let code = fileProblem(file);
+    if (!code && files.length >= FILE_LIMITS.count) code = 'too_many';
+    if (!code && total + file.size > FILE_LIMITS.total) code = 'total_too_large';
+    if (code) refused.push({ name: file.name, code });
+    else {
+      files.push(file);
+      total += file.size;
+    }
+  }
+  return { files, refused };
+}
+
+function check(errors: FieldErrors, field: string, code: string | undefined): void {
+  if (code) errors[field] = code;
+}
+
+/** The problems of one step's fields (empty when the step may be left). */
+export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | undefined, now = new Date()): FieldErrors {
+  const errors: FieldErrors = {};
+  if (step === 'policy') check(errors, 'policyId', policy ? undefined : 'required');
+  if (step === 'what') {
+    check(errors, 'claimType', !d.claimType ? 'required' : policy && !CLAIM_TYPES[policy.product].includes(d.claimType) ? 'not_for_product' : undefined);
+    check(errors, 'description', textProblem(d.description, LIMITS.description, true));
+  }
+  if (step === 'when') {
+    const today = budapestNow(now);
+    let date: string | undefined;
+    if (!d.date) date = 'required';
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) date = 'invalid';
+    else if (d.date > today.date || (d.date === today.date && d.time > today.time)) date = 'in_future';
+    else if (policy && d.date < policy.startDate) date = 'before_start';
+    else if (d.date < earliestDate(today.date, undefined)) date = 'too_old';
+    else if (policy && (lastDay(policy) ?? d.date) < d.date) date = 'not_in_force';
+    check(errors, 'date', date);
+    check(errors, 'time', d.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.time) ? 'invalid' : undefined);
+    check(errors, 'place', textProblem(d.place, LIMITS.place));
+  }
+  if (step === 'other' && isMotor(policy?.product) && (COLLISION.includes(d.claimType) || hasOtherParty(d))) {
+    check(errors, 'opName', textProblem(d.opName, LIMITS.opName));
+    check(errors, 'opPlate', !d.opPlate.trim() ? 'required' : normalisePlate(d.opPlate.trim()) ? undefined : 'invalid_format');
+    if (d.opInsurer.trim()) check(errors, 'opInsurer', textProblem(d.opInsurer, LIMITS.opInsurer));
+  }
+  if (step === 'files') {
+    const { refused } = addFiles([], d.files);
+    if (refused.length) errors.files = refused[0]!.code;
+  }
+  return errors;
+}
+
+export const hasOtherParty = (d: ClaimDraft): boolean => !!(d.opName.trim() || d.opPlate.trim() || d.opInsurer.trim());
+
+/** The multipart form `POST /claims` takes. */
+export function formDataOf(d: ClaimDraft, product: Product | undefined): FormData {
+  const form = new FormData();
+  form.set('policyId', d.policyId);
+  form.set('claimType', d.claimType);
+  form.set('occurredAt', `${d.date}T${d.time || '00:00'}`);
+  form.set('place', d.place.trim());
+  form.set('description', d.description.trim());
+  if (isMotor(product) && hasOtherParty(d)) {
+    const insurer = d.opInsurer.trim();
+    const plate = d.opPlate.trim();
+    form.set('otherParty', JSON.stringify({ name: d.opName.trim(), plate: normalisePlate(plate) ?? plate, ...(insurer ? { insurer } : {}) }));
+  }
+  for (const file of d.files) form.append('attachments', file, file.name);
+  return form;
+}

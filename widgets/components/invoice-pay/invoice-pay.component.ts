@@ -1,0 +1,371 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../api/api-client.ts';
+import { ApiProblem, isApiProblem } from '../../api/api-problem.ts';
+import type { Invoice, InvoicePage, Payment, StartPayment, StartedPayment } from '../../api/schemas.ts';
+import { GpPaymentCompletedEvent } from '../../events/payment-completed.ts';
+import { GpElement } from '../../internal/gp-element.ts';
+import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { forms } from '../../styles/forms.ts';
+import styles from './invoice-pay.styles.ts';
+import { isPopupReturn, MAX_INVOICES, navigation, openPopup, returnUrl, sleep, STORAGE_KEY, takeRedirectReturn } from './payment-flow.ts';
+
+export type PaymentMode = 'popup' | 'redirect';
+
+/** `blocked`: starting, the popup was blocked (the redirect follows). */
+type Phase = 'idle' | 'starting' | 'blocked' | 'waiting' | 'checking';
+
+const networkFailure = (error: unknown) => isApiProblem(error) && error.status === 0;
+
+/**
+ * The customer's open and overdue invoices (earliest due date first) with the outstanding
+ * premium, and card payment of the selected ones on the insurer's hosted payment page.
+ *
+ * The customer ticks one or more invoices (at most 20 per payment) and presses Pay. In `popup`
+ * mode the hosted page opens in a popup (opened in the click, so blockers let it through; a
+ * blocked popup falls back to the redirect) and the widget polls the payment every 2 s until it is
+ * final or the popup is closed. In `redirect` mode the page leaves for the hosted page and the
+ * widget finishes on return (`#gp-payment-return`), polling for up to ~60 s. The result
+ * (succeeded with the receipt in the mailbox, declined, cancelled, failed, or still pending) is
+ * announced and focused, and the list refreshes. Loaded inside the payment popup on its return,
+ * the widget closes that window.
+ *
+ * @summary Open invoices, the outstanding premium, and paying them by card.
+ *
+ * @event {GpPaymentCompletedEvent} gp-payment-completed - A payment reached a final state
+ *   (`event.payment.status`: `succeeded`, `declined`, `cancelled` or `failed`).
+ * @event {GpErrorEvent} gp-error - Loading the invoices, starting a payment or reading its status
+ *   failed (`event.action`: `load`, `pay`, `status`).
+ *
+ * @csspart base - The widget's frame (a labelled region).
+ * @csspart heading - The widget's heading.
+ * @csspart outstanding - The outstanding premium (and the overdue part).
+ * @csspart table - The invoice table.
+ * @csspart select-all - The "select all" checkbox.
+ * @csspart invoice - Each invoice row (also `overdue` on overdue ones).
+ * @csspart checkbox - Each invoice's checkbox.
+ * @csspart invoice-number - Each invoice's number.
+ * @csspart status - Each invoice's status text (open, overdue by N days, payment in progress).
+ * @csspart selection - The live sum of the selection.
+ * @csspart pay-error - Why the payment could not start (an alert).
+ * @csspart pay-button - The pay button.
+ * @csspart progress - The live region: payment starting, waiting for the popup, the result.
+ * @csspart show-window-button - Brings the payment popup to the front.
+ * @csspart result - The payment's result.
+ * @csspart result-heading - The result's heading (focused when the result arrives).
+ * @csspart check-button - Checks a still pending payment again.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's retry button.
+ * @csspart empty - The "nothing to pay" state.
+ * @csspart logged-out - Shown while nobody is logged in.
+ * @csspart login-button - The logged-out state's log-in button.
+ *
+ * @cssproperty --gp-color-warning - Overdue invoices (always with text too).
+ * @cssproperty --gp-color-success - A successful payment.
+ * @cssproperty --gp-color-danger - Errors and refused payments.
+ */
+export default class GpInvoicePay extends GpElement {
+  static override styles = [...GpElement.styles, forms, styles];
+
+  /** How the hosted payment page opens: `popup` (default) or `redirect` (the whole page leaves). */
+  @property({ attribute: 'payment-mode', reflect: true, converter: (value) => (value === 'redirect' ? 'redirect' : 'popup') })
+  accessor paymentMode: PaymentMode = 'popup';
+
+  /** Milliseconds between status polls. */
+  pollInterval = 2000;
+
+  /** Milliseconds to poll a payment after a redirect (or "check again") before showing it as still pending. */
+  pendingTimeout = 60_000;
+
+  @state() accessor page: InvoicePage | undefined;
+  @state() accessor loading = false;
+  @state() accessor loadError: unknown;
+  @state() accessor selected: ReadonlySet<number> = new Set();
+  @state() accessor phase: Phase = 'idle';
+  @state() accessor payError: unknown;
+  /** The last polled payment: final, or still pending when polling stopped. */
+  @state() accessor result: Payment | undefined;
+
+  #loadedFor: ApiClient | undefined;
+  #loads = 0;
+  #run = 0;
+  #popup: Window | null = null;
+  /** The payment id brought back by a redirect, polled once logged in. */
+  #returned: string | undefined;
+  /** The Idempotency-Key of the last attempt, kept for a retry after a network error. */
+  #attempt: { ids: string; key: string } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (isPopupReturn()) {
+      window.close();
+      return;
+    }
+    this.#returned ??= takeRedirectReturn();
+    this.requestUpdate();
+  }
+
+  /** Stops polling; connected again, the widget loads afresh. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#run++;
+    this.#loadedFor = undefined;
+  }
+
+  protected override willUpdate(): void {
+    const api = this.isConnected && this.authenticated ? this.api : undefined;
+    if (api === this.#loadedFor) return;
+    this.#loadedFor = api;
+    this.#run++;
+    this.page = this.loadError = this.payError = this.result = undefined;
+    this.selected = new Set();
+    this.phase = 'idle';
+    if (!api) return;
+    void this.#load();
+    const id = this.#returned;
+    this.#returned = undefined;
+    if (id) void this.#watch(id, null);
+  }
+
+  /** The open and overdue invoices, earliest due date first. */
+  get #invoices(): Invoice[] {
+    return (this.page?.items ?? [])
+      .filter((i) => i.status === 'open' || i.status === 'overdue')
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+  }
+
+  async #load(silent = false): Promise<void> {
+    const api = this.#loadedFor;
+    if (!api) return;
+    const load = ++this.#loads;
+    if (!silent) this.loadError = undefined;
+    this.loading = true;
+    try {
+      const page = await api.get<InvoicePage>('/invoices', { status: 'open', pageSize: 100 });
+      if (load !== this.#loads || api !== this.#loadedFor) return;
+      this.page = page;
+      const payable = new Set(page.items.filter((i) => !i.paymentPending && i.status !== 'paid' && i.status !== 'cancelled').map((i) => i.id));
+      this.selected = new Set([...this.selected].filter((id) => payable.has(id)));
+    } catch (error) {
+      if (load !== this.#loads || api !== this.#loadedFor) return;
+      this.reportError(error, 'load');
+      if (!this.page) this.loadError = error;
+    } finally {
+      if (load === this.#loads) this.loading = false;
+    }
+  }
+
+  #toggle(ids: number[], on: boolean): void {
+    const next = new Set(this.selected);
+    for (const id of ids) on ? next.add(id) : next.delete(id);
+    this.selected = next;
+    this.payError = undefined;
+  }
+
+  /** The click on Pay: the popup must open here, synchronously, before anything is awaited. */
+  #pay = (): void => {
+    if (this.phase !== 'idle') return;
+    const ids = this.#invoices.filter((i) => this.selected.has(i.id)).map((i) => i.id);
+    this.result = undefined;
+    if (!ids.length || ids.length > MAX_INVOICES) {
+      this.payError = new ApiProblem(0, ids.length ? 'too_many_invoices' : 'no_invoices');
+      return;
+    }
+    const popup = this.paymentMode === 'popup' ? openPopup() : null;
+    void this.#start(ids, popup, this.paymentMode === 'popup' && !popup);
+  };
+
+  async #start(invoiceIds: number[], popup: Window | null, blocked: boolean): Promise<void> {
+    const api = this.#loadedFor;
+    if (!api) return;
+    const ids = invoiceIds.join();
+    if (this.#attempt?.ids !== ids) this.#attempt = { ids, key: crypto.randomUUID() };
+    const url = returnUrl();
+    const body: StartPayment = { invoiceIds, returnUrl: url, cancelUrl: url, language: this.localize.lang };
+    this.phase = blocked ? 'blocked' : 'starting';
+    this.payError = undefined;
+    let started: StartedPayment;
+    try {
+      started = await api.post<StartedPayment>('/payments', body, { 'Idempotency-Key': this.#attempt.key });
+    } catch (error) {
+      popup?.close();
+      // The same attempt, retried after a network error, must not start a second payment.
+      if (!networkFailure(error)) this.#attempt = undefined;
+      this.phase = 'idle';
+      this.payError = this.reportError(error, 'pay');
+      if (isApiProblem(error) && error.code.startsWith('invoice_')) void this.#load(true);
+      return;
+    }
+    this.#attempt = undefined;
+    if (started.status === 'pending' && started.redirectUrl) {
+      if (popup) {
+        popup.location.href = started.redirectUrl;
+        return this.#watch(started.paymentId, popup);
+      }
+      sessionStorage.setItem(STORAGE_KEY, started.paymentId);
+      navigation.assign(started.redirectUrl);
+      return;
+    }
+    popup?.close();
+    return this.#watch(started.paymentId, null);
+  }
+
+  /** Polls the payment: while the popup is open, then once more; without a popup until ~60 s. */
+  async #watch(id: string, popup: Window | null): Promise<void> {
+    const api = this.#loadedFor;
+    if (!api) return;
+    const run = ++this.#run;
+    this.#popup = popup;
+    this.phase = popup ? 'waiting' : 'checking';
+    this.result = this.payError = undefined;
+    const deadline = Date.now() + this.pendingTimeout;
+    for (;;) {
+      const closed = !popup || popup.closed;
+      let payment: Payment | undefined;
+      try {
+        payment = await api.get<Payment>(`/payments/${encodeURIComponent(id)}`);
+      } catch (error) {
+        if (run !== this.#run) return;
+        if (!networkFailure(error) || (closed && Date.now() >= deadline)) {
+          this.phase = 'idle';
+          this.payError = this.reportError(error, 'status');
+          return;
+        }
+      }
+      if (run !== this.#run) return;
+      // Still pending: go on while the popup is open (until the checkout expires: no redirectUrl), else until the deadline.
+      if (payment && (payment.status !== 'pending' || !payment.redirectUrl || (closed && (popup || Date.now() >= deadline)))) return this.#finish(payment);
+      await sleep(this.pollInterval);
+      if (run !== this.#run) return;
+    }
+  }
+
+  async #finish(payment: Payment): Promise<void> {
+    const final = payment.status !== 'pending';
+    if (final && this.#popup && !this.#popup.closed) this.#popup.close();
+    this.#popup = null;
+    this.phase = 'idle';
+    this.result = payment;
+    if (payment.status === 'succeeded') this.selected = new Set();
+    if (final) this.dispatchEvent(new GpPaymentCompletedEvent(payment));
+    void this.#load(true);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
+  }
+
+  protected override render() {
+    const t = this.localize;
+    return html`<section part="base" class="invoice-pay" lang=${t.lang} aria-labelledby="heading">
+      <h2 id="heading" part="heading">${t.term('invoicePay.heading')}</h2>
+      ${this.renderGate() ?? this.#renderContent()}
+    </section>`;
+  }
+
+  #renderContent() {
+    const t = this.localize;
+    const page = this.page;
+    const body = this.loadError
+      ? renderError(t, this.loadError, () => void this.#load())
+      : !page
+        ? renderLoading(t)
+        : !this.#invoices.length
+          ? renderEmpty(t.term('invoicePay.empty'))
+          : this.#renderList(page);
+    return html`<div part="progress" class="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
+      ${body}`;
+  }
+
+  #renderList(page: InvoicePage) {
+    const t = this.localize;
+    const { outstanding } = page;
+    const invoices = this.#invoices;
+    const payable = invoices.filter((i) => !i.paymentPending);
+    const chosen = invoices.filter((i) => this.selected.has(i.id));
+    const sum = t.money(chosen.reduce((total, i) => total + i.amountHuf, 0));
+    const all = payable.length > 0 && payable.every((i) => this.selected.has(i.id));
+    const busy = this.phase !== 'idle';
+    return html`
+      <p part="outstanding" class="outstanding">
+        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>
+        ${outstanding.overdueCount ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
+      </p>
+      ${invoices.length
+        ? html`<div class="scroll">
+            <table part="table" aria-busy=${this.loading ? 'true' : 'false'}>
+              <caption>${t.term('invoicePay.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <input part="select-all" id="all" type="checkbox" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
+                      .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !payable.length}
+                      @change=${(e: Event) => this.#toggle(payable.map((i) => i.id), (e.target as HTMLInputElement).checked)} />
+                  </th>
+                  <th scope="col">${t.term('invoicePay.invoice')}</th>
+                  <th scope="col">${t.term('invoicePay.due')}</th>
+                  <th scope="col" class="num">${t.term('invoicePay.amount')}</th>
+                  <th scope="col">${t.term('invoicePay.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${invoices.map((i) => this.#renderRow(i, busy))}
+              </tbody>
+            </table>
+          </div>`
+        : nothing}
+      <p part="selection" class="selection" role="status" aria-live="polite">
+        ${t.term('invoicePay.selection', chosen.length, sum)}
+        ${chosen.length > MAX_INVOICES ? html`<strong class="late">${t.term('problem.too_many_invoices')}</strong>` : nothing}
+      </p>
+      <div part="pay-error" class="notice error" role="alert">${this.payError ? t.problem(this.payError) : nothing}</div>
+      <div class="actions">
+        <button part="pay-button" class="button" type="button" ?disabled=${busy} @click=${this.#pay}>${t.term('invoicePay.pay', sum)}</button>
+      </div>
+    `;
+  }
+
+  #renderRow(i: Invoice, busy: boolean) {
+    const t = this.localize;
+    const status = i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open');
+    return html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'} class=${i.overdue ? 'overdue' : ''}>
+      <td>
+        <input part="checkbox" type="checkbox" aria-label=${t.term('invoicePay.select', i.invoiceNumber)} .checked=${this.selected.has(i.id)}
+          ?disabled=${busy || i.paymentPending} @change=${(e: Event) => this.#toggle([i.id], (e.target as HTMLInputElement).checked)} />
+      </td>
+      <th scope="row">
+        <span part="invoice-number">${i.invoiceNumber}</span>
+        <span class="sub">${i.policyNumber}</span>
+      </th>
+      <td>${t.date(i.dueDate)}</td>
+      <td class="num">${t.money(i.amountHuf)}</td>
+      <td><span part="status" class="status">${status}</span></td>
+    </tr>`;
+  }
+
+  #renderProgress() {
+    const t = this.localize;
+    if (this.phase === 'starting' || this.phase === 'blocked') {
+      return html`<p class="notice">${t.term(this.phase === 'blocked' ? 'invoicePay.popupBlocked' : 'invoicePay.starting')}</p>`;
+    }
+    if (this.phase === 'checking') return html`<p class="notice">${t.term('invoicePay.checking')}</p>`;
+    if (this.phase === 'waiting') {
+      return html`<div class="notice">
+        <p>${t.term('invoicePay.waiting')}</p>
+        <button part="show-window-button" class="button secondary" type="button" @click=${() => this.#popup?.focus()}>${t.term('invoicePay.showWindow')}</button>
+      </div>`;
+    }
+    const p = this.result;
+    if (!p) return nothing;
+    const s = p.status;
+    return html`<div part="result" class="notice ${s === 'succeeded' ? 'success' : s === 'pending' ? 'warning' : 'error'}">
+      <h3 id="result-heading" part="result-heading" tabindex="-1">${t.term(`invoicePay.${s}`)}</h3>
+      ${s === 'succeeded'
+        ? html`<p>${t.term('invoicePay.paid', t.money(p.amountHuf), p.invoices.map((i) => i.invoiceNumber).join(', '))}</p>
+            <p>${t.term(p.receiptDocumentId ? 'invoicePay.receipt' : 'invoicePay.receiptSoon')}</p>`
+        : html`<p>${t.term(`invoicePay.${s}Text`)}</p>`}
+      ${s === 'pending'
+        ? html`<button part="check-button" class="button secondary" type="button" @click=${() => void this.#watch(p.id, null)}>${t.term('invoicePay.checkAgain')}</button>`
+        : nothing}
+    </div>`;
+  }
+}

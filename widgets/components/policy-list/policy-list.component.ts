@@ -1,0 +1,415 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../api/api-client.ts';
+import { isApiProblem } from '../../api/api-problem.ts';
+import type { PolicyChangeResult, PolicyDetail, PolicyList, PolicySummary, PostalAddress } from '../../api/schemas.ts';
+import { GpPolicyChangedEvent } from '../../events/policy-changed.ts';
+import { isTermKey } from '../../i18n/translate.ts';
+import { GpElement } from '../../internal/gp-element.ts';
+import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { forms } from '../../styles/forms.ts';
+import { changeOf, draftOf, fieldOf, validateDraft, type ChangeDraft, type ChangeErrors, type ChangeField } from './policy-change.ts';
+import styles from './policy-list.styles.ts';
+
+export type PolicyFilter = 'all' | 'active' | 'cancelled';
+type ChangeRequest = PolicyChangeResult['changes'][number];
+
+interface ListState {
+  items: PolicySummary[];
+  /** The last page answered (counts, total). */
+  page?: PolicyList;
+  error?: unknown;
+  loading?: boolean;
+}
+
+interface DetailState {
+  id: number;
+  data?: PolicyDetail;
+  error?: unknown;
+}
+
+interface FormState {
+  draft?: ChangeDraft;
+  errors: ChangeErrors;
+  /** A refusal, or `'nothing'` when nothing changed. */
+  error?: unknown;
+  saving?: boolean;
+  result?: PolicyChangeResult;
+}
+
+const FILTERS: readonly PolicyFilter[] = ['all', 'active', 'cancelled'];
+const toFilter = (value: string | null): PolicyFilter => (value === 'active' || value === 'cancelled' ? value : 'all');
+const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}`;
+
+/**
+ * The logged-in customer's contracts (szerződések), live and cancelled, with a filter and
+ * "load more" paging. Choosing a contract opens its detail: data, invoices, claims, documents
+ * and change requests, and, for a live contract, the form that changes its payment method,
+ * payment frequency and correspondence address. The form checks the values before sending,
+ * sends only what changed, and shows what the insurer's answer says: which changes apply at
+ * once, which wait for review, and whether a confirmation went to the mailbox.
+ *
+ * @summary The customer's contracts, one contract's detail, and its data change form.
+ *
+ * @event {GpPolicyChangedEvent} gp-policy-changed - A contract change was accepted
+ *   (`event.policyId`, `event.result`: the change requests and the confirmation document).
+ * @event {GpErrorEvent} gp-error - Loading or changing failed (`event.action`:
+ *   `policies.list`, `policies.detail` or `policies.change`).
+ *
+ * @csspart base - The widget's outermost wrapper.
+ * @csspart heading - The list's heading.
+ * @csspart filter - The filter button group.
+ * @csspart filter-button - Each filter button (`[aria-pressed="true"]` is the current one).
+ * @csspart count - How many contracts are shown of how many.
+ * @csspart list - The list of contracts.
+ * @csspart policy - One contract in the list.
+ * @csspart policy-button - The button that opens a contract's detail.
+ * @csspart facts - A contract's data (definition list).
+ * @csspart status - A contract's status (`.active`, `.cancelled`).
+ * @csspart more-button - The "load more" button.
+ * @csspart detail - The detail view.
+ * @csspart back-button - The detail's back button.
+ * @csspart detail-heading - The detail's heading.
+ * @csspart invoices - The invoices table.
+ * @csspart claims - The claims list.
+ * @csspart documents - The documents list.
+ * @csspart changes - The change requests list.
+ * @csspart change-form - The data change form.
+ * @csspart field-error - A field's error message.
+ * @csspart form-error - The form's error message.
+ * @csspart submit-button - The form's submit button.
+ * @csspart result - The live region with the change's result.
+ * @csspart not-changeable - The note shown instead of the form on a cancelled contract.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's retry button.
+ * @csspart empty - The empty state.
+ * @csspart logged-out - The logged-out state.
+ * @csspart login-button - The logged-out state's log-in button.
+ */
+export default class GpPolicyList extends GpElement {
+  static override styles = [...GpElement.styles, forms, styles];
+
+  /** The filter shown first: `all` (default), `active` (élő) or `cancelled` (törölt). */
+  @property({ converter: { fromAttribute: toFilter } }) accessor status: PolicyFilter = 'all';
+
+  /** Contracts per page (1–100, default 10). */
+  @property({ attribute: 'page-size', type: Number }) accessor pageSize = 10;
+
+  @state() accessor list: ListState = { items: [] };
+  /** The open contract, if any: its id, then its detail or the failure to load it. */
+  @state() accessor open: DetailState | undefined;
+  @state() accessor form: FormState = { errors: {} };
+
+  #api: ApiClient | undefined;
+  #key: string | undefined;
+  #listRun = 0;
+  #detailRun = 0;
+  /** Selectors to try, in order, for the element to focus after the next render. */
+  #focus: string[] = [];
+
+  /** Opens one contract's detail (the standalone page deep-links here); waits for the log-in if needed. */
+  showPolicy(id: number): void {
+    this.open = { id };
+    if (this.#api) void this.#loadDetail(id);
+  }
+
+  get #size(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
+  }
+
+  protected override willUpdate(): void {
+    const api = this.authenticated ? this.api : undefined;
+    const key = api && `${this.status}|${this.#size}`;
+    if (api === this.#api && key === this.#key) return;
+    const sessionChanged = api !== this.#api;
+    this.#api = api;
+    this.#key = key;
+    this.list = { items: [] };
+    if (sessionChanged && this.open) {
+      // A new session (or none): nothing of the previous customer stays on screen.
+      this.#detailRun++;
+      this.open = { id: this.open.id };
+      this.form = { errors: {} };
+      if (api) void this.#loadDetail(this.open.id);
+    }
+    if (api) void this.#loadList(1);
+  }
+
+  protected override updated(): void {
+    const selectors = this.#focus;
+    this.#focus = [];
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  }
+
+  async #loadList(page: number): Promise<void> {
+    const api = this.#api;
+    if (!api) return;
+    const run = ++this.#listRun;
+    this.list = { ...this.list, loading: true, error: undefined };
+    try {
+      const answer = await api.get<PolicyList>('/policies', { status: this.status, page, pageSize: this.#size });
+      if (run !== this.#listRun) return;
+      this.list = { items: page === 1 ? answer.items : [...this.list.items, ...answer.items], page: answer };
+      if (page > 1 && answer.items[0]) this.#focus = [`[data-id="${answer.items[0].id}"]`];
+    } catch (error) {
+      if (run === this.#listRun) this.list = { ...this.list, loading: false, error: this.reportError(error, 'policies.list') };
+    }
+  }
+
+  /** Loads a contract's detail; `refresh` keeps the view and the change's result (after a change). */
+  async #loadDetail(id: number, refresh = false): Promise<void> {
+    const api = this.#api;
+    if (!api) return;
+    const run = ++this.#detailRun;
+    if (!refresh) {
+      this.open = { id };
+      this.form = { errors: {} };
+    }
+    try {
+      const data = await api.get<PolicyDetail>(`/policies/${id}`);
+      if (run !== this.#detailRun) return;
+      this.open = { id, data };
+      this.form = { ...this.form, draft: draftOf(data) };
+      this.list = { ...this.list, items: this.list.items.map((p) => (p.id === id ? data : p)) };
+      if (!refresh) this.#focus = ['#detail-heading'];
+    } catch (error) {
+      if (run === this.#detailRun) this.open = { id, error: this.reportError(error, 'policies.detail') };
+    }
+  }
+
+  #back = (): void => {
+    const id = this.open?.id;
+    this.#detailRun++;
+    this.open = undefined;
+    this.form = { errors: {} };
+    this.#focus = [`[data-id="${id}"]`, '#list-heading'];
+  };
+
+  #onInput = (event: Event): void => {
+    const { name, value } = event.target as HTMLInputElement;
+    this.form = { ...this.form, draft: { ...this.form.draft!, [name]: value } };
+  };
+
+  #submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const detail = this.open?.data;
+    const { draft, saving } = this.form;
+    const api = this.#api;
+    if (!detail || !draft || !api || saving) return;
+    const errors = validateDraft(draft, detail);
+    const change = changeOf(draft, detail);
+    const invalid = Object.keys(errors).length > 0;
+    const unchanged = !invalid && !Object.keys(change).length;
+    this.form = { draft, errors, error: unchanged ? 'nothing' : undefined, saving: !invalid && !unchanged };
+    if (invalid) this.#focus = ['[aria-invalid="true"]'];
+    if (!this.form.saving) return;
+    try {
+      const result = await api.patch<PolicyChangeResult>(`/policies/${detail.id}`, change);
+      this.form = { ...this.form, saving: false, result };
+      this.dispatchEvent(new GpPolicyChangedEvent(detail.id, result));
+      void this.#loadDetail(detail.id, true);
+    } catch (error) {
+      const fields: ChangeErrors = {};
+      for (const { field, code } of isApiProblem(error) ? error.fields : []) {
+        const key = fieldOf(field);
+        if (key) fields[key] ??= code;
+      }
+      this.form = { ...this.form, saving: false, errors: fields, error: this.reportError(error, 'policies.change') };
+      this.#focus = ['[aria-invalid="true"]'];
+    }
+  };
+
+  /** A term for a code the API may extend (cancel reasons, claim statuses), else the code itself. */
+  #known(prefix: string, code: string): string {
+    const key = `policyList.${prefix}.${code}`;
+    return isTermKey(key) ? this.#t(key) : code;
+  }
+
+  /** A term by a key built at runtime (every key passed here exists). */
+  #t(key: string): string {
+    return this.localize.term(key as 'policyList.none');
+  }
+
+  #payment(p: PolicySummary): string {
+    return `${this.#known('frequency', p.paymentFrequency)}, ${this.#known('method', p.paymentMethod)}`;
+  }
+
+  #change(c: ChangeRequest): string {
+    const v = c.newValue;
+    const value = v === null ? '–' : typeof v === 'object' ? address(v) : this.#known(c.kind === 'payment_method' ? 'method' : 'frequency', v);
+    const reason = c.reviewReason ? ` (${this.#known('review', c.reviewReason)})` : '';
+    return `${this.#known('kind', c.kind)}: ${value} – ${this.#known('changeStatus', c.status)}${reason}`;
+  }
+
+  protected override render() {
+    return html`<div part="base" lang=${this.localize.lang}>${this.renderGate() ?? (this.open ? this.#renderDetail(this.open) : this.#renderList())}</div>`;
+  }
+
+  #renderList(): TemplateResult {
+    const t = this.localize;
+    const { items, page, error, loading } = this.list;
+    const counts = page && { all: page.counts.active + page.counts.cancelled, ...page.counts };
+    let body: unknown;
+    if (error && !items.length) body = renderError(t, error, () => void this.#loadList(1));
+    else if (!page) body = renderLoading(t);
+    else if (!items.length) body = renderEmpty(t.term(`policyList.empty.${this.status}`));
+    else body = html`<ul part="list" class="list">${items.map((p) => this.#renderPolicy(p))}</ul>`;
+    return html`<h2 id="list-heading" part="heading" tabindex="-1">${t.term('policyList.heading')}</h2>
+      <div part="filter" class="filter" role="group" aria-label=${t.term('policyList.filterLabel')}>
+        ${FILTERS.map(
+          (f) => html`<button part="filter-button" type="button" data-filter=${f} aria-pressed=${f === this.status} @click=${() => (this.status = f)}>
+            ${t.term(f === 'all' ? 'policyList.filter.all' : `policyList.status.${f}`)}${counts ? ` (${counts[f]})` : ''}
+          </button>`,
+        )}
+      </div>
+      <div aria-busy=${!!loading}>
+        ${body}
+        <p part="count" class="muted" role="status">${page && items.length ? t.term('policyList.shown', items.length, page.total) : nothing}</p>
+        ${error && items.length
+          ? renderError(t, error, () => void this.#loadList(page!.page + 1))
+          : page && items.length < page.total
+            ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${!!loading} @click=${() => !loading && void this.#loadList(page.page + 1)}>
+                ${t.term('action.showMore')}
+              </button>`
+            : nothing}
+      </div>`;
+  }
+
+  #renderPolicy(p: PolicySummary): TemplateResult {
+    const t = this.localize;
+    return html`<li part="policy" class="policy">
+      <h3>
+        <button part="policy-button" class="link" type="button" data-id=${p.id} @click=${() => this.#open(p.id)}>
+          ${p.productName[t.lang]}<span class="visually-hidden">, ${p.policyNumber} – ${t.term('policyList.details')}</span>
+        </button>
+      </h3>
+      ${this.#renderFacts(p)}
+    </li>`;
+  }
+
+  #open(id: number): void {
+    this.showPolicy(id);
+    this.#focus = ['[part~="back-button"]'];
+  }
+
+  #renderFacts(p: PolicySummary, detail?: PolicyDetail): TemplateResult {
+    const t = this.localize;
+    const row = (key: string, value: unknown) => html`<div><dt>${this.#t(`policyList.${key}`)}</dt><dd>${value}</dd></div>`;
+    return html`<dl part="facts" class="facts">
+      ${row('policyNumber', p.policyNumber)} ${row('insured', p.insuredObjectLabel)}
+      ${row('status', html`<span part="status" class="status ${p.status}">${t.term(`policyList.status.${p.status}`)}</span>`)}
+      ${row('start', t.date(p.startDate))}
+      ${p.cancelledAt
+        ? [row('cancelledAt', t.date(p.cancelledAt)), p.cancelReason ? row('cancelReason', this.#known('reason', p.cancelReason)) : nothing]
+        : p.endDate
+          ? row('end', t.date(p.endDate))
+          : nothing}
+      ${row('premium', t.money(p.annualPremiumHuf))} ${row('payment', this.#payment(p))}
+      ${detail
+        ? [
+            row('kind.correspondence_address', address(detail.effectiveCorrespondenceAddress)),
+            row('outstanding', t.money(detail.outstandingHuf)),
+            detail.brokerName ? row('broker', detail.brokerName) : nothing,
+          ]
+        : nothing}
+    </dl>`;
+  }
+
+  #renderDetail({ id, data, error }: DetailState): TemplateResult {
+    const t = this.localize;
+    let body: unknown;
+    if (data) body = this.#renderDetailContent(data);
+    else if (error) body = renderError(t, error, () => void this.#loadDetail(id));
+    else body = renderLoading(t);
+    return html`<div part="detail" aria-busy=${!data && !error}>
+      <button part="back-button" class="button secondary" type="button" @click=${this.#back}><span aria-hidden="true">←</span> ${t.term('policyList.back')}</button>
+      ${body}
+    </div>`;
+  }
+
+  #section(name: string, count: number, content: () => unknown): TemplateResult {
+    return html`<section aria-labelledby="${name}-heading">
+      <h3 id="${name}-heading">${this.#t(`policyList.${name}`)}</h3>
+      ${count ? content() : html`<p class="muted">${this.#t('policyList.none')}</p>`}
+    </section>`;
+  }
+
+  #renderDetailContent(d: PolicyDetail): TemplateResult {
+    const t = this.localize;
+    const lang = t.lang;
+    const { result } = this.form;
+    const th = (key: string) => html`<th scope="col">${this.#t(`policyList.${key}`)}</th>`;
+    return html`<h2 id="detail-heading" part="detail-heading" tabindex="-1">${d.productName[lang]}</h2>
+      ${this.#renderFacts(d, d)}
+      ${this.#section('invoices', d.invoices.length, () => html`<table part="invoices">
+        <caption class="visually-hidden">${t.term('policyList.invoices')}</caption>
+        <thead><tr>${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}</tr></thead>
+        <tbody>${d.invoices.map((i) => html`<tr>
+          <td>${i.invoiceNumber}</td><td>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
+        </tr>`)}</tbody>
+      </table>`)}
+      ${this.#section('claims', d.claims.length, () => html`<ul part="claims">
+        ${d.claims.map((c) => html`<li>${c.claimNumber} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
+      </ul>`)}
+      ${this.#section('documents', d.documents.length, () => html`<ul part="documents">
+        ${d.documents.map((doc) => html`<li>${doc.title} (${doc.typeName[lang]}) – ${t.date(doc.issuedAt)}${doc.readAt ? '' : ` – ${t.term('policyList.unread')}`}</li>`)}
+      </ul>`)}
+      ${this.#section('changes', d.changeRequests.length, () => html`<ul part="changes">
+        ${d.changeRequests.map((c) => html`<li>${t.date(c.createdAt)}: ${this.#change(c)}</li>`)}
+      </ul>`)}
+      <div part="result" class="notice ${result ? 'success' : ''}" role="status" aria-live="polite">${result
+        ? html`<p><strong>${t.term('policyList.result.heading')}</strong></p>
+            <ul>${result.changes.map((c) => html`<li>${this.#change(c)}</li>`)}</ul>
+            <p>${t.term(result.confirmation ? 'policyList.result.confirmation' : 'policyList.result.noConfirmation')}</p>`
+        : nothing}</div>
+      ${d.changeable && d.status === 'active'
+        ? this.#renderForm(d)
+        : html`<p part="not-changeable" class="notice">${t.term('policyList.form.notChangeable')}</p>`}`;
+  }
+
+  #renderForm(d: PolicyDetail): TemplateResult {
+    const t = this.localize;
+    const { draft, error, saving } = this.form;
+    const methods = [...new Set(d.paymentOptions.flatMap((o) => o.methods))];
+    const select = (name: 'paymentFrequency' | 'paymentMethod', kind: string, prefix: string, options: string[]) =>
+      this.#field(name, `kind.${kind}`, (invalid, describedBy) => html`<select id=${name} name=${name} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${this.#onInput}>
+        ${options.map((o) => html`<option value=${o} ?selected=${o === draft?.[name]}>${this.#known(prefix, o)}</option>`)}
+      </select>`);
+    const input = (name: 'postcode' | 'city' | 'addressLine', autocomplete: string) =>
+      this.#field(name, `form.${name}`, (invalid, describedBy) => html`<input id=${name} name=${name} autocomplete=${autocomplete}
+        inputmode=${name === 'postcode' ? 'numeric' : nothing} required aria-invalid=${invalid} aria-describedby=${describedBy} .value=${draft?.[name] ?? ''} @input=${this.#onInput} />`);
+    return html`<form part="change-form" novalidate aria-labelledby="form-heading" @submit=${this.#submit}>
+      <h3 id="form-heading">${t.term('policyList.form.heading')}</h3>
+      <p class="hint">${t.term('policyList.form.intro')}</p>
+      ${select('paymentFrequency', 'payment_frequency', 'frequency', d.paymentOptions.map((o) => o.frequency))}
+      ${select('paymentMethod', 'payment_method', 'method', methods)}
+      <fieldset>
+        <legend>${t.term('policyList.kind.correspondence_address')}</legend>
+        ${input('postcode', 'postal-code')} ${input('city', 'address-level2')} ${input('addressLine', 'street-address')}
+      </fieldset>
+      <p part="form-error" class="field-error" role="alert">${error === 'nothing'
+        ? t.term('policyList.form.nothingChanged')
+        : !error
+          ? nothing
+          : isApiProblem(error) && error.code === 'policy_not_active'
+            ? t.term('policyList.form.notChangeable')
+            : t.problem(error)}</p>
+      <div class="actions">
+        <button part="submit-button" class="button" type="submit" aria-disabled=${!!saving}>${t.term('policyList.form.submit')}</button>
+      </div>
+    </form>`;
+  }
+
+  #field(name: ChangeField, label: string, control: (invalid: 'true' | typeof nothing, describedBy: string | typeof nothing) => TemplateResult): TemplateResult {
+    const code = this.form.errors[name];
+    return html`<div class="field">
+      <label for=${name}>${this.#t(`policyList.${label}`)}</label>
+      ${control(code ? 'true' : nothing, code ? `${name}-error` : nothing)}
+      <p id="${name}-error" part="field-error" class="field-error">${code ? this.localize.fieldProblem(code) : nothing}</p>
+    </div>`;
+  }
+}

@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+
+  h2 {
+    margin: 0 0 var(--_space);
+    font-size: 1.25em;
+  }
+
+  h3 {
+    margin: var(--_space) 0 calc(var(--_space) * 0.5);
+    font-size: 1.0625em;
+  }
+
+  .filter {
+    display: inline-flex;
+    flex-wrap: wrap;
+    padding: 2px;
+    margin-bottom: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .filter button {
+    min-height: 2.5rem;
+    padding: 0 calc(var(--_space) * 0.75);
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .filter [aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  .list {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    padding: 0;
+    list-style: none;
+  }
+
+  .policy {
+    padding: 0 var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: calc(var(--_space) * 0.5) var(--_space);
+  }
+
+  dt,
+  .muted {
+    color: var(--_text-muted);
+  }
+
+  dd {
+    margin: 0;
+  }
+
+  .status {
+    color: var(--_success);
+  }
+
+  .status.cancelled {
+    color: var(--_text-muted);
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  th,
+  td {
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+  }
+
+  .overdue {
+    color: var(--_danger);
+  }
+
+  .notice {
+    margin: var(--_space) 0;
+  }
+
+  form {
+    max-width: 36rem;
+  }
+`;
