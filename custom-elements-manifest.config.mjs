@@ -39,7 +39,7 @@ function defineElementPlugin() {
 
 export default {
   globs: ['widgets/components/**/*.ts'],
-  exclude: ['widgets/components/**/*.styles.ts', 'widgets/components/**/*.terms.ts'],
+  exclude: ['widgets/components/**/*.styles.ts', 'widgets/components/**/*.terms.*.ts'],
   outdir: 'dist/sdk',
   litelement: true,
   plugins: [defineElementPlugin()],

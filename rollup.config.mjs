@@ -1,13 +1,19 @@
-// Builds the widget SDK into dist/sdk/ (served by the insurer at /sdk/):
-//   gp-widgets.js     every element (the one script tag a partner needs)
-//   gp-<widget>.js    one entry per widget folder, for pages that want fewer elements
-//   chunks/*.js       code the entries share (content-hashed: cache them forever)
-import { readdirSync } from 'node:fs';
+// Builds the widget SDK into dist/sdk/ (served by the insurer at /sdk/), in two builds:
+//   gp-widgets.js      every element in ONE module (the one script tag a partner needs): one
+//                      request, and gzip shares its vocabulary across all widgets
+//   gp-<widget>.js     one entry per widget folder, sharing chunks/*.js between them, for pages
+//                      that want fewer elements
+//   i18n/*.js          the language packs, fetched on demand (one per language shown)
+// Loading both kinds on one page is harmless: an element is defined once, by whichever came first,
+// and the portal's context key is a registered symbol, so widgets of either build find the portal.
+import { readdirSync, rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { bundleSizePlugin } from './scripts/bundle-size.mjs';
+
+rmSync('dist/sdk', { recursive: true, force: true });
 
 const widgetEntries = Object.fromEntries(
   readdirSync('widgets/components', { withFileTypes: true })
@@ -15,23 +21,30 @@ const widgetEntries = Object.fromEntries(
     .map((d) => [`gp-${d.name}`, `widgets/components/${d.name}/${d.name}.ts`]),
 );
 
-export default {
-  input: { 'gp-widgets': 'widgets/index.ts', ...widgetEntries },
-  output: {
-    dir: 'dist/sdk',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    sourcemap: false,
+const plugins = (size) => [
+  // Browser build of lit (the "development" condition is deliberately not requested).
+  nodeResolve({ browser: true }),
+  typescript({ tsconfig: './tsconfig.widgets.json', noEmitOnError: true }),
+  // Whitespace and comments out of the html`` and css`` templates (terser leaves literals alone).
+  minifyHTML(),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  bundleSizePlugin(size),
+];
+
+/** Language packs get their own folder; other shared code is content-hashed under chunks/. */
+const chunkFileNames = (chunk) => (/\/widgets\/i18n\/(hu|en)\.ts$/.test(chunk.facadeModuleId ?? '') ? 'i18n/[name]-[hash].js' : 'chunks/[name]-[hash].js');
+
+export default [
+  {
+    input: { 'gp-widgets': 'widgets/index.ts' },
+    output: { dir: 'dist/sdk', format: 'es', entryFileNames: '[name].js', chunkFileNames, sourcemap: false },
+    preserveEntrySignatures: 'strict',
+    plugins: plugins({ title: 'SDK: the all-in-one bundle', budgetEntry: 'gp-widgets.js', limitBytes: 40 * 1024 }),
   },
-  preserveEntrySignatures: 'strict',
-  plugins: [
-    // Browser build of lit (the "development" condition is deliberately not requested).
-    nodeResolve({ browser: true }),
-    typescript({ tsconfig: './tsconfig.widgets.json', noEmitOnError: true }),
-    // Whitespace and comments out of the html`` and css`` templates (terser leaves literals alone).
-    minifyHTML(),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
-    bundleSizePlugin({ limitBytes: 40 * 1024 }),
-  ],
-};
+  {
+    input: widgetEntries,
+    output: { dir: 'dist/sdk', format: 'es', entryFileNames: '[name].js', chunkFileNames, sourcemap: false },
+    preserveEntrySignatures: 'strict',
+    plugins: plugins({ title: 'SDK: one entry per widget (shared chunks)' }),
+  },
+];

@@ -22,4 +22,5 @@ export interface PortalContext {
   readonly login: () => void;
 }
 
-export const portalContext = createContext<PortalContext>(Symbol('gp-portal-context'));
+/** A registered symbol: a widget from a per-widget bundle finds a portal from the all-in-one bundle. */
+export const portalContext = createContext<PortalContext>(Symbol.for('gp-portal-context'));

@@ -1,10 +1,10 @@
-import { claimFormHu } from '../components/claim-form/claim-form.terms.ts';
-import { invoicePayHu } from '../components/invoice-pay/invoice-pay.terms.ts';
-import { mailboxHu } from '../components/mailbox/mailbox.terms.ts';
-import { policyListHu } from '../components/policy-list/policy-list.terms.ts';
-import { profileHu } from '../components/profile/profile.terms.ts';
-import { commonHu } from './terms/common.ts';
-import { portalHu } from './terms/portal.ts';
+import { claimFormHu } from '../components/claim-form/claim-form.terms.hu.ts';
+import { invoicePayHu } from '../components/invoice-pay/invoice-pay.terms.hu.ts';
+import { mailboxHu } from '../components/mailbox/mailbox.terms.hu.ts';
+import { policyListHu } from '../components/policy-list/policy-list.terms.hu.ts';
+import { profileHu } from '../components/profile/profile.terms.hu.ts';
+import { commonHu } from './terms/common.hu.ts';
+import { portalHu } from './terms/portal.hu.ts';
 
 /**
  * Hungarian: the reference language. Its keys define {@link Translation}; every other language

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { portalContext } from '../context/portal-context.ts';
 import { formatDate, formatHuf, type DateStyle } from './format.ts';
 import { DEFAULT_LANG, LOCALES, type Lang } from './lang.ts';
+import { loadPack, packOf } from './packs.ts';
 import { isTermKey, translate } from './translate.ts';
 import type { TermArgs, TermKey } from './translation.ts';
 
@@ -26,7 +27,10 @@ export class LocalizeController implements ReactiveController {
   readonly #ownLang: (() => Lang) | undefined;
   readonly #portal: ContextConsumer<typeof portalContext, ReactiveControllerHost & HTMLElement> | undefined;
 
+  readonly #host: ReactiveControllerHost;
+
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions = {}) {
+    this.#host = host;
     this.#ownLang = options.lang;
     // subscribe: true makes the consumer call host.requestUpdate() on every new context value.
     this.#portal = options.lang ? undefined : new ContextConsumer(host, { context: portalContext, subscribe: true });
@@ -34,6 +38,21 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** Before each render: if this language's pack has not arrived, fetch it and render again then. */
+  hostUpdate(): void {
+    const lang = this.lang;
+    if (packOf(lang)) return;
+    loadPack(lang).then(
+      () => this.#host.requestUpdate(),
+      (error: unknown) => console.error(`GP widgets: the "${lang}" language pack could not be loaded`, error),
+    );
+  }
+
+  /** Whether the strings of the current language have arrived (until then terms are empty). */
+  get ready(): boolean {
+    return packOf(this.lang) !== undefined;
+  }
 
   get lang(): Lang {
     return this.#ownLang?.() ?? this.#portal?.value?.lang ?? DEFAULT_LANG;

@@ -1,3 +1,4 @@
+import '../support/languages.ts';
 import { describe, it } from '../mocha.ts';
 import { expect } from '@open-wc/testing';
 import { toLang } from '../../../widgets/i18n/lang.ts';

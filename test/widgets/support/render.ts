@@ -1,3 +1,4 @@
+import './languages.ts';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../../widgets/components/portal/portal.ts';

@@ -1,3 +1,4 @@
+import '../../support/languages.ts';
 import { describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { ContextConsumer } from '@lit/context';

@@ -1,3 +1,4 @@
+import '../../support/languages.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../../widgets/components/portal/portal.ts';

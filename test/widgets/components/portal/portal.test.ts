@@ -1,3 +1,4 @@
+import '../../support/languages.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture as litFixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';

@@ -1,5 +1,3 @@
-import type { TermsOf } from '../../i18n/translation.ts';
-
 /** <gp-invoice-pay>: its own strings and the problem codes only it meets. Keys start with `invoicePay.` (or `problem.`/`field.`). */
 export const invoicePayHu = {
   'invoicePay.heading': 'Számlák és díjfizetés',
@@ -45,49 +43,3 @@ export const invoicePayHu = {
   'problem.payment_provider_unavailable': 'A fizetési szolgáltató most nem érhető el. Próbálja újra később.',
   'problem.payment_busy': 'A fizetés feldolgozás alatt áll. Próbálja újra egy perc múlva.',
 } as const;
-
-export const invoicePayEn = {
-  'invoicePay.heading': 'Invoices and payment',
-  'invoicePay.outstanding': (total: string, count: number) => `Outstanding premium: ${total} (${count} ${count === 1 ? 'invoice' : 'invoices'})`,
-  'invoicePay.overdue': (total: string, count: number) => `of which overdue: ${total} (${count} ${count === 1 ? 'invoice' : 'invoices'})`,
-  'invoicePay.caption': 'Open and overdue invoices by due date',
-  'invoicePay.selectAll': 'Select all',
-  'invoicePay.select': (invoice: string) => `Select ${invoice}`,
-  'invoicePay.invoice': 'Invoice, policy',
-  'invoicePay.due': 'Due date',
-  'invoicePay.amount': 'Amount',
-  'invoicePay.status': 'Status',
-  'invoicePay.open': 'Open',
-  'invoicePay.late': (days: number) => `Overdue by ${days} ${days === 1 ? 'day' : 'days'}`,
-  'invoicePay.inPayment': 'Payment in progress',
-  'invoicePay.selection': (count: number, total: string) =>
-    count ? `${count} ${count === 1 ? 'invoice' : 'invoices'} selected, ${total} in total.` : 'No invoice selected.',
-  'invoicePay.pay': (total: string) => `Pay ${total} by card`,
-  'invoicePay.starting': 'Starting the payment…',
-  'invoicePay.waiting': 'Finish the payment in the window that opened.',
-  'invoicePay.showWindow': 'Show the payment window',
-  'invoicePay.checking': 'Checking the payment…',
-  'invoicePay.popupBlocked': 'Your browser blocked the payment window; redirecting you instead.',
-  'invoicePay.succeeded': 'Payment successful',
-  'invoicePay.paid': (amount: string, invoices: string) => `Thank you! Amount paid: ${amount}. Invoices settled: ${invoices}.`,
-  'invoicePay.receipt': 'The receipt is in your mailbox.',
-  'invoicePay.receiptSoon': 'The receipt will arrive in your mailbox shortly.',
-  'invoicePay.declined': 'The payment was declined',
-  'invoicePay.declinedText': 'Your card was not charged. Try again, perhaps with another card.',
-  'invoicePay.cancelled': 'The payment was cancelled',
-  'invoicePay.cancelledText': 'Nothing was charged; the invoices remain open.',
-  'invoicePay.failed': 'The payment failed',
-  'invoicePay.failedText': 'Nothing was charged. Try again later.',
-  'invoicePay.pending': 'The payment is being processed',
-  'invoicePay.pendingText': 'No confirmation yet. If you paid, your invoices will update shortly.',
-  'invoicePay.checkAgain': 'Check the status',
-  'invoicePay.empty': 'Nothing to pay: all your premiums are settled. Thank you!',
-  'problem.no_invoices': 'Select at least one invoice.',
-  'problem.too_many_invoices': 'You can pay at most 20 invoices at once.',
-  'problem.invoice_already_paid': 'A selected invoice is already paid. The list has been refreshed.',
-  'problem.invoice_not_payable': 'An invoice was voided. The list has been refreshed.',
-  'problem.invoice_payment_pending': 'An invoice is already being paid. Please wait for the result.',
-  'problem.return_url_not_allowed': 'Payments cannot be started from this page.',
-  'problem.payment_provider_unavailable': 'The payment provider is unavailable. Try again later.',
-  'problem.payment_busy': 'The payment is being processed. Try again in a minute.',
-} as const satisfies TermsOf<typeof invoicePayHu>;

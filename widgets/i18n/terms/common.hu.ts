@@ -1,5 +1,3 @@
-import type { TermsOf } from '../translation.ts';
-
 /**
  * What every widget shares: the loading, empty, error and logged-out states, and the messages
  * for the API's general problem codes (`problem.<code>`). A widget's own codes live in its terms.
@@ -47,47 +45,3 @@ export const commonHu = {
   'problem.ticket_invalid': 'A bejelentkezés lejárt vagy már felhasználták. Kérjük, jelentkezzen be újra.',
   'problem.popup_blocked': 'A böngésző letiltotta a bejelentkezési ablakot; átirányítjuk a bejelentkezéshez.',
 } as const;
-
-export const commonEn = {
-  'state.loading': 'Loading…',
-  'state.retry': 'Try again',
-  'state.errorHeading': 'Something went wrong',
-  'state.loggedOut': 'Log in to the customer portal to see this.',
-  'state.noPortal': 'This element works only inside a <gp-portal> element.',
-  'action.cancel': 'Cancel',
-  'action.close': 'Close',
-  'action.back': 'Back',
-  'action.next': 'Next',
-  'action.save': 'Save',
-  'action.refresh': 'Refresh',
-  'action.showMore': 'Load more',
-  'form.required': 'required',
-  'form.errorSummary': (count: number) => `${count} ${count === 1 ? 'field needs' : 'fields need'} correcting.`,
-  'field.required': 'Fill in this field.',
-  'field.invalid': 'This value is not valid.',
-  'field.too_long': 'This value is too long.',
-  'field.too_short': 'This value is too short.',
-  'field.out_of_range': 'This value is outside the allowed range.',
-  'field.email_invalid': 'Enter a valid e-mail address.',
-  'field.invalid_email': 'Enter a valid e-mail address.',
-  'problem.generic': 'That did not work. Please try again later.',
-  'problem.network_error': 'The service could not be reached. Check your connection and try again.',
-  'problem.server_error': 'The service is temporarily unavailable. Please try again in a few minutes.',
-  'problem.database_unavailable': 'The service is temporarily unavailable. Please try again in a few minutes.',
-  'problem.internal_error': 'An unexpected error occurred. Please try again later.',
-  'problem.unexpected_response': 'The service gave an unexpected answer. Please try again.',
-  'problem.unauthenticated': 'Log in to do this.',
-  'problem.session_expired': 'Your session has expired. Please log in again.',
-  'problem.rate_limited': 'Too many requests in a short time. Wait a minute and try again.',
-  'problem.too_many_attempts': 'Too many attempts. Please try again later.',
-  'problem.payload_too_large': 'What you sent is too large.',
-  'problem.invalid_request': 'Some details are not valid. Check the marked fields.',
-  'problem.invalid_json': 'The request could not be read. Please try again.',
-  'problem.not_found': 'The item was not found.',
-  'problem.origin_not_allowed': 'This page is not allowed to use the customer portal.',
-  'problem.login_cancelled': 'You closed the log-in window before finishing the log-in.',
-  'problem.login_failed': 'The log-in did not succeed. Please try again.',
-  'problem.login_denied': 'The log-in was stopped: consent was not given.',
-  'problem.ticket_invalid': 'The log-in expired or was already used. Please log in again.',
-  'problem.popup_blocked': 'Your browser blocked the log-in window; taking you to the log-in page instead.',
-} as const satisfies TermsOf<typeof commonHu>;

@@ -1,5 +1,3 @@
-import type { TermsOf } from '../translation.ts';
-
 /** <gp-portal>: header, log-in and session. */
 export const portalHu = {
   'portal.title': 'Ügyfélportál',
@@ -19,22 +17,3 @@ export const portalHu = {
   'auth.expiredNotice': 'A munkamenete lejárt. Kérjük, jelentkezzen be újra.',
   'auth.loginSucceeded': (name: string) => `Sikeres bejelentkezés. Üdvözöljük, ${name}!`,
 } as const;
-
-export const portalEn = {
-  'portal.title': 'Customer portal',
-  'portal.regionLabel': (insurer: string) => `${insurer} – Customer portal`,
-  'lang.groupLabel': 'Choose language',
-  'auth.loggedOut.heading': 'Log in to the customer portal',
-  'auth.loggedOut.text':
-    'Log in to see your live and cancelled contracts, settle your invoices, report a claim and read the documents in your Correspondence mailbox.',
-  'auth.loggedOut.registerHint': 'First time here? You can register with your customer number in the log-in window.',
-  'auth.login': 'Log in',
-  'auth.logout': 'Log out',
-  'auth.checking': 'Checking your log-in…',
-  'auth.loggingIn': 'Logging in – continue in the window that opened.',
-  'auth.loggedInAs': (name: string) => `Logged in as ${name}`,
-  'auth.customerNumber': (number: string) => `Customer number: ${number}`,
-  'auth.loggedOutNotice': 'You have logged out.',
-  'auth.expiredNotice': 'Your session has expired. Please log in again.',
-  'auth.loginSucceeded': (name: string) => `You are logged in. Welcome, ${name}!`,
-} as const satisfies TermsOf<typeof portalHu>;

@@ -1,0 +1,41 @@
+import { describe, it } from '../mocha.ts';
+import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement, html as litHtml } from 'lit';
+import { LocalizeController } from '../../../widgets/i18n/localize-controller.ts';
+import { loadPack, packOf } from '../../../widgets/i18n/packs.ts';
+import { translate } from '../../../widgets/i18n/translate.ts';
+
+// This file deliberately does not preload the packs (no support/languages.ts import).
+
+class PackWidget extends LitElement {
+  readonly localize = new LocalizeController(this, { lang: () => this.language });
+  language: 'hu' | 'en' = 'en';
+  protected override render() {
+    return litHtml`<button>${this.localize.term('auth.login')}</button>`;
+  }
+}
+customElements.define('gp-pack-widget', PackWidget);
+
+describe('language packs', () => {
+  it('are fetched on first use: a widget renders again when its language arrives', async () => {
+    expect(packOf('en')).to.equal(undefined);
+    expect(translate('en', 'auth.login')).to.equal('');
+    const el = await fixture<PackWidget>(html`<gp-pack-widget></gp-pack-widget>`);
+    await waitUntil(() => el.shadowRoot!.textContent!.trim() === 'Log in', 'the English pack never arrived');
+    expect(el.localize.ready).to.equal(true);
+    // Only the language in use was fetched.
+    expect(packOf('hu')).to.equal(undefined);
+  });
+
+  it('are fetched once however many ask', async () => {
+    const [a, b] = [loadPack('hu'), loadPack('hu')];
+    expect(a).to.equal(b);
+    const pack = await a;
+    expect(pack['auth.login']).to.equal('Bejelentkezés');
+    const el = await fixture<PackWidget>(html`<gp-pack-widget></gp-pack-widget>`);
+    el.language = 'hu';
+    el.requestUpdate();
+    await elementUpdated(el);
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('Bejelentkezés');
+  });
+});

@@ -1,0 +1,21 @@
+import type { TermsOf } from '../translation.ts';
+import type { portalHu } from './portal.hu.ts';
+
+export const portalEn = {
+  'portal.title': 'Customer portal',
+  'portal.regionLabel': (insurer: string) => `${insurer} – Customer portal`,
+  'lang.groupLabel': 'Choose language',
+  'auth.loggedOut.heading': 'Log in to the customer portal',
+  'auth.loggedOut.text':
+    'Log in to see your live and cancelled contracts, settle your invoices, report a claim and read the documents in your Correspondence mailbox.',
+  'auth.loggedOut.registerHint': 'First time here? You can register with your customer number in the log-in window.',
+  'auth.login': 'Log in',
+  'auth.logout': 'Log out',
+  'auth.checking': 'Checking your log-in…',
+  'auth.loggingIn': 'Logging in – continue in the window that opened.',
+  'auth.loggedInAs': (name: string) => `Logged in as ${name}`,
+  'auth.customerNumber': (number: string) => `Customer number: ${number}`,
+  'auth.loggedOutNotice': 'You have logged out.',
+  'auth.expiredNotice': 'Your session has expired. Please log in again.',
+  'auth.loginSucceeded': (name: string) => `You are logged in. Welcome, ${name}!`,
+} as const satisfies TermsOf<typeof portalHu>;
