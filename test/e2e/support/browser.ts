@@ -24,7 +24,8 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: chromiumArgs,
+    // *.test names resolve to loopback: a third site for the cross-site checks.
+    args: [...chromiumArgs, '--host-resolver-rules=MAP *.test 127.0.0.1'],
     viewport: { width: 1280, height: 900 },
     locale: 'hu-HU',
     timezoneId: 'Europe/Budapest',

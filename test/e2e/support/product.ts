@@ -17,6 +17,7 @@ import { createTestDatabase } from '../../support/database.ts';
  * different sites, so the browser treats the broker's embedded widgets as third-party.
  */
 export interface Product {
+  /** The running product; replaced by {@link Product.withProductStopped}. */
   portal: RunningPortal;
   mail: MailSink;
   insurerUrl: string;
@@ -25,6 +26,13 @@ export interface Product {
   databaseUrl: string | null;
   dataDir: string;
   env: Record<string, string>;
+  /**
+   * Runs `task` (a command-line call) where the product's database is reachable by another
+   * process: at once on PostgreSQL; on the embedded PGlite, which admits one process, between
+   * stopping the product and starting it again (as an operator would). Sessions survive: they
+   * live in the database.
+   */
+  withDatabaseFree<T>(task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -46,22 +54,32 @@ export async function startProduct(): Promise<Product> {
   };
   // The embedded database admits one process: on PGlite the product opens its own in DATA_DIR.
   if (!db.url) await db.drop();
-  const portal = await startPortal(loadConfig(env), createLogger('warn'));
-  return {
-    portal,
+  const config = loadConfig(env);
+  const product: Product = {
+    portal: await startPortal(config, createLogger('warn')),
     mail,
     insurerUrl: env.PUBLIC_URL!,
     brokerUrl: env.BROKER_DEMO_URL!,
     databaseUrl: db.url,
     dataDir,
     env,
+    async withDatabaseFree(task) {
+      if (db.url) return task();
+      await this.portal.close();
+      try {
+        return await task();
+      } finally {
+        this.portal = await startPortal(config, createLogger('warn'));
+      }
+    },
     async close() {
-      await portal.close();
+      await this.portal.close();
       await mail.close();
       if (db.url) await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return product;
 }
 
 function freePort(): Promise<number> {

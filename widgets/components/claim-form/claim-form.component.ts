@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { ClaimList, ClaimSummary, PolicyList, PolicySummary, ReportedClaim } from '../../api/schemas.ts';
@@ -30,6 +29,31 @@ import {
 import styles from './claim-form.styles.ts';
 
 type TextField = 'description' | 'date' | 'time' | 'place' | 'opName' | 'opPlate' | 'opInsurer';
+type Loadable = 'policies' | 'claims';
+
+/** Everything the widget shows besides its attributes; replaced as a whole on each change. */
+export interface ClaimFormView {
+  policies?: PolicySummary[] | undefined;
+  policiesError?: unknown;
+  claims?: ClaimSummary[] | undefined;
+  claimsError?: unknown;
+  draft: ClaimDraft;
+  step: Step;
+  errors: FieldErrors;
+  /** Files refused when chosen, with the reason. */
+  refused: { name: string; code: string }[];
+  /** Why the last report failed (an ApiProblem or another error). */
+  failure?: unknown;
+  /** Bytes sent and in total while the report uploads. */
+  progress?: [number, number] | undefined;
+  reported?: ReportedClaim | undefined;
+}
+
+/** An empty report on its first step. */
+const fresh = (): ClaimFormView => ({ draft: emptyDraft(), step: 'policy', errors: {}, refused: [] });
+
+const HEADING = '[part~="step-heading"]';
+const INVALID = 'form [aria-invalid="true"]';
 
 /**
  * The claim report (kárbejelentés) in steps, and the customer's claims with their status.
@@ -91,24 +115,15 @@ export default class GpClaimForm extends GpElement {
   /** A policy to report on, preselected when it is one of the customer's live policies. */
   @property({ attribute: 'policy-id' }) accessor policyId = '';
 
-  @state() accessor policies: PolicySummary[] | undefined;
-  @state() accessor policiesError: unknown;
-  @state() accessor claims: ClaimSummary[] | undefined;
-  @state() accessor claimsError: unknown;
-  @state() accessor draft: ClaimDraft = emptyDraft();
-  @state() accessor step: Step = 'policy';
-  @state() accessor errors: FieldErrors = {};
-  /** Files refused when chosen, with the reason. */
-  @state() accessor refused: { name: string; code: string }[] = [];
-  /** Why the last report failed (an ApiProblem or another error). */
-  @state() accessor failure: unknown;
-  /** Bytes sent and in total while the report uploads. */
-  @state() accessor progress: [number, number] | undefined;
-  @state() accessor reported: ReportedClaim | undefined;
+  @state() accessor model: ClaimFormView = fresh();
 
   #api: ApiClient | undefined;
-  #loading = new Set<string>();
+  #loading = new Set<Loadable>();
   #upload: AbortController | undefined;
+
+  #set(patch: Partial<ClaimFormView>): void {
+    this.model = { ...this.model, ...patch };
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -122,64 +137,53 @@ export default class GpClaimForm extends GpElement {
       this.#api = api;
       this.#upload?.abort();
       this.#loading.clear();
-      this.policies = this.claims = this.reported = this.progress = undefined;
-      this.policiesError = this.claimsError = this.failure = undefined;
-      this.draft = emptyDraft();
-      this.step = 'policy';
-      this.errors = {};
-      this.refused = [];
+      this.model = fresh();
     }
-    if (api) this.#load(api);
+    const key: Loadable = this.view === 'list' ? 'claims' : 'policies';
+    if (!api || this.model[key] || this.model[`${key}Error`] || this.#loading.has(key)) return;
+    this.#loading.add(key);
+    (key === 'claims'
+      ? // The newest 100 (the API's largest page): more than any customer reports online.
+        api.get<ClaimList>('/claims', { pageSize: 100 }).then((list) => list.items)
+      : this.#policies(api)
+    )
+      .then(
+        (items) => api === this.#api && this.#set({ [key]: items }),
+        (error: unknown) => api === this.#api && this.#set({ [`${key}Error`]: this.reportError(error, `load-${key}`) }),
+      )
+      .finally(() => this.#loading.delete(key));
   }
 
-  #load(api: ApiClient): void {
-    if (this.view === 'list' ? this.claims || this.claimsError : this.policies || this.policiesError) return;
-    void (this.view === 'list' ? this.#loadClaims(api) : this.#loadPolicies(api));
-  }
-
-  async #loadPolicies(api: ApiClient): Promise<void> {
-    if (this.#loading.has('policies')) return;
-    this.#loading.add('policies');
-    try {
-      const items: PolicySummary[] = [];
-      for (let page = 1; ; page++) {
-        const list = await api.get<PolicyList>('/policies', { status: 'active', page, pageSize: 100 });
-        items.push(...list.items);
-        if (items.length >= list.total || list.items.length === 0) break;
-      }
-      if (api !== this.#api) return;
-      this.policies = items.filter((p) => p.status === 'active');
-      if (this.policyId && !this.draft.policyId && this.policies.some((p) => String(p.id) === this.policyId)) {
-        this.draft = { ...this.draft, policyId: this.policyId };
-        this.step = 'what';
-      }
-    } catch (error) {
-      if (api === this.#api) this.policiesError = this.reportError(error, 'load-policies');
-    } finally {
-      this.#loading.delete('policies');
+  /** Every page of the live policies; preselects the `policy-id` one. */
+  async #policies(api: ApiClient): Promise<PolicySummary[]> {
+    const items: PolicySummary[] = [];
+    for (let page = 1; ; page++) {
+      const list = await api.get<PolicyList>('/policies', { status: 'active', page, pageSize: 100 });
+      items.push(...list.items);
+      if (items.length >= list.total || !list.items.length) break;
     }
-  }
-
-  async #loadClaims(api: ApiClient): Promise<void> {
-    if (this.#loading.has('claims')) return;
-    this.#loading.add('claims');
-    try {
-      // The newest 100 (the API's largest page): more than any customer reports online.
-      const list = await api.get<ClaimList>('/claims', { pageSize: 100 });
-      if (api === this.#api) this.claims = list.items;
-    } catch (error) {
-      if (api === this.#api) this.claimsError = this.reportError(error, 'load-claims');
-    } finally {
-      this.#loading.delete('claims');
+    const live = items.filter((p) => p.status === 'active');
+    const { draft } = this.model;
+    if (api === this.#api && this.policyId && !draft.policyId && live.some((p) => String(p.id) === this.policyId)) {
+      this.#set({ draft: { ...draft, policyId: this.policyId }, step: 'what' });
     }
+    return live;
   }
 
-  #retry = (): void => {
-    this.policiesError = this.claimsError = undefined;
-  };
+  #retry = (): void => this.#set({ policiesError: undefined, claimsError: undefined });
+
+  /** The loading, error or empty state while a list has nothing to show; undefined once it has. */
+  #pending(items: unknown[] | undefined, error: unknown, empty: string): TemplateResult | undefined {
+    const t = this.localize;
+    return items ? (items.length ? undefined : renderEmpty(empty)) : error ? renderError(t, error, this.#retry) : renderLoading(t);
+  }
+
+  #find(id: string): PolicySummary | undefined {
+    return this.model.policies?.find((p) => String(p.id) === id);
+  }
 
   get #policy(): PolicySummary | undefined {
-    return this.policies?.find((p) => String(p.id) === this.draft.policyId);
+    return this.#find(this.model.draft.policyId);
   }
 
   get #steps(): Step[] {
@@ -193,7 +197,7 @@ export default class GpClaimForm extends GpElement {
       ${this.renderGate() ?? html`
         <div part="views" class="views" role="group" aria-label=${t.term('claimForm.views')}>
           ${(['report', 'list'] as const).map(
-            (view) => html`<button part="view-button" class="button secondary" type="button" aria-pressed=${view === this.view ? 'true' : 'false'} @click=${() => (this.view = view)}>
+            (view) => html`<button part="view-button" class="button secondary" type="button" aria-pressed=${view === this.view} @click=${() => (this.view = view)}>
               ${t.term(`claimForm.view.${view}`)}
             </button>`,
           )}
@@ -207,78 +211,75 @@ export default class GpClaimForm extends GpElement {
 
   #renderReport(): TemplateResult {
     const t = this.localize;
-    const result = html`<div part="result" role="status" aria-live="polite">
-      ${this.reported
-        ? html`<div class="notice success">
-            <p class="done">${t.term('claimForm.done')}</p>
-            <p part="claim-number" class="claim-number" tabindex="-1">${t.term('claimForm.claimNumber', this.reported.claimNumber)}</p>
-            <p>${t.term('claimForm.doneText')}</p>
-          </div>`
-        : nothing}
-    </div>`;
-    if (this.reported) {
-      return html`${result}
-        <div class="actions"><button part="another-button" class="button" type="button" @click=${this.#another}>${t.term('claimForm.another')}</button></div>`;
-    }
-    if (!this.policies) return this.policiesError ? renderError(t, this.policiesError, this.#retry) : renderLoading(t);
-    if (!this.policies.length) return renderEmpty(t.term('claimForm.noPolicies'));
+    const { reported, policies, progress, step } = this.model;
     const steps = this.#steps;
-    const index = steps.indexOf(this.step);
-    const busy = !!this.progress;
-    return html`${result}
-      <form part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        <h3 part="step-heading" class="step-heading" tabindex="-1">
-          <span part="step-indicator" class="step-indicator">${t.term('claimForm.stepOf', index + 1, steps.length)}</span>
-          ${t.term(`claimForm.step.${this.step}`)}
-        </h3>
-        ${this.#renderStep()} ${this.#renderFailure()}
-        ${this.progress
-          ? html`<div class="field">
-              <label for="progress">${t.term('claimForm.uploading')}</label>
-              <progress id="progress" part="progress" max=${this.progress[1]} .value=${this.progress[0]}></progress>
-            </div>`
-          : nothing}
-        <div class="actions">
-          ${index > 0
-            ? html`<button part="back-button" class="button secondary" type="button" ?disabled=${busy} @click=${() => this.#goto(steps[index - 1]!)}>
-                ${t.term('action.back')}
-              </button>`
+    const index = steps.indexOf(step);
+    // A report needs a policy: while there is none (yet), the loading, error or empty state.
+    return (
+      this.#pending(policies, this.model.policiesError, t.term('claimForm.noPolicies')) ??
+      html`<div part="result" role="status" aria-live="polite">
+          ${reported
+            ? html`<div class="notice success">
+                <p class="done">${t.term('claimForm.done')}</p>
+                <p part="claim-number" class="claim-number" tabindex="-1">${t.term('claimForm.claimNumber', reported.claimNumber)}</p>
+                <p>${t.term('claimForm.doneText')}</p>
+              </div>`
             : nothing}
-          ${this.step === 'review'
-            ? html`<button part="submit-button" class="button" type="submit" ?disabled=${busy}>${t.term('claimForm.submit')}</button>`
-            : html`<button part="next-button" class="button" type="submit">${t.term('action.next')}</button>`}
         </div>
-      </form>`;
+        ${reported
+          ? html`<div class="actions"><button part="another-button" class="button" type="button" @click=${this.#another}>${t.term('claimForm.another')}</button></div>`
+          : html`<form part="form" novalidate aria-busy=${!!progress} @submit=${this.#onSubmit}>
+              <h3 part="step-heading" class="step-heading" tabindex="-1">
+                <span part="step-indicator" class="step-indicator">${t.term('claimForm.stepOf', index + 1, steps.length)}</span>
+                ${t.term(`claimForm.step.${step}`)}
+              </h3>
+              ${this.#renderStep()} ${this.#renderFailure()}
+              ${progress
+                ? html`<div class="field">
+                    <label for="progress">${t.term('claimForm.uploading')}</label>
+                    <progress id="progress" part="progress" max=${progress[1]} .value=${progress[0]}></progress>
+                  </div>`
+                : nothing}
+              <div class="actions">
+                ${index > 0
+                  ? html`<button part="back-button" class="button secondary" type="button" ?disabled=${!!progress} @click=${() => this.#goto(steps[index - 1]!)}>
+                      ${t.term('action.back')}
+                    </button>`
+                  : nothing}
+                ${step === 'review'
+                  ? html`<button part="submit-button" class="button" type="submit" ?disabled=${!!progress}>${t.term('claimForm.submit')}</button>`
+                  : html`<button part="next-button" class="button" type="submit">${t.term('action.next')}</button>`}
+              </div>
+            </form>`}`
+    );
   }
 
   #renderStep(): TemplateResult {
     const t = this.localize;
     const policy = this.#policy;
-    switch (this.step) {
+    switch (this.model.step) {
       case 'policy':
         return this.#choices(
           'policyId',
-          t.term('claimForm.policy'),
-          this.policies!.map((p) => [String(p.id), `${p.productName[t.lang]} – ${p.policyNumber}`, p.insuredObjectLabel]),
+          this.model.policies!.map((p) => [String(p.id), this.#label(p), p.insuredObjectLabel]),
         );
       case 'what':
         return html`${this.#choices(
             'claimType',
-            t.term('claimForm.claimType'),
             (policy ? CLAIM_TYPES[policy.product] : []).map((type) => [type, this.#typeName(type)]),
           )}
-          ${this.#input('description', t.term('claimForm.description'), { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}`;
+          ${this.#input('description', { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}`;
       case 'when': {
         const today = budapestNow().date;
-        return html`${this.#input('date', t.term('claimForm.date'), { type: 'date', required: true, min: earliestDate(today, policy), max: today })}
-          ${this.#input('time', t.term('claimForm.time'), { type: 'time' })}
-          ${this.#input('place', t.term('claimForm.place'), { required: true, autocomplete: 'off' })}`;
+        return html`${this.#input('date', { type: 'date', required: true, min: earliestDate(today, policy), max: today })}
+          ${this.#input('time', { type: 'time' })}
+          ${this.#input('place', { required: true })}`;
       }
       case 'other':
         return html`<p class="hint">${t.term('claimForm.otherHint')}</p>
-          ${this.#input('opName', t.term('claimForm.opName'), { autocomplete: 'off' })}
-          ${this.#input('opPlate', t.term('claimForm.opPlate'), { hint: t.term('claimForm.opPlateHint'), autocomplete: 'off' })}
-          ${this.#input('opInsurer', t.term('claimForm.opInsurer'), { autocomplete: 'off' })}`;
+          ${this.#input('opName')}
+          ${this.#input('opPlate', { hint: t.term('claimForm.opPlateHint') })}
+          ${this.#input('opInsurer')}`;
       case 'files':
         return this.#renderFiles();
       default:
@@ -286,14 +287,17 @@ export default class GpClaimForm extends GpElement {
     }
   }
 
-  /** A radio group; `options` are [value, label, hint?]. */
-  #choices(name: 'policyId' | 'claimType', legend: string, options: string[][]): TemplateResult {
-    const invalid = this.errors[name] ? 'true' : 'false';
+  #label(p: PolicySummary): string {
+    return `${p.productName[this.localize.lang]} – ${p.policyNumber}`;
+  }
+
+  /** A radio group, its legend the term named after the field; `options` are [value, label, hint?]. */
+  #choices(name: 'policyId' | 'claimType', options: string[][]): TemplateResult {
     return html`<fieldset>
-      <legend>${legend}</legend>
+      <legend>${this.localize.term(`claimForm.${name}`)}</legend>
       ${options.map(
         ([value, label, hint]) => html`<label class="choice">
-          <input type="radio" name=${name} .value=${value!} .checked=${this.draft[name] === value} aria-invalid=${invalid} aria-describedby="${name}-error" @change=${this.#onInput} />
+          <input type="radio" name=${name} .value=${value!} .checked=${this.model.draft[name] === value} aria-invalid=${!!this.model.errors[name]} aria-describedby="${name}-error" @change=${this.#onInput} />
           <span>${label}${hint ? html` <span class="hint block">${hint}</span>` : nothing}</span>
         </label>`,
       )}
@@ -301,32 +305,33 @@ export default class GpClaimForm extends GpElement {
     </fieldset>`;
   }
 
-  #input(
-    name: TextField,
-    label: string,
-    o: { type?: string; multiline?: boolean; required?: boolean; hint?: string; min?: string; max?: string; autocomplete?: string } = {},
-  ): TemplateResult {
+  /**
+   * A text field, its label the term named after the field. A plain text input does not
+   * autocomplete (these are facts of the loss).
+   */
+  #input(name: TextField, o: { type?: string; multiline?: boolean; required?: boolean; hint?: string; min?: string; max?: string } = {}): TemplateResult {
     const describedBy = `${o.hint ? `${name}-hint ` : ''}${name}-error`;
-    const invalid = this.errors[name] ? 'true' : 'false';
+    const invalid = !!this.model.errors[name];
+    const value = this.model.draft[name];
     return html`<div class="field">
-      <label for=${name}>${label}</label>
+      <label for=${name}>${this.localize.term(`claimForm.${name}`)}</label>
       ${o.hint ? html`<span id="${name}-hint" class="hint">${o.hint}</span>` : nothing}
       ${o.multiline
-        ? html`<textarea id=${name} name=${name} rows="6" ?required=${o.required} .value=${this.draft[name]} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput}></textarea>`
-        : html`<input id=${name} name=${name} type=${o.type ?? 'text'} ?required=${o.required} .value=${this.draft[name]}
-            min=${ifDefined(o.min)} max=${ifDefined(o.max)} autocomplete=${ifDefined(o.autocomplete)}
+        ? html`<textarea id=${name} name=${name} rows="6" ?required=${o.required} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput}></textarea>`
+        : html`<input id=${name} name=${name} type=${o.type ?? 'text'} ?required=${o.required} .value=${value}
+            min=${o.min ?? nothing} max=${o.max ?? nothing} autocomplete=${o.type ? nothing : 'off'}
             aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput} />`}
       ${this.#error(name)}
     </div>`;
   }
 
-  #error(field: string): TemplateResult {
-    const code = this.errors[field];
-    return html`<span id="${field}-error" part="field-error" class="field-error">${code ? this.#message(field, code) : ''}</span>`;
+  #error(field: string, text = this.#message(field, this.model.errors[field])): TemplateResult {
+    return html`<span id="${field}-error" part="field-error" class="field-error">${text}</span>`;
   }
 
   /** The message for a refused field: the widget's own for its codes, else the shared `field.<code>`. */
-  #message(field: string, code: string): string {
+  #message(field: string, code: string | undefined): string {
+    if (!code) return '';
     const t = this.localize;
     const limits = (LIMITS as Record<string, readonly [number, number]>)[field];
     if (limits && (code === 'too_short' || code === 'too_long')) return t.term('claimForm.err.length', ...limits);
@@ -337,25 +342,25 @@ export default class GpClaimForm extends GpElement {
 
   #renderFiles(): TemplateResult {
     const t = this.localize;
-    const files = this.draft.files;
+    const { draft, errors, refused } = this.model;
     return html`<div class="field">
         <label for="files">${t.term('claimForm.files')}</label>
         <span id="files-hint" class="hint">${t.term('claimForm.filesHint')}</span>
-        <input id="files" part="file-input" type="file" multiple accept=${ACCEPT} aria-invalid=${this.errors.files || this.refused.length ? 'true' : 'false'} aria-describedby="files-hint files-error" @change=${this.#onFiles} />
-        <span id="files-error" part="field-error" class="field-error">${[
-          ...(this.errors.files ? [this.#message('files', this.errors.files)] : []),
-          ...this.refused.map((r) => `${r.name}: ${this.#message('file', r.code)}`),
-        ].join(' ')}</span>
+        <input id="files" part="file-input" type="file" multiple accept=${ACCEPT} aria-invalid=${!!(errors.files || refused.length)} aria-describedby="files-hint files-error" @change=${this.#onFiles} />
+        ${this.#error(
+          'files',
+          [this.#message('files', errors.files), ...refused.map((r) => `${r.name}: ${this.#message('file', r.code)}`)].filter(Boolean).join(' '),
+        )}
       </div>
       <h4 id="file-list" class="file-list-heading">${t.term('claimForm.fileList')}</h4>
-      ${files.length
+      ${draft.files.length
         ? html`<ul part="files" class="files" aria-labelledby="file-list">
-            ${files.map(
+            ${draft.files.map(
               (file, i) => html`<li part="file" class="file">
                 <span class="file-name">${file.name}</span>
                 <span class="hint">${this.#size(file.size)}</span>
                 ${this.#error(`file-${i}`)}
-                <button part="remove-button" class="button secondary" type="button" @click=${() => this.#removeFile(i)}>
+                <button part="remove-button" class="button secondary" type="button" @click=${() => this.#setFiles(draft.files.filter((_, j) => j !== i), '#files')}>
                   ${t.term('claimForm.remove')}<span class="visually-hidden">: ${file.name}</span>
                 </button>
               </li>`,
@@ -366,28 +371,27 @@ export default class GpClaimForm extends GpElement {
 
   #renderReview(): TemplateResult {
     const t = this.localize;
-    const d = this.draft;
+    const d = this.model.draft;
     const policy = this.#policy;
     const notGiven = t.term('claimForm.notGiven');
+    // [the label's term, the value, the step holding it]
     const rows: [string, string, Step][] = [
-      [t.term('claimForm.step.policy'), policy ? `${policy.productName[t.lang]} – ${policy.policyNumber}` : notGiven, 'policy'],
-      [t.term('claimForm.claimType'), d.claimType ? this.#typeName(d.claimType) : notGiven, 'what'],
-      [t.term('claimForm.description'), d.description.trim(), 'what'],
-      [t.term('claimForm.date'), `${d.date ? t.date(d.date, 'long') : notGiven}${d.time ? ` ${d.time}` : ''}`, 'when'],
-      [t.term('claimForm.place'), d.place.trim(), 'when'],
-      ...(isMotor(policy?.product)
-        ? ([[t.term('claimForm.step.other'), [d.opName, d.opPlate, d.opInsurer].map((v) => v.trim()).filter(Boolean).join(', ') || notGiven, 'other']] as [string, string, Step][])
-        : []),
-      [t.term('claimForm.step.files'), d.files.map((f) => f.name).join(', ') || t.term('claimForm.noFiles'), 'files'],
+      ['step.policy', policy ? this.#label(policy) : notGiven, 'policy'],
+      ['claimType', d.claimType ? this.#typeName(d.claimType) : notGiven, 'what'],
+      ['description', d.description.trim(), 'what'],
+      ['date', `${d.date ? t.date(d.date, 'long') : notGiven}${d.time ? ` ${d.time}` : ''}`, 'when'],
+      ['place', d.place.trim(), 'when'],
     ];
+    if (isMotor(policy?.product)) rows.push(['step.other', [d.opName, d.opPlate, d.opInsurer].map((v) => v.trim()).filter(Boolean).join(', ') || notGiven, 'other']);
+    rows.push(['step.files', d.files.map((f) => f.name).join(', ') || t.term('claimForm.noFiles'), 'files']);
     return html`<dl part="review" class="review">
       ${rows.map(
-        ([label, value, step]) => html`<div class="row">
-          <dt>${label}</dt>
+        ([key, value, step]) => html`<div class="row">
+          <dt>${t.term(`claimForm.${key}` as 'claimForm.date')}</dt>
           <dd class="value">${value}</dd>
           <dd>
             <button part="edit-button" class="link" type="button" @click=${() => this.#goto(step)}>
-              ${t.term('claimForm.edit')}<span class="visually-hidden">: ${label}</span>
+              ${t.term('claimForm.edit')}<span class="visually-hidden">: ${t.term(`claimForm.${key}` as 'claimForm.date')}</span>
             </button>
           </dd>
         </div>`,
@@ -396,23 +400,18 @@ export default class GpClaimForm extends GpElement {
   }
 
   #renderFailure(): TemplateResult | typeof nothing {
-    const error = this.failure;
-    if (!error) return nothing;
+    const { failure, errors } = this.model;
+    if (!failure) return nothing;
     const t = this.localize;
-    const fields = isApiProblem(error) && error.fields.length > 0;
     // Refusals of fields that have no step of their own (contact preference) are told here.
-    const extra = Object.entries(this.errors)
-      .filter(([field]) => stepOf(field) === 'review')
-      .map(([field, code]) => this.#message(field, code));
     return html`<div part="form-error" class="notice error" role="alert">
-      <p>${fields ? t.term('claimForm.fixFields') : t.problem(error)}</p>
-      ${extra.map((text) => html`<p>${text}</p>`)}
+      <p>${isApiProblem(failure) && failure.fields.length ? t.term('claimForm.fixFields') : t.problem(failure)}</p>
+      ${Object.entries(errors).map(([field, code]) => (stepOf(field) === 'review' ? html`<p>${this.#message(field, code)}</p>` : nothing))}
     </div>`;
   }
 
   #typeName(type: string): string {
-    const key = `claimForm.type.${type}`;
-    return isTermKey(key) ? this.localize.term(key as 'claimForm.type.fire') : type;
+    return this.localize.term(`claimForm.type.${type}` as 'claimForm.type.fire');
   }
 
   #size(bytes: number): string {
@@ -424,139 +423,120 @@ export default class GpClaimForm extends GpElement {
 
   #onInput = (event: Event): void => {
     const { name, value } = event.target as HTMLInputElement;
-    const draft = { ...this.draft, [name]: value };
+    const draft = { ...this.model.draft, [name]: value };
     if (name === 'policyId') {
-      const product = this.policies?.find((p) => String(p.id) === value)?.product;
+      const product = this.#find(value)?.product;
       if (!product || !CLAIM_TYPES[product].includes(draft.claimType)) draft.claimType = '';
     }
-    this.draft = draft;
-    if (this.errors[name]) {
-      const { [name]: _, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    const { [name]: _, ...errors } = this.model.errors;
+    this.#set({ draft, errors });
   };
 
   #onFiles = (event: Event): void => {
     const input = event.target as HTMLInputElement;
-    const { files, refused } = addFiles(this.draft.files, [...(input.files ?? [])]);
+    const { files, refused } = addFiles(this.model.draft.files, [...(input.files ?? [])]);
     input.value = '';
-    this.draft = { ...this.draft, files };
-    this.refused = refused;
-    this.#clearFileErrors();
+    this.#setFiles(files, undefined, refused);
   };
 
-  #removeFile(index: number): void {
-    this.draft = { ...this.draft, files: this.draft.files.filter((_, i) => i !== index) };
-    this.refused = [];
-    this.#clearFileErrors();
-    void this.#focus('#files');
+  /** New chosen files: their earlier problems go; `focus` is what gets the focus then. */
+  #setFiles(files: File[], focus?: string, refused: ClaimFormView['refused'] = []): void {
+    this.#set({ draft: { ...this.model.draft, files }, refused, errors: this.#errorsBut('files') });
+    if (focus) void this.#focus(focus);
   }
 
-  #clearFileErrors(): void {
-    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([field]) => stepOf(field) !== 'files'));
+  /** The refused fields of every step but `step`. */
+  #errorsBut(step: Step): FieldErrors {
+    return Object.fromEntries(Object.entries(this.model.errors).filter(([field]) => stepOf(field) !== step));
   }
 
-  async #focus(selector: string): Promise<void> {
+  /** Focuses the first of `selectors` found after the update. */
+  async #focus(...selectors: string[]): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    selectors.map((s) => this.renderRoot.querySelector<HTMLElement>(s)).find(Boolean)?.focus();
   }
 
-  /** Shows a step; focus goes to its heading, or to its first refused field. */
-  async #goto(step: Step, toInvalid = false): Promise<void> {
-    this.step = step;
-    await this.updateComplete;
-    const invalid = toInvalid ? this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]') : null;
-    (invalid ?? this.renderRoot.querySelector<HTMLElement>('[part~="step-heading"]'))?.focus();
+  /** Shows a step; focus goes to its heading, or to `first` (its first refused field). */
+  #goto(step: Step, first = HEADING): Promise<void> {
+    this.#set({ step });
+    return this.#focus(first, HEADING);
   }
 
-  /** Checks a step; shows its problems and focuses the first. True when it may be left. */
+  /** Checks a step; shows its problems. True when it may be left. */
   #check(step: Step): boolean {
-    const problems = validateStep(step, this.draft, this.#policy);
-    const others = Object.entries(this.errors).filter(([field]) => stepOf(field) !== step);
-    this.errors = { ...Object.fromEntries(others), ...problems };
-    if (step === 'files' && !Object.keys(problems).length) this.refused = [];
-    return Object.keys(problems).length === 0;
+    const problems = validateStep(step, this.model.draft, this.#policy);
+    const ok = !Object.keys(problems).length;
+    this.#set({ errors: { ...this.#errorsBut(step), ...problems }, ...(step === 'files' && ok && { refused: [] }) });
+    return ok;
   }
 
   #onSubmit = (event: Event): void => {
     event.preventDefault();
-    if (this.progress) return;
+    const { step, progress } = this.model;
     const steps = this.#steps;
-    if (this.step === 'review') {
-      void this.#submit(steps);
-      return;
+    if (progress) return;
+    if (step === 'review') void this.#submit(steps);
+    else if (!this.#check(step)) void this.#goto(step, INVALID);
+    else {
+      this.#set({ failure: undefined });
+      void this.#goto(steps[steps.indexOf(step) + 1] ?? 'review');
     }
-    if (!this.#check(this.step)) {
-      void this.#goto(this.step, true);
-      return;
-    }
-    this.failure = undefined;
-    void this.#goto(steps[steps.indexOf(this.step) + 1] ?? 'review');
   };
 
   async #submit(steps: Step[]): Promise<void> {
     const api = this.#api;
     const bad = steps.find((step) => !this.#check(step));
-    if (bad) {
-      await this.#goto(bad, true);
-      return;
-    }
+    if (bad) return this.#goto(bad, INVALID);
     if (!api) return;
-    this.failure = undefined;
-    this.progress = [0, 1];
-    this.#upload = new AbortController();
+    this.#set({ failure: undefined, progress: [0, 1] });
+    const { signal } = (this.#upload = new AbortController());
     try {
-      const claim = await api.upload<ReportedClaim>('/claims', formDataOf(this.draft, this.#policy?.product), {
-        onProgress: (loaded, total) => (this.progress = [loaded, total]),
-        signal: this.#upload.signal,
+      const claim = await api.upload<ReportedClaim>('/claims', formDataOf(this.model.draft, this.#policy?.product), {
+        onProgress: (loaded, total) => this.#set({ progress: [loaded, total] }),
+        signal,
       });
-      this.progress = undefined;
-      this.reported = claim;
-      this.draft = emptyDraft();
-      this.claims = undefined; // the list shows the new claim next time
+      // The list shows the new claim next time.
+      this.#set({ progress: undefined, reported: claim, draft: emptyDraft(), claims: undefined });
       this.dispatchEvent(new GpClaimSubmittedEvent(claim));
       await this.#focus('[part~="claim-number"]');
     } catch (error) {
-      this.progress = undefined;
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      this.failure = this.reportError(error, 'report-claim');
-      if (isApiProblem(error) && error.fields.length) {
-        const errors: FieldErrors = {};
-        for (const { field, code } of error.fields) errors[fieldOf(field)] ??= code;
-        this.errors = errors;
-        await this.#goto(steps.find((step) => Object.keys(errors).some((field) => stepOf(field) === step)) ?? 'review', true);
-      } else {
-        await this.#focus('[part~="form-error"]');
-      }
+      this.#set({ progress: undefined });
+      if (signal.aborted) return; // the session ended or the widget left the page
+      const failure = this.reportError(error, 'report-claim');
+      const fields = isApiProblem(error) ? error.fields : [];
+      const errors: FieldErrors = {};
+      for (const { field, code } of fields) errors[fieldOf(field)] ??= code;
+      this.#set(fields.length ? { failure, errors } : { failure });
+      await (fields.length
+        ? this.#goto(steps.find((step) => Object.keys(errors).some((field) => stepOf(field) === step)) ?? 'review', INVALID)
+        : this.#focus('[part~="form-error"]'));
     }
   }
 
   #another = (): void => {
-    this.reported = this.failure = undefined;
-    this.draft = emptyDraft();
-    this.errors = {};
-    this.refused = [];
-    void this.#goto('policy');
+    this.#set({ ...fresh(), reported: undefined, failure: undefined });
+    void this.#focus(HEADING);
   };
 
   // ---- the list ----
 
   #renderList(): TemplateResult {
     const t = this.localize;
-    const claims = this.claims;
-    if (!claims) return this.claimsError ? renderError(t, this.claimsError, this.#retry) : renderLoading(t);
-    if (!claims.length) return renderEmpty(t.term('claimForm.noClaims'));
-    return html`<ul part="claims" class="claims" aria-label=${t.term('claimForm.view.list')}>
-        ${claims.map(
+    const { claims } = this.model;
+    return (
+      this.#pending(claims, this.model.claimsError, t.term('claimForm.noClaims')) ??
+      html`<ul part="claims" class="claims" aria-label=${t.term('claimForm.view.list')}>
+        ${claims!.map(
           (claim) => html`<li part="claim" class="claim">
             <h3 class="claim-title">${claim.claimNumber} – ${claim.claimTypeName[t.lang]}</h3>
             <dl class="claim-facts">
-              <div><dt>${t.term('claimForm.claimPolicy')}</dt><dd>${claim.policyNumber}</dd></div>
-              <div><dt>${t.term('claimForm.claimDate')}</dt><dd>${t.date(claim.occurredAt)}</dd></div>
-              <div>
-                <dt>${t.term('claimForm.claimStatus')}</dt>
-                <dd><span part="status" class="status ${claim.status}">${t.term(`claimForm.status.${claim.status}`)}</span></dd>
-              </div>
+              ${(
+                [
+                  ['step.policy', claim.policyNumber],
+                  ['date', t.date(claim.occurredAt)],
+                  ['claimStatus', html`<span part="status" class="status ${claim.status}">${t.term(`claimForm.status.${claim.status}`)}</span>`],
+                ] as const
+              ).map(([key, value]) => html`<div><dt>${t.term(`claimForm.${key}`)}</dt><dd>${value}</dd></div>`)}
             </dl>
             <details part="history" class="history">
               <summary>${t.term('claimForm.history')}</summary>
@@ -572,6 +552,7 @@ export default class GpClaimForm extends GpElement {
             </details>
           </li>`,
         )}
-    </ul>`;
+      </ul>`
+    );
   }
 }

@@ -10,11 +10,13 @@ export default css`
     gap: var(--_space);
     margin: 0;
     padding: 0;
+    list-style: none;
   }
 
   h2,
   h3,
   h4,
+  dl,
   dd {
     margin: 0;
   }
@@ -58,18 +60,12 @@ export default css`
     accent-color: var(--_primary);
   }
 
-  .files,
-  .claims {
-    list-style: none;
-  }
-
   .file,
   .claim-facts {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
-    margin: 0;
   }
 
   .file-name,
@@ -79,7 +75,7 @@ export default css`
     white-space: pre-line;
   }
 
-  .review .row {
+  .row {
     display: grid;
     grid-template-columns: minmax(8rem, 1fr) 2fr auto;
     gap: var(--_space);
@@ -98,6 +94,10 @@ export default css`
     color: var(--_primary);
     font: inherit;
     text-decoration: underline;
+  }
+
+  .link,
+  summary {
     cursor: pointer;
   }
 
@@ -113,9 +113,5 @@ export default css`
 
   .rejected {
     color: var(--_danger);
-  }
-
-  summary {
-    cursor: pointer;
   }
 `;

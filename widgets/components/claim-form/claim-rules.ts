@@ -67,9 +67,7 @@ export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /** The steps of a report: the other party only on motor products. */
-export function stepsFor(product: Product | undefined): Step[] {
-  return isMotor(product) ? ['policy', 'what', 'when', 'other', 'files', 'review'] : ['policy', 'what', 'when', 'files', 'review'];
-}
+export const stepsFor = (product: Product | undefined): Step[] => ['policy', 'what', 'when', ...(isMotor(product) ? (['other'] as const) : []), 'files', 'review'];
 
 const STEP_OF: Readonly<Record<string, Step>> = {
   policyId: 'policy',
@@ -124,12 +122,9 @@ export function normalisePlate(value: string): string | null {
 
 /** Today's date and the time in Budapest (the API's clock), as `YYYY-MM-DD` and `HH:MM`. */
 export function budapestNow(now = new Date()): { date: string; time: string } {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Budapest', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(now)
-      .map((x) => [x.type, x.value]),
-  );
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  // Swedish writes dates and 24-hour times the ISO way: `2026-05-10 12:00:00`.
+  const s = now.toLocaleString('sv-SE', { timeZone: 'Europe/Budapest' });
+  return { date: s.slice(0, 10), time: s.slice(11, 16) };
 }
 
 /** The earliest loss date the API takes online: two years back, and not before the policy's start. */
@@ -169,57 +164,53 @@ export function addFiles(current: readonly File[], incoming: readonly File[]): {
   return { files, refused };
 }
 
-function check(errors: FieldErrors, field: string, code: string | undefined): void {
-  if (code) errors[field] = code;
-}
-
 /** The problems of one step's fields (empty when the step may be left). */
 export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | undefined, now = new Date()): FieldErrors {
-  const errors: FieldErrors = {};
-  if (step === 'policy') check(errors, 'policyId', policy ? undefined : 'required');
+  const e: Record<string, string | undefined> = {};
+  if (step === 'policy') e.policyId = policy ? undefined : 'required';
   if (step === 'what') {
-    check(errors, 'claimType', !d.claimType ? 'required' : policy && !CLAIM_TYPES[policy.product].includes(d.claimType) ? 'not_for_product' : undefined);
-    check(errors, 'description', textProblem(d.description, LIMITS.description, true));
+    e.claimType = !d.claimType ? 'required' : policy && !CLAIM_TYPES[policy.product].includes(d.claimType) ? 'not_for_product' : undefined;
+    e.description = textProblem(d.description, LIMITS.description, true);
   }
   if (step === 'when') {
-    const today = budapestNow(now);
-    let date: string | undefined;
-    if (!d.date) date = 'required';
-    else if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) date = 'invalid';
-    else if (d.date > today.date || (d.date === today.date && d.time > today.time)) date = 'in_future';
-    else if (policy && d.date < policy.startDate) date = 'before_start';
-    else if (d.date < earliestDate(today.date, undefined)) date = 'too_old';
-    else if (policy && (lastDay(policy) ?? d.date) < d.date) date = 'not_in_force';
-    check(errors, 'date', date);
-    check(errors, 'time', d.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.time) ? 'invalid' : undefined);
-    check(errors, 'place', textProblem(d.place, LIMITS.place));
+    const { date, time } = budapestNow(now);
+    e.date = !d.date
+      ? 'required'
+      : !/^\d{4}-\d\d-\d\d$/.test(d.date)
+        ? 'invalid'
+        : `${d.date}T${d.time}` > `${date}T${time}`
+          ? 'in_future'
+          : policy && d.date < policy.startDate
+            ? 'before_start'
+            : d.date < earliestDate(date, undefined)
+              ? 'too_old'
+              : policy && (lastDay(policy) ?? d.date) < d.date
+                ? 'not_in_force'
+                : undefined;
+    e.time = d.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.time) ? 'invalid' : undefined;
+    e.place = textProblem(d.place, LIMITS.place);
   }
   if (step === 'other' && isMotor(policy?.product) && (COLLISION.includes(d.claimType) || hasOtherParty(d))) {
-    check(errors, 'opName', textProblem(d.opName, LIMITS.opName));
-    check(errors, 'opPlate', !d.opPlate.trim() ? 'required' : normalisePlate(d.opPlate.trim()) ? undefined : 'invalid_format');
-    if (d.opInsurer.trim()) check(errors, 'opInsurer', textProblem(d.opInsurer, LIMITS.opInsurer));
+    const plate = d.opPlate.trim();
+    e.opName = textProblem(d.opName, LIMITS.opName);
+    e.opPlate = !plate ? 'required' : normalisePlate(plate) ? undefined : 'invalid_format';
+    e.opInsurer = d.opInsurer.trim() && textProblem(d.opInsurer, LIMITS.opInsurer);
   }
-  if (step === 'files') {
-    const { refused } = addFiles([], d.files);
-    if (refused.length) errors.files = refused[0]!.code;
-  }
-  return errors;
+  if (step === 'files') e.files = addFiles([], d.files).refused[0]?.code;
+  return Object.fromEntries(Object.entries(e).filter(([, code]) => code)) as FieldErrors;
 }
 
-export const hasOtherParty = (d: ClaimDraft): boolean => !!(d.opName.trim() || d.opPlate.trim() || d.opInsurer.trim());
+export const hasOtherParty = (d: ClaimDraft): boolean => [d.opName, d.opPlate, d.opInsurer].some((v) => v.trim());
 
 /** The multipart form `POST /claims` takes. */
 export function formDataOf(d: ClaimDraft, product: Product | undefined): FormData {
   const form = new FormData();
-  form.set('policyId', d.policyId);
-  form.set('claimType', d.claimType);
-  form.set('occurredAt', `${d.date}T${d.time || '00:00'}`);
-  form.set('place', d.place.trim());
-  form.set('description', d.description.trim());
+  const fields = { policyId: d.policyId, claimType: d.claimType, occurredAt: `${d.date}T${d.time || '00:00'}`, place: d.place.trim(), description: d.description.trim() };
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (isMotor(product) && hasOtherParty(d)) {
-    const insurer = d.opInsurer.trim();
     const plate = d.opPlate.trim();
-    form.set('otherParty', JSON.stringify({ name: d.opName.trim(), plate: normalisePlate(plate) ?? plate, ...(insurer ? { insurer } : {}) }));
+    // JSON leaves out an undefined insurer.
+    form.set('otherParty', JSON.stringify({ name: d.opName.trim(), plate: normalisePlate(plate) ?? plate, insurer: d.opInsurer.trim() || undefined }));
   }
   for (const file of d.files) form.append('attachments', file, file.name);
   return form;

@@ -12,10 +12,29 @@ import { isPopupReturn, MAX_INVOICES, navigation, openPopup, returnUrl, sleep, S
 
 export type PaymentMode = 'popup' | 'redirect';
 
-/** `blocked`: starting, the popup was blocked (the redirect follows). */
-type Phase = 'idle' | 'starting' | 'blocked' | 'waiting' | 'checking';
+/** `popupBlocked`: starting, the popup was blocked (the redirect follows). Also names the progress term. */
+type Phase = 'idle' | 'starting' | 'popupBlocked' | 'waiting' | 'checking';
+
+/** What the widget renders; replaced as a whole on every change. */
+export interface InvoicePayView {
+  page?: InvoicePage;
+  /** A (re)load is under way. */
+  loading?: boolean;
+  /** The first load failed (a later, silent reload keeps the list). */
+  loadError?: unknown;
+  selected: ReadonlySet<number>;
+  phase: Phase;
+  /** Why the payment could not start, or its status could not be read. */
+  payError?: unknown;
+  /** The last polled payment: final, or still pending when polling stopped. */
+  result?: Payment;
+}
 
 const networkFailure = (error: unknown) => isApiProblem(error) && error.status === 0;
+
+/** The open and overdue invoices, earliest due date first. */
+const payable = (page?: InvoicePage) =>
+  (page?.items ?? []).filter((i) => i.status === 'open' || i.status === 'overdue').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
 
 /**
  * The customer's open and overdue invoices (earliest due date first) with the outstanding
@@ -78,14 +97,7 @@ export default class GpInvoicePay extends GpElement {
   /** Milliseconds to poll a payment after a redirect (or "check again") before showing it as still pending. */
   pendingTimeout = 60_000;
 
-  @state() accessor page: InvoicePage | undefined;
-  @state() accessor loading = false;
-  @state() accessor loadError: unknown;
-  @state() accessor selected: ReadonlySet<number> = new Set();
-  @state() accessor phase: Phase = 'idle';
-  @state() accessor payError: unknown;
-  /** The last polled payment: final, or still pending when polling stopped. */
-  @state() accessor result: Payment | undefined;
+  @state() accessor view: InvoicePayView = { selected: new Set(), phase: 'idle' };
 
   #loadedFor: ApiClient | undefined;
   #loads = 0;
@@ -95,6 +107,10 @@ export default class GpInvoicePay extends GpElement {
   #returned: string | undefined;
   /** The Idempotency-Key of the last attempt, kept for a retry after a network error. */
   #attempt: { ids: string; key: string } | undefined;
+
+  #set(patch: Partial<InvoicePayView>): void {
+    this.view = { ...this.view, ...patch };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -118,9 +134,7 @@ export default class GpInvoicePay extends GpElement {
     if (api === this.#loadedFor) return;
     this.#loadedFor = api;
     this.#run++;
-    this.page = this.loadError = this.payError = this.result = undefined;
-    this.selected = new Set();
-    this.phase = 'idle';
+    this.view = { selected: new Set(), phase: 'idle' };
     if (!api) return;
     void this.#load();
     const id = this.#returned;
@@ -128,63 +142,42 @@ export default class GpInvoicePay extends GpElement {
     if (id) void this.#watch(id, null);
   }
 
-  /** The open and overdue invoices, earliest due date first. */
-  get #invoices(): Invoice[] {
-    return (this.page?.items ?? [])
-      .filter((i) => i.status === 'open' || i.status === 'overdue')
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
-  }
-
-  async #load(silent = false): Promise<void> {
+  /** Loads the invoices (again); a failure replaces the list only when there is none yet. */
+  async #load(): Promise<void> {
     const api = this.#loadedFor;
     if (!api) return;
     const load = ++this.#loads;
-    if (!silent) this.loadError = undefined;
-    this.loading = true;
+    this.#set({ loading: true, loadError: undefined });
     try {
       const page = await api.get<InvoicePage>('/invoices', { status: 'open', pageSize: 100 });
       if (load !== this.#loads || api !== this.#loadedFor) return;
-      this.page = page;
-      const payable = new Set(page.items.filter((i) => !i.paymentPending && i.status !== 'paid' && i.status !== 'cancelled').map((i) => i.id));
-      this.selected = new Set([...this.selected].filter((id) => payable.has(id)));
+      const { selected } = this.view;
+      this.#set({ page, selected: new Set(payable(page).filter((i) => !i.paymentPending && selected.has(i.id)).map((i) => i.id)) });
     } catch (error) {
       if (load !== this.#loads || api !== this.#loadedFor) return;
       this.reportError(error, 'load');
-      if (!this.page) this.loadError = error;
+      if (!this.view.page) this.#set({ loadError: error });
     } finally {
-      if (load === this.#loads) this.loading = false;
+      if (load === this.#loads) this.#set({ loading: false });
     }
   }
 
-  #toggle(ids: number[], on: boolean): void {
-    const next = new Set(this.selected);
-    for (const id of ids) on ? next.add(id) : next.delete(id);
-    this.selected = next;
-    this.payError = undefined;
-  }
-
-  /** The click on Pay: the popup must open here, synchronously, before anything is awaited. */
-  #pay = (): void => {
-    if (this.phase !== 'idle') return;
-    const ids = this.#invoices.filter((i) => this.selected.has(i.id)).map((i) => i.id);
-    this.result = undefined;
-    if (!ids.length || ids.length > MAX_INVOICES) {
-      this.payError = new ApiProblem(0, ids.length ? 'too_many_invoices' : 'no_invoices');
+  /** The click on Pay (Lit calls it on the element): the popup must open here, synchronously, before anything is awaited. */
+  async #pay(): Promise<void> {
+    const { page, selected, phase } = this.view;
+    const api = this.#loadedFor;
+    if (phase !== 'idle' || !api) return;
+    const invoiceIds = payable(page).filter((i) => selected.has(i.id)).map((i) => i.id);
+    if (!invoiceIds.length || invoiceIds.length > MAX_INVOICES) {
+      this.#set({ result: undefined, payError: new ApiProblem(0, invoiceIds.length ? 'too_many_invoices' : 'no_invoices') });
       return;
     }
     const popup = this.paymentMode === 'popup' ? openPopup() : null;
-    void this.#start(ids, popup, this.paymentMode === 'popup' && !popup);
-  };
-
-  async #start(invoiceIds: number[], popup: Window | null, blocked: boolean): Promise<void> {
-    const api = this.#loadedFor;
-    if (!api) return;
     const ids = invoiceIds.join();
     if (this.#attempt?.ids !== ids) this.#attempt = { ids, key: crypto.randomUUID() };
     const url = returnUrl();
     const body: StartPayment = { invoiceIds, returnUrl: url, cancelUrl: url, language: this.localize.lang };
-    this.phase = blocked ? 'blocked' : 'starting';
-    this.payError = undefined;
+    this.#set({ phase: this.paymentMode === 'popup' && !popup ? 'popupBlocked' : 'starting', payError: undefined, result: undefined });
     let started: StartedPayment;
     try {
       started = await api.post<StartedPayment>('/payments', body, { 'Idempotency-Key': this.#attempt.key });
@@ -192,9 +185,8 @@ export default class GpInvoicePay extends GpElement {
       popup?.close();
       // The same attempt, retried after a network error, must not start a second payment.
       if (!networkFailure(error)) this.#attempt = undefined;
-      this.phase = 'idle';
-      this.payError = this.reportError(error, 'pay');
-      if (isApiProblem(error) && error.code.startsWith('invoice_')) void this.#load(true);
+      this.#set({ phase: 'idle', payError: this.reportError(error, 'pay') });
+      if (isApiProblem(error) && error.code.startsWith('invoice_')) void this.#load();
       return;
     }
     this.#attempt = undefined;
@@ -217,8 +209,7 @@ export default class GpInvoicePay extends GpElement {
     if (!api) return;
     const run = ++this.#run;
     this.#popup = popup;
-    this.phase = popup ? 'waiting' : 'checking';
-    this.result = this.payError = undefined;
+    this.#set({ phase: popup ? 'waiting' : 'checking', result: undefined });
     const deadline = Date.now() + this.pendingTimeout;
     for (;;) {
       const closed = !popup || popup.closed;
@@ -228,8 +219,7 @@ export default class GpInvoicePay extends GpElement {
       } catch (error) {
         if (run !== this.#run) return;
         if (!networkFailure(error) || (closed && Date.now() >= deadline)) {
-          this.phase = 'idle';
-          this.payError = this.reportError(error, 'status');
+          this.#set({ phase: 'idle', payError: this.reportError(error, 'status') });
           return;
         }
       }
@@ -241,120 +231,113 @@ export default class GpInvoicePay extends GpElement {
     }
   }
 
-  async #finish(payment: Payment): Promise<void> {
-    const final = payment.status !== 'pending';
-    if (final && this.#popup && !this.#popup.closed) this.#popup.close();
+  /** Shows the result (final, or still pending), announces a final one, and refreshes the list. */
+  async #finish(result: Payment): Promise<void> {
+    const final = result.status !== 'pending';
+    if (final) this.#popup?.close();
     this.#popup = null;
-    this.phase = 'idle';
-    this.result = payment;
-    if (payment.status === 'succeeded') this.selected = new Set();
-    if (final) this.dispatchEvent(new GpPaymentCompletedEvent(payment));
-    void this.#load(true);
+    this.#set({ phase: 'idle', result, selected: result.status === 'succeeded' ? new Set() : this.view.selected });
+    if (final) this.dispatchEvent(new GpPaymentCompletedEvent(result));
+    void this.#load();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
   }
 
   protected override render() {
     const t = this.localize;
-    return html`<section part="base" class="invoice-pay" lang=${t.lang} aria-labelledby="heading">
+    const { page, loadError } = this.view;
+    const invoices = payable(page);
+    return html`<section part="base" lang=${t.lang} aria-labelledby="heading">
       <h2 id="heading" part="heading">${t.term('invoicePay.heading')}</h2>
-      ${this.renderGate() ?? this.#renderContent()}
+      ${this.renderGate() ??
+      html`<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
+        ${loadError
+          ? renderError(t, loadError, () => void this.#load())
+          : !page
+            ? renderLoading(t)
+            : invoices.length
+              ? this.#renderList(page.outstanding, invoices)
+              : renderEmpty(t.term('invoicePay.empty'))}`}
     </section>`;
   }
 
-  #renderContent() {
+  #renderList(outstanding: InvoicePage['outstanding'], invoices: Invoice[]) {
     const t = this.localize;
-    const page = this.page;
-    const body = this.loadError
-      ? renderError(t, this.loadError, () => void this.#load())
-      : !page
-        ? renderLoading(t)
-        : !this.#invoices.length
-          ? renderEmpty(t.term('invoicePay.empty'))
-          : this.#renderList(page);
-    return html`<div part="progress" class="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
-      ${body}`;
-  }
-
-  #renderList(page: InvoicePage) {
-    const t = this.localize;
-    const { outstanding } = page;
-    const invoices = this.#invoices;
-    const payable = invoices.filter((i) => !i.paymentPending);
-    const chosen = invoices.filter((i) => this.selected.has(i.id));
+    const { selected, loading, phase, payError } = this.view;
+    const open = invoices.filter((i) => !i.paymentPending);
+    const chosen = invoices.filter((i) => selected.has(i.id));
     const sum = t.money(chosen.reduce((total, i) => total + i.amountHuf, 0));
-    const all = payable.length > 0 && payable.every((i) => this.selected.has(i.id));
-    const busy = this.phase !== 'idle';
+    const all = open.length > 0 && open.every((i) => selected.has(i.id));
+    const busy = phase !== 'idle';
+    const toggle = (ids: number[]) => (e: Event) => {
+      const next = new Set(this.view.selected);
+      for (const id of ids) (e.target as HTMLInputElement).checked ? next.add(id) : next.delete(id);
+      this.#set({ selected: next, payError: undefined });
+    };
     return html`
-      <p part="outstanding" class="outstanding">
+      <p part="outstanding">
         <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>
         ${outstanding.overdueCount ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
       </p>
-      ${invoices.length
-        ? html`<div class="scroll">
-            <table part="table" aria-busy=${this.loading ? 'true' : 'false'}>
-              <caption>${t.term('invoicePay.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <input part="select-all" id="all" type="checkbox" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
-                      .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !payable.length}
-                      @change=${(e: Event) => this.#toggle(payable.map((i) => i.id), (e.target as HTMLInputElement).checked)} />
-                  </th>
-                  <th scope="col">${t.term('invoicePay.invoice')}</th>
-                  <th scope="col">${t.term('invoicePay.due')}</th>
-                  <th scope="col" class="num">${t.term('invoicePay.amount')}</th>
-                  <th scope="col">${t.term('invoicePay.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${invoices.map((i) => this.#renderRow(i, busy))}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
-      <p part="selection" class="selection" role="status" aria-live="polite">
+      <div class="scroll">
+        <table part="table" aria-busy=${!!loading}>
+          <caption>${t.term('invoicePay.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <input part="select-all" type="checkbox" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
+                  .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !open.length} @change=${toggle(open.map((i) => i.id))} />
+              </th>
+              <th scope="col">${t.term('invoicePay.invoice')}</th>
+              <th scope="col">${t.term('invoicePay.due')}</th>
+              <th scope="col" class="num">${t.term('invoicePay.amount')}</th>
+              <th scope="col">${t.term('invoicePay.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${invoices.map(
+              (i) => html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'}>
+                <td>
+                  <input part="checkbox" type="checkbox" aria-label=${t.term('invoicePay.select', i.invoiceNumber)} .checked=${selected.has(i.id)}
+                    ?disabled=${busy || i.paymentPending} @change=${toggle([i.id])} />
+                </td>
+                <th scope="row">
+                  <span part="invoice-number">${i.invoiceNumber}</span>
+                  <span class="sub">${i.policyNumber}</span>
+                </th>
+                <td>${t.date(i.dueDate)}</td>
+                <td class="num">${t.money(i.amountHuf)}</td>
+                <td>
+                  <span part="status"
+                    >${i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
+                  >
+                </td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p part="selection" role="status" aria-live="polite">
         ${t.term('invoicePay.selection', chosen.length, sum)}
         ${chosen.length > MAX_INVOICES ? html`<strong class="late">${t.term('problem.too_many_invoices')}</strong>` : nothing}
       </p>
-      <div part="pay-error" class="notice error" role="alert">${this.payError ? t.problem(this.payError) : nothing}</div>
+      <div part="pay-error" class="notice error" role="alert">${payError ? t.problem(payError) : nothing}</div>
       <div class="actions">
         <button part="pay-button" class="button" type="button" ?disabled=${busy} @click=${this.#pay}>${t.term('invoicePay.pay', sum)}</button>
       </div>
     `;
   }
 
-  #renderRow(i: Invoice, busy: boolean) {
-    const t = this.localize;
-    const status = i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open');
-    return html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'} class=${i.overdue ? 'overdue' : ''}>
-      <td>
-        <input part="checkbox" type="checkbox" aria-label=${t.term('invoicePay.select', i.invoiceNumber)} .checked=${this.selected.has(i.id)}
-          ?disabled=${busy || i.paymentPending} @change=${(e: Event) => this.#toggle([i.id], (e.target as HTMLInputElement).checked)} />
-      </td>
-      <th scope="row">
-        <span part="invoice-number">${i.invoiceNumber}</span>
-        <span class="sub">${i.policyNumber}</span>
-      </th>
-      <td>${t.date(i.dueDate)}</td>
-      <td class="num">${t.money(i.amountHuf)}</td>
-      <td><span part="status" class="status">${status}</span></td>
-    </tr>`;
-  }
-
   #renderProgress() {
     const t = this.localize;
-    if (this.phase === 'starting' || this.phase === 'blocked') {
-      return html`<p class="notice">${t.term(this.phase === 'blocked' ? 'invoicePay.popupBlocked' : 'invoicePay.starting')}</p>`;
-    }
-    if (this.phase === 'checking') return html`<p class="notice">${t.term('invoicePay.checking')}</p>`;
-    if (this.phase === 'waiting') {
+    const { phase, result: p } = this.view;
+    if (phase === 'waiting') {
       return html`<div class="notice">
         <p>${t.term('invoicePay.waiting')}</p>
         <button part="show-window-button" class="button secondary" type="button" @click=${() => this.#popup?.focus()}>${t.term('invoicePay.showWindow')}</button>
       </div>`;
     }
-    const p = this.result;
+    if (phase !== 'idle') return html`<p class="notice">${t.term(`invoicePay.${phase}`)}</p>`;
     if (!p) return nothing;
     const s = p.status;
     return html`<div part="result" class="notice ${s === 'succeeded' ? 'success' : s === 'pending' ? 'warning' : 'error'}">

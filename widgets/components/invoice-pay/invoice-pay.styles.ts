@@ -11,43 +11,37 @@ export default css`
     margin: 0;
   }
 
-  .invoice-pay {
-    display: grid;
-    gap: var(--_space);
-  }
-
   h2 {
     font-size: 1.25em;
   }
 
-  h3 {
-    font-size: 1.0625em;
-  }
-
-  .progress:empty {
-    display: none;
-  }
-
-  .progress .notice {
+  [part='base'],
+  .notice {
     display: grid;
+    gap: var(--_space);
+  }
+
+  .notice {
     gap: calc(var(--_space) * 0.5);
     justify-items: start;
   }
 
-  .outstanding {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_space);
+  [part='progress']:empty {
+    display: none;
   }
 
   .late,
-  .overdue .status {
+  [part~='overdue'] [part='status'] {
     color: var(--_warning);
     font-weight: 600;
   }
 
-  .overdue .status::before {
+  [part~='overdue'] [part='status']::before {
     content: '⚠ ' / '';
+  }
+
+  [part~='overdue'] {
+    background: var(--_surface-alt);
   }
 
   .scroll {
@@ -59,27 +53,26 @@ export default css`
     border-collapse: collapse;
   }
 
-  caption {
-    text-align: start;
-    color: var(--_text-muted);
-    padding-bottom: calc(var(--_space) * 0.5);
-  }
-
+  caption,
   th,
   td {
     padding: calc(var(--_space) * 0.5);
-    border-bottom: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
   }
 
-  tbody th {
-    font-weight: 600;
+  th,
+  td {
+    border-bottom: 1px solid var(--_border);
+  }
+
+  caption,
+  .sub {
+    color: var(--_text-muted);
   }
 
   .sub {
     display: block;
-    color: var(--_text-muted);
     font-size: 0.875em;
     font-weight: 400;
   }
@@ -89,14 +82,10 @@ export default css`
     white-space: nowrap;
   }
 
-  input[type='checkbox'] {
+  input {
     width: 1.25rem;
     height: 1.25rem;
     margin: 0;
     accent-color: var(--_primary);
-  }
-
-  .overdue {
-    background: var(--_surface-alt);
   }
 `;

@@ -1,5 +1,3 @@
-import type { Payment } from '../../api/schemas.ts';
-
 /** The fragment the hosted payment page sends the browser (or the popup) back to. */
 export const RETURN_HASH = '#gp-payment-return';
 /** sessionStorage key of the payment id across a redirect (an id, not a secret nor personal data). */
@@ -7,14 +5,11 @@ export const STORAGE_KEY = 'gp-payment';
 /** The API's limit: invoices per payment. */
 export const MAX_INVOICES = 20;
 
-export type PaymentStatus = Payment['status'];
+/** This page's address without its fragment. */
+const here = () => location.href.replace(/#.*/, '');
 
 /** Where the hosted page returns to: this page, with {@link RETURN_HASH}. */
-export function returnUrl(): string {
-  const url = new URL(location.href);
-  url.hash = RETURN_HASH;
-  return url.href;
-}
+export const returnUrl = (): string => here() + RETURN_HASH;
 
 /** True when this page is the payment popup coming back: the caller closes the window. */
 export function isPopupReturn(): boolean {
@@ -27,9 +22,7 @@ export function isPopupReturn(): boolean {
  */
 export function takeRedirectReturn(): string | undefined {
   if (location.hash !== RETURN_HASH || window.opener) return undefined;
-  const clean = new URL(location.href);
-  clean.hash = '';
-  history.replaceState(history.state, '', clean.href);
+  history.replaceState(history.state, '', here());
   const id = sessionStorage.getItem(STORAGE_KEY) ?? undefined;
   sessionStorage.removeItem(STORAGE_KEY);
   return id;

@@ -22,13 +22,26 @@ interface RequestState {
   fields: Partial<Record<RequestField, string>>;
 }
 
-const NO_REQUEST: RequestState = { policy: '', type: '', fields: {} };
+/** The live region's message: its kind and its text, re-translated on every render so a language switch reaches it too. */
+type Notice = [kind: 'success' | 'error', text: () => string];
 
-interface Notice {
-  kind: 'success' | 'error';
-  /** Re-translated on every render, so a language switch reaches it too. */
-  text: () => string;
+/** Everything the mailbox renders from, replaced as a whole (`#set`). */
+interface MailboxView {
+  list?: DocumentList;
+  policies: PolicySummary[];
+  loading: boolean;
+  error?: unknown;
+  /** The list's filters, sent as they are as query parameters (`type`, `policyId`). */
+  filters: { type?: string; policyId?: string };
+  /** Ids of the documents whose PDF is being fetched. */
+  opening: string[];
+  notice?: Notice;
+  requestOpen?: boolean;
+  req: RequestState;
 }
+
+const NO_REQUEST: RequestState = { policy: '', type: '', fields: {} };
+const INITIAL: MailboxView = { policies: [], loading: false, filters: {}, opening: [], req: NO_REQUEST };
 
 /**
  * The customer's mailbox (*Levelezés*): the documents the insurer delivered, newest first, with
@@ -85,17 +98,7 @@ export default class GpMailbox extends GpElement {
   /** Documents per page (1–100). Default 20. */
   @property({ attribute: 'page-size', type: Number }) accessor pageSize = 20;
 
-  @state() accessor list: DocumentList | undefined;
-  @state() accessor policies: PolicySummary[] = [];
-  @state() accessor loading = false;
-  @state() accessor error: unknown;
-  @state() accessor typeFilter = '';
-  @state() accessor policyFilter = '';
-  @state() accessor opening: ReadonlySet<string> = new Set();
-  @state() accessor notice: Notice | undefined;
-
-  @state() accessor requestOpen = false;
-  @state() accessor req: RequestState = NO_REQUEST;
+  @state() accessor view: MailboxView = INITIAL;
 
   /** Type names seen in the API's answers: the type filter's options. */
   readonly #types = new Map<string, LocalizedName>();
@@ -104,115 +107,136 @@ export default class GpMailbox extends GpElement {
   #reqSeq = 0;
   #focusedDeepLink = '';
 
+  #set(patch: Partial<MailboxView>): void {
+    this.view = { ...this.view, ...patch };
+  }
+
+  /** Patches the request form, unless it was reset since `seq`. */
+  #req(patch: Partial<RequestState>, seq = this.#reqSeq): void {
+    if (seq === this.#reqSeq) this.#set({ req: { ...this.view.req, ...patch } });
+  }
+
+  /** Focuses the `index`th match of `selector` once the pending render is done. */
+  async #focus(selector: string, index = 0): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>(selector)[index]?.focus();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const api = this.authenticated ? this.api : undefined;
     if (api !== this.#loadedFor) {
       this.#loadedFor = api;
-      this.#reset();
+      this.#seq++;
+      this.#reqSeq++;
+      this.#types.clear();
+      this.#focusedDeepLink = '';
+      this.view = INITIAL;
       if (api) void this.#load();
-    } else if (api && changed.has('pageSize') && changed.get('pageSize') !== undefined) {
+    } else if (api && changed.get('pageSize') !== undefined) {
       void this.#load();
     }
   }
 
   protected override updated(): void {
     const id = this.documentId;
-    if (!id || id === this.#focusedDeepLink || this.loading || !this.list) return;
-    const button = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] [part~="open-button"]`);
-    if (!button) return;
-    this.#focusedDeepLink = id;
-    button.focus();
+    const button = id !== this.#focusedDeepLink && !this.view.loading && this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] [part~="open-button"]`);
+    if (button) {
+      this.#focusedDeepLink = id;
+      button.focus();
+    }
   }
 
   protected override render() {
     const t = this.localize;
-    const count = this.list?.unreadCount ?? 0;
-    return html`<section part="base" class="mailbox" lang=${t.lang} aria-labelledby="heading">
+    const { list, notice, requestOpen } = this.view;
+    const count = list?.unreadCount;
+    return html`<section part="base" lang=${t.lang} aria-labelledby="heading">
       <div part="header" class="header">
         <h2 part="heading" id="heading">
           ${t.term('mailbox.heading')}
-          ${count > 0
+          ${count
             ? html`<span part="unread-badge" class="badge"><span aria-hidden="true">${count}</span><span class="visually-hidden">${t.term('mailbox.unreadCount', count)}</span></span>`
             : nothing}
         </h2>
-        ${this.list
-          ? html`<button part="request-toggle" class="button secondary" type="button" aria-expanded=${this.requestOpen ? 'true' : 'false'} aria-controls="request" @click=${this.#toggleRequest}>
-              ${t.term('mailbox.request.toggle')}
+        ${list
+          ? html`<button part="request-toggle" class="button secondary" type="button" aria-expanded=${!!requestOpen} aria-controls="request" @click=${this.#toggleRequest}>
+              ${t.term('mailbox.request.heading')}
             </button>`
           : nothing}
       </div>
-      <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text() ?? ''}</div>
+      <div part="notice" class="notice ${notice?.[0] ?? ''}" role="status" aria-live="polite">${notice?.[1]() ?? ''}</div>
       ${this.renderGate() ?? this.#renderContent()}
     </section>`;
   }
 
   #renderContent() {
     const t = this.localize;
-    const list = this.list;
-    if (!list) {
-      return this.error ? renderError(t, this.error, () => void this.#load()) : renderLoading(t);
-    }
-    const filtered = !!(this.typeFilter || this.policyFilter);
+    const { list, error, loading, filters, requestOpen } = this.view;
+    const failed = error ? renderError(t, error, () => void this.#load()) : nothing;
+    if (!list) return error ? failed : renderLoading(t);
+    const { items, total } = list;
+    const filtered = filters.type || filters.policyId;
     const types = [...this.#types].sort((a, b) => a[1][t.lang].localeCompare(b[1][t.lang], t.locale));
     return html`
-      ${this.requestOpen ? this.#renderRequest() : nothing}
+      ${requestOpen ? this.#renderRequest() : nothing}
       <div part="filters" class="filters" role="group" aria-label=${t.term('mailbox.filters')}>
         <div class="field">
           <label for="type-filter">${t.term('mailbox.filterType')}</label>
-          <select part="type-filter" id="type-filter" @change=${this.#onTypeFilter}>
-            <option value="" .selected=${!this.typeFilter}>${t.term('mailbox.allTypes')}</option>
-            ${types.map(([code, name]) => html`<option value=${code} .selected=${code === this.typeFilter}>${name[t.lang]}</option>`)}
+          <select part="type-filter" id="type-filter" name="type" @change=${this.#filter}>
+            <option value="">${t.term('mailbox.allTypes')}</option>
+            ${types.map(([code, name]) => html`<option value=${code} .selected=${code === filters.type}>${name[t.lang]}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="policy-filter">${t.term('mailbox.filterPolicy')}</label>
-          <select part="policy-filter" id="policy-filter" @change=${this.#onPolicyFilter}>
-            <option value="" .selected=${!this.policyFilter}>${t.term('mailbox.allPolicies')}</option>
-            ${this.#policyOptions(this.policyFilter)}
+          <select part="policy-filter" id="policy-filter" name="policyId" @change=${this.#filter}>
+            <option value="">${t.term('mailbox.allPolicies')}</option>
+            ${this.#policyOptions(filters.policyId)}
           </select>
         </div>
-        ${filtered ? html`<button part="clear-filters" class="button secondary" type="button" @click=${this.#clearFilters}>${t.term('mailbox.clearFilters')}</button>` : nothing}
+        ${filtered ? html`<button part="clear-filters" class="button secondary" type="button" @click=${this.#filter}>${t.term('mailbox.clearFilters')}</button>` : nothing}
       </div>
-      ${this.error ? renderError(t, this.error, () => void this.#load()) : nothing}
-      ${list.items.length === 0
-        ? renderEmpty(t.term(filtered ? 'mailbox.emptyFiltered' : 'mailbox.empty'))
-        : html`<ul part="list" class="list" aria-label=${t.term('mailbox.listLabel')} aria-busy=${this.loading ? 'true' : 'false'}>
-              ${list.items.map((doc) => this.#renderItem(doc))}
+      ${failed}
+      ${items.length
+        ? html`<ul part="list" class="list" aria-label=${t.term('mailbox.listLabel')} aria-busy=${loading}>
+              ${items.map((doc) => this.#renderItem(doc))}
             </ul>
             <div part="footer" class="footer">
-              <span>${t.term('mailbox.shown', list.items.length, list.total)}</span>
-              ${list.items.length < list.total
-                ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${this.loading ? 'true' : 'false'} @click=${this.#more}>
+              <span>${t.term('mailbox.shown', items.length, total)}</span>
+              ${items.length < total
+                ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => void this.#load(true)}>
                     ${t.term('action.showMore')}
                   </button>`
                 : nothing}
-            </div>`}
+            </div>`
+        : renderEmpty(t.term(filtered ? 'mailbox.emptyFiltered' : 'mailbox.empty'))}
     `;
   }
 
   #renderItem(doc: MailboxDocument) {
     const t = this.localize;
-    const highlighted = doc.id === this.documentId;
-    const busy = this.opening.has(doc.id);
-    const parts = ['item', doc.read ? '' : 'unread', highlighted ? 'highlighted' : ''].filter(Boolean).join(' ');
-    return html`<li part=${parts} class="item ${doc.read ? '' : 'unread'} ${highlighted ? 'highlighted' : ''}" data-id=${doc.id}>
+    const { id, read } = doc;
+    const highlighted = id === this.documentId;
+    const busy = this.view.opening.includes(id);
+    const parts = `item${read ? '' : ' unread'}${highlighted ? ' highlighted' : ''}`;
+    return html`<li part=${parts} class=${parts} data-id=${id}>
       <div class="info">
-        <span part="type" class="type">${doc.typeName[t.lang]}</span>
-        ${doc.read ? nothing : html`<span part="unread-mark" class="unread-mark">${t.term('mailbox.unread')}</span>`}
-        <span part="title" class="title" id="title-${doc.id}">${doc.title}</span>
-        <span part="meta" class="meta">
+        <span part="type" class="hint">${doc.typeName[t.lang]}</span>
+        ${read ? nothing : html`<span part="unread-mark" class="unread-mark">${t.term('mailbox.unread')}</span>`}
+        <span part="title" class="title" id="title-${id}">${doc.title}</span>
+        <span part="meta" class="meta hint">
           ${doc.policyNumber ? html`<span>${t.term('mailbox.policy', doc.policyNumber)}</span>` : nothing}
           <time datetime=${doc.issuedAt}>${t.term('mailbox.issued', t.date(doc.issuedAt))}</time>
         </span>
-        ${highlighted ? html`<p part="deep-link-notice" class="notice" id="deep-${doc.id}">${t.term('mailbox.deepLink')}</p>` : nothing}
+        ${highlighted ? html`<p part="deep-link-notice" class="notice" id="deep-${id}">${t.term('mailbox.deepLink')}</p>` : nothing}
       </div>
       <button
         part="open-button"
         class="button secondary"
         type="button"
-        aria-describedby="title-${doc.id}${highlighted ? ` deep-${doc.id}` : ''}"
-        aria-disabled=${busy ? 'true' : 'false'}
-        aria-busy=${busy ? 'true' : 'false'}
+        aria-describedby="title-${id}${highlighted ? ` deep-${id}` : ''}"
+        aria-disabled=${busy}
+        aria-busy=${busy}
         @click=${() => void this.#open(doc)}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t.term('mailbox.opening')}` : t.term('mailbox.open')}
@@ -222,228 +246,162 @@ export default class GpMailbox extends GpElement {
 
   #renderRequest() {
     const t = this.localize;
-    const req = this.req;
-    const types = req.types;
-    const field = (name: RequestField) => req.fields[name];
-    const invalid = (name: RequestField) => (field(name) ? 'true' : 'false');
+    const { policy, type, types, busy, error, fields } = this.view.req;
+    const problem = (name: RequestField) => fields[name] && t.fieldProblem(fields[name]);
     return html`<form part="request-form" id="request" class="request" novalidate aria-labelledby="request-heading" @submit=${this.#submitRequest}>
       <h3 id="request-heading" tabindex="-1">${t.term('mailbox.request.heading')}</h3>
       <p class="hint">${t.term('mailbox.request.intro')}</p>
       <div class="field">
-        <label for="req-policy">${t.term('mailbox.request.policy')}</label>
-        <select id="req-policy" name="policyId" required aria-invalid=${invalid('policyId')} aria-describedby="req-policy-error" @change=${this.#onRequestPolicy}>
-          <option value="" .selected=${!req.policy}>${t.term('mailbox.request.choose')}</option>
-          ${this.#policyOptions(req.policy)}
+        <label for="req-policy">${t.term('mailbox.filterPolicy')}</label>
+        <select id="req-policy" name="policyId" required aria-invalid=${!!fields.policyId} aria-describedby="req-policy-error" @change=${this.#onRequestField}>
+          <option value="">${t.term('mailbox.request.choose')}</option>
+          ${this.#policyOptions(policy)}
         </select>
-        <p class="field-error" id="req-policy-error">${field('policyId') ? t.fieldProblem(field('policyId')!) : ''}</p>
+        <p class="field-error" id="req-policy-error">${problem('policyId')}</p>
       </div>
       <div class="field">
         <label for="req-type">${t.term('mailbox.request.type')}</label>
-        <select id="req-type" name="type" required ?disabled=${!types?.length} aria-invalid=${invalid('type')} aria-describedby="req-type-error" @change=${this.#onRequestType}>
-          <option value="" .selected=${!req.type}>${req.policy && !types ? t.term('state.loading') : t.term('mailbox.request.choose')}</option>
-          ${(types ?? []).map(
-            (type) => html`<option value=${type.type} .selected=${type.type === req.type} ?disabled=${type.remaining < 1}>
-              ${type.remaining < 1 ? t.term('mailbox.request.typeUsedUp', type.name[t.lang]) : t.term('mailbox.request.typeOption', type.name[t.lang], type.remaining)}
+        <select id="req-type" name="type" required ?disabled=${!types?.length} aria-invalid=${!!fields.type} aria-describedby="req-type-error" @change=${this.#onRequestField}>
+          <option value="">${t.term(policy && !types ? 'state.loading' : 'mailbox.request.choose')}</option>
+          ${types?.map(
+            (option) => html`<option value=${option.type} .selected=${option.type === type} ?disabled=${option.remaining < 1}>
+              ${t.term('mailbox.request.typeOption', option.name[t.lang], option.remaining)}
             </option>`,
           )}
         </select>
         ${types?.length === 0 ? html`<p class="hint">${t.term('mailbox.request.noTypes')}</p>` : nothing}
-        <p class="field-error" id="req-type-error">${field('type') ? t.fieldProblem(field('type')!) : ''}</p>
+        <p class="field-error" id="req-type-error">${problem('type')}</p>
       </div>
-      ${req.error ? html`<p class="notice error" role="alert">${t.problem(req.error)}</p>` : nothing}
+      ${error ? html`<p class="notice error" role="alert">${t.problem(error)}</p>` : nothing}
       <div class="actions">
-        <button part="request-submit" class="button" type="submit" aria-disabled=${req.busy ? 'true' : 'false'} aria-busy=${req.busy ? 'true' : 'false'}>
-          ${t.term(req.busy ? 'mailbox.request.sending' : 'mailbox.request.submit')}
+        <button part="request-submit" class="button" type="submit" aria-disabled=${!!busy} aria-busy=${!!busy}>
+          ${t.term(busy ? 'mailbox.request.sending' : 'mailbox.request.submit')}
         </button>
         <button class="button secondary" type="button" @click=${this.#toggleRequest}>${t.term('action.cancel')}</button>
       </div>
     </form>`;
   }
 
-  #policyOptions(selected: string) {
+
+  #policyOptions(selected: string | undefined) {
     const t = this.localize;
-    return this.policies.map(
-      (p) => html`<option value=${String(p.id)} .selected=${String(p.id) === selected}>${t.term('mailbox.policyOption', p.policyNumber, p.productName[t.lang])}</option>`,
+    return this.view.policies.map(
+      (p) => html`<option value=${p.id} .selected=${String(p.id) === selected}>${t.term('mailbox.policyOption', p.policyNumber, p.productName[t.lang])}</option>`,
     );
   }
 
-  #reset(): void {
-    this.#seq++;
-    this.#reqSeq++;
-    this.#types.clear();
-    this.#focusedDeepLink = '';
-    this.list = undefined;
-    this.policies = [];
-    this.loading = false;
-    this.error = undefined;
-    this.typeFilter = '';
-    this.policyFilter = '';
-    this.opening = new Set();
-    this.notice = undefined;
-    this.requestOpen = false;
-    this.#resetRequest('');
-  }
-
-  /** Loads the first page (or, with `more`, the next one) under the current filters. */
+  /** Loads the first page (or, with `more`, the next one unless one is loading) under the current filters. */
   async #load(more = false): Promise<void> {
     const api = this.api;
-    if (!api) return;
+    if (!api || (more && this.view.loading)) return;
     const seq = ++this.#seq;
-    const previous = more ? this.list : undefined;
-    this.loading = true;
-    this.error = undefined;
+    const { list, filters, policies } = this.view;
+    const previous = more ? list : undefined;
+    this.#set({ loading: true, error: undefined });
     try {
-      const [list, policies] = await Promise.all([
+      const [page, fetched] = await Promise.all([
         api.get<DocumentList>('/documents', {
-          type: this.typeFilter,
-          policyId: this.policyFilter,
-          page: previous ? previous.page + 1 : 1,
+          ...filters,
+          page: (previous?.page ?? 0) + 1,
           pageSize: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
         }),
-        this.list ? undefined : api.get<PolicyList>('/policies', { status: 'all', pageSize: 100 }),
+        list ? undefined : api.get<PolicyList>('/policies', { status: 'all', pageSize: 100 }),
       ]);
       if (seq !== this.#seq) return;
-      if (policies) this.policies = policies.items;
-      for (const doc of list.items) this.#types.set(doc.type, doc.typeName);
+      for (const doc of page.items) this.#types.set(doc.type, doc.typeName);
       const known = new Set(previous?.items.map((d) => d.id));
-      this.list = previous ? { ...list, items: [...previous.items, ...list.items.filter((d) => !known.has(d.id))] } : list;
-      this.loading = false;
-      if (previous) {
-        await this.updateComplete;
-        this.renderRoot.querySelectorAll<HTMLElement>('[part~="open-button"]')[previous.items.length]?.focus();
-      }
+      this.#set({
+        loading: false,
+        policies: fetched?.items ?? policies,
+        list: previous ? { ...page, items: [...previous.items, ...page.items.filter((d) => !known.has(d.id))] } : page,
+      });
+      if (previous) await this.#focus('[part~="open-button"]', previous.items.length);
     } catch (error) {
-      if (seq !== this.#seq) return;
-      this.loading = false;
-      this.error = this.reportError(error, 'load-documents');
+      if (seq === this.#seq) this.#set({ loading: false, error: this.reportError(error, 'load-documents') });
     }
   }
 
-  #more = (): void => {
-    if (!this.loading) void this.#load(true);
-  };
-
-  #onTypeFilter = (event: Event): void => {
-    this.typeFilter = (event.target as HTMLSelectElement).value;
+  /** A filter `<select>` changed (its `name` is the query parameter), or "clear filters" was chosen. */
+  #filter = (event: Event): void => {
+    const { name, value } = event.target as HTMLSelectElement;
+    this.#set({ filters: name ? { ...this.view.filters, [name]: value } : {} });
     void this.#load();
-  };
-
-  #onPolicyFilter = (event: Event): void => {
-    this.policyFilter = (event.target as HTMLSelectElement).value;
-    void this.#load();
-  };
-
-  #clearFilters = async (): Promise<void> => {
-    this.typeFilter = '';
-    this.policyFilter = '';
-    void this.#load();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#type-filter')?.focus();
+    if (!name) void this.#focus('#type-filter');
   };
 
   async #open(doc: MailboxDocument): Promise<void> {
     const api = this.api;
-    if (!api || this.opening.has(doc.id)) return;
-    this.opening = new Set(this.opening).add(doc.id);
+    const { id, title } = doc;
+    if (!api || this.view.opening.includes(id)) return;
+    this.#set({ opening: [...this.view.opening, id] });
     try {
-      const blob = await api.blob(`/documents/${encodeURIComponent(doc.id)}/content`);
-      const how = openPdf(blob, pdfFilename(doc.title));
-      this.#markRead(doc.id);
-      this.notice = { kind: 'success', text: () => this.localize.term(how === 'opened' ? 'mailbox.opened' : 'mailbox.downloaded', doc.title) };
-      this.dispatchEvent(new GpDocumentOpenedEvent(doc.id, doc.type));
+      const how = openPdf(await api.blob(`/documents/${encodeURIComponent(id)}/content`), pdfFilename(title));
+      // The API marked it read when it answered the content: mirror that here.
+      const list = this.view.list;
+      this.#set({
+        notice: ['success', () => this.localize.term(`mailbox.${how}`, title)],
+        list: list && {
+          ...list,
+          unreadCount: list.unreadCount - +list.items.some((d) => d.id === id && !d.read),
+          items: list.items.map((d) => (d.id === id ? { ...d, read: true } : d)),
+        },
+      });
+      this.dispatchEvent(new GpDocumentOpenedEvent(id, doc.type));
     } catch (error) {
       this.reportError(error, 'open-document');
-      this.notice = { kind: 'error', text: () => this.localize.problem(error) };
-    } finally {
-      const opening = new Set(this.opening);
-      opening.delete(doc.id);
-      this.opening = opening;
+      this.#set({ notice: ['error', () => this.localize.problem(error)] });
     }
+    this.#set({ opening: this.view.opening.filter((o) => o !== id) });
   }
 
-  /** The API marked it read when it answered the content: mirror that here. */
-  #markRead(id: string): void {
-    const list = this.list;
-    const doc = list?.items.find((d) => d.id === id);
-    if (!list || !doc || doc.read) return;
-    this.list = {
-      ...list,
-      unreadCount: Math.max(0, list.unreadCount - 1),
-      items: list.items.map((d) => (d.id === id ? { ...d, read: true, readAt: new Date().toISOString() } : d)),
-    };
-  }
-
-  #toggleRequest = async (): Promise<void> => {
-    this.requestOpen = !this.requestOpen;
-    if (!this.requestOpen) this.#resetRequest('');
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(this.requestOpen ? '#request-heading' : '[part~="request-toggle"]')?.focus();
-  };
-
-  #resetRequest(policy: string): void {
+  #toggleRequest = (): void => {
+    const open = !this.view.requestOpen;
     this.#reqSeq++;
-    this.req = { ...NO_REQUEST, policy };
-  }
-
-  #patchRequest(patch: Partial<RequestState>): void {
-    this.req = { ...this.req, ...patch };
-  }
-
-  #onRequestPolicy = async (event: Event): Promise<void> => {
-    const api = this.api;
-    const policy = (event.target as HTMLSelectElement).value;
-    this.#resetRequest(policy);
-    if (!api || !policy) return;
-    const seq = this.#reqSeq;
-    try {
-      const { items } = await api.get<RequestableTypes>('/document-requests/types', { policyId: policy });
-      if (seq === this.#reqSeq) this.#patchRequest({ types: items });
-    } catch (error) {
-      if (seq === this.#reqSeq) this.#patchRequest({ error: this.reportError(error, 'load-request-types') });
-    }
+    this.#set({ requestOpen: open, req: NO_REQUEST });
+    void this.#focus(open ? '#request-heading' : '[part~="request-toggle"]');
   };
 
-  #onRequestType = (event: Event): void => {
-    this.#patchRequest({ type: (event.target as HTMLSelectElement).value, fields: { ...this.req.fields, type: undefined }, error: undefined });
+  /** A request `<select>` changed: a new contract resets the form and fetches its requestable types. */
+  #onRequestField = async (event: Event): Promise<void> => {
+    const { name, value } = event.target as HTMLSelectElement;
+    if (name === 'type') return this.#req({ type: value, fields: { ...this.view.req.fields, type: undefined }, error: undefined });
+    const api = this.api;
+    const seq = ++this.#reqSeq;
+    this.#set({ req: { ...NO_REQUEST, policy: value } });
+    if (!api || !value) return;
+    try {
+      this.#req({ types: (await api.get<RequestableTypes>('/document-requests/types', { policyId: value })).items }, seq);
+    } catch (error) {
+      this.#req({ error: this.reportError(error, 'load-request-types') }, seq);
+    }
   };
 
   #submitRequest = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const api = this.api;
-    const { policy, type, busy } = this.req;
+    const { policy, type, types, busy } = this.view.req;
     if (!api || busy) return;
-    const fields: Partial<Record<RequestField, string>> = {};
-    if (!policy) fields.policyId = 'required';
-    if (!type) fields.type = 'required';
-    this.#patchRequest({ fields, error: undefined });
-    if (fields.policyId || fields.type) return this.#focusInvalid();
     const seq = this.#reqSeq;
-    this.#patchRequest({ busy: true });
-    try {
-      const created = await api.post<DocumentRequestCreated>('/document-requests', { policyId: Number(policy), type });
-      if (seq !== this.#reqSeq) return;
-      const name = created.request.typeName;
-      const types = this.req.types?.map((r) => (r.type === type ? { ...r, remaining: Math.max(0, r.remaining - 1) } : r));
-      this.#patchRequest({ type: '', types });
-      this.notice = { kind: 'success', text: () => this.localize.term('mailbox.request.done', name[this.localize.lang]) };
-      if (created.documentId) void this.#load();
-    } catch (error) {
-      if (seq !== this.#reqSeq) return;
-      this.reportError(error, 'request-document');
-      const refused = isApiProblem(error) ? error.fields.filter((f): f is { field: RequestField; code: string } => f.field === 'policyId' || f.field === 'type') : [];
-      if (refused.length) {
-        this.#patchRequest({ fields: Object.fromEntries(refused.map((f) => [f.field, f.code])) });
-        void this.#focusInvalid();
-      } else {
-        this.#patchRequest({ error });
+    let fields: RequestState['fields'] = { policyId: policy ? undefined : 'required', type: type ? undefined : 'required' };
+    if (policy && type) {
+      this.#req({ fields: {}, error: undefined, busy: true });
+      try {
+        const created = await api.post<DocumentRequestCreated>('/document-requests', { policyId: Number(policy), type });
+        if (seq !== this.#reqSeq) return;
+        const name = created.request.typeName;
+        this.#req({ type: '', busy: false, types: types?.map((r) => (r.type === type ? { ...r, remaining: r.remaining - 1 } : r)) });
+        this.#set({ notice: ['success', () => this.localize.term('mailbox.request.done', name[this.localize.lang])] });
+        if (created.documentId) void this.#load();
+        return;
+      } catch (error) {
+        if (seq !== this.#reqSeq) return;
+        this.reportError(error, 'request-document');
+        fields = isApiProblem(error) ? { policyId: error.fieldCode('policyId'), type: error.fieldCode('type') } : {};
+        if (!fields.policyId && !fields.type) return this.#req({ error, busy: false });
       }
-    } finally {
-      if (seq === this.#reqSeq) this.#patchRequest({ busy: false });
     }
+    // Missing or refused choices: mark them and focus the first.
+    this.#req({ fields, error: undefined, busy: false });
+    await this.#focus('.request [aria-invalid="true"]');
   };
-
-  async #focusInvalid(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.request [aria-invalid="true"]')?.focus();
-  }
 }

@@ -5,17 +5,29 @@ export default css`
     display: block;
   }
 
-  .mailbox {
+  section,
+  .list {
     display: grid;
     gap: var(--_space);
   }
 
-  .header {
+  .header,
+  .footer,
+  .item,
+  .filters,
+  .info,
+  .meta,
+  h2 {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: space-between;
     gap: calc(var(--_space) * 0.75);
+  }
+
+  .header,
+  .footer,
+  .item {
+    justify-content: space-between;
   }
 
   h2,
@@ -25,26 +37,29 @@ export default css`
   }
 
   h2 {
-    display: flex;
-    align-items: center;
     gap: calc(var(--_space) * 0.5);
     font-size: 1.25em;
   }
 
-  .badge {
+  .badge,
+  .unread-mark {
     min-width: 1.75em;
     padding: 0 0.5em;
     border-radius: 999px;
     background: var(--_primary);
     color: var(--_on-primary);
     font-size: 0.75em;
+    font-weight: 700;
     text-align: center;
   }
 
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
+  .unread-mark {
+    border-radius: var(--_radius);
+  }
+
+  .filters,
+  .meta {
+    align-items: end;
     gap: 0 var(--_space);
   }
 
@@ -57,7 +72,6 @@ export default css`
   }
 
   .list {
-    display: grid;
     gap: calc(var(--_space) * 0.5);
     margin: 0;
     padding: 0;
@@ -68,85 +82,56 @@ export default css`
     opacity: 0.6;
   }
 
-  .item {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: calc(var(--_space) * 0.75);
+  .item,
+  .request {
     padding: calc(var(--_space) * 0.75) var(--_space);
     border: 1px solid var(--_border);
-    border-left: 4px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
 
-  .item.unread {
-    border-left-color: var(--_primary);
-  }
-
-  .item.unread .title {
-    font-weight: 700;
-  }
-
-  .item.highlighted {
-    outline: 2px solid var(--_accent);
-    background: var(--_surface-alt);
-  }
-
-  .info {
-    display: flex;
-    flex: 1 1 16rem;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 calc(var(--_space) * 0.5);
-  }
-
-  .type {
-    color: var(--_text-muted);
-    font-size: 0.875em;
-  }
-
-  .unread-mark {
-    padding: 0 0.5em;
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font-size: 0.75em;
-    font-weight: 700;
-  }
-
-  .title {
-    flex-basis: 100%;
-  }
-
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_space);
-    color: var(--_text-muted);
-    font-size: 0.875em;
-  }
-
-  .info .notice {
-    flex-basis: 100%;
-    margin: calc(var(--_space) * 0.5) 0 0;
-  }
-
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    color: var(--_text-muted);
+  .item {
+    border-left-width: 4px;
   }
 
   .request {
     padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+  }
+
+  .unread {
+    border-left-color: var(--_primary);
+  }
+
+  .unread .title {
+    font-weight: 700;
+  }
+
+  .highlighted {
+    outline: 2px solid var(--_accent);
+  }
+
+  .highlighted,
+  .request {
     background: var(--_surface-alt);
+  }
+
+  .info {
+    flex: 1 1 16rem;
+    align-items: baseline;
+    gap: 0 calc(var(--_space) * 0.5);
+  }
+
+  .title,
+  .info .notice {
+    flex-basis: 100%;
+  }
+
+  .info .notice {
+    margin: calc(var(--_space) * 0.5) 0 0;
+  }
+
+  .footer {
+    color: var(--_text-muted);
   }
 
   .request .hint {

@@ -12,10 +12,8 @@ export function openPdf(blob: Blob, filename: string): 'opened' | 'downloaded' {
   if (opened) {
     opened.opener = null;
   } else {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
+    // Attached for the click (some browsers download only from a link in the document), never painted.
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
     document.body.append(link);
     link.click();
     link.remove();

@@ -24,26 +24,25 @@ export interface ProfileDraft {
   language: 'hu' | 'en';
 }
 
-const MOBILE = ['20', '30', '31', '50', '70'];
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** One line of text as the API stores it: NFC, whitespace collapsed, trimmed. */
+const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** A Hungarian phone number normalised to `+36 30 123 4567`, or null (as the API's normalizeHungarianPhone). */
 export function normalizePhone(input: string): string | null {
-  const match = /^(?:\+36|0036|06)([0-9]{8,9})$/.exec(input.trim().replace(/[\s\-/().]/g, ''));
+  // Budapest (1) and mobile numbers have seven digits after the area code, the others six.
+  const match = /^(?:\+36|0036|06)(1|[2-9]\d)(\d{6,7})$/.exec(input.trim().replace(/[\s\-/().]/g, ''));
   if (!match) return null;
-  const national = match[1]!;
-  const area = national.startsWith('1') ? '1' : national.slice(0, 2);
-  const subscriber = national.slice(area.length);
-  if (area !== '1' && Number(area) < 20) return null;
-  if (subscriber.length !== (area === '1' || MOBILE.includes(area) ? 7 : 6)) return null;
+  const [, area, subscriber] = match as unknown as [string, string, string];
+  if (subscriber.length !== (/^(1|20|30|31|50|70)$/.test(area) ? 7 : 6)) return null;
   return `+36 ${area} ${subscriber.slice(0, 3)} ${subscriber.slice(3)}`;
 }
 
 /** One line of free text: the code of what is wrong, or undefined (as the API's cleanText). */
 export function textProblem(input: string, min: number, max: number): string | undefined {
-  const value = input.normalize('NFC');
-  if (CONTROL.test(value)) return 'control_characters';
-  const length = [...value.replace(/\s+/g, ' ').trim()].length;
+  if (CONTROL.test(input)) return 'control_characters';
+  const length = [...squash(input)].length;
   if (length === 0) return 'required';
   if (length < min) return 'too_short';
   return length > max ? 'too_long' : undefined;
@@ -52,20 +51,13 @@ export function textProblem(input: string, min: number, max: number): string | u
 /** An e-mail address trimmed and lower-cased, or null (as the API's normaliseEmail). */
 export function normalizeEmail(input: string): string | null {
   const value = input.trim().toLowerCase();
-  if (value.length === 0 || value.length > 254 || value.includes('..')) return null;
+  if (value.length > 254 || value.includes('..')) return null;
   return /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/.test(value) ? value : null;
 }
 
 export function draftOf(profile: ProfileData): ProfileDraft {
   const address = profile.correspondenceAddress;
-  return {
-    phone: profile.phone ?? '',
-    separate: address !== null,
-    postcode: address?.postcode ?? '',
-    city: address?.city ?? '',
-    addressLine: address?.addressLine ?? '',
-    language: profile.language,
-  };
+  return { postcode: '', city: '', addressLine: '', ...address, phone: profile.phone ?? '', separate: !!address, language: profile.language };
 }
 
 export function checkDraft(draft: ProfileDraft): FieldErrors {
@@ -73,32 +65,29 @@ export function checkDraft(draft: ProfileDraft): FieldErrors {
   const phone = draft.phone.trim();
   if (phone && (phone.length > 40 || !normalizePhone(phone))) errors.phone = 'invalid_phone';
   if (draft.separate) {
-    if (!/^[1-9][0-9]{3}$/.test(draft.postcode.trim())) errors['correspondenceAddress.postcode'] = draft.postcode.trim() ? 'invalid_postcode' : 'required';
-    const city = textProblem(draft.city, 2, 60) ?? (/\p{L}/u.test(draft.city) ? undefined : 'invalid_city');
-    if (city) errors['correspondenceAddress.city'] = city;
-    const line = textProblem(draft.addressLine, 3, 120);
-    if (line) errors['correspondenceAddress.addressLine'] = line;
+    const postcode = draft.postcode.trim();
+    const address = {
+      postcode: /^[1-9][0-9]{3}$/.test(postcode) ? undefined : postcode ? 'invalid_postcode' : 'required',
+      city: textProblem(draft.city, 2, 60) ?? (/\p{L}/u.test(draft.city) ? undefined : 'invalid_city'),
+      addressLine: textProblem(draft.addressLine, 3, 120),
+    };
+    for (const [key, code] of Object.entries(address)) if (code) errors[`correspondenceAddress.${key}`] = code;
   }
   return errors;
 }
 
-const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-const same = (a: string, b: string) => squash(a).toLocaleLowerCase('hu') === squash(b).toLocaleLowerCase('hu');
+/** An address as the API compares it (squashed, case-insensitive), or null. */
+const addressKey = (a: PostalAddress | null) => a && `${a.postcode}\n${squash(a.city)}\n${squash(a.addressLine)}`.toLocaleLowerCase('hu');
 
 /** Only what differs from the stored profile (a valid draft assumed); `{}` when nothing does. */
 export function patchOf(profile: ProfileData, draft: ProfileDraft): ProfilePatch {
   const patch: ProfilePatch = {};
   const phone = draft.phone.trim() ? normalizePhone(draft.phone) : null;
   if (phone !== profile.phone) patch.phone = phone;
-  const before = profile.correspondenceAddress;
   const after: PostalAddress | null = draft.separate
     ? { postcode: draft.postcode.trim(), city: squash(draft.city), addressLine: squash(draft.addressLine) }
     : null;
-  const unchanged =
-    before === null || after === null
-      ? before === after
-      : before.postcode === after.postcode && same(before.city, after.city) && same(before.addressLine, after.addressLine);
-  if (!unchanged) patch.correspondenceAddress = after;
+  if (addressKey(after) !== addressKey(profile.correspondenceAddress)) patch.correspondenceAddress = after;
   if (draft.language !== profile.language) patch.language = draft.language;
   return patch;
 }

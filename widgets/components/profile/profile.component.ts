@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { EmailChangePending, EmailChangeRequest, PostalAddress, ProfileChanged } from '../../api/schemas.ts';
@@ -10,7 +9,8 @@ import { forms } from '../../styles/forms.ts';
 import { checkDraft, draftOf, normalizeEmail, patchOf, type FieldErrors, type ProfileData, type ProfileDraft } from './profile-rules.ts';
 import styles from './profile.styles.ts';
 
-type Notice = { kind: 'saved'; changed: ProfileChanged['changed'] } | { kind: 'pending'; email: string };
+/** The answer of `PATCH /me` (with `ProfileData`'s nullable correspondence address). */
+type Saved = { profile: ProfileData; changed: ProfileChanged['changed'] };
 
 /** An open form: its refusals by field, its last failure, whether its request runs. */
 interface FormState {
@@ -19,12 +19,16 @@ interface FormState {
   busy?: boolean;
 }
 
-interface FieldOptions {
-  type?: string;
-  autocomplete: string;
-  hint?: string;
-  inputmode?: string;
-  maxlength?: number;
+/** Everything the widget shows besides the portal's context. */
+interface ProfileView {
+  profile?: ProfileData;
+  loadError?: unknown;
+  /** The contact details form (with the values typed so far) while it is open. */
+  edit?: FormState & { draft: ProfileDraft };
+  /** The e-mail change form while it is open (the values stay in the inputs only). */
+  email?: FormState;
+  /** The text of the notice (a function, so that it follows the language). */
+  notice?: () => string;
 }
 
 const addressText = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}`;
@@ -32,6 +36,9 @@ const addressText = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressL
 /** The first refusal of each field of a 422, keyed by the API's field name. */
 const fieldsOf = (error: unknown): FieldErrors =>
   isApiProblem(error) ? Object.fromEntries([...error.fields].reverse().map((f) => [f.field, f.code])) : {};
+
+/** A field's name without its group: the key of its draft value and of its label term. */
+const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
 
 /**
  * The logged-in customer's own data (`GET /me`): name, customer number, birth date or tax number,
@@ -73,269 +80,247 @@ const fieldsOf = (error: unknown): FieldErrors =>
 export default class GpProfile extends GpElement {
   static override styles = [...GpElement.styles, forms, styles];
 
-  @state() accessor profile: ProfileData | undefined;
-  @state() accessor loadError: unknown;
-  /** The contact details form (with the values typed so far) while it is open. */
-  @state() accessor edit: (FormState & { draft: ProfileDraft }) | undefined;
-  /** The e-mail change form while it is open (the values stay in the inputs only). */
-  @state() accessor mail: FormState | undefined;
-  @state() accessor notice: Notice | undefined;
+  @state() accessor view: ProfileView = {};
 
   /** The API the data was loaded through; undefined while nobody is logged in. */
   #loadedFor: ApiClient | undefined;
+
+  #set(patch: ProfileView): void {
+    this.view = { ...this.view, ...patch };
+  }
+
+  /** The term `profile.<key>`. */
+  #t(key: string): string {
+    return this.localize.term(`profile.${key}` as 'profile.name');
+  }
 
   protected override willUpdate(): void {
     const api = this.authenticated ? this.api : undefined;
     if (api === this.#loadedFor) return;
     this.#loadedFor = api;
-    this.profile = this.edit = this.mail = this.notice = this.loadError = undefined;
+    this.view = {};
     if (api) void this.#load();
   }
 
   protected override render() {
     const t = this.localize;
+    const { profile, loadError, edit, email } = this.view;
     const gate = this.renderGate();
-    const loading = !gate && !this.profile && this.loadError === undefined;
-    return html`<section part="base" class="profile" lang=${t.lang} aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
-      <h2 part="heading" id="heading">${t.term('profile.heading')}</h2>
+    return html`<section part="base" lang=${t.lang} aria-labelledby="heading" aria-busy=${!gate && !profile && loadError === undefined}>
+      <h2 part="heading" id="heading">${this.#t('heading')}</h2>
       ${gate ??
-      (this.profile
-        ? this.#renderContent(this.profile)
-        : this.loadError !== undefined
-          ? renderError(t, this.loadError, () => void this.#load())
+      (profile
+        ? html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.view.notice?.()}</div>
+            ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
+        : loadError !== undefined
+          ? renderError(t, loadError, () => void this.#load())
           : renderLoading(t))}
     </section>`;
   }
 
-  #renderContent(p: ProfileData) {
-    return html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.#noticeText()}</div>
-      ${this.edit ? this.#renderForm(this.edit) : this.#renderDetails(p)} ${this.#renderEmail(this.mail)}`;
-  }
-
   #renderDetails(p: ProfileData) {
-    const t = this.localize;
-    const none = t.term('profile.none');
-    const rows: [string, string][] = [
-      [t.term('profile.name'), p.name],
-      [t.term('profile.customerNumber'), p.customerNumber],
-      [t.term('profile.kind'), t.term(`profile.kind.${p.kind}`)],
-      p.kind === 'person'
-        ? [t.term('profile.birthDate'), p.birthDate ? t.date(p.birthDate, 'long') : none]
-        : [t.term('profile.taxNumber'), p.taxNumber ?? none],
-      [t.term('profile.email'), p.email ?? none],
-      [t.term('profile.phone'), p.phone ?? none],
-      [t.term(`profile.address.${p.kind}`), addressText(p.address)],
-      [t.term('profile.correspondenceAddress'), p.correspondenceAddress ? addressText(p.correspondenceAddress) : t.term('profile.sameAsHome')],
-      [t.term('profile.language'), t.term(`profile.lang.${p.language}`)],
-    ];
-    return html`<dl part="details" class="details">
-        ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
+    const a = p.correspondenceAddress;
+    const rows = {
+      name: p.name,
+      customerNumber: p.customerNumber,
+      kind: this.#t(`kind.${p.kind}`),
+      ...(p.kind === 'person' ? { birthDate: p.birthDate && this.localize.date(p.birthDate, 'long') } : { taxNumber: p.taxNumber }),
+      email: p.email,
+      phone: p.phone,
+      [`address.${p.kind}`]: addressText(p.address),
+      correspondenceAddress: a ? addressText(a) : this.#t('sameAsHome'),
+      language: this.#t(`lang.${p.language}`),
+    };
+    return html`<dl part="details">
+        ${Object.entries(rows).map(([key, value]) => html`<div><dt>${this.#t(key)}</dt><dd>${value || this.#t('none')}</dd></div>`)}
       </dl>
-      <button part="edit-button" class="button secondary" type="button" @click=${this.#edit}>${t.term('profile.edit')}</button>`;
+      <button part="edit-button" class="button secondary" type="button" @click=${this.#edit}>${this.#t('edit')}</button>`;
   }
 
   #renderForm({ draft: d, errors, error, busy }: FormState & { draft: ProfileDraft }) {
-    const t = this.localize;
-    return html`<form part="edit-form" class="form" novalidate aria-labelledby="edit-heading" @submit=${this.#save} @input=${this.#onInput}>
-      <h3 id="edit-heading" tabindex="-1">${t.term('profile.editHeading')}</h3>
-      <p class="hint">${t.term('profile.editIntro')}</p>
-      ${error !== undefined ? html`<p part="form-error" class="notice error" role="alert">${t.problem(error)}</p>` : nothing}
-      ${this.#field(errors, 'phone', t.term('profile.phone'), d.phone, { type: 'tel', autocomplete: 'tel', hint: t.term('profile.phoneHint'), maxlength: 40 })}
+    return html`<form part="edit-form" novalidate aria-labelledby="edit-heading" @submit=${this.#save} @input=${this.#onInput}>
+      <h3 id="edit-heading" tabindex="-1">${this.#t('editHeading')}</h3>
+      <p class="hint">${this.#t('editIntro')}</p>
+      ${this.#formError(error)} ${this.#field(errors, 'phone', d.phone, 'tel', 'tel', 40, true)}
       <fieldset>
-        <legend>${t.term('profile.correspondenceAddress')}</legend>
-        <label class="choice"><input type="checkbox" name="separate" .checked=${d.separate} /> ${t.term('profile.separate')}</label>
+        <legend>${this.#t('correspondenceAddress')}</legend>
+        <label class="choice"><input type="checkbox" name="separate" .checked=${d.separate} /> ${this.#t('separate')}</label>
         ${d.separate
-          ? html`${this.#field(errors, 'correspondenceAddress.postcode', t.term('profile.postcode'), d.postcode, { autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 4 })}
-            ${this.#field(errors, 'correspondenceAddress.city', t.term('profile.city'), d.city, { autocomplete: 'address-level2' })}
-            ${this.#field(errors, 'correspondenceAddress.addressLine', t.term('profile.addressLine'), d.addressLine, { autocomplete: 'address-line1' })}`
+          ? [
+              this.#field(errors, 'correspondenceAddress.postcode', d.postcode, 'postal-code', 'text', 4, false, 'numeric'),
+              this.#field(errors, 'correspondenceAddress.city', d.city, 'address-level2'),
+              this.#field(errors, 'correspondenceAddress.addressLine', d.addressLine, 'address-line1'),
+            ]
           : nothing}
       </fieldset>
       <fieldset>
-        <legend>${t.term('profile.language')}</legend>
+        <legend>${this.#t('language')}</legend>
         ${(['hu', 'en'] as const).map(
-          (lang) => html`<label class="choice"><input type="radio" name="language" value=${lang} .checked=${d.language === lang} /> ${t.term(`profile.lang.${lang}`)}</label>`,
+          (lang) => html`<label class="choice"><input type="radio" name="language" value=${lang} .checked=${d.language === lang} /> ${this.#t(`lang.${lang}`)}</label>`,
         )}
       </fieldset>
-      <div class="actions">
-        <button part="save-button" class="button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${t.term(busy ? 'profile.saving' : 'action.save')}</button>
-        <button part="cancel-button" class="button secondary" type="button" @click=${this.#cancel}>${t.term('action.cancel')}</button>
-      </div>
+      ${this.#actions('save-button', busy, busy ? this.#t('saving') : this.localize.term('action.save'), this.#cancel)}
     </form>`;
   }
 
-  #renderEmail(mail: FormState | undefined) {
-    const t = this.localize;
+  #renderEmail(email: FormState | undefined) {
+    const heading = this.#t('emailHeading');
     return html`<section part="email-section" class="email" aria-labelledby="email-heading">
-      <h3 id="email-heading">${t.term('profile.emailHeading')}</h3>
-      <p class="hint">${t.term('profile.emailIntro')}</p>
-      ${mail
-        ? html`<form part="email-form" class="form" novalidate aria-labelledby="email-heading" @submit=${this.#sendEmail}>
-            ${mail.error !== undefined ? html`<p part="form-error" class="notice error" role="alert">${this.#emailProblem(mail.error)}</p>` : nothing}
-            ${this.#field(mail.errors, 'newEmail', t.term('profile.newEmail'), undefined, { type: 'email', autocomplete: 'email' })}
-            ${this.#field(mail.errors, 'password', t.term('profile.password'), undefined, { type: 'password', autocomplete: 'current-password' })}
-            <div class="actions">
-              <button part="send-button" class="button" type="submit" aria-disabled=${mail.busy ? 'true' : 'false'}>${t.term(mail.busy ? 'profile.sending' : 'profile.emailSubmit')}</button>
-              <button part="cancel-button" class="button secondary" type="button" @click=${this.#closeEmail}>${t.term('action.cancel')}</button>
-            </div>
+      <h3 id="email-heading">${heading}</h3>
+      <p class="hint">${this.#t('emailIntro')}</p>
+      ${email
+        ? html`<form part="email-form" novalidate aria-labelledby="email-heading" @submit=${this.#sendEmail}>
+            ${this.#formError(email.error)} ${this.#field(email.errors, 'newEmail', undefined, 'email', 'email')}
+            ${this.#field(email.errors, 'password', undefined, 'current-password', 'password')}
+            ${this.#actions('send-button', email.busy, this.#t(email.busy ? 'sending' : 'emailSubmit'), this.#closeEmail)}
           </form>`
-        : html`<button part="email-button" class="button secondary" type="button" @click=${this.#openEmail}>${t.term('profile.emailOpen')}</button>`}
+        : html`<button part="email-button" class="button secondary" type="button" @click=${this.#openEmail}>${heading}</button>`}
     </section>`;
   }
 
-  /** A labelled input with its hint and refusal; `value` undefined leaves the input uncontrolled. */
-  #field(errors: FieldErrors, name: string, label: string, value: string | undefined, o: FieldOptions) {
+  /** A form's error, with how long to wait when the API says so (`Retry-After`). */
+  #formError(error: unknown) {
+    const t = this.localize;
+    const wait = isApiProblem(error) && error.retryAfter ? ` ${t.term('profile.retryAfter', Math.ceil(error.retryAfter / 60))}` : '';
+    return error === undefined ? nothing : html`<p part="form-error" class="notice error" role="alert">${t.problem(error) + wait}</p>`;
+  }
+
+  /** A form's submit and cancel buttons. */
+  #actions(part: string, busy: boolean | undefined, label: string, cancel: () => void) {
+    return html`<div class="actions">
+      <button part=${part} class="button" type="submit" aria-disabled=${!!busy}>${label}</button>
+      <button part="cancel-button" class="button secondary" type="button" @click=${cancel}>${this.localize.term('action.cancel')}</button>
+    </div>`;
+  }
+
+  /**
+   * A labelled input (label `profile.<key>`, hint `profile.<key>Hint`) with its refusal;
+   * `value` undefined leaves the input uncontrolled.
+   */
+  #field(errors: FieldErrors, name: string, value: string | undefined, autocomplete: string, type = 'text', maxlength?: number, hint?: boolean, inputmode?: string) {
     const id = name.replace('.', '-');
+    const key = keyOf(name);
     const code = errors[name];
-    const describedBy = [o.hint ? `${id}-hint` : '', code ? `${id}-error` : ''].join(' ').trim();
+    const describedBy = `${hint ? `${id}-hint ` : ''}${code ? `${id}-error` : ''}`.trim();
     return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${o.hint ? html`<span id="${id}-hint" class="hint">${o.hint}</span>` : nothing}
+      <label for=${id}>${this.#t(key)}</label>
+      ${hint ? html`<span id="${id}-hint" class="hint">${this.#t(`${key}Hint`)}</span>` : nothing}
       <input
         part="input"
         id=${id}
         name=${name}
-        type=${o.type ?? 'text'}
-        autocomplete=${o.autocomplete}
-        inputmode=${ifDefined(o.inputmode)}
-        maxlength=${ifDefined(o.maxlength)}
+        type=${type}
+        autocomplete=${autocomplete}
+        inputmode=${inputmode ?? nothing}
+        maxlength=${maxlength ?? nothing}
         .value=${value ?? nothing}
-        aria-invalid=${code ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy || undefined)}
+        aria-invalid=${!!code}
+        aria-describedby=${describedBy || nothing}
       />
       <span part="field-error" id="${id}-error" class="field-error">${code ? this.localize.fieldProblem(code) : ''}</span>
     </div>`;
   }
 
-  #noticeText(): string {
+  #savedText(changed: Saved['changed']): string {
     const t = this.localize;
-    const n = this.notice;
-    if (!n) return '';
-    if (n.kind === 'pending') return t.term('profile.emailPending', n.email);
-    if (!n.changed.length) return t.term('profile.noChange');
-    return t.term('profile.saved', n.changed.map((f) => t.term(`profile.${f}`).toLocaleLowerCase(t.locale)).join(', '));
-  }
-
-  #emailProblem(error: unknown): string {
-    const t = this.localize;
-    const wait = isApiProblem(error) && error.status === 429 && error.retryAfter ? ` ${t.term('profile.retryAfter', Math.ceil(error.retryAfter / 60))}` : '';
-    return t.problem(error) + wait;
+    return changed.length
+      ? t.term('profile.saved', changed.map((f) => this.#t(f).toLocaleLowerCase(t.locale)).join(', '))
+      : t.term('problem.empty_profile_change');
   }
 
   async #load(): Promise<void> {
     const api = this.#loadedFor;
     if (!api) return;
-    this.loadError = undefined;
+    this.#set({ loadError: undefined });
     try {
       const profile = await api.get<ProfileData>('/me');
-      if (api === this.#loadedFor) this.profile = profile;
+      if (api === this.#loadedFor) this.#set({ profile });
     } catch (error) {
-      if (api === this.#loadedFor) this.loadError = this.reportError(error, 'load-profile');
+      if (api === this.#loadedFor) this.#set({ loadError: this.reportError(error, 'load-profile') });
     }
   }
 
-  async #focus(selector: string): Promise<void> {
+  /** Shows `patch`, then moves focus to `selector` (if it matches anything). */
+  async #go(patch: ProfileView, selector: string): Promise<void> {
+    this.#set(patch);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Shows the refusals; true (and the first refused field focused) when there are any. */
-  #refused(errors: FieldErrors, form: string): boolean {
-    if (Object.keys(errors).length === 0) return false;
-    void this.#focus(`[part~="${form}"] [aria-invalid="true"]`);
-    return true;
+  /** Shows a form's state; true (and the first refused field focused) when it refuses fields. */
+  #show(form: 'edit' | 'email', state: FormState): boolean {
+    void this.#go({ [form]: state }, `[part~=${form}-form] [aria-invalid=true]`);
+    return Object.keys(state.errors).length > 0;
   }
 
-  #edit = (): void => {
-    if (!this.profile) return;
-    this.edit = { draft: draftOf(this.profile), errors: {} };
-    this.notice = undefined;
-    void this.#focus('#edit-heading');
-  };
+  /**
+   * Sends a checked form's request (nothing when `state` refuses fields): `done` gets the answer,
+   * a failure shows on the form. Both are dropped if the session changed meanwhile.
+   */
+  async #submit<T>(event: SubmitEvent, form: 'edit' | 'email', state: FormState, action: string, send: (api: ApiClient) => Promise<T>, done: (answer: T) => void): Promise<void> {
+    event.preventDefault();
+    const api = this.#loadedFor;
+    if (!api || this.view[form]?.busy || this.#show(form, state)) return;
+    this.#set({ [form]: { ...state, busy: true } });
+    try {
+      const answer = await send(api);
+      if (api === this.#loadedFor) done(answer);
+    } catch (error) {
+      if (api === this.#loadedFor) this.#show(form, { ...state, errors: fieldsOf(error), error: this.reportError(error, action) });
+    }
+  }
 
-  #cancel = (): void => {
-    this.edit = undefined;
-    void this.#focus('[part~="edit-button"]');
-  };
+  #edit = () => this.#go({ edit: { draft: draftOf(this.view.profile!), errors: {} }, notice: undefined }, '#edit-heading');
+
+  #cancel = () => this.#go({ edit: undefined }, '[part~=edit-button]');
+
+  #openEmail = () => this.#go({ email: { errors: {} }, notice: undefined }, '#newEmail');
+
+  #closeEmail = () => this.#go({ email: undefined }, '[part~=email-button]');
 
   #onInput = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    if (!this.edit) return;
-    const key = input.name.replace('correspondenceAddress.', '');
-    this.edit = { ...this.edit, draft: { ...this.edit.draft, [key]: input.type === 'checkbox' ? input.checked : input.value } };
+    const { name, type, checked, value } = event.target as HTMLInputElement;
+    const { edit } = this.view;
+    if (edit) this.#set({ edit: { ...edit, draft: { ...edit.draft, [keyOf(name)]: type === 'checkbox' ? checked : value } } });
   };
 
-  #save = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const { profile, edit } = this;
-    const api = this.#loadedFor;
-    if (!api || !profile || !edit || edit.busy) return;
-    const { draft } = edit;
-    const errors = checkDraft(draft);
-    this.edit = { draft, errors };
-    if (this.#refused(errors, 'edit-form')) return;
-    const patch = patchOf(profile, draft);
-    if (Object.keys(patch).length === 0) {
-      this.#saved({ kind: 'saved', changed: [] });
-      return;
-    }
-    this.edit = { draft, errors, busy: true };
-    try {
-      const result = await api.patch<ProfileChanged>('/me', patch);
-      if (api !== this.#loadedFor) return;
-      this.profile = result.profile as ProfileData;
-      this.#saved({ kind: 'saved', changed: result.changed });
-    } catch (error) {
-      if (api !== this.#loadedFor) return;
-      this.edit = { draft, errors: fieldsOf(error), error: this.reportError(error, 'update-profile') };
-      this.#refused(this.edit.errors, 'edit-form');
-    }
+  #save = (event: SubmitEvent): void => {
+    const profile = this.view.profile!;
+    const { draft } = this.view.edit!;
+    void this.#submit(
+      event,
+      'edit',
+      { draft, errors: checkDraft(draft) } as FormState,
+      'update-profile',
+      (api) => {
+        const patch = patchOf(profile, draft);
+        return Object.keys(patch).length ? api.patch<Saved>('/me', patch) : Promise.resolve({ profile, changed: [] });
+      },
+      (result) => this.#go({ profile: result.profile, notice: () => this.#savedText(result.changed), edit: undefined }, '[part~=edit-button]'),
+    );
   };
 
-  #saved(notice: Notice): void {
-    this.notice = notice;
-    this.#cancel();
-  }
-
-  #openEmail = (): void => {
-    this.mail = { errors: {} };
-    this.notice = undefined;
-    void this.#focus('#newEmail');
-  };
-
-  #closeEmail = (): void => {
-    this.mail = undefined;
-    void this.#focus('[part~="email-button"]');
-  };
-
-  #sendEmail = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const api = this.#loadedFor;
-    if (!api || !this.profile || this.mail?.busy) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const emailInput = form.elements.namedItem('newEmail') as HTMLInputElement;
-    const passwordInput = form.elements.namedItem('password') as HTMLInputElement;
+  #sendEmail = (event: SubmitEvent): void => {
+    const { elements } = event.currentTarget as HTMLFormElement;
+    const emailInput = elements.namedItem('newEmail') as HTMLInputElement;
+    const passwordInput = elements.namedItem('password') as HTMLInputElement;
     const newEmail = normalizeEmail(emailInput.value);
+    const password = passwordInput.value;
     const errors: FieldErrors = {};
     if (!emailInput.value.trim()) errors.newEmail = 'required';
     else if (!newEmail) errors.newEmail = 'invalid_email';
-    else if (newEmail === this.profile.email?.toLowerCase()) errors.newEmail = 'email_unchanged';
-    if (!passwordInput.value) errors.password = 'required';
-    else if (passwordInput.value.length > 1024) errors.password = 'too_long';
-    this.mail = { errors };
-    if (this.#refused(errors, 'email-form')) return;
-    this.mail = { errors, busy: true };
-    try {
-      const body: EmailChangeRequest = { newEmail: newEmail!, password: passwordInput.value };
-      await api.post<EmailChangePending>('/me/email-change', body);
-      if (api !== this.#loadedFor) return;
-      this.notice = { kind: 'pending', email: newEmail! };
-      this.#closeEmail();
-    } catch (error) {
-      if (api !== this.#loadedFor) return;
-      this.mail = { errors: fieldsOf(error), error: this.reportError(error, 'email-change') };
-      this.#refused(this.mail.errors, 'email-form');
-    } finally {
-      passwordInput.value = '';
-    }
+    else if (newEmail === this.view.profile!.email?.toLowerCase()) errors.newEmail = 'email_unchanged';
+    if (!password) errors.password = 'required';
+    else if (password.length > 1024) errors.password = 'too_long';
+    const body: EmailChangeRequest = { newEmail: newEmail!, password };
+    void this.#submit(
+      event,
+      'email',
+      { errors },
+      'email-change',
+      // The password is never kept: emptied after every request.
+      (api) => api.post<EmailChangePending>('/me/email-change', body).finally(() => (passwordInput.value = '')),
+      () => this.#go({ notice: () => this.localize.term('profile.emailPending', newEmail!), email: undefined }, '[part~=email-button]'),
+    );
   };
 }

@@ -7,8 +7,15 @@ export default css`
   }
 
   h2,
-  h3 {
+  h3,
+  p,
+  dl,
+  .notice {
     margin: 0 0 var(--_space);
+  }
+
+  h2,
+  h3 {
     line-height: 1.25;
   }
 
@@ -20,16 +27,7 @@ export default css`
     font-size: 1.125em;
   }
 
-  .notice {
-    margin-bottom: var(--_space);
-  }
-
-  .details {
-    display: grid;
-    margin: 0 0 var(--_space);
-  }
-
-  .details div {
+  dl div {
     display: grid;
     grid-template-columns: minmax(8rem, 14rem) 1fr;
     gap: calc(var(--_space) * 0.25) var(--_space);
@@ -47,16 +45,8 @@ export default css`
     overflow-wrap: anywhere;
   }
 
-  .form {
+  form {
     max-width: 34rem;
-  }
-
-  .hint {
-    margin: 0 0 var(--_space);
-  }
-
-  .field .hint {
-    margin: 0;
   }
 
   .email {
@@ -71,7 +61,7 @@ export default css`
   }
 
   @container (max-width: 30rem) {
-    .details div {
+    dl div {
       grid-template-columns: 1fr;
     }
   }

@@ -556,7 +556,7 @@ describe('<gp-claim-form>', () => {
     await portal.logout();
     await elementUpdated(el);
     expect(parts(el, 'logged-out')).to.have.length(1);
-    expect(el.draft.description).to.equal('');
-    expect(el.policies).to.equal(undefined);
+    expect(el.model.draft.description).to.equal('');
+    expect(el.model.policies).to.equal(undefined);
   });
 });

@@ -118,7 +118,7 @@ function fakeApi(items: Invoice[] = INVOICES, statuses: Payment['status'][] = ['
 
 async function render(options: { lang?: 'hu' | 'en'; mode?: 'popup' | 'redirect' } = {}) {
   const result = await inPortal<GpInvoicePay>(html`<gp-invoice-pay payment-mode=${options.mode ?? 'popup'} .pollInterval=${5}></gp-invoice-pay>`, options);
-  await waitUntil(() => result.widget.page !== undefined || result.widget.loadError !== undefined, 'the invoices never loaded');
+  await waitUntil(() => result.widget.view.page !== undefined || result.widget.view.loadError !== undefined, 'the invoices never loaded');
   await elementUpdated(result.widget);
   return result;
 }
@@ -262,7 +262,7 @@ describe('<gp-invoice-pay>', () => {
     const { widget } = await render();
     await tick(widget, checkbox(widget, 'DB-2025-0003'));
     part(widget, 'pay-button').click();
-    await waitUntil(() => widget.phase === 'waiting', 'never waited for the popup');
+    await waitUntil(() => widget.view.phase === 'waiting', 'never waited for the popup');
     await elementUpdated(widget);
     expect(textOf(part(widget, 'progress'))).to.include(hu['invoicePay.waiting']);
     expect(part(widget, 'show-window-button').tagName).to.equal('BUTTON');
@@ -270,7 +270,7 @@ describe('<gp-invoice-pay>', () => {
     let fired = false;
     widget.addEventListener('gp-payment-completed', () => (fired = true));
     popup!.closed = true;
-    await waitUntil(() => widget.result !== undefined, 'no result after the popup closed');
+    await waitUntil(() => widget.view.result !== undefined, 'no result after the popup closed');
     await elementUpdated(widget);
     expect(textOf(part(widget, 'result-heading'))).to.equal('A fizetés feldolgozás alatt');
     expect(textOf(part(widget, 'result'))).to.include(hu['invoicePay.pendingText']);
@@ -341,9 +341,9 @@ describe('<gp-invoice-pay>', () => {
       history.replaceState(history.state, '', clean + RETURN_HASH);
       sessionStorage.setItem(STORAGE_KEY, PAYMENT_ID);
       const { widget } = await inPortal<GpInvoicePay>(html`<gp-invoice-pay .pollInterval=${5} .pendingTimeout=${0}></gp-invoice-pay>`);
-      await waitUntil(() => widget.result !== undefined, 'no result');
+      await waitUntil(() => widget.view.result !== undefined, 'no result');
       await elementUpdated(widget);
-      expect(widget.result!.status).to.equal('pending');
+      expect(widget.view.result!.status).to.equal('pending');
       expect(textOf(part(widget, 'result-heading'))).to.equal('A fizetés feldolgozás alatt');
     });
 
@@ -378,7 +378,7 @@ describe('<gp-invoice-pay>', () => {
     await tick(widget, checkbox(widget, 'DB-2025-0002'));
 
     part(widget, 'pay-button').click();
-    await waitUntil(() => widget.payError !== undefined, 'no error');
+    await waitUntil(() => widget.view.payError !== undefined, 'no error');
     await elementUpdated(widget);
     expect(textOf(part(widget, 'pay-error'))).to.equal('Nem sikerült elérni a szolgáltatást. Ellenőrizze az internetkapcsolatát, és próbálja újra.');
     expect(part(widget, 'pay-error').getAttribute('role')).to.equal('alert');
@@ -423,7 +423,7 @@ describe('<gp-invoice-pay>', () => {
     const { widget } = await render({ lang: 'en' });
     await tick(widget, checkbox(widget, 'DB-2025-0002'));
     part(widget, 'pay-button').click();
-    await waitUntil(() => widget.payError !== undefined, 'no error');
+    await waitUntil(() => widget.view.payError !== undefined, 'no error');
     await elementUpdated(widget);
     expect(textOf(part(widget, 'pay-error'))).to.equal(en['problem.payment_busy']);
     part(widget, 'pay-button').click();
@@ -439,7 +439,7 @@ describe('<gp-invoice-pay>', () => {
     const { widget, portal } = await render();
     await tick(widget, checkbox(widget, 'DB-2025-0001'));
     part(widget, 'pay-button').click();
-    await waitUntil(() => widget.payError !== undefined, 'no error');
+    await waitUntil(() => widget.view.payError !== undefined, 'no error');
     await elementUpdated(widget);
     expect(textOf(part(widget, 'pay-error'))).to.equal(hu['problem.return_url_not_allowed']);
     portal.lang = 'en';
@@ -486,7 +486,7 @@ describe('<gp-invoice-pay>', () => {
 
     api.on('GET', '/invoices', () => ({ json: pageOf(INVOICES) }));
     part(widget, 'retry-button').click();
-    await waitUntil(() => widget.page !== undefined, 'the retry did not load');
+    await waitUntil(() => widget.view.page !== undefined, 'the retry did not load');
     await elementUpdated(widget);
     expect(rows(widget)).to.have.length(4);
   });
@@ -547,9 +547,9 @@ describe('<gp-invoice-pay>', () => {
 
     portal.append(widget);
     await waitUntil(() => api.callsTo('GET', '/invoices').length === 2, 'did not load again');
-    await waitUntil(() => widget.page !== undefined, 'no invoices');
+    await waitUntil(() => widget.view.page !== undefined, 'no invoices');
     await elementUpdated(widget);
-    expect(widget.phase).to.equal('idle');
+    expect(widget.view.phase).to.equal('idle');
     expect(rows(widget)).to.have.length(4);
   });
 
@@ -558,7 +558,7 @@ describe('<gp-invoice-pay>', () => {
     const { widget, portal } = await render();
     await portal.logout();
     await elementUpdated(widget);
-    expect(widget.page).to.equal(undefined);
+    expect(widget.view.page).to.equal(undefined);
     expect(parts(widget, 'invoice')).to.have.length(0);
     expect(parts(widget, 'logged-out')).to.have.length(1);
   });

@@ -1,0 +1,76 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * How a customer drives the widgets and the insurer's pages in the end-to-end tests. Locators
+ * use the widgets' documented `part`s and labels (Playwright's CSS pierces open shadow roots).
+ */
+export const portalOf = (page: Page): Locator => page.locator('gp-portal');
+export const loginButton = (page: Page): Locator => page.locator('gp-portal [part~="login-panel"] [part~="login-button"]');
+export const customerName = (page: Page): Locator => page.locator('gp-portal [part~="customer-name"]');
+
+/** Waits until the portal knows whether someone is logged in. */
+export async function portalSettled(page: Page): Promise<'anonymous' | 'authenticated'> {
+  await page.waitForFunction(() => {
+    const portal = document.querySelector('gp-portal') as (HTMLElement & { session?: { status: string } }) | null;
+    return portal?.session && portal.session.status !== 'checking';
+  });
+  return page.evaluate(() => (document.querySelector('gp-portal') as HTMLElement & { session: { status: 'anonymous' | 'authenticated' } }).session.status);
+}
+
+/** Opens the log-in popup from the portal and returns it on the IdP's log-in page. */
+export async function openLoginPopup(page: Page): Promise<Page> {
+  const popupEvent = page.waitForEvent('popup');
+  await loginButton(page).click();
+  const popup = await popupEvent;
+  await popup.waitForURL(/\/interaction\//);
+  return popup;
+}
+
+/** Logs in on the IdP's page in the popup (consenting when asked) and waits until the portal shows the customer. */
+export async function logInInPopup(page: Page, popup: Page, email: string, password: string): Promise<void> {
+  await popup.locator('#email').fill(email);
+  await popup.locator('#password').fill(password);
+  const closed = popup.waitForEvent('close');
+  await popup.locator('form:has(#password) button.primary[type="submit"]').click();
+  await Promise.race([
+    closed,
+    popup
+      .getByRole('button', { name: /^(Engedélyezem|Allow)$/ })
+      .click({ timeout: 15_000 })
+      .catch(() => undefined),
+  ]);
+  await closed;
+  await customerName(page).waitFor();
+}
+
+/**
+ * Logs in from the portal. When the insurer already knows the customer in this browser (its own
+ * log-in session: single sign-on across partner sites) the popup asks at most for consent, or
+ * closes by itself.
+ */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  const popupEvent = page.waitForEvent('popup');
+  await loginButton(page).click();
+  const popup = await popupEvent;
+  const closed = popup.waitForEvent('close');
+  const allow = popup.getByRole('button', { name: /^(Engedélyezem|Allow)$/ });
+  const next = await Promise.race([
+    closed.then(() => 'closed' as const),
+    popup.locator('#email').waitFor().then(() => 'login' as const),
+    allow.waitFor().then(() => 'consent' as const),
+  ]);
+  if (next === 'login') return logInInPopup(page, popup, email, password);
+  if (next === 'consent') await allow.click();
+  await closed;
+  await customerName(page).waitFor();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.locator('gp-portal [part~="logout-button"]').click();
+  await loginButton(page).waitFor();
+}
+
+/** The text of a locator with whitespace collapsed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
