@@ -17,7 +17,8 @@ function show(view, { focus }) {
     else link.removeAttribute('aria-current');
   }
   const heading = document.getElementById(`${view}-cim`);
-  document.title = `${heading?.textContent ?? 'Ügyfélportál'} – Ügyfélportál – Gránit Pont Biztosító`;
+  const portal = document.documentElement.lang === 'en' ? 'Customer portal' : 'Ügyfélportál';
+  document.title = `${heading?.textContent ?? portal} – ${portal} – Gránit Pont Biztosító`;
   if (focus) heading?.focus();
 }
 
@@ -40,3 +41,20 @@ window.addEventListener('popstate', () => show(currentView(location.href), { foc
 
 show(currentView(location.href), { focus: false });
 applyDeepLink(location.href);
+
+// The page's own texts follow the language the customer picks in the portal's header.
+// Each translatable node carries its English text in data-en; the Hungarian is kept on first switch.
+function translatePage(lang) {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-en]')) {
+    if (node.dataset.hu === undefined) node.dataset.hu = node.textContent.trim();
+    node.textContent = lang === 'en' ? node.dataset.en : node.dataset.hu;
+  }
+  for (const node of document.querySelectorAll('[data-en-aria-label]')) {
+    if (node.dataset.huAriaLabel === undefined) node.dataset.huAriaLabel = node.getAttribute('aria-label') ?? '';
+    node.setAttribute('aria-label', lang === 'en' ? node.dataset.enAriaLabel : node.dataset.huAriaLabel);
+  }
+  show(currentView(location.href), { focus: false });
+}
+
+document.addEventListener('gp-lang-changed', (event) => translatePage(event.lang));

@@ -123,7 +123,8 @@ export default class GpPortal extends LitElement {
   @state() accessor loggingIn = false;
 
   /** The last thing to announce (log-in result, log-out, failure). */
-  @state() accessor notice: { kind: 'info' | 'success' | 'error'; text: string } | undefined;
+  /** The text is produced at render time, so a notice follows a language switch. */
+  @state() accessor notice: { kind: 'info' | 'success' | 'error'; text: () => string } | undefined;
 
   readonly #localize = new LocalizeController(this, { lang: () => this.lang });
 
@@ -171,7 +172,7 @@ export default class GpPortal extends LitElement {
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
     this.loggingIn = true;
-    this.notice = { kind: 'info', text: this.#localize.term('auth.loggingIn') };
+    this.notice = { kind: 'info', text: () => this.#localize.term('auth.loggingIn') };
     const options = { clientId: this.clientId, lang: this.lang };
     try {
       if (this.loginMode === 'redirect') {
@@ -182,7 +183,7 @@ export default class GpPortal extends LitElement {
         this.#loggedIn(await loginWithPopup(this.#api, options), 'login');
       } catch (error) {
         if (!(error instanceof PopupBlockedError)) throw error;
-        this.notice = { kind: 'info', text: this.#localize.term('problem.popup_blocked') };
+        this.notice = { kind: 'info', text: () => this.#localize.term('problem.popup_blocked') };
         await loginWithRedirect(this.#api, options);
       }
     } catch (error) {
@@ -204,7 +205,7 @@ export default class GpPortal extends LitElement {
       }
     }
     this.session = { status: 'anonymous' };
-    this.notice = { kind: 'info', text: this.#localize.term('auth.loggedOutNotice') };
+    this.notice = { kind: 'info', text: () => this.#localize.term('auth.loggedOutNotice') };
     this.dispatchEvent(new GpLogoutEvent('logout'));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="login-button"]')?.focus();
@@ -252,7 +253,7 @@ export default class GpPortal extends LitElement {
           </div>
         </header>
         <div part="body" class="body">
-          <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text ?? ''}</div>
+          <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text() ?? ''}</div>
           ${session.status === 'checking' ? renderLoading(t, t.term('auth.checking')) : null}
           ${session.status === 'anonymous' ? this.#renderLoginPanel() : null}
           <div part="content" class="content" ?hidden=${session.status !== 'authenticated' || !this.hasContent}>
@@ -330,7 +331,7 @@ export default class GpPortal extends LitElement {
       return;
     }
     this.session = { status: 'authenticated', customer: view.customer, partnerName: view.partner.name };
-    if (reason === 'login') this.notice = { kind: 'success', text: this.#localize.term('auth.loginSucceeded', view.customer.name) };
+    if (reason === 'login') this.notice = { kind: 'success', text: () => this.#localize.term('auth.loginSucceeded', view.customer.name) };
     this.dispatchEvent(new GpLoginEvent(view.customer, reason));
   }
 
@@ -338,14 +339,14 @@ export default class GpPortal extends LitElement {
   #expired(): void {
     if (this.session.status !== 'authenticated') return;
     this.session = { status: 'anonymous' };
-    this.notice = { kind: 'error', text: this.#localize.term('auth.expiredNotice') };
+    this.notice = { kind: 'error', text: () => this.#localize.term('auth.expiredNotice') };
     this.dispatchEvent(new GpLogoutEvent('expired'));
   }
 
   #failed(error: unknown, action: string): void {
     const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'internal_error');
     if (!(error instanceof ApiProblem)) console.error('<gp-portal>', action, error);
-    this.notice = { kind: 'error', text: this.#localize.problem(problem) };
+    this.notice = { kind: 'error', text: () => this.#localize.problem(problem) };
     this.dispatchEvent(new GpErrorEvent(problem.code, problem.status, action));
   }
 

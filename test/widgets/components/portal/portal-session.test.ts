@@ -119,6 +119,10 @@ describe('<gp-portal> session', () => {
       expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-1', loginSecret: 'secret-1' }]);
       expect(el.session.status).to.equal('authenticated');
       expect(textOf(part(el, 'notice'))).to.equal(`Sikeres bejelentkezés. Üdvözöljük, ${DEMO_CUSTOMER.name}!`);
+      // The notice follows a language switch.
+      el.lang = 'en';
+      await elementUpdated(el);
+      expect(textOf(part(el, 'notice'))).to.equal(`You are logged in. Welcome, ${DEMO_CUSTOMER.name}!`);
       expect(sessionStorage.length).to.equal(0);
       expect(localStorage.length).to.equal(0);
     });
