@@ -40,7 +40,12 @@ export class Throttle {
     return { allowed: row!.hits <= rule.limit, hits: row!.hits, retryAfter: Math.max(0, row!.retry_after) };
   }
 
-  /** Whether `subject` is over the limit now, without counting an attempt. */
+  /**
+   * Whether `subject` is over the limit now, without counting an attempt. Advisory only: a
+   * peek, then the evaluation, then a `hit` lets a concurrent burst through (every request peeks
+   * before any has counted). To cap what gets evaluated, `hit` first and `release` the slot when
+   * the attempt turns out not to count (the details matched, the password was right).
+   */
   async peek(rule: ThrottleRule, subject: string): Promise<ThrottleState> {
     const [row] = await this.sequelize.query<{ hits: number; retry_after: number }>(
       `select hits, ceil(extract(epoch from (reset_at - now())))::int as retry_after
@@ -49,6 +54,17 @@ export class Throttle {
     );
     if (!row) return { allowed: true, hits: 0, retryAfter: 0 };
     return { allowed: row.hits < rule.limit, hits: row.hits, retryAfter: Math.max(0, row.retry_after) };
+  }
+
+  /**
+   * Gives back one attempt counted by `hit` that turned out not to count (in the current window
+   * only; never below zero). Mismatches keep their slot, so at most `limit` of them are evaluated
+   * per window however many requests arrive at once.
+   */
+  async release(rule: ThrottleRule, subject: string): Promise<void> {
+    await this.sequelize.query('update rate_limits set hits = greatest(hits - 1, 0) where key = :key and reset_at > now()', {
+      replacements: { key: keyFor(rule, subject) },
+    });
   }
 
   /** Forgets `subject`'s attempts (after a successful login, say). */

@@ -91,16 +91,16 @@ export function registerRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     else if (password !== raw('passwordConfirm')) error('passwordConfirm', 'password_mismatch');
     if (errors.length || !postcode || !email) return step2(c, lang, values, errors, null, 400);
 
-    // Past the limit, a customer number gets only this answer, right or wrong.
-    const customerState = await deps.throttle.peek(RULES.registerCustomer, chosen.customerNumber);
+    // Past the limit, a customer number gets only this answer, right or wrong. The try is counted
+    // BEFORE the details are compared (a peek-then-count let a parallel burst through), and given
+    // back if they match: only mismatches use up the limit.
+    const customerState = await deps.throttle.hit(RULES.registerCustomer, chosen.customerNumber);
     if (!customerState.allowed) return step2(c, lang, values, [], 'too_many_attempts', 429, retry(customerState));
 
     const details = { kind: chosen.kind, customerNumber: chosen.customerNumber, birthDate, taxNumber, postcode };
     const customer = await findMatchingCustomer(deps.sequelize, details);
-    if (!customer) {
-      await deps.throttle.hit(RULES.registerCustomer, chosen.customerNumber);
-      return step2(c, lang, values, [], 'details_mismatch', 400);
-    }
+    if (!customer) return step2(c, lang, values, [], 'details_mismatch', 400);
+    await deps.throttle.release(RULES.registerCustomer, chosen.customerNumber);
 
     // Hashed on every matching path, so "new account" and "already registered" take as long.
     const passwordHash = await hashPassword(password);

@@ -17,6 +17,7 @@ import { TokenVault } from './session/token-vault.ts';
 import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 
 export interface ApiDependencies {
   sequelize: Sequelize;
@@ -77,6 +78,12 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   api.onError((error, c) => {
     const problem = asProblem(error);
     if (problem instanceof ProblemError) return problemResponse(c, problem.toProblem());
+    if (isDatabaseUnavailableError(error)) {
+      // The database is restarting or out of reach: retryable, and the transaction was rolled back.
+      logger.warn('database_unavailable', { method: c.req.method, path: c.req.routePath, error });
+      c.header('Retry-After', '5');
+      return problemResponse(c, { ...DATABASE_UNAVAILABLE });
+    }
     logger.error('api_request_failed', { method: c.req.method, path: c.req.routePath, error });
     return problemResponse(c, { type: 'about:blank#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
   });

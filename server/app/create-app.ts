@@ -7,6 +7,7 @@ import { createApi } from '../api/create-api.ts';
 import { healthRoutes } from '../http/health.ts';
 import { mountNodeHandler } from '../http/mount-node-handler.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 import { sendStatic } from '../http/static-files.ts';
 import { widgetHostCsp } from '../http/page-policy.ts';
@@ -82,6 +83,11 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'Not found').toProblem()));
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error.toProblem());
+    if (isDatabaseUnavailableError(error)) {
+      deps.logger.warn('database_unavailable', { method: c.req.method, path: c.req.routePath, error });
+      c.header('Retry-After', '5');
+      return problemResponse(c, { ...DATABASE_UNAVAILABLE });
+    }
     deps.logger.error('request_failed', { method: c.req.method, path: c.req.routePath, error });
     return problemResponse(c, { type: 'about:blank#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { sendStatic } from '../http/static-files.ts';
 import { widgetHostCsp } from '../http/page-policy.ts';
+import { securityHeaders } from '../http/security-headers.ts';
 import { paths } from '../http/paths.ts';
 
 /**
@@ -12,6 +13,8 @@ import { paths } from '../http/paths.ts';
 export function createBrokerSite(options: { portalUrl: URL; clientId: string }): Hono {
   const app = new Hono();
   const portal = options.portalUrl.origin;
+  // The same baseline as the insurer's app (nosniff, referrer policy); the demo runs on http.
+  app.use(securityHeaders({ hsts: false }));
   app.get('/', async (c) => {
     const html = (await readFile(join(paths.brokerSite, 'index.html'), 'utf8'))
       .replaceAll('%PORTAL_URL%', portal)

@@ -70,10 +70,11 @@ export async function requestEmailChange(
   );
   if (!account) throw DomainError.notFound('account_not_found', 'The customer has no portal account.');
 
-  const state = await options.throttle.peek(EMAIL_CHANGE_PASSWORD_RULE, account.id);
+  // Counted before the password is checked (a peek-then-count let a parallel burst through);
+  // a right password resets the count below.
+  const state = await options.throttle.hit(EMAIL_CHANGE_PASSWORD_RULE, account.id);
   if (!state.allowed) throw new DomainError('too_many_attempts', 'unavailable', 'Too many wrong passwords; try again later.');
   if (!(await verifyPassword(input.password, account.password_hash))) {
-    await options.throttle.hit(EMAIL_CHANGE_PASSWORD_RULE, account.id);
     throw DomainError.invalid('password_incorrect', 'The password is not correct.', [
       { field: 'password', code: 'password_incorrect', message: 'The password is not correct.' },
     ]);
