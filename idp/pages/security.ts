@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { problemResponse } from '../../server/http/problem.ts';
+
+/** The IdP's forms are a few short fields (a password is read up to 1 KB): anything larger is refused unread. */
+export const IDP_FORM_BODY_LIMIT = 16 * 1024;
 
 export type PageEnv = {
   Variables: {
@@ -14,9 +18,15 @@ export type PageEnv = {
  * Headers for every IdP page: a nonce-based CSP (no inline code without the nonce, styles only
  * from our own stylesheet), no caching of pages that hold personal data or one-time links, no
  * framing. No Cross-Origin-Opener-Policy: the login popup must keep `window.opener`.
- * POSTs must come from our own origin (forms are same-origin; this stops cross-site posting).
+ * POSTs must come from our own origin (forms are same-origin; this stops cross-site posting),
+ * and carry at most IDP_FORM_BODY_LIMIT bytes (413 `payload_too_large`, before anything reads them).
  */
 export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHandler<PageEnv> {
+  const limit = bodyLimit({
+    maxSize: IDP_FORM_BODY_LIMIT,
+    onError: (c) =>
+      problemResponse(c, { type: 'about:blank#payload_too_large', title: 'The form is too large', status: 413, code: 'payload_too_large' }),
+  });
   return async function idpPageSecurity(c, next) {
     if (c.req.method === 'POST') {
       const origin = c.req.header('origin');
@@ -28,7 +38,13 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
           code: 'cross_origin_form',
         });
       }
+      // Returns the 413 problem itself; otherwise runs the rest (with a body read at most to the limit).
+      return limit(c, () => page(c, next));
     }
+    return page(c, next);
+  };
+
+  async function page(c: Parameters<MiddlewareHandler<PageEnv>>[0], next: () => Promise<void>): Promise<void> {
     const nonce = randomBytes(16).toString('base64');
     c.set('nonce', nonce);
     await next();
@@ -51,5 +67,5 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
     // Not "no-referrer": under it browsers send `Origin: null` on same-origin form posts, which the
     // check above refuses. "same-origin" sends the Origin to ourselves and no referrer elsewhere.
     h.set('Referrer-Policy', 'same-origin');
-  };
+  }
 }

@@ -23,8 +23,15 @@ const IssueFields = z.object({
 
 const NOT_FOUND: ReadonlySet<DocumentIssueErrorCode> = new Set(['customer_not_found', 'policy_not_found']);
 
+/** Not-found titles are fixed: the delivery's message repeats the (unvalidated) input, which a problem must not reflect. */
+const NOT_FOUND_TITLES: Partial<Record<DocumentIssueErrorCode, string>> = {
+  customer_not_found: 'No such customer',
+  policy_not_found: 'No such policy',
+};
+
 function issueProblem(error: DocumentIssueError): ProblemError {
-  return new ProblemError(NOT_FOUND.has(error.code) ? 404 : 422, error.code, error.message);
+  if (NOT_FOUND.has(error.code)) return new ProblemError(404, error.code, NOT_FOUND_TITLES[error.code] ?? 'Not found');
+  return new ProblemError(422, error.code, error.message);
 }
 
 function fields(input: Record<string, unknown>) {

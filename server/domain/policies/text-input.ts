@@ -1,7 +1,8 @@
 /**
  * Free text from a form: NFC-normalised, trimmed, length-limited, and free of control and
  * format characters (NUL, escape sequences, bidi overrides, zero-width characters, line or
- * paragraph separators), which would let a value disguise itself in a document or a log.
+ * paragraph separators), which would let a value disguise itself in a document or a log, and
+ * of lone UTF-16 surrogates (JSON can carry them; they are not text and PostgreSQL refuses them).
  */
 export type TextProblem = 'required' | 'not_a_string' | 'too_short' | 'too_long' | 'control_characters';
 
@@ -14,7 +15,7 @@ export interface TextRule {
   multiline?: boolean;
 }
 
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
 
 export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);
