@@ -1,6 +1,8 @@
-import { PDFDocument, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type Color, type PDFFont } from 'pdf-lib';
 import { INSURER } from '../insurer.ts';
-import { loadFontFiles, memoFontkit } from './fonts.ts';
+import { PageCanvas } from './canvas.ts';
+import { embedFastFont } from './fast-font.ts';
+import { loadFontFiles } from './fonts.ts';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, drawFooter, drawLetterhead, type Fonts } from './layout.ts';
 
 /**
@@ -36,7 +38,8 @@ const LEADING = 1.38;
 const WIDTHS = new Map<string, Map<string, number>>();
 
 export class PdfComposer {
-  private page!: PDFPage;
+  private page!: PageCanvas;
+  private readonly pages: PageCanvas[] = [];
   private y = 0;
 
   private constructor(
@@ -48,19 +51,20 @@ export class PdfComposer {
   static async create(meta: ComposerMeta): Promise<PdfComposer> {
     // No automatic metadata: pdf-lib would stamp "now" and its own producer.
     const pdf = await PDFDocument.create({ updateMetadata: false });
-    pdf.registerFontkit(memoFontkit);
     const files = await loadFontFiles();
     // Fixed subset names (pdf-lib would add a random-looking suffix) keep the bytes reproducible.
-    const regular = await pdf.embedFont(files.regular, { subset: true, customName: 'GPSUBA+DejaVuSans' });
-    const bold = await pdf.embedFont(files.bold, { subset: true, customName: 'GPSUBB+DejaVuSans-Bold' });
+    // The fast embedder (./fast-font.ts) replaces pdf-lib's `embedFont(…, { subset: true })`.
+    const regular = embedFastFont(pdf, files.regular, 'GPSUBA+DejaVuSans');
+    const bold = embedFastFont(pdf, files.bold, 'GPSUBB+DejaVuSans-Bold');
     const composer = new PdfComposer(pdf, { regular, bold }, meta);
     composer.newPage();
     return composer;
   }
 
   newPage(): void {
-    const first = this.pdf.getPageCount() === 0;
-    this.page = this.pdf.addPage([A4.width, A4.height]);
+    const first = this.pages.length === 0;
+    this.page = new PageCanvas(this.pdf.addPage([A4.width, A4.height]));
+    this.pages.push(this.page);
     this.y = drawLetterhead(this.page, this.fonts, first);
   }
 
@@ -235,8 +239,11 @@ export class PdfComposer {
   }
 
   async save(): Promise<Uint8Array> {
-    const pages = this.pdf.getPages();
-    pages.forEach((page, i) => drawFooter(page, this.fonts, this.meta.documentId, i + 1, pages.length));
+    const pages = this.pages;
+    pages.forEach((page, i) => {
+      drawFooter(page, this.fonts, this.meta.documentId, i + 1, pages.length);
+      page.finish(this.pdf);
+    });
     const issued = new Date(this.meta.issuedAt);
     this.pdf.setTitle(this.meta.title, { showInWindowTitleBar: true });
     this.pdf.setSubject(this.meta.subject);
@@ -247,6 +254,7 @@ export class PdfComposer {
     this.pdf.setKeywords(this.meta.keywords ?? []);
     this.pdf.setCreationDate(issued);
     this.pdf.setModificationDate(issued);
-    return this.pdf.save();
+    // Plain cross-reference table: object streams would deflate the small objects again, in JavaScript (pako).
+    return this.pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
   }
 }

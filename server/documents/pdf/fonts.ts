@@ -37,6 +37,9 @@ export function loadFontFiles(): Promise<FontFiles> {
 // the characters it was first met as. Subsetting "Ü" pulls in "U" as a component with no
 // character, and a later document's text layer would lose every plain "U" (pdftotext shows
 // " tasok"). Meeting every character we print once, up front, pins the right mapping.
+// (The documents' own embedder, ./fast-font.ts, uses the parsed font only for its cmap and
+// metrics and builds the text map from the characters drawn; the warm-up stays for any
+// pdf-lib `embedFont` user of `memoFontkit`.)
 const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
 
 const WARM_UP = [

@@ -1,4 +1,5 @@
-import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFFont } from 'pdf-lib';
+import type { PageCanvas } from './canvas.ts';
 import { INSURER } from '../insurer.ts';
 
 /**
@@ -24,7 +25,7 @@ export interface Fonts {
 }
 
 /** Draws the letterhead; returns the y where content may start. */
-export function drawLetterhead(page: PDFPage, fonts: Fonts, first: boolean): number {
+export function drawLetterhead(page: PageCanvas, fonts: Fonts, first: boolean): number {
   const top = A4.height;
   page.drawRectangle({ x: 0, y: top - 8, width: A4.width, height: 8, color: COLORS.brand });
   if (!first) {
@@ -43,7 +44,7 @@ export function drawLetterhead(page: PDFPage, fonts: Fonts, first: boolean): num
   return top - 100;
 }
 
-export function drawFooter(page: PDFPage, fonts: Fonts, documentId: string, pageNumber: number, pageCount: number): void {
+export function drawFooter(page: PageCanvas, fonts: Fonts, documentId: string, pageNumber: number, pageCount: number): void {
   const y = MARGIN.bottom - 30;
   rule(page, y + 20);
   const company = `${INSURER.name} · Székhely: ${INSURER.address} · ${INSURER.registrationNumber} · Adószám: ${INSURER.taxNumber}`;
@@ -54,6 +55,6 @@ export function drawFooter(page: PDFPage, fonts: Fonts, documentId: string, page
   page.drawText(numbering, { x: A4.width - MARGIN.right - width, y: y - 3, size: 7, font: fonts.regular, color: COLORS.muted });
 }
 
-function rule(page: PDFPage, y: number): void {
+function rule(page: PageCanvas, y: number): void {
   page.drawLine({ start: { x: MARGIN.left, y }, end: { x: A4.width - MARGIN.right, y }, thickness: 0.6, color: COLORS.rule });
 }

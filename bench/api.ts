@@ -1,0 +1,95 @@
+// API throughput: a logged-in customer's `GET /api/policies` and `GET /api/documents`, as a
+// partner page's widget sends them (Origin, X-GP-Request, session cookie), at 50 concurrent
+// connections from a second process; and the ceiling, the same SQL behind a bare pg pool,
+// loaded the same way in the same run (runs interleaved, so both see the same machine).
+import { QueryTypes } from 'sequelize';
+import { COOKIE_NAME, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { sha256Hex } from '../server/api/session/secrets.ts';
+import { startCeilingServer } from './ceiling-server.ts';
+import { budget, loadFromChild, log, measurement, median, runsNote, type BenchRecord, type LoadResult } from './lib.ts';
+
+export interface ApiBenchOptions {
+  portal: RunningPortal;
+  databaseUrl: string;
+  /** The partner page's origin and client the customer logged in through. */
+  origin: string;
+  clientId: string;
+  cookie: string;
+  runs: number;
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+}
+
+const ENDPOINTS = ['policies', 'documents'] as const;
+
+export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]> {
+  const { portal } = options;
+  const scope = await scopeOf(options);
+  const ceiling = await startCeilingServer(options.databaseUrl, scope);
+  const headers = { origin: options.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${options.cookie}` };
+  const records: BenchRecord[] = [];
+  try {
+    // What the requests return (a 200 with rows, the same number of rows as the ceiling's).
+    for (const endpoint of ENDPOINTS) {
+      const api = await fetch(`${portal.origin}/api/${endpoint}`, { headers });
+      const apiBody = (await api.json()) as { items?: unknown[]; total?: number };
+      const bare = (await (await fetch(`${ceiling.origin}/${endpoint}`)).json()) as { items: unknown[]; total: number };
+      if (api.status !== 200) throw new Error(`GET /api/${endpoint} answered ${api.status}: ${JSON.stringify(apiBody)}`);
+      if (apiBody.items?.length !== bare.items.length || apiBody.total !== bare.total) {
+        throw new Error(`the ceiling does not answer what the API answers for ${endpoint} (${apiBody.items?.length}/${apiBody.total} vs ${bare.items.length}/${bare.total})`);
+      }
+      records.push(measurement(`api ${endpoint}: rows per response`, bare.items.length, 'rows', `total ${bare.total}, customer ${scope.customerId}, broker scope ${scope.brokerId ?? 'none'}`));
+    }
+
+    const results: Record<string, { api: LoadResult[]; ceiling: LoadResult[] }> = {};
+    for (const endpoint of ENDPOINTS) {
+      const targets = { api: `${portal.origin}/api/${endpoint}`, ceiling: `${ceiling.origin}/${endpoint}` };
+      // Warm-up (JIT, pools, caches), not counted.
+      await loadFromChild(targets.api, { connections: options.connections, seconds: options.warmupSeconds, headers });
+      await loadFromChild(targets.ceiling, { connections: options.connections, seconds: options.warmupSeconds });
+      const runs = (results[endpoint] = { api: [] as LoadResult[], ceiling: [] as LoadResult[] });
+      for (let run = 1; run <= options.runs; run++) {
+        const api = await loadFromChild(targets.api, { connections: options.connections, seconds: options.seconds, headers });
+        const bare = await loadFromChild(targets.ceiling, { connections: options.connections, seconds: options.seconds });
+        runs.api.push(api);
+        runs.ceiling.push(bare);
+        log(`${endpoint} run ${run}: API ${Math.round(api.rps)} rps p99 ${api.p99} ms (${api.errors} errors), ceiling ${Math.round(bare.rps)} rps p99 ${bare.p99} ms`);
+      }
+    }
+
+    for (const endpoint of ENDPOINTS) {
+      const { api, ceiling: bare } = results[endpoint]!;
+      const rps = api.map((r) => r.rps);
+      const ceilingRps = bare.map((r) => r.rps);
+      const p50 = api.map((r) => r.p50);
+      const p99 = api.map((r) => r.p99);
+      const errors = api.reduce((sum, r) => sum + r.errors, 0);
+      const requests = api.reduce((sum, r) => sum + r.requests, 0);
+      const share = rps.map((value, i) => (100 * value) / bare[i]!.rps);
+      const label = `GET /api/${endpoint}`;
+      records.push(measurement(`${label}: requests/s`, median(rps), 'req/s', runsNote(rps)));
+      records.push(measurement(`${label}: p50 latency`, median(p50), 'ms', runsNote(p50, ' ms')));
+      records.push(measurement(`ceiling (bare pg) ${endpoint}: requests/s`, median(ceilingRps), 'req/s', runsNote(ceilingRps)));
+      records.push(measurement(`ceiling (bare pg) ${endpoint}: p99 latency`, median(bare.map((r) => r.p99)), 'ms', runsNote(bare.map((r) => r.p99), ' ms')));
+      records.push(budget(`${label}: requests/s vs ceiling`, median(share), '% of ceiling', 'atLeast', 50, `per run: ${share.map((s) => s.toFixed(1)).join(', ')} %`));
+      records.push(budget(`${label}: p99 latency`, median(p99), 'ms', 'atMost', 50, runsNote(p99, ' ms')));
+      records.push(budget(`${label}: errors`, errors, 'errors', 'atMost', 0, `non-2xx + socket errors + timeouts over all ${options.runs} runs (${requests} requests)`));
+    }
+  } finally {
+    await ceiling.close();
+  }
+  return records;
+}
+
+/** The customer of the session and the partner's broker scope, as the API resolves them. */
+async function scopeOf(options: ApiBenchOptions): Promise<{ customerId: number; brokerId: number | null }> {
+  const [row] = await options.portal.sequelize.query<{ customer_id: number; policy_scope: string; broker_id: number | null }>(
+    `select s.customer_id, pc.policy_scope, pc.broker_id
+       from bff_sessions s join partner_clients pc on pc.client_id = s.client_id
+      where s.id_hash = :idHash`,
+    { replacements: { idHash: sha256Hex(options.cookie) }, type: QueryTypes.SELECT },
+  );
+  if (!row) throw new Error('no session row for the logged-in customer');
+  return { customerId: Number(row.customer_id), brokerId: row.policy_scope === 'broker' ? Number(row.broker_id) : null };
+}

@@ -1,0 +1,147 @@
+// Shared pieces of the benchmark: result records, medians, the table, the throw-away database,
+// and load generation from a second process (autocannon's command line in a child process).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/db/database.ts';
+import { migrate } from '../server/db/migrator.ts';
+
+/** One line of bench/results.json: a budget when it has `limit` (and `met`), else a measurement. */
+export interface BenchRecord {
+  name: string;
+  value: number;
+  unit: string;
+  limit?: number;
+  met?: boolean;
+  /** How the figure was obtained (runs, the individual values); not a budget field. */
+  note?: string;
+}
+
+export function measurement(name: string, value: number, unit: string, note?: string): BenchRecord {
+  return note ? { name, value: round(value), unit, note } : { name, value: round(value), unit };
+}
+
+/** A budget: `atMost` (value ≤ limit) or `atLeast` (value ≥ limit). */
+export function budget(name: string, value: number, unit: string, rule: 'atMost' | 'atLeast', limit: number, note?: string): BenchRecord {
+  const met = rule === 'atMost' ? value <= limit : value >= limit;
+  const record: BenchRecord = { name, value: round(value), unit, limit: round(limit), met };
+  if (note) record.note = note;
+  rules.set(record, rule);
+  return record;
+}
+
+/** The comparison of each budget, for the table only (results.json holds limit and met). */
+const rules = new WeakMap<BenchRecord, 'atMost' | 'atLeast'>();
+
+export function round(value: number): number {
+  return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
+}
+
+export function median(values: number[]): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function runsNote(values: number[], unit = ''): string {
+  return `median of ${values.length} runs: ${values.map((v) => `${round(v)}${unit}`).join(', ')}`;
+}
+
+/** ≤ or ≥: known for budgets made here; for records from elsewhere, read off value, limit and met. */
+function comparison(r: BenchRecord): string {
+  const rule = rules.get(r);
+  if (rule) return rule === 'atLeast' ? '≥' : '≤';
+  if (r.limit === undefined || r.value === r.limit) return '=';
+  return (r.value >= r.limit) === r.met ? '≥' : '≤';
+}
+
+export function table(records: BenchRecord[]): string {
+  const rows = records.map((r) => [
+    r.name,
+    `${r.value} ${r.unit}`,
+    r.limit === undefined ? '' : `${comparison(r)} ${r.limit} ${r.unit}`,
+    r.met === undefined ? '' : r.met ? 'met' : 'MISSED',
+  ]);
+  const header = ['figure', 'value', 'budget', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => (i === 1 || i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A throw-away, migrated database on the PostgreSQL of DATABASE_URL (dropped afterwards). */
+export async function createBenchDatabase(baseUrl: string): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
+  const name = `gp_bench_${randomBytes(6).toString('hex')}`;
+  await adminQuery(baseUrl, `create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  // The product's default pool size (server/db/database.ts), as `npm start` runs it.
+  const database = await openDatabase({ databaseUrl: url.href, dataDir: '' });
+  await migrate(database.sequelize);
+  return {
+    database,
+    url: url.href,
+    async drop() {
+      await database.close();
+      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface LoadResult {
+  /** Requests per second (autocannon's mean over the run). */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Non-2xx responses + socket errors + timeouts. */
+  errors: number;
+  requests: number;
+}
+
+const autocannonBin = createRequire(import.meta.url).resolve('autocannon');
+
+/**
+ * Loads `url` from a SECOND process: autocannon's command line as a child of this one, on
+ * loopback, with the given headers; its JSON report is parsed.
+ */
+export async function loadFromChild(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const args = [autocannonBin, '--json', '-c', String(options.connections), '-d', String(options.seconds), '-t', '10'];
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
+  args.push(url);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`autocannon exited with ${code}: ${err.slice(-2000)}`);
+  const report = JSON.parse(out) as {
+    requests: { mean: number; total: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+  };
+  return {
+    rps: report.requests.mean,
+    p50: report.latency.p50,
+    p99: report.latency.p99,
+    errors: report.non2xx + report.errors + report.timeouts,
+    requests: report.requests.total,
+  };
+}
+
+export function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}

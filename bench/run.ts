@@ -1,0 +1,115 @@
+// `npm run bench`: the product's performance budgets, measured on a real PostgreSQL
+// (DATABASE_URL), with load generated from a second process on loopback. Prints a table and
+// writes bench/results.json. See bench/README.md for what each figure means.
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { BROKER_ORIGIN, loginSession, startPortal, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { benchApi } from './api.ts';
+import { benchBulkDocuments } from './bulk-documents.ts';
+import { benchIdp } from './idp.ts';
+import { createBenchDatabase, log, table, type BenchRecord } from './lib.ts';
+import { benchBundleSizes, benchFirstRows, buildSdk, sdkIsStale } from './widgets.ts';
+
+/** BENCH_QUICK=1: one short run of each, to try the script out (figures not comparable). */
+const QUICK = process.env.BENCH_QUICK === '1';
+/**
+ * Sized so that the whole bench, bulk documents included, stays within about 5 minutes on a
+ * 2-core machine: 3 runs of 10 s per API target (4 targets), 3 runs of 4 s of refresh grants.
+ */
+const SETTINGS = {
+  runs: QUICK ? 1 : 3,
+  apiSeconds: QUICK ? 2 : 10,
+  warmupSeconds: 1,
+  connections: 50,
+  refreshChains: QUICK ? 2 : 6,
+  refreshSeconds: QUICK ? 2 : 4,
+  passwordChecks: QUICK ? 3 : 7,
+  pageLoads: QUICK ? 2 : 5,
+  bulkDocuments: QUICK ? 500 : 10_000,
+};
+/** The partner whose widget the API load imitates: Biztos Pont's site, broker-scoped. */
+const PARTNER = { clientId: 'biztos-pont', origin: BROKER_ORIGIN };
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error(
+      'npm run bench needs a real PostgreSQL: set DATABASE_URL, e.g.\n' +
+        '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench\n' +
+        'It creates a throw-away database next to the one named (and drops it afterwards); the embedded PGlite is not benchmarked.',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const started = Date.now();
+  const records: BenchRecord[] = [];
+
+  if (process.env.BENCH_BUILD === '1' || (await sdkIsStale())) {
+    log('building the SDK (npm run build) …');
+    await buildSdk();
+  } else log('dist/sdk is newer than its sources: measuring it as built (BENCH_BUILD=1 rebuilds anyway)');
+  records.push(...(await benchBundleSizes()));
+
+  log('creating a throw-away database and starting the product …');
+  const db = await createBenchDatabase(databaseUrl);
+  let portal: RunningPortal | undefined;
+  try {
+    portal = await startPortal(db.database.sequelize);
+    const widgetSession = await loginSession(portal, PARTNER);
+    const pageSession = await loginSession(portal, { clientId: 'portal', origin: portal.origin });
+
+    log(`API: ${SETTINGS.runs} × ${SETTINGS.apiSeconds} s per endpoint and ceiling, ${SETTINGS.connections} connections …`);
+    records.push(
+      ...(await benchApi({
+        portal,
+        databaseUrl: db.url,
+        ...PARTNER,
+        cookie: widgetSession.cookie,
+        runs: SETTINGS.runs,
+        seconds: SETTINGS.apiSeconds,
+        warmupSeconds: SETTINGS.warmupSeconds,
+        connections: SETTINGS.connections,
+      })),
+    );
+
+    log('IdP: refresh-token grants and password checks …');
+    records.push(
+      ...(await benchIdp({
+        portal,
+        ...PARTNER,
+        chains: SETTINGS.refreshChains,
+        runs: SETTINGS.runs,
+        seconds: SETTINGS.refreshSeconds,
+        passwordChecks: SETTINGS.passwordChecks,
+      })),
+    );
+
+    log('widgets: first rows in Chromium …');
+    records.push(...(await benchFirstRows(portal, pageSession.cookie, SETTINGS.pageLoads)));
+
+  } finally {
+    await portal?.close();
+    await db.drop();
+  }
+
+  // Bulk document issuing (bench/bulk-documents.ts): its own throw-away database, after the
+  // product above has stopped.
+  log('bulk documents: issuing and delivering …');
+  records.push(...(await benchBulkDocuments({ databaseUrl, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })));
+
+  records.push({ name: 'bench: total runtime', value: Math.round((Date.now() - started) / 1000), unit: 's' });
+  const out = fileURLToPath(new URL('./results.json', import.meta.url));
+  await writeFile(out, `${JSON.stringify(records, null, 2)}\n`);
+  console.log(`\n${table(records)}\n`);
+  const missed = records.filter((r) => r.met === false);
+  console.log(`${records.filter((r) => r.met !== undefined).length - missed.length} budgets met, ${missed.length} missed; written to bench/results.json${QUICK ? ' (BENCH_QUICK: not comparable)' : ''}`);
+}
+
+await main().then(
+  // The product's timers (sweepers, pools) would keep the process alive: end it once done.
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

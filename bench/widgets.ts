@@ -1,0 +1,151 @@
+// The widgets: what the SDK's entries weigh (min+gzip, from a fresh `npm run build`, measured
+// with scripts/bundle-size.mjs's measure()), and the time from the script's load to the first
+// rendered <gp-policy-list> rows on the standalone page, in Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, posix, relative } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../scripts/system-tools.mjs';
+import { COOKIE_NAME, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { budget, log, measurement, median, runsNote, type BenchRecord } from './lib.ts';
+
+const SDK_DIR = 'dist/sdk';
+const BUDGET_ENTRY = 'gp-widgets.js';
+const BUDGET_BYTES = 40 * 1024;
+
+interface ChunkInfo {
+  fileName: string;
+  code: string;
+  isEntry: boolean;
+  imports: string[];
+  dynamicImports: string[];
+}
+type Measure = (chunks: ChunkInfo[]) => { rows: string[][]; loads: Map<string, number> };
+
+/**
+ * Whether dist/sdk is older than what it is built from (widgets/, the rollup config, the size
+ * script, package-lock.json), or missing: then the bench builds it first.
+ */
+export async function sdkIsStale(): Promise<boolean> {
+  const built = await stat(join(SDK_DIR, BUDGET_ENTRY)).catch(() => null);
+  if (!built) return true;
+  const sources = ['rollup.config.mjs', 'scripts/bundle-size.mjs', 'package-lock.json', 'tsconfig.widgets.json'];
+  for (const entry of await readdir('widgets', { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) sources.push(join(entry.parentPath, entry.name));
+  }
+  for (const source of sources) {
+    const info = await stat(source).catch(() => null);
+    if (info && info.mtimeMs > built.mtimeMs) return true;
+  }
+  return false;
+}
+
+/** `npm run build` in a child process (its size tables go to the log only when it fails). */
+export async function buildSdk(): Promise<void> {
+  const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`npm run build failed (${code}):\n${out.slice(-3000)}`);
+}
+
+/**
+ * The built files as rollup's chunks: the entries at the top of dist/sdk, their static imports
+ * (`import … from"./x.js"`, `import"./x.js"`) and dynamic ones (`import("./x.js")`, the language
+ * packs), resolved relative to the importing file.
+ */
+async function builtChunks(): Promise<ChunkInfo[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(SDK_DIR, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.js')) files.push(relative(SDK_DIR, join(entry.parentPath, entry.name)).split('\\').join('/'));
+  }
+  const chunks: ChunkInfo[] = [];
+  for (const fileName of files) {
+    const code = await readFile(join(SDK_DIR, fileName), 'utf8');
+    const resolve = (spec: string) => posix.normalize(posix.join(posix.dirname(fileName), spec));
+    const statics = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*)"(\.{1,2}\/[^"]+\.js)"/g)].map((m) => resolve(m[1]!));
+    const dynamics = [...code.matchAll(/\bimport\s*\(\s*"(\.{1,2}\/[^"]+\.js)"\s*\)/g)].map((m) => resolve(m[1]!));
+    chunks.push({ fileName, code, isEntry: dirname(fileName) === '.', imports: [...new Set(statics)], dynamicImports: [...new Set(dynamics)] });
+  }
+  const known = new Set(files);
+  for (const chunk of chunks) {
+    for (const name of [...chunk.imports, ...chunk.dynamicImports]) if (!known.has(name)) throw new Error(`${chunk.fileName} imports ${name}, which is not in ${SDK_DIR}`);
+  }
+  return chunks;
+}
+
+export async function benchBundleSizes(): Promise<BenchRecord[]> {
+  const { measure } = (await import('../scripts/bundle-size.mjs' as string)) as { measure: Measure };
+  const chunks = await builtChunks();
+  const { loads } = measure(chunks);
+  const kb = (bytes: number) => bytes / 1024;
+  const records: BenchRecord[] = [];
+  const entries = [...loads.keys()].sort((a, b) => (a === BUDGET_ENTRY ? -1 : b === BUDGET_ENTRY ? 1 : a.localeCompare(b)));
+  for (const entry of entries) {
+    const bytes = loads.get(entry)!;
+    const name = `widgets: a page loading /sdk/${entry} downloads (min+gzip, one language)`;
+    records.push(entry === BUDGET_ENTRY ? budget(name, kb(bytes), 'KB', 'atMost', kb(BUDGET_BYTES)) : measurement(name, kb(bytes), 'KB'));
+  }
+  const { gzipSync } = await import('node:zlib');
+  const total = chunks.reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0);
+  records.push(measurement(`widgets: all ${chunks.length} SDK files together (min+gzip)`, kb(total), 'KB'));
+  return records;
+}
+
+/** In the page from its first script on: the first animation frame with a policy row. */
+const FIRST_ROWS_PROBE = `(() => {
+  const look = () => {
+    const found = document.querySelector('gp-policy-list')?.shadowRoot?.querySelectorAll('[part~="policy"]');
+    if (found && found.length) window.__gpFirstRows = { at: performance.now(), rows: found.length };
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();`;
+
+/**
+ * Script load to first rows: a cold browser context per load, the session cookie of a customer
+ * logged in on the standalone page (client `portal`), `/?view=szerzodesek`. t0 is when Chromium
+ * started fetching /sdk/gp-widgets.js (its resource timing); t1 the first animation frame in
+ * which <gp-policy-list> shows a `[part~="policy"]` row (so ±1 frame).
+ */
+export async function benchFirstRows(portal: RunningPortal, cookie: string, loads: number): Promise<BenchRecord[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  const times: number[] = [];
+  let rows = 0;
+  try {
+    for (let i = 0; i < loads; i++) {
+      const context = await browser.newContext({ locale: 'hu-HU', timezoneId: 'Europe/Budapest' });
+      try {
+        // As the API sets it at log-in (Secure, HttpOnly, SameSite=None, Path=/; first-party here, so
+        // its partition is the page's own site); Chromium refuses a Secure cookie given with an
+        // http:// url over CDP, so it goes in by host and path.
+        await context.addCookies([{ name: COOKIE_NAME, value: cookie, domain: portal.publicUrl.hostname, path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
+        // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+        await context.addInitScript(FIRST_ROWS_PROBE);
+        const page = await context.newPage();
+        await page.goto(`${portal.origin}/?view=szerzodesek`);
+        const consoleLines: string[] = [];
+        page.on('console', (message) => consoleLines.push(message.text()));
+        await page.waitForFunction(() => (window as unknown as { __gpFirstRows?: unknown }).__gpFirstRows, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
+          const shown = await page.evaluate(() => document.querySelector('gp-policy-list')?.shadowRoot?.textContent?.slice(0, 500) ?? '(no gp-policy-list content)');
+          throw new Error(`no policy rows on the standalone page: it shows "${shown.trim()}"; console: ${consoleLines.join(' | ')}`, { cause: error });
+        });
+        const result = await page.evaluate(() => {
+          const script = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/sdk/gp-widgets.js');
+          const first = (window as unknown as { __gpFirstRows: { at: number; rows: number } }).__gpFirstRows;
+          return { start: script ? script.startTime : null, at: first.at, rows: first.rows };
+        });
+        if (result.start === null) throw new Error('no resource timing for /sdk/gp-widgets.js');
+        times.push(result.at - result.start);
+        rows = result.rows;
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  log(`first rows: ${times.map((t) => t.toFixed(0)).join(', ')} ms (${rows} rows)`);
+  return [measurement('widgets: script load → first <gp-policy-list> rows (Chromium, cold)', median(times), 'ms', `${runsNote(times, ' ms')}; ${rows} rows shown`)];
+}
