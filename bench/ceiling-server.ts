@@ -33,10 +33,10 @@ const POLICY_PAGE = `select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoice
   limit $5 offset $6`;
 
 const FROM = `documents d left join policies p on p.id = d.policy_id`;
-const FILTER = `${DOCUMENT_SCOPE} and ($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
+const FILTERS = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
   and ($5::boolean is not true or d.read_at is null)`;
-const DOCUMENTS_UNREAD = `select count(*) as n from ${FROM} where ${DOCUMENT_SCOPE} and d.read_at is null`;
-const DOCUMENTS_TOTAL = `select count(*) as n from ${FROM} where ${FILTER}`;
+const FILTER = `${DOCUMENT_SCOPE} and ${FILTERS}`;
+const DOCUMENTS_COUNTS = `select count(*) filter (where ${FILTERS}) as total, count(*) filter (where d.read_at is null) as unread from ${FROM} where ${DOCUMENT_SCOPE}`;
 const DOCUMENTS_PAGE = `select ${DOCUMENT_COLUMNS} from ${FROM} where ${FILTER} order by d.issued_at desc, d.id limit $6 offset $7`;
 
 export async function startCeilingServer(databaseUrl: string, scope: { customerId: number; brokerId: number | null }, poolMax = 10): Promise<CeilingServer> {
@@ -54,10 +54,9 @@ export async function startCeilingServer(databaseUrl: string, scope: { customerI
 
   async function documents(): Promise<unknown> {
     const bind = [customerId, brokerId, null, null, null];
-    const unread = (await pool.query(DOCUMENTS_UNREAD, [customerId, brokerId])).rows[0];
-    const total = (await pool.query(DOCUMENTS_TOTAL, bind)).rows[0];
+    const counts = (await pool.query(DOCUMENTS_COUNTS, bind)).rows[0];
     const items = (await pool.query(DOCUMENTS_PAGE, [...bind, DEFAULT_PAGE_SIZE, 0])).rows;
-    return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: Number(total?.n ?? 0), unreadCount: Number(unread?.n ?? 0) };
+    return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: Number(counts?.total ?? 0), unreadCount: Number(counts?.unread ?? 0) };
   }
 
   const server: Server = createServer((request, response) => {

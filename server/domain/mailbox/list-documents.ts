@@ -6,8 +6,8 @@ import { paging, type Page, type PageRequest } from '../policies/paging.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE, documentViewOf, type MailboxDocumentView } from './document-view.ts';
 
 /**
- * The customer's mailbox, newest first, one page at a time (three bounded queries: count,
- * unread count, page). Filters: document type, contract, unread only. `unreadCount` is for the
+ * The customer's mailbox, newest first, one page at a time (two bounded queries: the counts,
+ * then the page). Filters: document type, contract, unread only. `unreadCount` is for the
  * whole mailbox the partner may see, whatever the filters.
  */
 export interface ListDocumentsArgs extends CustomerScope, PageRequest {
@@ -33,18 +33,19 @@ export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs)
 
   const scope = [args.customerId, brokerOf(args)];
   const from = `documents d left join policies p on p.id = d.policy_id`;
-  const filter = `${DOCUMENT_SCOPE} and ($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
+  const filters = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
     and ($5::boolean is not true or d.read_at is null)`;
+  const filter = `${DOCUMENT_SCOPE} and ${filters}`;
   const bind = [...scope, args.type ?? null, args.policyId ?? null, args.unread ?? null];
 
-  const [unread] = await ctx.sequelize.query<{ n: string | number }>(`select count(*) as n from ${from} where ${DOCUMENT_SCOPE} and d.read_at is null`, {
-    bind: scope,
-    type: QueryTypes.SELECT,
-  });
-  const [total] = await ctx.sequelize.query<{ n: string | number }>(`select count(*) as n from ${from} where ${filter}`, { bind, type: QueryTypes.SELECT });
+  // One pass over the customer's documents gives both counts: the filtered total and the unread count of the whole mailbox.
+  const [counts] = await ctx.sequelize.query<{ total: string | number; unread: string | number }>(
+    `select count(*) filter (where ${filters}) as total, count(*) filter (where d.read_at is null) as unread from ${from} where ${DOCUMENT_SCOPE}`,
+    { bind, type: QueryTypes.SELECT },
+  );
   const rows = await ctx.sequelize.query<Record<string, unknown>>(
     `select ${DOCUMENT_COLUMNS} from ${from} where ${filter} order by d.issued_at desc, d.id limit $6 offset $7`,
     { bind: [...bind, page.limit, page.offset], type: QueryTypes.SELECT },
   );
-  return { ...empty, items: rows.map(documentViewOf), total: Number(total?.n ?? 0), unreadCount: Number(unread?.n ?? 0) };
+  return { ...empty, items: rows.map(documentViewOf), total: Number(counts?.total ?? 0), unreadCount: Number(counts?.unread ?? 0) };
 }
