@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { openDatabase } from '../server/db/database.ts';
 import { insertRows } from '../server/db/insert-rows.ts';
-import { migrate } from '../server/db/migrator.ts';
 import { issueBulk } from '../server/documents/delivery/issue-bulk.ts';
 import { silentLogger } from '../server/http/logger.ts';
 import { startMailSink, type MailSink } from '../server/notifications/dev-mail-sink.ts';
@@ -15,6 +11,7 @@ import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../server/se
 import { PLACES, STREETS } from '../server/seed/data/places.ts';
 import { CARS } from '../server/seed/data/vehicles.ts';
 import { seedDemoData } from '../server/seed/index.ts';
+import { createThrowawayDatabase } from '../test/support/database.ts';
 
 /**
  * Bulk document issuing on real PostgreSQL: a throw-away database (migrated, seeded with the
@@ -45,11 +42,9 @@ export async function benchBulkDocuments(options: BenchBulkDocumentsOptions): Pr
   const started = performance.now();
   const target = options.documents ?? 10_000;
   const log = options.log ?? (() => {});
-  const name = `gp_bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(options.databaseUrl, `create database ${name}`);
-  const url = new URL(options.databaseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.href, dataDir: '', poolMax: 5 });
+  const throwaway = await createThrowawayDatabase(options.databaseUrl, { prefix: 'gp_bench', poolMax: 5 });
+  const { database } = throwaway;
+  const name = new URL(throwaway.url).pathname.slice(1);
   // The sink keeps only its latest messages (whole, parsed); the bench copies out what it checks as they arrive.
   const sink = await startMailSink({ keep: 1000 });
   const received = collectReceived(sink);
@@ -57,7 +52,6 @@ export async function benchBulkDocuments(options: BenchBulkDocumentsOptions): Pr
   let worker: OutboxWorker | null = null;
   try {
     const { sequelize } = database;
-    await migrate(sequelize);
     await seedDemoData(sequelize);
     const seeded = await activeKgfbPolicies(sequelize);
     await addKgfbCustomers(sequelize, Math.max(0, target - seeded));
@@ -123,8 +117,7 @@ export async function benchBulkDocuments(options: BenchBulkDocumentsOptions): Pr
     await worker?.stop();
     transport.close();
     await sink.close();
-    await database.close();
-    await adminQuery(options.databaseUrl, `drop database if exists ${name} with (force)`);
+    await throwaway.drop();
   }
 }
 
@@ -272,16 +265,6 @@ async function checkRun(sequelize: Sequelize, runId: string, received: Received[
     unknown: unknown + lost,
     missing: missing + (runDocuments.size - perDocument.size) + (ofRun.length - perDocument.size),
   };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

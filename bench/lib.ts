@@ -2,10 +2,7 @@
 // and load generation from a second process (autocannon's command line in a child process).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../server/db/database.ts';
-import { migrate } from '../server/db/migrator.ts';
+import { createThrowawayDatabase } from '../test/support/database.ts';
 
 /** One line of bench/results.json: a budget when it has `limit` (and `met`), else a measurement. */
 export interface BenchRecord {
@@ -70,33 +67,9 @@ export function table(records: BenchRecord[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** A throw-away, migrated database on the PostgreSQL of DATABASE_URL (dropped afterwards). */
-export async function createBenchDatabase(baseUrl: string): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
-  const name = `gp_bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(baseUrl, `create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  // The product's default pool size (server/db/database.ts), as `npm start` runs it.
-  const database = await openDatabase({ databaseUrl: url.href, dataDir: '' });
-  await migrate(database.sequelize);
-  return {
-    database,
-    url: url.href,
-    async drop() {
-      await database.close();
-      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+/** A throw-away, migrated database on the PostgreSQL of DATABASE_URL (dropped afterwards), with the product's default pool size. */
+export function createBenchDatabase(baseUrl: string): ReturnType<typeof createThrowawayDatabase> {
+  return createThrowawayDatabase(baseUrl, { prefix: 'gp_bench' });
 }
 
 export interface LoadResult {

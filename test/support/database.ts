@@ -19,24 +19,35 @@ export interface TestDatabase {
   readonly url: string | null;
 }
 
+/**
+ * A throw-away, migrated database on the PostgreSQL server of `baseUrl` (tests and the bench):
+ * created under a random name, dropped (with its connections) by `drop()`.
+ */
+export async function createThrowawayDatabase(
+  baseUrl: string,
+  options: { prefix: string; poolMax?: number },
+): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
+  const name = `${options.prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(baseUrl, `create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.href, dataDir: '', poolMax: options.poolMax });
+  await migrate(database.sequelize);
+  return {
+    database,
+    url: url.href,
+    async drop() {
+      await database.close();
+      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase & { drop(): Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (baseUrl) {
-    const name = `gp_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(baseUrl, `create database ${name}`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.href, dataDir: '', poolMax: 5 });
-    await migrate(database.sequelize);
-    return {
-      database,
-      sequelize: database.sequelize,
-      url: url.href,
-      async drop() {
-        await database.close();
-        await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
-      },
-    };
+    const created = await createThrowawayDatabase(baseUrl, { prefix: 'gp_test', poolMax: 5 });
+    return { database: created.database, sequelize: created.database.sequelize, url: created.url, drop: created.drop };
   }
   const dir = await mkdtemp(join(tmpdir(), 'gp-test-'));
   const database = await openDatabase({ dataDir: dir });
