@@ -1,4 +1,5 @@
 import type { PolicySummary } from '../../api/schemas.ts';
+import { textProblem } from '../../internal/text-rules.ts';
 
 /**
  * The claim report's input rules, the same as the API's (server/domain/claims/claim-input.ts,
@@ -64,8 +65,6 @@ const FILE_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 
 /** For `<input type=file accept>`: the extensions and MIME types the API takes. */
 export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
 
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-
 /** The steps of a report: the other party only on motor products. */
 export const stepsFor = (product: Product | undefined): Step[] => ['policy', 'what', 'when', ...(isMotor(product) ? (['other'] as const) : []), 'files', 'review'];
 
@@ -98,17 +97,6 @@ export function fieldOf(apiField: string): string {
     attachments: 'files',
   };
   return map[apiField] ?? apiField;
-}
-
-/** Free text: the code of what is wrong, or undefined (as the API's cleanText). */
-export function textProblem(input: string, [min, max]: readonly [number, number], multiline = false): string | undefined {
-  const value = input.normalize('NFC');
-  if (CONTROL.test(multiline ? value.replace(/[\r\n\t]/g, '') : value)) return 'control_characters';
-  const length = [...(multiline ? value.trim() : value.replace(/\s+/g, ' ').trim())].length;
-  if (length === 0) return 'required';
-  if (length < min) return 'too_short';
-  if (length > max) return 'too_long';
-  return undefined;
 }
 
 /** A Hungarian plate (`ABC-123`, `AA BC-123`) in its canonical form, or null. */

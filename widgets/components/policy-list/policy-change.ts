@@ -1,4 +1,5 @@
-import type { PaymentFrequency, PaymentMethod, PolicyChange, PolicyDetail, PostalAddress } from '../../api/schemas.ts';
+import type { PaymentFrequency, PaymentMethod, PolicyChange, PolicyDetail } from '../../api/schemas.ts';
+import { addressKey, addressLineProblem, cityProblem, cleanAddress, isPostcode } from '../../internal/address-rules.ts';
 
 /**
  * The contract change form's values and rules, without any DOM: what the form starts from,
@@ -24,24 +25,9 @@ export function fieldOf(apiField: string): ChangeField | undefined {
   return ['paymentFrequency', 'paymentMethod', 'postcode', 'city', 'addressLine'].includes(key) ? (key as ChangeField) : undefined;
 }
 
-const LIMITS = { city: [2, 60], addressLine: [3, 120] } as const;
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-
 export function draftOf(detail: PolicyDetail): ChangeDraft {
   const { postcode, city, addressLine } = detail.effectiveCorrespondenceAddress;
   return { paymentFrequency: detail.paymentFrequency, paymentMethod: detail.paymentMethod, postcode, city, addressLine };
-}
-
-/** One line of text as the API stores it: NFC, whitespace collapsed, trimmed. */
-const clean = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-function textProblem(value: string, [min, max]: readonly [number, number]): string | undefined {
-  if (CONTROL.test(value)) return 'control_characters';
-  const length = [...clean(value)].length;
-  if (length === 0) return 'required';
-  if (length < min) return 'too_short';
-  if (length > max) return 'too_long';
-  return undefined;
 }
 
 /** The fields the API would refuse, with its codes; empty when the draft may be sent. */
@@ -50,18 +36,12 @@ export function validateDraft(draft: ChangeDraft, detail: PolicyDetail): ChangeE
   const option = detail.paymentOptions.find((o) => o.frequency === draft.paymentFrequency);
   if (!option) errors.paymentFrequency = 'not_allowed';
   else if (!option.methods.includes(draft.paymentMethod)) errors.paymentMethod = 'not_allowed_for_product';
-  if (!/^[1-9][0-9]{3}$/.test(draft.postcode.trim())) errors.postcode = 'invalid_postcode';
-  const city = textProblem(draft.city, LIMITS.city) ?? (/\p{L}/u.test(draft.city) ? undefined : 'invalid_city');
+  if (!isPostcode(draft.postcode)) errors.postcode = 'invalid_postcode';
+  const city = cityProblem(draft.city);
   if (city) errors.city = city;
-  const line = textProblem(draft.addressLine, LIMITS.addressLine);
+  const line = addressLineProblem(draft.addressLine);
   if (line) errors.addressLine = line;
   return errors;
-}
-
-const norm = (value: string) => clean(value).toLocaleLowerCase('hu');
-
-function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
-  return a.postcode.trim() === b.postcode.trim() && norm(a.city) === norm(b.city) && norm(a.addressLine) === norm(b.addressLine);
 }
 
 /** The PATCH body: only what differs from the contract (an empty object when nothing does). */
@@ -69,7 +49,7 @@ export function changeOf(draft: ChangeDraft, detail: PolicyDetail): PolicyChange
   const change: PolicyChange = {};
   if (draft.paymentMethod !== detail.paymentMethod) change.paymentMethod = draft.paymentMethod;
   if (draft.paymentFrequency !== detail.paymentFrequency) change.paymentFrequency = draft.paymentFrequency;
-  const address = { postcode: draft.postcode.trim(), city: clean(draft.city), addressLine: clean(draft.addressLine) };
-  if (!sameAddress(address, detail.effectiveCorrespondenceAddress)) change.correspondenceAddress = address;
+  const address = cleanAddress(draft);
+  if (addressKey(address) !== addressKey(detail.effectiveCorrespondenceAddress)) change.correspondenceAddress = address;
   return change;
 }

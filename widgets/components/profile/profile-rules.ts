@@ -1,4 +1,5 @@
 import type { PostalAddress, Profile, ProfilePatch } from '../../api/schemas.ts';
+import { addressKey, addressLineProblem, cityProblem, cleanAddress, isPostcode } from '../../internal/address-rules.ts';
 
 /**
  * The profile's input rules, the same as the API's (server/domain/profile, correspondence-address,
@@ -24,11 +25,6 @@ export interface ProfileDraft {
   language: 'hu' | 'en';
 }
 
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-
-/** One line of text as the API stores it: NFC, whitespace collapsed, trimmed. */
-const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
 /** A Hungarian phone number normalised to `+36 30 123 4567`, or null (as the API's normalizeHungarianPhone). */
 export function normalizePhone(input: string): string | null {
   // Budapest (1) and mobile numbers have seven digits after the area code, the others six.
@@ -37,15 +33,6 @@ export function normalizePhone(input: string): string | null {
   const [, area, subscriber] = match as unknown as [string, string, string];
   if (subscriber.length !== (/^(1|20|30|31|50|70)$/.test(area) ? 7 : 6)) return null;
   return `+36 ${area} ${subscriber.slice(0, 3)} ${subscriber.slice(3)}`;
-}
-
-/** One line of free text: the code of what is wrong, or undefined (as the API's cleanText). */
-export function textProblem(input: string, min: number, max: number): string | undefined {
-  if (CONTROL.test(input)) return 'control_characters';
-  const length = [...squash(input)].length;
-  if (length === 0) return 'required';
-  if (length < min) return 'too_short';
-  return length > max ? 'too_long' : undefined;
 }
 
 /** An e-mail address trimmed and lower-cased, or null (as the API's normaliseEmail). */
@@ -67,26 +54,21 @@ export function checkDraft(draft: ProfileDraft): FieldErrors {
   if (draft.separate) {
     const postcode = draft.postcode.trim();
     const address = {
-      postcode: /^[1-9][0-9]{3}$/.test(postcode) ? undefined : postcode ? 'invalid_postcode' : 'required',
-      city: textProblem(draft.city, 2, 60) ?? (/\p{L}/u.test(draft.city) ? undefined : 'invalid_city'),
-      addressLine: textProblem(draft.addressLine, 3, 120),
+      postcode: isPostcode(postcode) ? undefined : postcode ? 'invalid_postcode' : 'required',
+      city: cityProblem(draft.city),
+      addressLine: addressLineProblem(draft.addressLine),
     };
     for (const [key, code] of Object.entries(address)) if (code) errors[`correspondenceAddress.${key}`] = code;
   }
   return errors;
 }
 
-/** An address as the API compares it (squashed, case-insensitive), or null. */
-const addressKey = (a: PostalAddress | null) => a && `${a.postcode}\n${squash(a.city)}\n${squash(a.addressLine)}`.toLocaleLowerCase('hu');
-
 /** Only what differs from the stored profile (a valid draft assumed); `{}` when nothing does. */
 export function patchOf(profile: ProfileData, draft: ProfileDraft): ProfilePatch {
   const patch: ProfilePatch = {};
   const phone = draft.phone.trim() ? normalizePhone(draft.phone) : null;
   if (phone !== profile.phone) patch.phone = phone;
-  const after: PostalAddress | null = draft.separate
-    ? { postcode: draft.postcode.trim(), city: squash(draft.city), addressLine: squash(draft.addressLine) }
-    : null;
+  const after: PostalAddress | null = draft.separate ? cleanAddress(draft) : null;
   if (addressKey(after) !== addressKey(profile.correspondenceAddress)) patch.correspondenceAddress = after;
   if (draft.language !== profile.language) patch.language = draft.language;
   return patch;

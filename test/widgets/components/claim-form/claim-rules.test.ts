@@ -12,7 +12,6 @@ import {
   normalisePlate,
   stepOf,
   stepsFor,
-  textProblem,
   validateStep,
 } from '../../../../widgets/components/claim-form/claim-rules.ts';
 
@@ -37,16 +36,6 @@ describe('claim-rules', () => {
     expect(stepOf('file-3')).to.equal('files');
     expect(stepOf('date')).to.equal('when');
     expect(stepOf('contactPreference')).to.equal('review');
-  });
-
-  it('checks text like the API (length in characters, control characters)', () => {
-    expect(textProblem('   ', [3, 10])).to.equal('required');
-    expect(textProblem('ab', [3, 10])).to.equal('too_short');
-    expect(textProblem('a'.repeat(11), [3, 10])).to.equal('too_long');
-    expect(textProblem('a\u202Eb c', [3, 10])).to.equal('control_characters');
-    expect(textProblem('line one\nline two', [3, 40], true)).to.equal(undefined);
-    expect(textProblem('line one\nline two', [3, 40])).to.equal('control_characters');
-    expect(textProblem('őrült ÁÉ', [3, 8])).to.equal(undefined);
   });
 
   it('normalises Hungarian plates', () => {

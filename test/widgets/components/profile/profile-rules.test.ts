@@ -1,6 +1,6 @@
 import { describe, it } from '../../mocha.ts';
 import { expect } from '@open-wc/testing';
-import { type ProfileData as Profile, checkDraft, draftOf, normalizeEmail, normalizePhone, patchOf, textProblem } from '../../../../widgets/components/profile/profile-rules.ts';
+import { type ProfileData as Profile, checkDraft, draftOf, normalizeEmail, normalizePhone, patchOf } from '../../../../widgets/components/profile/profile-rules.ts';
 
 const profile: Profile = {
   name: 'Szőke Erzsébet',
@@ -26,14 +26,6 @@ describe('profile rules', () => {
     expect(normalizePhone('+36 1 234 567')).to.equal(null);
     expect(normalizePhone('+36 09 123 4567')).to.equal(null); // no area code under 20 but 1
     expect(normalizePhone('+44 20 7946 0958')).to.equal(null);
-  });
-
-  it('checks one-line text like the API (length after squashing, control characters)', () => {
-    expect(textProblem('  ', 2, 60)).to.equal('required');
-    expect(textProblem('a', 2, 60)).to.equal('too_short');
-    expect(textProblem('x'.repeat(61), 2, 60)).to.equal('too_long');
-    expect(textProblem('a\u0000b', 2, 60)).to.equal('control_characters');
-    expect(textProblem(' Szeged  ', 2, 60)).to.equal(undefined);
   });
 
   it('normalises e-mail addresses like the API', () => {
