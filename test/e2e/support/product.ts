@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../server/config/config.ts';
@@ -7,6 +6,7 @@ import { createLogger } from '../../../server/http/logger.ts';
 import { startPortal, type RunningPortal } from '../../../server/app/start.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { createTestDatabase } from '../../support/database.ts';
+import { freePort } from '../../support/free-port.ts';
 
 /**
  * The product as `npm start` runs it — the same boot code, demo data, the IdP, the API, the
@@ -80,15 +80,4 @@ export async function startProduct(): Promise<Product> {
     },
   };
   return product;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

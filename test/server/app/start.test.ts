@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from '../../support/free-port.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { loadConfig } from '../../../server/config/config.ts';
@@ -11,15 +11,6 @@ import { silentLogger } from '../../../server/http/logger.ts';
 // The embedded default, as `npm start` runs it for a new user: no DATABASE_URL.
 const dataDir = await mkdtemp(join(tmpdir(), 'gp-start-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function boot() {
   const port = await freePort();

@@ -3,7 +3,8 @@ import { QueryTypes, Sequelize } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { createNotificationSender, createTransport } from '../../../server/notifications/mailer.ts';
-import { enqueueNotification, type OutboxMessage } from '../../../server/notifications/outbox.ts';
+import { enqueueNotification } from '../../../server/notifications/outbox.ts';
+import { documentNotification } from './fixtures.ts';
 import { OutboxWorker, type SendNotification } from '../../../server/notifications/outbox-worker.ts';
 import { silentLogger } from '../../../server/http/logger.ts';
 import { openDatabase } from '../../../server/db/database.ts';
@@ -21,20 +22,6 @@ beforeEach(async () => {
   await db.sequelize.query('delete from notifications');
 });
 
-const message = (n: number): OutboxMessage<'document_notification'> => ({
-  customerId: null,
-  to: `customer${n}@example.com`,
-  template: 'document_notification',
-  language: 'hu',
-  data: {
-    customerNumber: String(10_000_000 + n),
-    documentType: 'dijbekero',
-    policyNumber: `KGFB-${n}`,
-    issuedAt: '2026-11-24',
-    loginUrl: `http://localhost:3000/?view=levelezes&document=${n}`,
-    registerUrl: 'http://localhost:3000/register',
-  },
-});
 
 function worker(sequelize: Sequelize, port: number, extra: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {}) {
   const transport = createTransport({ smtpUrl: `smtp://127.0.0.1:${port}` });
@@ -56,9 +43,9 @@ const receivedFor = (messageId: string) => sink.messages().filter((m) => m.messa
 describe('the notification outbox', () => {
   it('sends nothing for a transaction that rolled back, and the committed one exactly once', async () => {
     const t = await db.sequelize.transaction();
-    await enqueueNotification(db.sequelize, t, message(1), 'portal.test');
+    await enqueueNotification(db.sequelize, t, documentNotification(1), 'portal.test');
     await t.rollback();
-    await db.sequelize.transaction((tx) => enqueueNotification(db.sequelize, tx, message(2), 'portal.test'));
+    await db.sequelize.transaction((tx) => enqueueNotification(db.sequelize, tx, documentNotification(2), 'portal.test'));
 
     const before = sink.messages().length;
     const { worker: w, transport } = worker(db.sequelize, sink.port);
@@ -75,7 +62,7 @@ describe('the notification outbox', () => {
   });
 
   it('keeps notifications while the SMTP server is down and delivers each once when it is back', async () => {
-    for (let n = 0; n < 5; n++) await enqueueNotification(db.sequelize, null, message(100 + n), 'portal.test');
+    for (let n = 0; n < 5; n++) await enqueueNotification(db.sequelize, null, documentNotification(100 + n), 'portal.test');
     // A real SMTP server that is down: nothing listens on its port.
     const down = await startMailSink();
     const port = down.port;
@@ -106,7 +93,7 @@ describe('the notification outbox', () => {
   });
 
   it('loses nothing when a worker dies between claiming and sending', async () => {
-    const id = await enqueueNotification(db.sequelize, null, message(200), 'portal.test');
+    const id = await enqueueNotification(db.sequelize, null, documentNotification(200), 'portal.test');
     // This worker claims the row and then never finishes (as if its process were killed).
     const hang: SendNotification = () => new Promise(() => {});
     const dying = new OutboxWorker({ sequelize: db.sequelize, send: hang, logger: silentLogger, leaseSeconds: 1 });
@@ -124,7 +111,7 @@ describe('the notification outbox', () => {
   });
 
   it('gives up after the last attempt into a visible failed state, and at once on data a template refuses', async () => {
-    await enqueueNotification(db.sequelize, null, message(300), 'portal.test');
+    await enqueueNotification(db.sequelize, null, documentNotification(300), 'portal.test');
     const refuse: SendNotification = async () => {
       throw Object.assign(new Error('mailbox unavailable'), { responseCode: 451 });
     };
@@ -134,7 +121,7 @@ describe('the notification outbox', () => {
     expect(transient).toMatchObject({ status: 'failed', attempts: 3 });
     expect(transient!.last_error).toContain('451');
 
-    const broken = { ...message(301), data: { ...message(301).data, loginUrl: 'javascript:alert(1)' } };
+    const broken = { ...documentNotification(301), data: { ...documentNotification(301).data, loginUrl: 'javascript:alert(1)' } };
     await enqueueNotification(db.sequelize, null, broken, 'portal.test');
 
     const { worker: w, transport } = worker(db.sequelize, sink.port);
@@ -177,7 +164,7 @@ describe('the notification outbox', () => {
   });
 
   it('two workers on one database deliver 1,000 notifications with no duplicate', async () => {
-    const values = Array.from({ length: 1000 }, (_, n) => message(1000 + n));
+    const values = Array.from({ length: 1000 }, (_, n) => documentNotification(1000 + n));
     await db.sequelize.transaction(async (transaction) => {
       for (const value of values) await enqueueNotification(db.sequelize, transaction, value, 'portal.test');
     });

@@ -7,7 +7,8 @@ import { generateIdpKeys, type IdpKeys } from '../../../idp/keys.ts';
 import { silentLogger } from '../../../server/http/logger.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { startNotifications, type NotificationService } from '../../../server/notifications/start-notifications.ts';
-import { enqueueNotifications, type OutboxMessage } from '../../../server/notifications/outbox.ts';
+import { enqueueNotifications } from '../../../server/notifications/outbox.ts';
+import { documentNotification } from '../notifications/fixtures.ts';
 import {
   api,
   Browser,
@@ -150,20 +151,6 @@ describe('two instances on one database', () => {
   }, 60_000);
 });
 
-const mail = (n: number): OutboxMessage<'document_notification'> => ({
-  customerId: null,
-  to: `customer${n}@example.com`,
-  template: 'document_notification',
-  language: 'hu',
-  data: {
-    customerNumber: String(10_000_000 + n),
-    documentType: 'dijbekero',
-    policyNumber: `KGFB-${n}`,
-    issuedAt: '2026-11-24',
-    loginUrl: `http://localhost:3000/?view=levelezes&document=${n}`,
-    registerUrl: 'http://localhost:3000/register',
-  },
-});
 
 async function notificationRows(sequelize: Sequelize) {
   return sequelize.query<{ message_id: string; to_address: string; status: string; attempts: number; last_error: string | null }>(
@@ -203,8 +190,8 @@ describe('the outbox workers of two instances', () => {
 
   it('deliver every notification exactly once, also when the mail server goes away in the middle of a bulk and comes back', async () => {
     await db.sequelize.query(`delete from notifications where to_address like 'customer%@example.com'`);
-    const firstBulk = Array.from({ length: 150 }, (_, n) => mail(n));
-    const secondBulk = Array.from({ length: 50 }, (_, n) => mail(1000 + n));
+    const firstBulk = Array.from({ length: 150 }, (_, n) => documentNotification(n));
+    const secondBulk = Array.from({ length: 50 }, (_, n) => documentNotification(1000 + n));
     const total = firstBulk.length + secondBulk.length;
 
     // Both workers are polling; the first bulk arrives in one transaction.
