@@ -18,6 +18,9 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
       outgoing.setHeader('Strict-Transport-Security', HSTS_VALUE);
     }
     await next();
+    // Set on the finished response's headers: `c.header()` after `next()` would rebuild the
+    // response with its body as a stream (@hono/node-server then writes it in pieces instead of
+    // one write; measured: a third more CPU per API request).
     const h = c.res.headers;
     h.set('X-Content-Type-Options', 'nosniff');
     // Pages with stricter needs (IdP pages, the login callback) set their own; keep theirs.

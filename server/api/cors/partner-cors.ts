@@ -44,11 +44,14 @@ export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler {
     }
 
     await next();
-    c.header('Vary', 'Origin', { append: true });
+    // On the finished response's headers, not c.header(): after `next()` that would rebuild the
+    // response around a stream of its body (slower to send; see server/http/security-headers.ts).
+    const headers = c.res.headers;
+    headers.append('Vary', 'Origin');
     if (allowed) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Allow-Credentials', 'true');
-      c.header('Access-Control-Expose-Headers', exposeHeaders);
+      headers.set('Access-Control-Allow-Origin', origin);
+      headers.set('Access-Control-Allow-Credentials', 'true');
+      headers.set('Access-Control-Expose-Headers', exposeHeaders);
     }
   };
 }

@@ -29,5 +29,5 @@ export function smallBody(): MiddlewareHandler<ApiEnv> {
 /** Personal data: never cached. */
 export const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
   await next();
-  c.header('Cache-Control', 'no-store');
+  c.res.headers.set('Cache-Control', 'no-store');
 };

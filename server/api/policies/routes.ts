@@ -105,7 +105,7 @@ export function policyRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
   for (const prefix of ['/policies', '/policies/*']) {
     router.use(prefix, async (c, next) => {
       await next();
-      c.header('Cache-Control', 'no-store');
+      c.res.headers.set('Cache-Control', 'no-store');
     });
   }
 

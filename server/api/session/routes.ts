@@ -69,7 +69,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
   });
   app.use('*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
   app.post('/login', smallBody, async (c) => {
