@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import * as oidc from 'openid-client';
+import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
 import type { Logger } from '../../http/logger.ts';
 import { recordSessionEvent, type SessionEndReason } from './audit.ts';
 import { isIdpRefusal, type IdpClient } from './idp-client.ts';
@@ -84,6 +85,37 @@ export interface SessionStoreDeps {
 }
 
 const TICKET_PREFIX = 'ticket:';
+
+export interface SessionRow {
+  customer_id: number;
+  client_id: string;
+  account_id: string;
+  expired: boolean;
+  needs_refresh: boolean;
+  touch_due: boolean;
+  display_name: string;
+  origins: string[];
+  policy_scope: 'all' | 'broker';
+  broker_id: number | null;
+  active: boolean;
+}
+
+/** Runs on every request with a session cookie, so prepared; its values come from `findSessionValues`. */
+export const FIND_SESSION = preparedStatement(
+  'bff_session_find',
+  `select s.customer_id, s.client_id, s.tokens->>'accountId' as account_id,
+          (s.expires_at <= now() or s.created_at <= now() - make_interval(secs => $2)) as expired,
+          coalesce(cast(s.tokens->>'accessExpiresAt' as timestamptz) <= now() + make_interval(secs => $3), true) as needs_refresh,
+          s.last_seen_at <= now() - make_interval(secs => $4) as touch_due,
+          pc.display_name, pc.origins, pc.policy_scope, pc.broker_id, pc.active
+     from bff_sessions s join partner_clients pc on pc.client_id = s.client_id
+    where s.id_hash = $1 and s.tokens->>'stage' = 'session'`,
+);
+
+/** $1 the id's hash; $2 the absolute lifetime, $3 the refresh margin, $4 the touch interval (seconds). */
+export function findSessionValues(idHash: string): [string, number, number, number] {
+  return [idHash, LIFETIMES.sessionAbsoluteSeconds, LIFETIMES.refreshMarginSeconds, LIFETIMES.touchIntervalSeconds];
+}
 
 export class SessionStore {
   private readonly sequelize: Sequelize;
@@ -185,36 +217,7 @@ export class SessionStore {
   async find(sessionId: string): Promise<SessionLookup | undefined> {
     if (!looksLikeSecret(sessionId)) return undefined;
     const idHash = sha256Hex(sessionId);
-    const [row] = await this.sequelize.query<{
-      customer_id: number;
-      client_id: string;
-      account_id: string;
-      expired: boolean;
-      needs_refresh: boolean;
-      touch_due: boolean;
-      display_name: string;
-      origins: string[];
-      policy_scope: 'all' | 'broker';
-      broker_id: number | null;
-      active: boolean;
-    }>(
-      `select s.customer_id, s.client_id, s.tokens->>'accountId' as account_id,
-              (s.expires_at <= now() or s.created_at <= now() - make_interval(secs => :absolute)) as expired,
-              coalesce(cast(s.tokens->>'accessExpiresAt' as timestamptz) <= now() + make_interval(secs => :margin), true) as needs_refresh,
-              s.last_seen_at <= now() - make_interval(secs => :touch) as touch_due,
-              pc.display_name, pc.origins, pc.policy_scope, pc.broker_id, pc.active
-         from bff_sessions s join partner_clients pc on pc.client_id = s.client_id
-        where s.id_hash = :idHash and s.tokens->>'stage' = 'session'`,
-      {
-        replacements: {
-          idHash,
-          absolute: LIFETIMES.sessionAbsoluteSeconds,
-          margin: LIFETIMES.refreshMarginSeconds,
-          touch: LIFETIMES.touchIntervalSeconds,
-        },
-        type: QueryTypes.SELECT,
-      },
-    );
+    const [row] = await selectPrepared<SessionRow>(this.sequelize, FIND_SESSION, findSessionValues(idHash));
     if (!row) return undefined;
     if (row.expired || !row.active) {
       // Expired: the IdP's refresh token expires on the same schedule; a deactivated partner's were revoked with it.

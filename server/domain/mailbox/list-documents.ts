@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
 import { isDocumentTypeCode, type DocumentTypeCode } from '../../documents/types.ts';
 import { DomainError } from '../domain-error.ts';
 import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../policies/context.ts';
@@ -20,6 +20,21 @@ export interface DocumentList extends Page<MailboxDocumentView> {
   unreadCount: number;
 }
 
+// Both run on every mailbox view: prepared statements. $1 customer, $2 broker scope or null,
+// $3 type, $4 policy id, $5 unread only (each null for "any"); the page adds $6 limit, $7 offset.
+const FROM = `documents d left join policies p on p.id = d.policy_id`;
+const FILTERS = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
+    and ($5::boolean is not true or d.read_at is null)`;
+/** One pass over the customer's documents gives both counts: the filtered total and the unread count of the whole mailbox. */
+export const MAILBOX_COUNTS = preparedStatement(
+  'mailbox_counts',
+  `select count(*) filter (where ${FILTERS}) as total, count(*) filter (where d.read_at is null) as unread from ${FROM} where ${DOCUMENT_SCOPE}`,
+);
+export const MAILBOX_PAGE = preparedStatement(
+  'mailbox_page',
+  `select ${DOCUMENT_COLUMNS} from ${FROM} where ${DOCUMENT_SCOPE} and ${FILTERS} order by d.issued_at desc, d.id limit $6 offset $7`,
+);
+
 export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs): Promise<DocumentList> {
   const page = paging(args);
   if (args.type !== undefined && !isDocumentTypeCode(args.type)) {
@@ -31,21 +46,8 @@ export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs)
   const empty: DocumentList = { items: [], page: page.page, pageSize: page.pageSize, total: 0, unreadCount: 0 };
   if (!isRowId(args.customerId)) return empty;
 
-  const scope = [args.customerId, brokerOf(args)];
-  const from = `documents d left join policies p on p.id = d.policy_id`;
-  const filters = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
-    and ($5::boolean is not true or d.read_at is null)`;
-  const filter = `${DOCUMENT_SCOPE} and ${filters}`;
-  const bind = [...scope, args.type ?? null, args.policyId ?? null, args.unread ?? null];
-
-  // One pass over the customer's documents gives both counts: the filtered total and the unread count of the whole mailbox.
-  const [counts] = await ctx.sequelize.query<{ total: string | number; unread: string | number }>(
-    `select count(*) filter (where ${filters}) as total, count(*) filter (where d.read_at is null) as unread from ${from} where ${DOCUMENT_SCOPE}`,
-    { bind, type: QueryTypes.SELECT },
-  );
-  const rows = await ctx.sequelize.query<Record<string, unknown>>(
-    `select ${DOCUMENT_COLUMNS} from ${from} where ${filter} order by d.issued_at desc, d.id limit $6 offset $7`,
-    { bind: [...bind, page.limit, page.offset], type: QueryTypes.SELECT },
-  );
+  const bind = [args.customerId, brokerOf(args), args.type ?? null, args.policyId ?? null, args.unread ?? null];
+  const [counts] = await selectPrepared<{ total: string | number; unread: string | number }>(ctx.sequelize, MAILBOX_COUNTS, bind);
+  const rows = await selectPrepared<Record<string, unknown>>(ctx.sequelize, MAILBOX_PAGE, [...bind, page.limit, page.offset]);
   return { ...empty, items: rows.map(documentViewOf), total: Number(counts?.total ?? 0), unreadCount: Number(counts?.unread ?? 0) };
 }

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
 import { budapestDate } from '../../documents/delivery/calendar.ts';
 import { DomainError } from '../domain-error.ts';
 import { brokerOf, isRowId, nowOf, type CustomerScope, type DomainContext } from './context.ts';
@@ -25,6 +25,29 @@ export interface PolicyList extends Page<PolicySummary> {
 
 const STATUS_FILTERS: readonly PolicyStatusFilter[] = ['active', 'cancelled', 'all'];
 
+// Both run on every contract list view: prepared statements. $1 customer, $2 broker scope or null.
+export const POLICY_COUNTS = preparedStatement(
+  'policy_counts',
+  `select count(*) filter (where status = 'active') as active, count(*) filter (where status = 'cancelled') as cancelled
+     from policies where customer_id = $1 and ($2::int is null or broker_id = $2::int)`,
+);
+/** Each policy with its outstanding premium and pending changes. $3 status or null, $4 today (Budapest), $5 limit, $6 offset. */
+export const POLICY_PAGE = preparedStatement(
+  'policy_page',
+  `select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoices, o.overdue_invoices, r.pending_changes
+     from policies p
+     left join brokers b on b.id = p.broker_id
+     cross join lateral (
+       select coalesce(sum(i.amount_huf), 0) as outstanding_huf, count(*) as open_invoices,
+              count(*) filter (where i.due_date < $4::date) as overdue_invoices
+         from invoices i where i.policy_id = p.id and i.status = 'open') o
+     cross join lateral (
+       select count(*) as pending_changes from change_requests cr where cr.policy_id = p.id and cr.status = 'pending') r
+    where p.customer_id = $1 and ($2::int is null or p.broker_id = $2::int) and ($3::text is null or p.status = $3::text)
+    order by case p.status when 'active' then 0 else 1 end, p.start_date desc, p.id desc
+    limit $5 offset $6`,
+);
+
 export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): Promise<PolicyList> {
   const status = args.status ?? 'all';
   if (!STATUS_FILTERS.includes(status)) {
@@ -39,29 +62,18 @@ export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): 
   const { sequelize } = ctx;
   const broker = brokerOf(args);
   const statusBind = status === 'all' ? null : status;
-  const [countRow] = await sequelize.query<{ active: string | number; cancelled: string | number }>(
-    `select count(*) filter (where status = 'active') as active, count(*) filter (where status = 'cancelled') as cancelled
-       from policies where customer_id = $1 and ($2::int is null or broker_id = $2::int)`,
-    { bind: [args.customerId, broker], type: QueryTypes.SELECT },
-  );
+  const [countRow] = await selectPrepared<{ active: string | number; cancelled: string | number }>(sequelize, POLICY_COUNTS, [args.customerId, broker]);
   counts.active = Number(countRow?.active ?? 0);
   counts.cancelled = Number(countRow?.cancelled ?? 0);
 
-  const rows = await sequelize.query<Record<string, unknown>>(
-    `select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoices, o.overdue_invoices, r.pending_changes
-       from policies p
-       left join brokers b on b.id = p.broker_id
-       cross join lateral (
-         select coalesce(sum(i.amount_huf), 0) as outstanding_huf, count(*) as open_invoices,
-                count(*) filter (where i.due_date < $4::date) as overdue_invoices
-           from invoices i where i.policy_id = p.id and i.status = 'open') o
-       cross join lateral (
-         select count(*) as pending_changes from change_requests cr where cr.policy_id = p.id and cr.status = 'pending') r
-      where p.customer_id = $1 and ($2::int is null or p.broker_id = $2::int) and ($3::text is null or p.status = $3::text)
-      order by case p.status when 'active' then 0 else 1 end, p.start_date desc, p.id desc
-      limit $5 offset $6`,
-    { bind: [args.customerId, broker, statusBind, budapestDate(nowOf(ctx)), page.limit, page.offset], type: QueryTypes.SELECT },
-  );
+  const rows = await selectPrepared<Record<string, unknown>>(sequelize, POLICY_PAGE, [
+    args.customerId,
+    broker,
+    statusBind,
+    budapestDate(nowOf(ctx)),
+    page.limit,
+    page.offset,
+  ]);
 
   const items = rows.map((row) =>
     policySummary(scopedPolicyOf(row), {

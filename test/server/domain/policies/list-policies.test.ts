@@ -73,7 +73,7 @@ describe('listPolicies', () => {
       expect(result.items.length).toBeLessThanOrEqual(6);
     }
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeLessThanOrEqual(2);
+    expect(counts[0]).toBe(2);
   });
 });
 
