@@ -22,11 +22,14 @@ export interface ApiBenchOptions {
 }
 
 const ENDPOINTS = ['policies', 'documents'] as const;
+/** Loaded in turn in every run, so all three see the same machine. */
+const TARGETS = ['api', 'ceiling', 'withoutSession'] as const;
+type Target = (typeof TARGETS)[number];
 
 export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]> {
   const { portal } = options;
   const scope = await scopeOf(options);
-  const ceiling = await startCeilingServer(options.databaseUrl, scope);
+  const ceiling = await startCeilingServer(options.databaseUrl, sha256Hex(options.cookie));
   const headers = { origin: options.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${options.cookie}` };
   const records: BenchRecord[] = [];
   try {
@@ -42,24 +45,30 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
       records.push(measurement(`api ${endpoint}: rows per response`, bare.items.length, 'rows', `total ${bare.total}, customer ${scope.customerId}, broker scope ${scope.brokerId ?? 'none'}`));
     }
 
-    const results: Record<string, { api: LoadResult[]; ceiling: LoadResult[] }> = {};
+    const results: Record<string, Record<Target, LoadResult[]>> = {};
     for (const endpoint of ENDPOINTS) {
-      const targets = { api: `${portal.origin}/api/${endpoint}`, ceiling: `${ceiling.origin}/${endpoint}` };
+      const targets: Record<Target, string> = {
+        api: `${portal.origin}/api/${endpoint}`,
+        ceiling: `${ceiling.origin}/${endpoint}`,
+        withoutSession: `${ceiling.origin}/without-session/${endpoint}`,
+      };
+      const load = (target: Target, seconds: number) =>
+        loadFromChild(targets[target], { connections: options.connections, seconds, headers: target === 'api' ? headers : undefined });
       // Warm-up (JIT, pools, caches), not counted.
-      await loadFromChild(targets.api, { connections: options.connections, seconds: options.warmupSeconds, headers });
-      await loadFromChild(targets.ceiling, { connections: options.connections, seconds: options.warmupSeconds });
-      const runs = (results[endpoint] = { api: [] as LoadResult[], ceiling: [] as LoadResult[] });
+      for (const target of TARGETS) await load(target, options.warmupSeconds);
+      const runs: Record<Target, LoadResult[]> = (results[endpoint] = { api: [], ceiling: [], withoutSession: [] });
       for (let run = 1; run <= options.runs; run++) {
-        const api = await loadFromChild(targets.api, { connections: options.connections, seconds: options.seconds, headers });
-        const bare = await loadFromChild(targets.ceiling, { connections: options.connections, seconds: options.seconds });
-        runs.api.push(api);
-        runs.ceiling.push(bare);
-        log(`${endpoint} run ${run}: API ${Math.round(api.rps)} rps p99 ${api.p99} ms (${api.errors} errors), ceiling ${Math.round(bare.rps)} rps p99 ${bare.p99} ms`);
+        for (const target of TARGETS) runs[target].push(await load(target, options.seconds));
+        const [api, bare, lean] = TARGETS.map((target) => runs[target].at(-1)!);
+        log(
+          `${endpoint} run ${run}: API ${Math.round(api!.rps)} rps p99 ${api!.p99} ms (${api!.errors} errors), ceiling ${Math.round(bare!.rps)} rps p99 ${bare!.p99} ms, ` +
+            `ceiling without the session lookup ${Math.round(lean!.rps)} rps`,
+        );
       }
     }
 
     for (const endpoint of ENDPOINTS) {
-      const { api, ceiling: bare } = results[endpoint]!;
+      const { api, ceiling: bare, withoutSession: lean } = results[endpoint]!;
       const rps = api.map((r) => r.rps);
       const ceilingRps = bare.map((r) => r.rps);
       const p50 = api.map((r) => r.p50);
@@ -67,12 +76,21 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
       const errors = api.reduce((sum, r) => sum + r.errors, 0);
       const requests = api.reduce((sum, r) => sum + r.requests, 0);
       const share = rps.map((value, i) => (100 * value) / bare[i]!.rps);
+      const leanShare = rps.map((value, i) => (100 * value) / lean[i]!.rps);
       const label = `GET /api/${endpoint}`;
       records.push(measurement(`${label}: requests/s`, median(rps), 'req/s', runsNote(rps)));
       records.push(measurement(`${label}: p50 latency`, median(p50), 'ms', runsNote(p50, ' ms')));
       records.push(measurement(`ceiling (bare pg) ${endpoint}: requests/s`, median(ceilingRps), 'req/s', runsNote(ceilingRps)));
       records.push(measurement(`ceiling (bare pg) ${endpoint}: p99 latency`, median(bare.map((r) => r.p99)), 'ms', runsNote(bare.map((r) => r.p99), ' ms')));
       records.push(budget(`${label}: requests/s vs ceiling`, median(share), '% of ceiling', 'atLeast', 50, `per run: ${share.map((s) => s.toFixed(1)).join(', ')} %`));
+      records.push(
+        measurement(
+          `${label}: requests/s vs ceiling without the session lookup`,
+          median(leanShare),
+          '% of ceiling',
+          `no budget: the ceiling skipping the session lookup the API does for every request (${median(lean.map((r) => r.rps)).toFixed(0)} req/s); per run: ${leanShare.map((s) => s.toFixed(1)).join(', ')} %`,
+        ),
+      );
       records.push(budget(`${label}: p99 latency`, median(p99), 'ms', 'atMost', 50, runsNote(p99, ' ms')));
       records.push(budget(`${label}: errors`, errors, 'errors', 'atMost', 0, `non-2xx + socket errors + timeouts over all ${options.runs} runs (${requests} requests)`));
     }

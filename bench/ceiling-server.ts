@@ -1,72 +1,71 @@
 // The ceiling for the API figures: a minimal node:http server on a bare `pg` pool that runs the
-// same SQL the API runs for `GET /api/policies` and `GET /api/documents` (server/domain/policies/
-// list-policies.ts and server/domain/mailbox/list-documents.ts: same filters, default page size
-// 20, same order), for a fixed customer and broker scope, and answers JSON. No session, no
-// routing framework, no validation, no mapping beyond JSON.stringify: what PostgreSQL and Node
-// can give on this machine.
+// queries the API runs for a logged-in `GET /api/policies` and `GET /api/documents`, the very
+// same prepared statements: the session lookup of the API's authentication (server/api/session/
+// session-store.ts, for a fixed session), then the counts and the page (server/domain/policies/
+// list-policies.ts, server/domain/mailbox/list-documents.ts; default page size 20), and answers
+// JSON. No cookie parsing, no routing framework, no validation, no origin checks, no mapping
+// beyond JSON.stringify: what PostgreSQL and Node can give on this machine for those queries.
+// `/without-session/policies` and `/without-session/documents` skip the session lookup (the
+// scope is looked up once at start): a second, stricter comparison, recorded without a budget.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { POLICY_COLUMNS } from '../server/domain/policies/policy-access.ts';
 import { DEFAULT_PAGE_SIZE } from '../server/domain/policies/paging.ts';
-import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE } from '../server/domain/mailbox/document-view.ts';
+import { POLICY_COUNTS, POLICY_PAGE } from '../server/domain/policies/list-policies.ts';
+import { MAILBOX_COUNTS, MAILBOX_PAGE } from '../server/domain/mailbox/list-documents.ts';
+import type { PreparedStatement } from '../server/db/prepared-statement.ts';
+import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/api/session/session-store.ts';
+import { budapestDate } from '../server/documents/delivery/calendar.ts';
 
 export interface CeilingServer {
   origin: string;
   close(): Promise<void>;
 }
 
-const POLICY_COUNTS = `select count(*) filter (where status = 'active') as active, count(*) filter (where status = 'cancelled') as cancelled
-  from policies where customer_id = $1 and ($2::int is null or broker_id = $2::int)`;
-
-const POLICY_PAGE = `select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoices, o.overdue_invoices, r.pending_changes
-   from policies p
-   left join brokers b on b.id = p.broker_id
-   cross join lateral (
-     select coalesce(sum(i.amount_huf), 0) as outstanding_huf, count(*) as open_invoices,
-            count(*) filter (where i.due_date < $4::date) as overdue_invoices
-       from invoices i where i.policy_id = p.id and i.status = 'open') o
-   cross join lateral (
-     select count(*) as pending_changes from change_requests cr where cr.policy_id = p.id and cr.status = 'pending') r
-  where p.customer_id = $1 and ($2::int is null or p.broker_id = $2::int) and ($3::text is null or p.status = $3::text)
-  order by case p.status when 'active' then 0 else 1 end, p.start_date desc, p.id desc
-  limit $5 offset $6`;
-
-const FROM = `documents d left join policies p on p.id = d.policy_id`;
-const FILTERS = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
-  and ($5::boolean is not true or d.read_at is null)`;
-const FILTER = `${DOCUMENT_SCOPE} and ${FILTERS}`;
-const DOCUMENTS_COUNTS = `select count(*) filter (where ${FILTERS}) as total, count(*) filter (where d.read_at is null) as unread from ${FROM} where ${DOCUMENT_SCOPE}`;
-const DOCUMENTS_PAGE = `select ${DOCUMENT_COLUMNS} from ${FROM} where ${FILTER} order by d.issued_at desc, d.id limit $6 offset $7`;
-
-export async function startCeilingServer(databaseUrl: string, scope: { customerId: number; brokerId: number | null }, poolMax = 10): Promise<CeilingServer> {
+export async function startCeilingServer(databaseUrl: string, sessionIdHash: string, poolMax = 10): Promise<CeilingServer> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
-  const { customerId, brokerId } = scope;
-  const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Budapest' });
+  const today = () => budapestDate(new Date());
 
-  async function policies(): Promise<unknown> {
-    const counts = (await pool.query(POLICY_COUNTS, [customerId, brokerId])).rows[0];
-    const items = (await pool.query(POLICY_PAGE, [customerId, brokerId, null, today(), DEFAULT_PAGE_SIZE, 0])).rows;
+  // The API's own statements, prepared the same way (named, once per connection).
+  const select = async <Row extends object>(statement: PreparedStatement, values: readonly unknown[]) =>
+    (await pool.query<Row>({ name: statement.name, text: statement.text, values: [...values] })).rows;
+
+  /** The customer and broker scope of the session, as the API's authentication looks them up for every request. */
+  async function lookUpSession(): Promise<{ customerId: number; brokerId: number | null }> {
+    const [row] = await select<SessionRow>(FIND_SESSION, findSessionValues(sessionIdHash));
+    if (!row || row.expired || !row.active) throw new Error('the ceiling\'s session is gone');
+    return { customerId: row.customer_id, brokerId: row.policy_scope === 'broker' ? row.broker_id : null };
+  }
+  // For the `/without-session/…` variant (a figure of its own, no budget): the scope looked up once.
+  const known = await lookUpSession();
+
+  async function policies(withSession: boolean): Promise<unknown> {
+    const { customerId, brokerId } = withSession ? await lookUpSession() : known;
+    const [counts] = await select<{ active: string; cancelled: string }>(POLICY_COUNTS, [customerId, brokerId]);
+    const items = await select(POLICY_PAGE, [customerId, brokerId, null, today(), DEFAULT_PAGE_SIZE, 0]);
     const active = Number(counts?.active ?? 0);
     const cancelled = Number(counts?.cancelled ?? 0);
     return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: active + cancelled, status: 'all', counts: { active, cancelled } };
   }
 
-  async function documents(): Promise<unknown> {
+  async function documents(withSession: boolean): Promise<unknown> {
+    const { customerId, brokerId } = withSession ? await lookUpSession() : known;
     const bind = [customerId, brokerId, null, null, null];
-    const counts = (await pool.query(DOCUMENTS_COUNTS, bind)).rows[0];
-    const items = (await pool.query(DOCUMENTS_PAGE, [...bind, DEFAULT_PAGE_SIZE, 0])).rows;
+    const [counts] = await select<{ total: string; unread: string }>(MAILBOX_COUNTS, bind);
+    const items = await select(MAILBOX_PAGE, [...bind, DEFAULT_PAGE_SIZE, 0]);
     return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: Number(counts?.total ?? 0), unreadCount: Number(counts?.unread ?? 0) };
   }
 
   const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
-    const handler = path === '/policies' ? policies : path === '/documents' ? documents : null;
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const withSession = !path.startsWith('/without-session/');
+    const name = withSession ? path : path.slice('/without-session'.length);
+    const handler = name === '/policies' ? policies : name === '/documents' ? documents : null;
     if (!handler) {
       response.writeHead(404).end();
       return;
     }
-    handler().then(
+    handler(withSession).then(
       (body) => {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       },

@@ -12,9 +12,15 @@ import { benchBundleSizes, benchFirstRows, buildSdk, sdkIsStale } from './widget
 
 /** BENCH_QUICK=1: one short run of each, to try the script out (figures not comparable). */
 const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=api,idp,widgets,bulk: only those parts (default: all), to iterate on one figure. */
+const PARTS = ['widgets', 'api', 'idp', 'bulk'] as const;
+const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((part) => part.trim()).filter(Boolean));
+const unknownParts = [...ONLY].filter((part) => !(PARTS as readonly string[]).includes(part));
+const runs = (part: (typeof PARTS)[number]): boolean => ONLY.has(part);
 /**
  * Sized so that the whole bench, bulk documents included, stays within about 5 minutes on a
- * 2-core machine: 3 runs of 10 s per API target (4 targets), 3 runs of 4 s of refresh grants.
+ * 2-core machine: 3 runs of 10 s per API target (6: two endpoints × API, ceiling, ceiling without
+ * the session lookup), 3 runs of 4 s of refresh grants.
  */
 const SETTINGS = {
   runs: QUICK ? 1 : 3,
@@ -41,61 +47,29 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (unknownParts.length) {
+    console.error(`BENCH_ONLY: unknown part(s) ${unknownParts.join(', ')}; the parts are ${PARTS.join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
   const started = Date.now();
   const records: BenchRecord[] = [];
 
-  if (process.env.BENCH_BUILD === '1' || (await sdkIsStale())) {
-    log('building the SDK (npm run build) …');
-    await buildSdk();
-  } else log('dist/sdk is newer than its sources: measuring it as built (BENCH_BUILD=1 rebuilds anyway)');
-  records.push(...(await benchBundleSizes()));
-
-  log('creating a throw-away database and starting the product …');
-  const db = await createBenchDatabase(databaseUrl);
-  let portal: RunningPortal | undefined;
-  try {
-    portal = await startPortal(db.database.sequelize);
-    const widgetSession = await loginSession(portal, PARTNER);
-    const pageSession = await loginSession(portal, { clientId: 'portal', origin: portal.origin });
-
-    log(`API: ${SETTINGS.runs} × ${SETTINGS.apiSeconds} s per endpoint and ceiling, ${SETTINGS.connections} connections …`);
-    records.push(
-      ...(await benchApi({
-        portal,
-        databaseUrl: db.url,
-        ...PARTNER,
-        cookie: widgetSession.cookie,
-        runs: SETTINGS.runs,
-        seconds: SETTINGS.apiSeconds,
-        warmupSeconds: SETTINGS.warmupSeconds,
-        connections: SETTINGS.connections,
-      })),
-    );
-
-    log('IdP: refresh-token grants and password checks …');
-    records.push(
-      ...(await benchIdp({
-        portal,
-        ...PARTNER,
-        chains: SETTINGS.refreshChains,
-        runs: SETTINGS.runs,
-        seconds: SETTINGS.refreshSeconds,
-        passwordChecks: SETTINGS.passwordChecks,
-      })),
-    );
-
-    log('widgets: first rows in Chromium …');
-    records.push(...(await benchFirstRows(portal, pageSession.cookie, SETTINGS.pageLoads)));
-
-  } finally {
-    await portal?.close();
-    await db.drop();
+  if (runs('widgets')) {
+    if (process.env.BENCH_BUILD === '1' || (await sdkIsStale())) {
+      log('building the SDK (npm run build) …');
+      await buildSdk();
+    } else log('dist/sdk is newer than its sources: measuring it as built (BENCH_BUILD=1 rebuilds anyway)');
+    records.push(...(await benchBundleSizes()));
   }
+  if (runs('api') || runs('idp') || runs('widgets')) records.push(...(await benchRunningProduct(databaseUrl)));
 
   // Bulk document issuing (bench/bulk-documents.ts): its own throw-away database, after the
   // product above has stopped.
-  log('bulk documents: issuing and delivering …');
-  records.push(...(await benchBulkDocuments({ databaseUrl, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })));
+  if (runs('bulk')) {
+    log('bulk documents: issuing and delivering …');
+    records.push(...(await benchBulkDocuments({ databaseUrl, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })));
+  }
 
   records.push({ name: 'bench: total runtime', value: Math.round((Date.now() - started) / 1000), unit: 's' });
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -103,6 +77,55 @@ async function main(): Promise<void> {
   console.log(`\n${table(records)}\n`);
   const missed = records.filter((r) => r.met === false);
   console.log(`${records.filter((r) => r.met !== undefined).length - missed.length} budgets met, ${missed.length} missed; written to bench/results.json${QUICK ? ' (BENCH_QUICK: not comparable)' : ''}`);
+}
+
+/** The API, IdP and first-rows figures: one product on a throw-away database, customers logged in through the IdP's pages. */
+async function benchRunningProduct(databaseUrl: string): Promise<BenchRecord[]> {
+  const records: BenchRecord[] = [];
+  log('creating a throw-away database and starting the product …');
+  const db = await createBenchDatabase(databaseUrl);
+  let portal: RunningPortal | undefined;
+  try {
+    portal = await startPortal(db.database.sequelize);
+    if (runs('api')) {
+      const widgetSession = await loginSession(portal, PARTNER);
+      log(`API: ${SETTINGS.runs} × ${SETTINGS.apiSeconds} s per endpoint and ceiling, ${SETTINGS.connections} connections …`);
+      records.push(
+        ...(await benchApi({
+          portal,
+          databaseUrl: db.url,
+          ...PARTNER,
+          cookie: widgetSession.cookie,
+          runs: SETTINGS.runs,
+          seconds: SETTINGS.apiSeconds,
+          warmupSeconds: SETTINGS.warmupSeconds,
+          connections: SETTINGS.connections,
+        })),
+      );
+    }
+    if (runs('idp')) {
+      log('IdP: refresh-token grants and password checks …');
+      records.push(
+        ...(await benchIdp({
+          portal,
+          ...PARTNER,
+          chains: SETTINGS.refreshChains,
+          runs: SETTINGS.runs,
+          seconds: SETTINGS.refreshSeconds,
+          passwordChecks: SETTINGS.passwordChecks,
+        })),
+      );
+    }
+    if (runs('widgets')) {
+      const pageSession = await loginSession(portal, { clientId: 'portal', origin: portal.origin });
+      log('widgets: first rows in Chromium …');
+      records.push(...(await benchFirstRows(portal, pageSession.cookie, SETTINGS.pageLoads)));
+    }
+  } finally {
+    await portal?.close();
+    await db.drop();
+  }
+  return records;
 }
 
 await main().then(
