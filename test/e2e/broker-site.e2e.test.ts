@@ -45,11 +45,7 @@ async function expectNoSecretsInPage(page: Page): Promise<void> {
   expect(state).not.toMatch(/gp_session|eyJ[A-Za-z0-9_-]{10,}\.|access_token|refresh_token|loginSecret|gp-login-secret/);
 }
 
-/**
- * Another customer, on their own computer: a fresh browser profile. (Logging out of the portal
- * ends the API session; the insurer's own log-in session in the popup's first-party cookies is
- * the single sign-on across partner sites and outlives it.)
- */
+/** Another customer, on their own computer: a fresh browser profile. */
 async function newCustomerBrowser(): Promise<void> {
   await browser?.close();
   browser = await launchBrowser();
@@ -126,8 +122,9 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     await logOut(broker);
   }, 120_000);
 
-  it('2. an unregistered company registers with tax number and postcode', async () => {
-    await newCustomerBrowser();
+  it('2. on the same computer, after the person logged out, an unregistered company registers with tax number and postcode and must log in with its own password', async () => {
+    // Same browser as step 1: the insurer's log-in session of the person is still in it, yet the
+    // popup asks for a password (logIn waits for the form) and the company is who gets logged in.
     await openBroker();
     await registerInPopup('company', NEW_COMPANY.customerNumber, { taxNumber: NEW_COMPANY.taxNumber, postcode: NEW_COMPANY.postcode }, NEW_COMPANY.email);
     await logIn(broker, NEW_COMPANY.email, NEW_PASSWORD);

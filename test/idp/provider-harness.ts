@@ -165,6 +165,19 @@ export class Browser {
 }
 
 /** The `action` of the page's first form (or the form containing `marker`). */
+/** The hidden inputs of the page's first form (oidc-provider's self-submitting forms carry their state in them). */
+export function hiddenInputs(html: string): Record<string, string> {
+  const form = /<form[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  const inputs: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    if (!/\stype="hidden"/.test(tag)) continue;
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    const value = /\svalue="([^"]*)"/.exec(tag)?.[1] ?? '';
+    if (name) inputs[name] = value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  }
+  return inputs;
+}
+
 export function formAction(html: string): string {
   const match = /<form[^>]*\saction="([^"]+)"/.exec(html);
   if (!match?.[1]) throw new Error(`no form on the page:\n${html.slice(0, 2000)}`);

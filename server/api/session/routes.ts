@@ -45,6 +45,7 @@ export type SessionView =
  * - `POST /login` `{ clientId, mode: 'popup'|'redirect', returnTo?, lang? }` from a page on one of
  *   the partner's origins → `{ authorizationUrl, loginSecret }`: the popup (or the whole page)
  *   opens the URL; the page keeps the secret (in memory, or sessionStorage across the redirect).
+ *   The URL asks for `prompt=login`: the IdP's log-in form every time, whatever session it holds.
  * - `GET /callback`: where the IdP sends the browser back (first-party on the insurer's origin).
  *   Exchanges the code server-side and hands the partner page a one-time ticket: a popup
  *   `postMessage`s `{ type: 'gp-login', ticket }` (or `{ type: 'gp-login-error', code }`) to the
@@ -98,6 +99,10 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
       code_challenge_method: 'S256',
       state: login.state,
       nonce: login.nonce,
+      // Every widget login asks for the password, also when this browser still holds the IdP's
+      // own session (a previous customer's, on a shared computer, who only logged out of the
+      // portal or just closed the tab): no silent log-in as somebody else.
+      prompt: 'login',
       ...(lang ? { ui_locales: lang as string } : {}),
     });
     return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret });

@@ -44,25 +44,13 @@ export async function logInInPopup(page: Page, popup: Page, email: string, passw
 }
 
 /**
- * Logs in from the portal. When the insurer already knows the customer in this browser (its own
- * log-in session: single sign-on across partner sites) the popup asks at most for consent, or
- * closes by itself.
+ * Logs in from the portal: the popup always shows the insurer's log-in form, also when this
+ * browser still holds an earlier customer's IdP session (the widgets ask for `prompt=login`).
  */
 export async function logIn(page: Page, email: string, password: string): Promise<void> {
-  const popupEvent = page.waitForEvent('popup');
-  await loginButton(page).click();
-  const popup = await popupEvent;
-  const closed = popup.waitForEvent('close');
-  const allow = popup.getByRole('button', { name: /^(Engedélyezem|Allow)$/ });
-  const next = await Promise.race([
-    closed.then(() => 'closed' as const),
-    popup.locator('#email').waitFor().then(() => 'login' as const),
-    allow.waitFor().then(() => 'consent' as const),
-  ]);
-  if (next === 'login') return logInInPopup(page, popup, email, password);
-  if (next === 'consent') await allow.click();
-  await closed;
-  await customerName(page).waitFor();
+  const popup = await openLoginPopup(page);
+  await popup.locator('#email').waitFor();
+  await logInInPopup(page, popup, email, password);
 }
 
 export async function logOut(page: Page): Promise<void> {

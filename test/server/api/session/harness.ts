@@ -10,7 +10,7 @@ import { generateIdpKeys, type IdpKeys } from '../../../../idp/keys.ts';
 import { createProvider } from '../../../../idp/provider.ts';
 import { TokenVault } from '../../../../server/api/session/token-vault.ts';
 import { sessionTokenAad, type StoredTokens } from '../../../../server/api/session/session-store.ts';
-import { Browser, formAction } from '../../../idp/provider-harness.ts';
+import { Browser, formAction, hiddenInputs } from '../../../idp/provider-harness.ts';
 
 /**
  * The whole product on a real loopback socket (oidc-provider needs Node's raw request), on a
@@ -149,8 +149,8 @@ export async function throughIdpPages(
     pages.push(html);
     if (hop.response.status !== 200) throw new Error(`unexpected ${hop.response.status} at ${hop.url}:\n${html.slice(0, 1500)}`);
     let action = formAction(html);
-    let form: Record<string, string> = {};
-    if (action.endsWith('/login')) form = { email: credentials.username, password: credentials.password };
+    let form: Record<string, string> = hiddenInputs(html);
+    if (action.endsWith('/login')) form = { ...form, email: credentials.username, password: credentials.password };
     else if (options.cancelConsent) action = /formaction="([^"]+\/abort)"/.exec(html)![1]!;
     hop = await browser.follow(await browser.request(action, { form }), portal.callbackUrl);
   }

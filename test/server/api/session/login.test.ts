@@ -9,6 +9,7 @@ import {
   COMPANY,
   COOKIE_NAME,
   FOREIGN_ORIGIN,
+  loginSession,
   loginToCallback,
   OTHER_PARTNER_ORIGIN,
   PERSON,
@@ -53,7 +54,7 @@ describe('POST /api/session/login', () => {
     expect(q.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(q.get('nonce')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(q.get('ui_locales')).toBe('en');
-    expect(q.has('prompt')).toBe(false);
+    expect(q.get('prompt')).toBe('login');
     expect(json.loginSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(q.get('nonce')).toBe(createHash('sha256').update(json.loginSecret).digest('base64url'));
 
@@ -180,6 +181,24 @@ describe('the callback in the popup', () => {
     expect(html).toContain('{"type":"gp-login-error","code":"access_denied"}');
     expect(html).toContain(`opener.postMessage(message, "${OTHER_PARTNER_ORIGIN}")`);
     expect(html).not.toContain('"ticket"');
+  });
+});
+
+describe('a shared computer', () => {
+  it('asks the next customer for a password although the browser still holds the IdP session of the one who logged out', async () => {
+    const browser = new Browser(portal.origin);
+    const first = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', browser, user: PERSON });
+    expect(first.body.customer.customerNumber).toBeTruthy();
+    expect((await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, cookie: first.cookie })).response.status).toBe(204);
+    expect(browser.has('_session')).toBe(true); // the IdP's own session is still there
+
+    // The next customer on the same browser: the IdP shows its log-in form again, and whoever
+    // logs in there is the one logged in.
+    const second = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', browser, user: COMPANY });
+    expect(second.pages[0]).toContain('name="password"');
+    const redeemed = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket: ticketFrom(second.html), loginSecret: second.loginSecret } });
+    expect(redeemed.response.status).toBe(200);
+    expect(redeemed.json.customer.customerNumber).not.toBe(first.body.customer.customerNumber);
   });
 });
 
