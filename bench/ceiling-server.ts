@@ -51,9 +51,11 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
   async function documents(withSession: boolean): Promise<unknown> {
     const { customerId, brokerId } = withSession ? await lookUpSession() : known;
     const bind = [customerId, brokerId, null, null, null];
-    const [counts] = await select<{ total: string; unread: string }>(MAILBOX_COUNTS, bind);
+    const counts = await select<{ type: string; documents: string; matching: string; unread: string }>(MAILBOX_COUNTS, bind);
     const items = await select(MAILBOX_PAGE, [...bind, DEFAULT_PAGE_SIZE, 0]);
-    return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: Number(counts?.total ?? 0), unreadCount: Number(counts?.unread ?? 0) };
+    const sum = (column: 'matching' | 'unread') => counts.reduce((total, row) => total + Number(row[column]), 0);
+    const types = counts.map((row) => ({ type: row.type, count: Number(row.documents) }));
+    return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: sum('matching'), unreadCount: sum('unread'), types };
   }
 
   const server: Server = createServer((request, response) => {

@@ -1813,6 +1813,8 @@ export type components = {
             page: number;
             pageSize: number;
             total: number;
+            /** @description The document types in the whole mailbox the partner may see, whatever the filters, with how many of each (by type code): the type filter's choices. */
+            types: components["schemas"]["MailboxTypeCount"][];
             /** @description Unread documents in the whole mailbox the partner may see, whatever the filters. */
             unreadCount: number;
         };
@@ -1944,6 +1946,15 @@ export type components = {
             readAt: string | null;
             sizeBytes: number;
             title: string;
+            /**
+             * @description Document type code.
+             * @enum {string}
+             */
+            type: "kotveny" | "dijbekero" | "dijigazolas" | "kartorteneti_igazolas" | "biztositasi_igazolas" | "modositas_visszaigazolas" | "befizetes_igazolas" | "karbejelentes_visszaigazolas" | "evfordulos_ertesito";
+            typeName: components["schemas"]["LocalizedName"];
+        };
+        MailboxTypeCount: {
+            count: number;
             /**
              * @description Document type code.
              * @enum {string}

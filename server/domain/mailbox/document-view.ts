@@ -27,12 +27,17 @@ export const DOCUMENT_COLUMNS = `d.id, d.type, d.title, d.policy_id, p.policy_nu
  */
 export const DOCUMENT_SCOPE = `d.customer_id = $1 and ($2::int is null or d.policy_id is null or p.broker_id = $2::int)`;
 
+/** A type's name in both languages (its code, for a type this version does not know). */
+export function typeNameOf(type: DocumentTypeCode): LocalizedName {
+  return DOCUMENT_TYPES[type]?.name ?? { hu: type, en: type };
+}
+
 export function documentViewOf(row: Record<string, unknown>): MailboxDocumentView {
   const type = row.type as DocumentTypeCode;
   return {
     id: String(row.id),
     type,
-    typeName: DOCUMENT_TYPES[type]?.name ?? { hu: type, en: type },
+    typeName: typeNameOf(type),
     title: String(row.title),
     policyId: row.policy_id == null ? null : Number(row.policy_id),
     policyNumber: row.policy_number == null ? null : String(row.policy_number),

@@ -3,12 +3,13 @@ import { isDocumentTypeCode, type DocumentTypeCode } from '../../documents/types
 import { DomainError } from '../domain-error.ts';
 import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../policies/context.ts';
 import { paging, type Page, type PageRequest } from '../policies/paging.ts';
-import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE, documentViewOf, type MailboxDocumentView } from './document-view.ts';
+import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE, documentViewOf, typeNameOf, type MailboxDocumentView } from './document-view.ts';
+import type { LocalizedName } from '../products.ts';
 
 /**
- * The customer's mailbox, newest first, one page at a time (two bounded queries: the counts,
- * then the page). Filters: document type, contract, unread only. `unreadCount` is for the
- * whole mailbox the partner may see, whatever the filters.
+ * The customer's mailbox, newest first, one page at a time (two bounded queries: the counts
+ * per type, then the page). Filters: document type, contract, unread only. `unreadCount` and
+ * `types` are for the whole mailbox the partner may see, whatever the filters.
  */
 export interface ListDocumentsArgs extends CustomerScope, PageRequest {
   type?: DocumentTypeCode | string;
@@ -18,6 +19,15 @@ export interface ListDocumentsArgs extends CustomerScope, PageRequest {
 
 export interface DocumentList extends Page<MailboxDocumentView> {
   unreadCount: number;
+  /** The document types of the whole mailbox the partner may see, whatever the filters: the type filter's choices. */
+  types: MailboxTypeCount[];
+}
+
+export interface MailboxTypeCount {
+  type: DocumentTypeCode;
+  typeName: LocalizedName;
+  /** Documents of this type in the whole mailbox. */
+  count: number;
 }
 
 // Both run on every mailbox view: prepared statements. $1 customer, $2 broker scope or null,
@@ -25,10 +35,15 @@ export interface DocumentList extends Page<MailboxDocumentView> {
 const FROM = `documents d left join policies p on p.id = d.policy_id`;
 const FILTERS = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
     and ($5::boolean is not true or d.read_at is null)`;
-/** One pass over the customer's documents gives both counts: the filtered total and the unread count of the whole mailbox. */
+/**
+ * One pass over the customer's documents, grouped by type, gives the counts: per type the
+ * documents of the whole mailbox (the type filter's options), the filtered total and the unread
+ * count of the whole mailbox (their sums). At most one row per document type.
+ */
 export const MAILBOX_COUNTS = preparedStatement(
-  'mailbox_counts',
-  `select count(*) filter (where ${FILTERS}) as total, count(*) filter (where d.read_at is null) as unread from ${FROM} where ${DOCUMENT_SCOPE}`,
+  'mailbox_counts_by_type',
+  `select d.type, count(*) as documents, count(*) filter (where ${FILTERS}) as matching, count(*) filter (where d.read_at is null) as unread
+     from ${FROM} where ${DOCUMENT_SCOPE} group by d.type`,
 );
 export const MAILBOX_PAGE = preparedStatement(
   'mailbox_page',
@@ -43,11 +58,15 @@ export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs)
   if (args.policyId !== undefined && !isRowId(args.policyId)) {
     throw DomainError.invalid('invalid_policy_filter', 'policyId is a policy id.', [{ field: 'policyId', code: 'invalid', message: 'A policy id.' }]);
   }
-  const empty: DocumentList = { items: [], page: page.page, pageSize: page.pageSize, total: 0, unreadCount: 0 };
+  const empty: DocumentList = { items: [], page: page.page, pageSize: page.pageSize, total: 0, unreadCount: 0, types: [] };
   if (!isRowId(args.customerId)) return empty;
 
   const bind = [args.customerId, brokerOf(args), args.type ?? null, args.policyId ?? null, args.unread ?? null];
-  const [counts] = await selectPrepared<{ total: string | number; unread: string | number }>(ctx.sequelize, MAILBOX_COUNTS, bind);
+  const counts = await selectPrepared<{ type: DocumentTypeCode; documents: string; matching: string; unread: string }>(ctx.sequelize, MAILBOX_COUNTS, bind);
   const rows = await selectPrepared<Record<string, unknown>>(ctx.sequelize, MAILBOX_PAGE, [...bind, page.limit, page.offset]);
-  return { ...empty, items: rows.map(documentViewOf), total: Number(counts?.total ?? 0), unreadCount: Number(counts?.unread ?? 0) };
+  const sum = (column: 'matching' | 'unread') => counts.reduce((total, row) => total + Number(row[column]), 0);
+  const types = counts
+    .map((row) => ({ type: row.type, typeName: typeNameOf(row.type), count: Number(row.documents) }))
+    .sort((a, b) => (a.type < b.type ? -1 : 1));
+  return { ...empty, items: rows.map(documentViewOf), total: sum('matching'), unreadCount: sum('unread'), types };
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
-import type { DocumentList, DocumentRequestCreated, LocalizedName, MailboxDocument, PolicyList, PolicySummary, RequestableType, RequestableTypes } from '../../api/schemas.ts';
+import type { DocumentList, DocumentRequestCreated, MailboxDocument, PolicyList, PolicySummary, RequestableType, RequestableTypes } from '../../api/schemas.ts';
 import { GpDocumentOpenedEvent } from '../../events/document-opened.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
@@ -50,8 +50,8 @@ const INITIAL: MailboxView = { policies: [], loading: false, filters: {}, openin
  * a new tab, or downloads it when the browser blocks the new window. A small form requests a new
  * document (a policy document copy, a certificate …) for a contract; it arrives in the mailbox.
  *
- * The type filter offers the types the mailbox has shown so far (with their names from the API);
- * the contract filter offers the customer's contracts (`GET /policies`).
+ * The type filter offers the document types of the whole mailbox, with how many of each (the
+ * API's `types`); the contract filter offers the customer's contracts (`GET /policies`).
  *
  * @summary The mailbox: list, filter, open and request documents.
  *
@@ -100,8 +100,6 @@ export default class GpMailbox extends GpElement {
 
   @state() accessor view: MailboxView = INITIAL;
 
-  /** Type names seen in the API's answers: the type filter's options. */
-  readonly #types = new Map<string, LocalizedName>();
   #loadedFor: ApiClient | undefined;
   #seq = 0;
   #reqSeq = 0;
@@ -128,7 +126,6 @@ export default class GpMailbox extends GpElement {
       this.#loadedFor = api;
       this.#seq++;
       this.#reqSeq++;
-      this.#types.clear();
       this.#focusedDeepLink = '';
       this.view = INITIAL;
       if (api) void this.#load();
@@ -176,7 +173,7 @@ export default class GpMailbox extends GpElement {
     if (!list) return error ? failed : renderLoading(t);
     const { items, total } = list;
     const filtered = filters.type || filters.policyId;
-    const types = [...this.#types].sort((a, b) => a[1][t.lang].localeCompare(b[1][t.lang], t.locale));
+    const types = [...list.types].sort((a, b) => a.typeName[t.lang].localeCompare(b.typeName[t.lang], t.locale));
     return html`
       ${requestOpen ? this.#renderRequest() : nothing}
       <div part="filters" class="filters" role="group" aria-label=${t.term('mailbox.filters')}>
@@ -184,7 +181,7 @@ export default class GpMailbox extends GpElement {
           <label for="type-filter">${t.term('mailbox.filterType')}</label>
           <select part="type-filter" id="type-filter" name="type" @change=${this.#filter}>
             <option value="">${t.term('mailbox.allTypes')}</option>
-            ${types.map(([code, name]) => html`<option value=${code} .selected=${code === filters.type}>${name[t.lang]}</option>`)}
+            ${types.map(({ type, typeName, count }) => html`<option value=${type} .selected=${type === filters.type}>${typeName[t.lang]} (${count})</option>`)}
           </select>
         </div>
         <div class="field">
@@ -308,7 +305,6 @@ export default class GpMailbox extends GpElement {
         list ? undefined : api.get<PolicyList>('/policies', { status: 'all', pageSize: 100 }),
       ]);
       if (seq !== this.#seq) return;
-      for (const doc of page.items) this.#types.set(doc.type, doc.typeName);
       const known = new Set(previous?.items.map((d) => d.id));
       this.#set({
         loading: false,

@@ -77,6 +77,15 @@ describe('GET /api/documents', () => {
     expect(byType.json.total).toBe(kotveny);
     expect(byType.json.items.every((d: { type: string }) => d.type === 'kotveny')).toBe(true);
     expect(byType.json.unreadCount).toBe(unread);
+    // The type filter's choices: every type of the whole mailbox with its count, whatever the filters.
+    const perType = await db.sequelize.query<{ type: string; n: number }>(
+      'select type, count(*)::int as n from documents where customer_id = $1 group by type order by type',
+      { bind: [personId], type: QueryTypes.SELECT },
+    );
+    expect(perType.length).toBeGreaterThan(1);
+    const choices = perType.map(({ type, n }) => ({ type, count: n }));
+    expect(byType.json.types.map(({ type, count }: { type: string; count: number }) => ({ type, count }))).toEqual(choices);
+    expect(byType.json.types.every((t: { typeName: { hu: string; en: string } }) => t.typeName.hu && t.typeName.en)).toBe(true);
 
     const unreadOnly = await person('/api/documents?unread=true&pageSize=100');
     expect(unreadOnly.json.total).toBe(unread);
@@ -86,6 +95,8 @@ describe('GET /api/documents', () => {
     const forHome = await count('select id from documents where customer_id = $1 and policy_id = $2', [personId, home]);
     const byPolicy = await person(`/api/documents?policyId=${home}`);
     expect(byPolicy.json.total).toBe(forHome);
+
+    expect(byPolicy.json.types.map(({ type, count }: { type: string; count: number }) => ({ type, count }))).toEqual(choices);
 
     const paged = await person('/api/documents?pageSize=2&page=2');
     expect(paged.json.items).toHaveLength(2);

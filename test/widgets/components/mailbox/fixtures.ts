@@ -63,8 +63,15 @@ export const TYPES_11: RequestableTypes = {
   ],
 };
 
+/** The API's `types` of a mailbox holding `items`: each type once, with its count, by type code. */
+export function typesOf(items: MailboxDocument[]): DocumentList['types'] {
+  const types = new Map<string, DocumentList['types'][number]>();
+  for (const { type, typeName } of items) types.set(type, { type, typeName, count: (types.get(type)?.count ?? 0) + 1 });
+  return [...types.values()].sort((a, b) => (a.type < b.type ? -1 : 1));
+}
+
 export function documentList(items: MailboxDocument[], extra: Partial<DocumentList> = {}): DocumentList {
-  return { items, page: 1, pageSize: 20, total: items.length, unreadCount: items.filter((d) => !d.read).length, ...extra };
+  return { items, page: 1, pageSize: 20, total: items.length, unreadCount: items.filter((d) => !d.read).length, types: typesOf(items), ...extra };
 }
 
 /** The fake API with a mailbox of three documents (two unread) and two contracts. */

@@ -6,7 +6,7 @@ import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import GpMailbox from '../../../../widgets/components/mailbox/mailbox.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
-import { DOC_OLD, DOC_READ, DOC_UNREAD, documentList, mailboxApi } from './fixtures.ts';
+import { DOC_OLD, DOC_READ, DOC_UNREAD, documentList, mailboxApi, POLICIES, typesOf } from './fixtures.ts';
 
 const $ = <T extends Element = HTMLElement>(el: GpMailbox, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const loaded = (el: GpMailbox) => waitUntil(() => el.shadowRoot!.querySelector('[part~="list"], [part~="empty"], [part~="error"]'), 'the mailbox never loaded');
@@ -100,7 +100,8 @@ describe('<gp-mailbox>', () => {
     const { widget: el } = await render(api);
 
     const typeSelect = part<HTMLSelectElement>(el, 'type-filter');
-    expect(optionTexts(typeSelect)).to.deep.equal(['Minden típus', 'Befizetés igazolása', 'Díjbekérő', 'Kötvény']);
+    // The whole mailbox's types from the API, in the language's order, with their counts.
+    expect(optionTexts(typeSelect)).to.deep.equal(['Minden típus', 'Befizetés igazolása (1)', 'Díjbekérő (1)', 'Kötvény (1)']);
     expect(optionTexts(part<HTMLSelectElement>(el, 'policy-filter'))).to.deep.equal([
       'Minden szerződés',
       'KGFB-2024-000123 – Kötelező gépjármű-felelősségbiztosítás',
@@ -108,7 +109,10 @@ describe('<gp-mailbox>', () => {
     ]);
     expect(el.shadowRoot!.querySelector('[part~="clear-filters"]')).to.equal(null);
 
-    api.on('GET', '/documents', (request) => ({ json: documentList(request.query.get('type') === 'kotveny' && !request.query.has('policyId') ? [DOC_OLD] : [], { unreadCount: 2 }) }));
+    const whole = typesOf([DOC_UNREAD, DOC_READ, DOC_OLD]);
+    api.on('GET', '/documents', (request) => ({
+      json: documentList(request.query.get('type') === 'kotveny' && !request.query.has('policyId') ? [DOC_OLD] : [], { unreadCount: 2, types: whole }),
+    }));
     await choose(el, '#type-filter', 'kotveny');
     await waitUntil(() => parts(el, 'item').length === 1);
     expect(api.callsTo('GET', '/documents').at(-1)!.query.get('type')).to.equal('kotveny');
@@ -133,6 +137,16 @@ describe('<gp-mailbox>', () => {
     expect(cleared.query.has('policyId')).to.equal(false);
     expect(part<HTMLSelectElement>(el, 'type-filter').value).to.equal('');
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'type-filter'));
+  });
+
+  it('offers every type of the mailbox, also one that is on no page loaded yet', async () => {
+    const older = { type: 'kartorteneti_igazolas' as const, typeName: { hu: 'Kártörténeti igazolás', en: 'Claims-history certificate' }, count: 4 };
+    api = new FakeApi()
+      .on('GET', '/documents', documentList([DOC_UNREAD], { total: 5, types: [...typesOf([DOC_UNREAD]), older] }))
+      .on('GET', '/policies', POLICIES)
+      .install();
+    const { widget: el } = await render(api);
+    expect(optionTexts(part<HTMLSelectElement>(el, 'type-filter'))).to.deep.equal(['Minden típus', 'Díjbekérő (1)', 'Kártörténeti igazolás (4)']);
   });
 
   it('opens a document: fetches its content, shows it in a new tab, marks it read and fires gp-document-opened', async () => {
