@@ -7,6 +7,9 @@ import { squash, textProblem } from './text-rules.ts';
  */
 export const isPostcode = (value: string): boolean => /^[1-9][0-9]{3}$/.test(value.trim());
 
+/** An empty postcode is `required`, any other that is not four digits (1000–9999) `invalid_postcode`. */
+export const postcodeProblem = (value: string): string | undefined => (isPostcode(value) ? undefined : value.trim() ? 'invalid_postcode' : 'required');
+
 /** A town: 2–60 characters of free text with at least one letter. */
 export const cityProblem = (value: string): string | undefined =>
   textProblem(value, [2, 60]) ?? (/\p{L}/u.test(value) ? undefined : 'invalid_city');

@@ -18,7 +18,8 @@ export function parsePostalAddress(input: unknown, problems: Problems, errorCode
   const raw = input as Record<string, unknown>;
   const before = problems.size;
   const postcodeText = typeof raw.postcode === 'number' ? String(raw.postcode) : typeof raw.postcode === 'string' ? raw.postcode.trim() : '';
-  if (!POSTCODE.test(postcodeText)) problems.add(errorCode, `${field}.postcode`, 'invalid_postcode', 'A Hungarian postcode is four digits, 1000–9999.');
+  if (postcodeText === '') problems.add(errorCode, `${field}.postcode`, 'required', 'A postcode is required.');
+  else if (!POSTCODE.test(postcodeText)) problems.add(errorCode, `${field}.postcode`, 'invalid_postcode', 'A Hungarian postcode is four digits, 1000–9999.');
 
   const city = cleanText(raw.city, ADDRESS_LIMITS.city);
   if (!city.ok) problems.add(errorCode, `${field}.city`, city.problem, city.message);

@@ -1,5 +1,5 @@
 import type { PaymentFrequency, PaymentMethod, PolicyChange, PolicyDetail } from '../../api/schemas.ts';
-import { addressKey, addressLineProblem, cityProblem, cleanAddress, isPostcode } from '../../internal/address-rules.ts';
+import { addressKey, addressLineProblem, cityProblem, cleanAddress, postcodeProblem } from '../../internal/address-rules.ts';
 
 /**
  * The contract change form's values and rules, without any DOM: what the form starts from,
@@ -36,7 +36,8 @@ export function validateDraft(draft: ChangeDraft, detail: PolicyDetail): ChangeE
   const option = detail.paymentOptions.find((o) => o.frequency === draft.paymentFrequency);
   if (!option) errors.paymentFrequency = 'not_allowed';
   else if (!option.methods.includes(draft.paymentMethod)) errors.paymentMethod = 'not_allowed_for_product';
-  if (!isPostcode(draft.postcode)) errors.postcode = 'invalid_postcode';
+  const postcode = postcodeProblem(draft.postcode);
+  if (postcode) errors.postcode = postcode;
   const city = cityProblem(draft.city);
   if (city) errors.city = city;
   const line = addressLineProblem(draft.addressLine);

@@ -1,5 +1,5 @@
 import type { PostalAddress, Profile, ProfilePatch } from '../../api/schemas.ts';
-import { addressKey, addressLineProblem, cityProblem, cleanAddress, isPostcode } from '../../internal/address-rules.ts';
+import { addressKey, addressLineProblem, cityProblem, cleanAddress, postcodeProblem } from '../../internal/address-rules.ts';
 
 /**
  * The profile's input rules, the same as the API's (server/domain/profile, correspondence-address,
@@ -52,9 +52,8 @@ export function checkDraft(draft: ProfileDraft): FieldErrors {
   const phone = draft.phone.trim();
   if (phone && (phone.length > 40 || !normalizePhone(phone))) errors.phone = 'invalid_phone';
   if (draft.separate) {
-    const postcode = draft.postcode.trim();
     const address = {
-      postcode: isPostcode(postcode) ? undefined : postcode ? 'invalid_postcode' : 'required',
+      postcode: postcodeProblem(draft.postcode),
       city: cityProblem(draft.city),
       addressLine: addressLineProblem(draft.addressLine),
     };

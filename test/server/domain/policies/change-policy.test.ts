@@ -199,6 +199,16 @@ describe('changePolicy: refusals write nothing', () => {
       ['correspondenceAddress.city', 'required'],
       ['correspondenceAddress.addressLine', 'control_characters'],
     ]);
+    const empty = await expectRefusal(
+      changePolicy(db.ctx(), {
+        customerId: db.demo.person.id,
+        policyId: db.demo.policies.casco.id,
+        changes: { correspondenceAddress: { postcode: ' ', city: 'Budapest', addressLine: 'Fő utca 1.' } },
+      }),
+      'invalid_correspondence_address',
+      'invalid',
+    );
+    expect(empty.fields.map((f) => [f.field, f.code])).toEqual([['correspondenceAddress.postcode', 'required']]);
   });
 
   it('the confirmation e-mail renders from the queued data', async () => {

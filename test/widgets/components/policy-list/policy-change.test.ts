@@ -35,6 +35,7 @@ describe('policy change rules', () => {
       city: 'invalid_city',
       addressLine: 'too_long',
     });
+    expect(validateDraft({ ...draft, postcode: '  ' }, policy)).to.deep.equal({ postcode: 'required' });
     expect(validateDraft({ ...draft, addressLine: 'Fő utca\u202e 1.' }, policy)).to.deep.equal({ addressLine: 'control_characters' });
     expect(validateDraft({ ...draft, paymentFrequency: 'monthly', paymentMethod: 'postal_cheque' }, policy)).to.deep.equal({ paymentMethod: 'not_allowed_for_product' });
     expect(validateDraft({ ...draft, paymentFrequency: 'semiannual' }, policy)).to.deep.equal({ paymentFrequency: 'not_allowed' });
