@@ -16,6 +16,7 @@ import { MAILBOX_COUNTS, MAILBOX_PAGE } from '../server/domain/mailbox/list-docu
 import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/api/session/session-store.ts';
 import { budapestDate } from '../server/documents/delivery/calendar.ts';
+import { closeServerNow } from '../test/support/close-server.ts';
 
 export interface CeilingServer {
   origin: string;
@@ -82,10 +83,7 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
   return {
     origin: `http://127.0.0.1:${port}`,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServerNow(server);
       await pool.end();
     },
   };

@@ -8,6 +8,7 @@ import { generateIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
 import { hashPassword } from '../../idp/accounts/password.ts';
 import { addPartnerClient } from '../../idp/storage/partner-clients.ts';
+import { closeServerNow } from '../support/close-server.ts';
 
 /**
  * The real app (IdP under /oidc, interaction pages, API) on a real loopback socket: oidc-provider
@@ -36,11 +37,7 @@ export async function startIdp(sequelize: Sequelize): Promise<RunningIdp> {
     issuer,
     api: `${publicUrl.origin}/api`,
     provider,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: () => closeServerNow(server),
   };
 }
 

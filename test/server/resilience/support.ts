@@ -7,6 +7,7 @@ import { createLogger } from '../../../server/http/logger.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import type { IdpKeys } from '../../../idp/keys.ts';
 import type { LogLine } from '../api/session/harness.ts';
+import { closeServerNow } from '../../support/close-server.ts';
 
 /**
  * Fault-injection pieces for the resilience tests: a TCP proxy between the product and its
@@ -112,11 +113,7 @@ export async function startInstance(options: { name: string; sequelize: Sequeliz
     name: options.name,
     origin: `http://127.0.0.1:${port}`,
     logs,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: () => closeServerNow(server),
   };
 }
 
@@ -154,10 +151,6 @@ export async function startLoadBalancer(instances: () => Instance[]): Promise<Lo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   balancer.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  balancer.close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  balancer.close = () => closeServerNow(server);
   return balancer;
 }

@@ -21,6 +21,7 @@ import { silentLogger } from '../../../server/http/logger.ts';
 import { generateIdpKeys } from '../../../idp/keys.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import { addPartnerClient } from '../../../idp/storage/partner-clients.ts';
+import { closeServerNow } from '../../support/close-server.ts';
 
 /**
  * The security headers and cookies of every KIND of response the product sends, over the real
@@ -375,10 +376,7 @@ describe('over https (PUBLIC_URL https://…)', () => {
         expect(cookie.attributes, cookie.name).toContain('httponly');
       }
     } finally {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      await closeServerNow(server);
     }
   });
 });

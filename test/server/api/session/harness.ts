@@ -11,6 +11,7 @@ import { createProvider } from '../../../../idp/provider.ts';
 import { TokenVault } from '../../../../server/api/session/token-vault.ts';
 import { sessionTokenAad, type StoredTokens } from '../../../../server/api/session/session-store.ts';
 import { Browser, formAction, hiddenInputs } from '../../../idp/provider-harness.ts';
+import { closeServerNow } from '../../../support/close-server.ts';
 
 /**
  * The whole product on a real loopback socket (oidc-provider needs Node's raw request), on a
@@ -72,11 +73,7 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
     seen: [],
     secrets: new Set(),
     sequelize,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: () => closeServerNow(server),
   };
 }
 
