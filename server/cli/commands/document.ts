@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import type { Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { ProgressBar, type ProgressStream } from '../progress-bar.ts';
 import { withDatabase } from '../with-database.ts';
+import { operator } from '../operator.ts';
 import { loadConfig } from '../../config/config.ts';
 import { PRODUCTS, PRODUCT_CODES, isProductCode, type ProductCode } from '../../domain/products.ts';
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_CODES, isDocumentTypeCode, type DocumentTypeCode } from '../../documents/types.ts';
@@ -170,14 +170,6 @@ async function issueInBulk(request: Extract<DocumentCommandRequest, { action: 'i
   }
   lines.push(`  run id     ${result.runId} (in the audit events' metadata)`);
   env.stdout.write(`${lines.join('\n')}\n`);
-}
-
-function operator(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
 }
 
 export const documentCommand: Command = {
