@@ -172,7 +172,10 @@ describe('refresh tokens', () => {
     await rejectsWith(client.refreshTokenGrant(wrongSecret, tokens.refresh_token!), 'invalid_client');
     // Another partner's client cannot use it either, with its own valid credentials.
     const other = await createFixtures(db.sequelize, idp.publicUrl);
-    await rejectsWith(client.refreshTokenGrant(await relyingParty(idp, other), tokens.refresh_token!), 'invalid_grant');
+    const otherParty = await relyingParty(idp, other);
+    await rejectsWith(client.refreshTokenGrant(otherParty, tokens.refresh_token!), 'invalid_grant');
+    // Nor revoke it.
+    await rejectsWith(client.tokenRevocation(otherParty, tokens.refresh_token!), 'invalid_request');
     // The right credentials still work (the failures above didn't revoke anything).
     await client.refreshTokenGrant(config, tokens.refresh_token!);
   });
