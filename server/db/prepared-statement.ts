@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 
 /**
@@ -32,6 +33,25 @@ export function preparedStatement(name: string, text: string): PreparedStatement
   if (known !== undefined && known !== text) throw new TypeError(`preparedStatement: ${name} is already declared with another text`);
   names.set(name, text);
   return Object.freeze({ name, text });
+}
+
+/** Statements named after their text (`statementFor`): a few shapes per query, never values. */
+const byText = new Map<string, PreparedStatement>();
+export const MAX_SHAPES = 256;
+
+/**
+ * The statement for a query whose text is assembled at run time from a few fixed shapes (a
+ * filter present or not, one ORDER BY per sort): named `<prefix>_<hash of the text>`, so each
+ * shape is prepared once per connection. Values must stay parameters: more than 256 different
+ * texts in one process means a value went into the SQL, and is refused.
+ */
+export function statementFor(prefix: string, text: string): PreparedStatement {
+  const known = byText.get(text);
+  if (known) return known;
+  if (byText.size >= MAX_SHAPES) throw new Error(`statementFor: more than ${MAX_SHAPES} statement texts; are values spliced into the SQL of "${prefix}"?`);
+  const statement = preparedStatement(`${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text);
+  byText.set(text, statement);
+  return statement;
 }
 
 /** Lost-connection errors of `pg`: the pool must discard the connection, as sequelize does for its own queries. */

@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
 import type { InvoiceScope } from '../../domain/payments/invoices.ts';
 import type { Principal } from '../auth/principal.ts';
 
@@ -7,12 +8,11 @@ import type { Principal } from '../auth/principal.ts';
  * portal; through a broker-scoped partner only its broker's policies' invoices (none when the
  * partner has no broker).
  */
+const BROKER_POLICY_IDS = preparedStatement('broker_policy_ids', 'select id from policies where customer_id = $1 and broker_id = $2');
+
 export async function invoiceScopeOf(sequelize: Sequelize, principal: Principal): Promise<InvoiceScope> {
   if (principal.policyScope !== 'broker') return { allowedPolicyIds: null };
   if (principal.brokerId === null) return { allowedPolicyIds: [] };
-  const rows = await sequelize.query<{ id: number }>('select id from policies where customer_id = $1 and broker_id = $2', {
-    bind: [principal.customerId, principal.brokerId],
-    type: QueryTypes.SELECT,
-  });
+  const rows = await selectPrepared<{ id: number }>(sequelize, BROKER_POLICY_IDS, [principal.customerId, principal.brokerId]);
   return { allowedPolicyIds: rows.map((r) => Number(r.id)) };
 }

@@ -1,4 +1,5 @@
 import { QueryTypes } from 'sequelize';
+import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
 import { DomainError } from '../domain-error.ts';
 import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../policies/context.ts';
 import { paging, type Page, type PageRequest } from '../policies/paging.ts';
@@ -50,6 +51,21 @@ function groupHistory(rows: Row[]): Map<number, ClaimStatusEntry[]> {
   return byClaim;
 }
 
+// The claims list runs on every view of the claim form: prepared statements. $1 customer,
+// $2 broker scope or null, $3 policy or null; the page adds $4 limit, $5 offset.
+const LIST_FILTER = `${SCOPE} and ($3::int is null or c.policy_id = $3::int)`;
+const CLAIM_COUNT = preparedStatement('claim_count', `select count(*) as n from claims c join policies p on p.id = c.policy_id where ${LIST_FILTER}`);
+const CLAIM_PAGE = preparedStatement(
+  'claim_page',
+  `select ${CLAIM_COLUMNS} from claims c join policies p on p.id = c.policy_id where ${LIST_FILTER}
+    order by c.created_at desc, c.id desc limit $4 offset $5`,
+);
+/** $1 the claims' ids. */
+const CLAIM_HISTORIES = preparedStatement(
+  'claim_histories',
+  `select ${HISTORY_COLUMNS} from claim_status_history h where h.claim_id = any($1::int[]) order by h.claim_id, h.created_at, h.id`,
+);
+
 export async function listClaims(ctx: DomainContext, args: ListClaimsArgs): Promise<Page<ClaimSummary>> {
   const page = paging(args);
   if (args.policyId !== undefined && !isRowId(args.policyId)) {
@@ -58,21 +74,10 @@ export async function listClaims(ctx: DomainContext, args: ListClaimsArgs): Prom
   if (!isRowId(args.customerId)) return { items: [], page: page.page, pageSize: page.pageSize, total: 0 };
   const { sequelize } = ctx;
   const bind = [args.customerId, brokerOf(args), args.policyId ?? null];
-  const filter = `${SCOPE} and ($3::int is null or c.policy_id = $3::int)`;
 
-  const [countRow] = await sequelize.query<{ n: string | number }>(
-    `select count(*) as n from claims c join policies p on p.id = c.policy_id where ${filter}`,
-    { bind, type: QueryTypes.SELECT },
-  );
-  const rows = await sequelize.query<Row>(
-    `select ${CLAIM_COLUMNS} from claims c join policies p on p.id = c.policy_id where ${filter}
-      order by c.created_at desc, c.id desc limit $4 offset $5`,
-    { bind: [...bind, page.limit, page.offset], type: QueryTypes.SELECT },
-  );
-  const historyRows = await sequelize.query<Row>(
-    `select ${HISTORY_COLUMNS} from claim_status_history h where h.claim_id = any($1::int[]) order by h.claim_id, h.created_at, h.id`,
-    { bind: [rows.map((r) => Number(r.id))], type: QueryTypes.SELECT },
-  );
+  const [countRow] = await selectPrepared<{ n: string | number }>(sequelize, CLAIM_COUNT, bind);
+  const rows = await selectPrepared<Row>(sequelize, CLAIM_PAGE, [...bind, page.limit, page.offset]);
+  const historyRows = await selectPrepared<Row>(sequelize, CLAIM_HISTORIES, [rows.map((r) => Number(r.id))]);
   const history = groupHistory(historyRows);
   return {
     items: rows.map((row) => claimSummaryOf(row, history.get(Number(row.id)) ?? [])),

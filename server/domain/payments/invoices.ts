@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { selectPrepared, statementFor } from '../../db/prepared-statement.ts';
 import { isoDateOf, isoTimestampOf } from '../../documents/delivery/calendar.ts';
 import { DomainError, type FieldProblem } from '../domain-error.ts';
 import type { ProductCode } from '../products.ts';
@@ -159,10 +159,8 @@ export async function listInvoices(ctx: InvoiceReadContext, customerId: number, 
   const today = todayOf(now);
 
   const countBinds = new Binds();
-  const counted = await ctx.sequelize.query<{ n: string }>(`select count(*) as n from invoices i where ${where(countBinds, customerId, status, today, scope)}`, {
-    bind: countBinds.values,
-    type: QueryTypes.SELECT,
-  });
+  const countSql = `select count(*) as n from invoices i where ${where(countBinds, customerId, status, today, scope)}`;
+  const counted = await selectPrepared<{ n: string }>(ctx.sequelize, statementFor('invoice_count', countSql), countBinds.values);
   const total = Number(counted[0]?.n ?? 0);
   if (total === 0 || (page - 1) * pageSize >= total) return { items: [], page, pageSize, total };
 
@@ -173,7 +171,7 @@ export async function listInvoices(ctx: InvoiceReadContext, customerId: number, 
      where ${where(binds, customerId, status, today, scope)}
      order by ${ORDER[status]}
      limit ${binds.add(pageSize)} offset ${binds.add((page - 1) * pageSize)}`;
-  const rows = await ctx.sequelize.query<Row>(sql, { bind: binds.values, type: QueryTypes.SELECT });
+  const rows = await selectPrepared<Row>(ctx.sequelize, statementFor('invoice_page', sql), binds.values);
   return { items: rows.map(invoiceViewOf), page, pageSize, total };
 }
 
@@ -184,13 +182,11 @@ export async function outstandingTotal(ctx: InvoiceReadContext, customerId: numb
   const customer = binds.add(customerId);
   const today = binds.add(todayOf(clock(ctx)));
   const scoped = allowed ? `and policy_id = any(${binds.add(allowed)}::int[])` : '';
-  const [row] = await ctx.sequelize.query<Row>(
-    `select coalesce(sum(amount_huf), 0) as total, count(*) as n,
+  const sql = `select coalesce(sum(amount_huf), 0) as total, count(*) as n,
             coalesce(sum(amount_huf) filter (where due_date < ${today}::date), 0) as overdue_total,
             count(*) filter (where due_date < ${today}::date) as overdue_n
-       from invoices where customer_id = ${customer} and status = 'open' ${scoped}`,
-    { bind: binds.values, type: QueryTypes.SELECT },
-  );
+       from invoices where customer_id = ${customer} and status = 'open' ${scoped}`;
+  const [row] = await selectPrepared<Row>(ctx.sequelize, statementFor('invoice_outstanding', sql), binds.values);
   return {
     totalHuf: Number(row?.total ?? 0),
     count: Number(row?.n ?? 0),

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { describe, expect, it } from 'vitest';
-import { preparedStatement, selectPrepared } from '../../../server/db/prepared-statement.ts';
+import { MAX_SHAPES, preparedStatement, selectPrepared, statementFor } from '../../../server/db/prepared-statement.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import { countQueries } from '../domain/support.ts';
 
@@ -66,5 +66,24 @@ describe('preparedStatement', () => {
     expect(() => preparedStatement('Bad-Name', 'select 1')).toThrow(/not a valid statement name/);
     expect(() => preparedStatement('', 'select 1')).toThrow(/not a valid statement name/);
     expect(() => preparedStatement(`a${'b'.repeat(63)}`, 'select 1')).toThrow(/not a valid statement name/);
+  });
+});
+
+describe('statementFor (texts assembled from a few shapes)', () => {
+  it('names each text once, after its hash, and runs like any prepared statement', async () => {
+    const open = statementFor('test_shape', 'select $1::int + 1 as n');
+    expect(statementFor('test_shape', 'select $1::int + 1 as n')).toBe(open);
+    const other = statementFor('test_shape', 'select $1::int + 2 as n');
+    expect(other.name).not.toBe(open.name);
+    expect(open.name).toMatch(/^test_shape_[0-9a-f]{16}$/);
+    expect(await selectPrepared(db.sequelize, open, [1])).toEqual([{ n: 2 }]);
+    expect(await selectPrepared(db.sequelize, other, [1])).toEqual([{ n: 3 }]);
+  });
+
+  // Last in this file: it fills the process's registry.
+  it('refuses more texts than a handful of shapes could make (a value spliced into the SQL)', () => {
+    expect(() => {
+      for (let n = 0; n <= MAX_SHAPES; n++) statementFor('test_spliced', `select ${n} as n`);
+    }).toThrow(/are values spliced into the SQL of "test_spliced"/);
   });
 });
