@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
-import type { ClaimList, ClaimSummary, PolicyList, PolicySummary, ReportedClaim } from '../../api/schemas.ts';
+import type { ClaimSummary, PolicySummary, ReportedClaim } from '../../api/schemas.ts';
 import { GpClaimSubmittedEvent } from '../../events/claim-submitted.ts';
 import { isTermKey } from '../../i18n/translate.ts';
 import { GpElement } from '../../internal/gp-element.ts';
@@ -142,11 +142,7 @@ export default class GpClaimForm extends GpElement {
     const key: Loadable = this.view === 'list' ? 'claims' : 'policies';
     if (!api || this.model[key] || this.model[`${key}Error`] || this.#loading.has(key)) return;
     this.#loading.add(key);
-    (key === 'claims'
-      ? // The newest 100 (the API's largest page): more than any customer reports online.
-        api.get<ClaimList>('/claims', { pageSize: 100 }).then((list) => list.items)
-      : this.#policies(api)
-    )
+    (key === 'claims' ? allPages<ClaimSummary>(api, '/claims', {}) : this.#policies(api))
       .then(
         (items) => api === this.#api && this.#set({ [key]: items }),
         (error: unknown) => api === this.#api && this.#set({ [`${key}Error`]: this.reportError(error, `load-${key}`) }),
@@ -156,13 +152,7 @@ export default class GpClaimForm extends GpElement {
 
   /** Every page of the live policies; preselects the `policy-id` one. */
   async #policies(api: ApiClient): Promise<PolicySummary[]> {
-    const items: PolicySummary[] = [];
-    for (let page = 1; ; page++) {
-      const list = await api.get<PolicyList>('/policies', { status: 'active', page, pageSize: 100 });
-      items.push(...list.items);
-      if (items.length >= list.total || !list.items.length) break;
-    }
-    const live = items.filter((p) => p.status === 'active');
+    const live = (await allPages<PolicySummary>(api, '/policies', { status: 'active' })).filter((p) => p.status === 'active');
     const { draft } = this.model;
     if (api === this.#api && this.policyId && !draft.policyId && live.some((p) => String(p.id) === this.policyId)) {
       this.#set({ draft: { ...draft, policyId: this.policyId }, step: 'what' });
@@ -554,5 +544,15 @@ export default class GpClaimForm extends GpElement {
         )}
       </ul>`
     );
+  }
+}
+
+/** Every page of a list, 100 at a time (the API's largest page), newest first as the API orders it. */
+async function allPages<T>(api: ApiClient, path: string, query: Record<string, string>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const list = await api.get<{ items: T[]; total: number }>(path, { ...query, page, pageSize: 100 });
+    items.push(...list.items);
+    if (items.length >= list.total || !list.items.length) return items;
   }
 }

@@ -476,6 +476,19 @@ describe('<gp-claim-form>', () => {
     expect(heading(el)).to.equal('1/5. lépés Szerződés');
   });
 
+  it('lists every claim of a customer with more than one page of them (a fleet), newest first', async () => {
+    const claims = Array.from({ length: 130 }, (_, i) => claim({ id: 500 - i, claimNumber: `KAR-2026-${String(500 - i).padStart(6, '0')}` }));
+    api.on('GET', '/claims', (request) => {
+      const page = Number(request.query.get('page'));
+      const size = Number(request.query.get('pageSize'));
+      return { json: { items: claims.slice((page - 1) * size, page * size), page, pageSize: size, total: claims.length } };
+    });
+    const { el } = await render({ view: 'list' });
+    await waitUntil(() => parts(el, 'claim').length === 130, 'not every claim shows');
+    expect(api.callsTo('GET', '/claims').map((call) => call.query.get('page'))).to.deep.equal(['1', '2']);
+    expect(textOf(parts(el, 'claim')[129]!.querySelector('h3'))).to.include('KAR-2026-000371');
+  });
+
   it('lists the customer’s claims with their localized status and history', async () => {
     const { el } = await render({ view: 'list' });
     await loaded(el);
