@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { ClaimSummary, PolicySummary, ReportedClaim } from '../../api/schemas.ts';
+import { allPages } from '../../internal/all-pages.ts';
 import { GpClaimSubmittedEvent } from '../../events/claim-submitted.ts';
 import { isTermKey } from '../../i18n/translate.ts';
 import { GpElement } from '../../internal/gp-element.ts';
@@ -544,15 +545,5 @@ export default class GpClaimForm extends GpElement {
         )}
       </ul>`
     );
-  }
-}
-
-/** Every page of a list, 100 at a time (the API's largest page), newest first as the API orders it. */
-async function allPages<T>(api: ApiClient, path: string, query: Record<string, string>): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; ; page++) {
-    const list = await api.get<{ items: T[]; total: number }>(path, { ...query, page, pageSize: 100 });
-    items.push(...list.items);
-    if (items.length >= list.total || !list.items.length) return items;
   }
 }

@@ -2,10 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
-import type { DocumentList, DocumentRequestCreated, MailboxDocument, PolicyList, PolicySummary, RequestableType, RequestableTypes } from '../../api/schemas.ts';
+import type { DocumentList, DocumentRequestCreated, MailboxDocument, PolicySummary, RequestableType, RequestableTypes } from '../../api/schemas.ts';
 import { GpDocumentOpenedEvent } from '../../events/document-opened.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { allPages } from '../../internal/all-pages.ts';
 import { forms } from '../../styles/forms.ts';
 import { openPdf, pdfFilename } from './open-pdf.ts';
 import styles from './mailbox.styles.ts';
@@ -302,13 +303,13 @@ export default class GpMailbox extends GpElement {
           page: (previous?.page ?? 0) + 1,
           pageSize: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
         }),
-        list ? undefined : api.get<PolicyList>('/policies', { status: 'all', pageSize: 100 }),
+        list ? undefined : allPages<PolicySummary>(api, '/policies', { status: 'all' }),
       ]);
       if (seq !== this.#seq) return;
       const known = new Set(previous?.items.map((d) => d.id));
       this.#set({
         loading: false,
-        policies: fetched?.items ?? policies,
+        policies: fetched ?? policies,
         list: previous ? { ...page, items: [...previous.items, ...page.items.filter((d) => !known.has(d.id))] } : page,
       });
       if (previous) await this.#focus('[part~="open-button"]', previous.items.length);

@@ -139,6 +139,19 @@ describe('<gp-mailbox>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'type-filter'));
   });
 
+  it('offers every contract of a customer with more than a page of them (a fleet) in the contract filter', async () => {
+    const fleet = Array.from({ length: 101 }, (_, i) => ({ ...POLICIES.items[0]!, id: 1000 + i, policyNumber: `KGFB-2024-${String(1000 + i).padStart(6, '0')}` }));
+    api = mailboxApi().install();
+    api.on('GET', '/policies', (request) => {
+      const page = Number(request.query.get('page'));
+      const size = Number(request.query.get('pageSize'));
+      return { json: { ...POLICIES, items: fleet.slice((page - 1) * size, page * size), page, pageSize: size, total: fleet.length } };
+    });
+    const { widget: el } = await render(api);
+    await waitUntil(() => part<HTMLSelectElement>(el, 'policy-filter').options.length === 102, 'not every contract is offered');
+    expect(api.callsTo('GET', '/policies').map((call) => call.query.get('page'))).to.deep.equal(['1', '2']);
+  });
+
   it('offers every type of the mailbox, also one that is on no page loaded yet', async () => {
     const older = { type: 'kartorteneti_igazolas' as const, typeName: { hu: 'Kártörténeti igazolás', en: 'Claims-history certificate' }, count: 4 };
     api = new FakeApi()
