@@ -8,3 +8,4 @@ export { GpLoginRequestedEvent } from './login-requested.ts';
 export { GpLogoutEvent } from './logout.ts';
 export { GpPaymentCompletedEvent } from './payment-completed.ts';
 export { GpPolicyChangedEvent } from './policy-changed.ts';
+export { GpProfileChangedEvent } from './profile-changed.ts';

@@ -10,7 +10,7 @@ const ELEMENTS = {
   'gp-invoice-pay': { attributes: ['payment-mode'], events: ['gp-payment-completed', 'gp-error'] },
   'gp-claim-form': { attributes: ['view', 'policy-id'], events: ['gp-claim-submitted', 'gp-error'] },
   'gp-mailbox': { attributes: ['document-id', 'page-size'], events: ['gp-document-opened', 'gp-error'] },
-  'gp-profile': { attributes: [], events: ['gp-error'] },
+  'gp-profile': { attributes: [], events: ['gp-profile-changed', 'gp-error'] },
 } as const;
 
 interface Declaration {

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { EmailChangePending, EmailChangeRequest, PostalAddress, ProfileChanged } from '../../api/schemas.ts';
+import { GpProfileChangedEvent } from '../../events/profile-changed.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderError, renderLoading } from '../../internal/states.ts';
 import { forms } from '../../styles/forms.ts';
@@ -53,6 +54,8 @@ const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
  *
  * @summary The customer's own data: view, change contact details, change the e-mail address.
  *
+ * @event {GpProfileChangedEvent} gp-profile-changed - The customer saved a change of their data
+ *   (`event.changed`: what changed, e.g. `['phone']`; never the values).
  * @event {GpErrorEvent} gp-error - Loading or saving failed (`event.action`: `load-profile`,
  *   `update-profile`, `email-change`; `event.code` the API's problem code).
  *
@@ -296,7 +299,10 @@ export default class GpProfile extends GpElement {
         const patch = patchOf(profile, draft);
         return Object.keys(patch).length ? api.patch<Saved>('/me', patch) : Promise.resolve({ profile, changed: [] });
       },
-      (result) => this.#go({ profile: result.profile, notice: () => this.#savedText(result.changed), edit: undefined }, '[part~=edit-button]'),
+      (result) => {
+        this.#go({ profile: result.profile, notice: () => this.#savedText(result.changed), edit: undefined }, '[part~=edit-button]');
+        if (result.changed.length) this.dispatchEvent(new GpProfileChangedEvent(result.changed));
+      },
     );
   };
 

@@ -7,6 +7,7 @@ import type { ProfileData as Profile } from '../../../../widgets/components/prof
 import { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem, type FakeRequest } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
+import type { GpProfileChangedEvent } from '../../../../widgets/events/profile-changed.ts';
 
 const PERSON: Profile = {
   name: 'Szőke Erzsébet',
@@ -175,8 +176,13 @@ describe('<gp-profile>', () => {
     type($(el, '#correspondenceAddress-city'), 'Szeged');
     type($(el, '#correspondenceAddress-addressLine'), 'Kárász utca 10.');
     $(el, 'input[name="language"][value="en"]').click();
+    const events: GpProfileChangedEvent[] = [];
+    document.addEventListener('gp-profile-changed', (event) => events.push(event), { once: true });
     await submit(el, 'edit-form');
     await waitUntil(() => root(el).querySelector('[part~="details"]'), 'the form did not close');
+    // The page hears what changed (bubbling out of the shadow root), never the values.
+    expect(events.map((event) => [...event.changed])).to.deep.equal([['phone', 'correspondenceAddress', 'language']]);
+    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
 
     const [call] = api.callsTo('PATCH', '/me');
     expect(call!.body).to.deep.equal({
@@ -197,9 +203,14 @@ describe('<gp-profile>', () => {
   it('sends one changed field alone, and nothing when nothing changed', async () => {
     const { el } = await render();
     await openEdit(el);
+    let heard = 0;
+    const count = () => heard++;
+    el.addEventListener('gp-profile-changed', count);
     await submit(el, 'edit-form');
     await waitUntil(() => root(el).querySelector('[part~="details"]'));
     expect(api.callsTo('PATCH', '/me')).to.have.length(0);
+    expect(heard, 'no event when nothing changed').to.equal(0);
+    el.removeEventListener('gp-profile-changed', count);
     expect(textOf(part(el, 'notice'))).to.equal('Nem módosított egyetlen adatot sem.');
 
     await openEdit(el);
