@@ -8,6 +8,7 @@ export type SelfServiceAction =
   | 'account.registered'
   | 'account.registration_attempt_existing'
   | 'account.email_verified'
+  | 'account.opened_notice_sent'
   | 'account.password_reset';
 
 export async function recordAudit(

@@ -77,7 +77,7 @@ export async function resetPassword(
         where account_id = :id and purpose = 'reset_password' and used_at is null`,
       { replacements: { id: used.accountId }, transaction },
     );
-    await markEmailVerified(sequelize, transaction, used.accountId);
+    await markEmailVerified(sequelize, transaction, used.accountId, input.publicUrl);
     await revokeAccountSessions(sequelize, transaction, { id: used.accountId, customerId });
     await enqueueNotification(
       sequelize,

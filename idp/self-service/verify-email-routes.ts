@@ -39,7 +39,7 @@ export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
     }
-    if (!(await confirmEmail(deps.sequelize, token))) return invalid(c, lang);
+    if (!(await confirmEmail(deps.sequelize, token, deps.publicUrl))) return invalid(c, lang);
     return render(c, { lang, title: verifyText(lang).doneTitle, body: verifyDone(lang, portalUrl), currentUrl: '/account/verify-email/resend' });
   });
 

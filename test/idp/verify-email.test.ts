@@ -87,13 +87,33 @@ describe('e-mail verification', () => {
     expect(codes(await (await h.get(pathOf(link))).text())).toEqual(['token_invalid']);
   });
 
-  it('keeps a contact address the insurer already holds', async () => {
-    const { customer, link } = await register('second.verify@example.org');
+  it('keeps a contact address the insurer already holds, and tells its owner once that an account was opened with another', async () => {
+    const { customer, accountId, link } = await register('second.verify@example.org');
     const before = await contactEmail(customer.id);
     expect(before).toBeTruthy();
     expect(before).not.toBe('second.verify@example.org');
+    expect(await notificationsTo(db.sequelize, before!, 'account_opened_notice')).toHaveLength(0); // not at registration: only once the account works
     expect((await h.post('/account/verify-email', { token: tokenOf(link) })).status).toBe(200);
     expect(await contactEmail(customer.id)).toBe(before);
+
+    const [notice, ...more] = await notificationsTo(db.sequelize, before!, 'account_opened_notice');
+    expect(more).toHaveLength(0);
+    expect(notice).toMatchObject({ customer_id: customer.id, data: { customerNumber: customer.customerNumber, loginEmail: 'second.verify@example.org' } });
+    expect(await count(db.sequelize, `select 1 from audit_events where action = 'account.opened_notice_sent' and subject_id = :id`, { id: accountId })).toBe(1);
+
+    // A second confirmation (a new link, say) tells nobody again.
+    const resent = await h.post('/account/verify-email/resend', { email: 'second.verify@example.org' });
+    expect(resent.status).toBe(200);
+    expect(await notificationsTo(db.sequelize, 'second.verify@example.org', 'verify_email')).toHaveLength(1); // already verified: no new link
+    expect(await notificationsTo(db.sequelize, before!, 'account_opened_notice')).toHaveLength(1);
+  });
+
+  it('tells nobody when the account is opened with the very address on file', async () => {
+    const customer = customers[next]!;
+    const onFile = (await contactEmail(customer.id))!;
+    const { link } = await register(onFile.toUpperCase());
+    expect((await h.post('/account/verify-email', { token: tokenOf(link) })).status).toBe(200);
+    expect(await notificationsTo(db.sequelize, onFile, 'account_opened_notice')).toHaveLength(0);
   });
 
   it('refuses an expired link, an unknown one and a malformed one with the same message', async () => {

@@ -1,3 +1,4 @@
+import { accountOpenedNotice, type AccountOpenedNoticeData } from './account-opened-notice.ts';
 import { claimAcknowledgement, type ClaimAcknowledgementData } from './claim-acknowledgement.ts';
 import { documentNotification, type DocumentNotificationData } from './document-notification.ts';
 import { emailChangeConfirm, type EmailChangeConfirmData } from './email-change-confirm.ts';
@@ -24,6 +25,7 @@ export interface TemplateData {
   email_changed_notice: EmailChangedNoticeData;
   password_changed: PasswordChangedData;
   registration_attempt_existing: RegistrationAttemptExistingData;
+  account_opened_notice: AccountOpenedNoticeData;
   payment_receipt: PaymentReceiptData;
   claim_acknowledgement: ClaimAcknowledgementData;
 }
@@ -38,6 +40,7 @@ export const TEMPLATES: { readonly [K in TemplateName]: TemplateDefinition<Templ
   email_changed_notice: emailChangedNotice,
   password_changed: passwordChanged,
   registration_attempt_existing: registrationAttemptExisting,
+  account_opened_notice: accountOpenedNotice,
   payment_receipt: paymentReceipt,
   claim_acknowledgement: claimAcknowledgement,
 };
@@ -76,6 +79,7 @@ export async function warmTemplates(): Promise<void> {
 export { clearTemplateCache, compiledCount } from './engine.ts';
 export { LANGUAGES, TemplateDataError, isLanguage, type Language } from './format.ts';
 export type {
+  AccountOpenedNoticeData,
   ClaimAcknowledgementData,
   DocumentNotificationData,
   EmailChangeConfirmData,

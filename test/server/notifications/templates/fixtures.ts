@@ -30,6 +30,7 @@ export const SAMPLES: { [K in TemplateName]: TemplateData[K] } = {
     loginUrl: `${PORTAL}/bejelentkezes`,
     resetUrl: `${PORTAL}/jelszo/elfelejtett`,
   },
+  account_opened_notice: { customerNumber: '10204460', loginEmail: 'kovacs.anna@example.com', openedAt: '2026-11-24T17:30:00Z' },
   payment_receipt: {
     customerNumber: '10204460',
     amount: 48250,
@@ -59,8 +60,15 @@ export const TEXT_FIELDS: { [K in TemplateName]: (keyof TemplateData[K] & string
   email_changed_notice: ['newEmail'],
   password_changed: [],
   registration_attempt_existing: [],
+  account_opened_notice: ['customerNumber', 'loginEmail'],
   payment_receipt: ['customerNumber', 'paymentReference'],
   claim_acknowledgement: ['customerNumber', 'claimNumber', 'policyNumber'],
+};
+
+/** Address fields an e-mail shows masked ("k•••••@example.com"), never whole. */
+export const MASKED_FIELDS: { [K in TemplateName]?: (keyof TemplateData[K] & string)[] } = {
+  email_changed_notice: ['newEmail'],
+  account_opened_notice: ['loginEmail'],
 };
 
 /** The link fields of each template's data. */
@@ -72,6 +80,7 @@ export const URL_FIELDS: { [K in TemplateName]: (keyof TemplateData[K] & string)
   email_changed_notice: ['cancelUrl'],
   password_changed: ['resetUrl'],
   registration_attempt_existing: ['loginUrl', 'resetUrl'],
+  account_opened_notice: [],
   payment_receipt: ['documentUrl'],
   claim_acknowledgement: ['documentUrl'],
 };
