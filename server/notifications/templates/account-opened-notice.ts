@@ -1,7 +1,6 @@
-import { INSURER } from '../../documents/insurer.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { formatDateTime, maskEmail, requireText, type Language } from './format.ts';
-import { box, content, heading, page, paragraph, plain, rich, textPage } from './layout.ts';
+import { securityNoticeMjml, securityNoticeText, serviceContact } from './security-notice.ts';
 
 /**
  * Sent to the contact address the insurer holds for a customer when a portal account of that
@@ -54,28 +53,14 @@ type AccountOpenedNoticeVars = {
 export const accountOpenedNotice: TemplateDefinition<AccountOpenedNoticeData, AccountOpenedNoticeVars> = {
   name: 'account_opened_notice',
   subject: (_data, lang) => STRINGS[lang].subject,
-  mjml(lang) {
-    const s = STRINGS[lang];
-    return page({
-      lang,
-      preview: rich(s.preview),
-      sections: [
-        content(heading(rich(s.heading)), paragraph(rich(s.intro)), paragraph(rich(s.you))),
-        box(paragraph(`<strong>${rich(s.notYouTitle)}</strong>`, { last: true }), paragraph(rich(s.notYou), { last: true })),
-      ],
-    });
-  },
+  mjml: (lang) => securityNoticeMjml(lang, STRINGS[lang]),
   vars(data, lang) {
     return {
       customerNumber: requireText(data.customerNumber, 'customerNumber'),
       loginEmailMasked: maskEmail(data.loginEmail, 'loginEmail'),
       openedAt: formatDateTime(data.openedAt, lang, 'openedAt'),
-      servicePhone: INSURER.phone,
-      serviceEmail: INSURER.email,
+      ...serviceContact(),
     };
   },
-  text(v, lang) {
-    const s = STRINGS[lang];
-    return textPage(lang, [`${s.heading}\n\n${plain(s.intro, v)}`, s.you, `${s.notYouTitle}\n${plain(s.notYou, v)}`]);
-  },
+  text: (v, lang) => securityNoticeText(lang, STRINGS[lang], v),
 };

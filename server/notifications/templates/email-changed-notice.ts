@@ -1,7 +1,7 @@
-import { INSURER } from '../../documents/insurer.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { formatDateTime, httpUrl, maskEmail, type Language } from './format.ts';
-import { box, button, content, heading, page, paragraph, plain, rich, textLink, textPage } from './layout.ts';
+import { button, content, rich, textLink } from './layout.ts';
+import { securityNoticeMjml, securityNoticeText, serviceContact } from './security-notice.ts';
 
 /** Sent to the OLD address when a change of the account's e-mail address is requested. */
 export interface EmailChangedNoticeData {
@@ -54,16 +54,8 @@ export const emailChangedNotice: TemplateDefinition<EmailChangedNoticeData, Emai
   subject: (_data, lang) => STRINGS[lang].subject,
   mjml(lang) {
     const s = STRINGS[lang];
-    return page({
-      lang,
-      preview: rich(s.preview),
-      sections: [
-        content(heading(rich(s.heading)), paragraph(rich(s.intro)), paragraph(rich(s.you))),
-        box(paragraph(`<strong>${rich(s.notYouTitle)}</strong>`, { last: true }), paragraph(rich(s.notYou), { last: true })),
-        // The optional button: the section markers sit between the column's rows.
-        content('<mj-raw>%%#cancelUrl%%</mj-raw>', button('cancelUrl', rich(s.cancel), 'secondary'), '<mj-raw>%%/cancelUrl%%</mj-raw>'),
-      ],
-    });
+    // The optional button: the section markers sit between the column's rows.
+    return securityNoticeMjml(lang, s, content('<mj-raw>%%#cancelUrl%%</mj-raw>', button('cancelUrl', rich(s.cancel), 'secondary'), '<mj-raw>%%/cancelUrl%%</mj-raw>'));
   },
   vars(data, lang) {
     const cancelUrl = data.cancelUrl === null || data.cancelUrl === undefined || data.cancelUrl === '' ? null : httpUrl(data.cancelUrl, 'cancelUrl');
@@ -71,17 +63,8 @@ export const emailChangedNotice: TemplateDefinition<EmailChangedNoticeData, Emai
       newEmailMasked: maskEmail(data.newEmail, 'newEmail'),
       requestedAt: formatDateTime(data.requestedAt, lang, 'requestedAt'),
       cancelUrl,
-      servicePhone: INSURER.phone,
-      serviceEmail: INSURER.email,
+      ...serviceContact(),
     };
   },
-  text(v, lang) {
-    const s = STRINGS[lang];
-    return textPage(lang, [
-      `${s.heading}\n\n${plain(s.intro, v)}`,
-      s.you,
-      `${s.notYouTitle}\n${plain(s.notYou, v)}`,
-      v.cancelUrl && textLink(s.cancel, v.cancelUrl),
-    ]);
-  },
+  text: (v, lang) => securityNoticeText(lang, STRINGS[lang], v, v.cancelUrl && textLink(STRINGS[lang].cancel, v.cancelUrl)),
 };

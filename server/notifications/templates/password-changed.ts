@@ -1,7 +1,7 @@
-import { INSURER } from '../../documents/insurer.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { formatDateTime, httpUrl, type Language } from './format.ts';
-import { box, button, content, heading, page, paragraph, plain, rich, textLink, textPage } from './layout.ts';
+import { button, content, rich, textLink } from './layout.ts';
+import { securityNoticeMjml, securityNoticeText, serviceContact } from './security-notice.ts';
 
 /** Security notice after the account's password was changed (or reset). */
 export interface PasswordChangedData {
@@ -42,26 +42,11 @@ type PasswordChangedVars = { changedAt: string; resetUrl: string; servicePhone: 
 export const passwordChanged: TemplateDefinition<PasswordChangedData, PasswordChangedVars> = {
   name: 'password_changed',
   subject: (_data, lang) => STRINGS[lang].subject,
-  mjml(lang) {
-    const s = STRINGS[lang];
-    return page({
-      lang,
-      preview: rich(s.preview),
-      sections: [
-        content(heading(rich(s.heading)), paragraph(rich(s.intro)), paragraph(rich(s.you))),
-        box(paragraph(`<strong>${rich(s.notYouTitle)}</strong>`, { last: true }), paragraph(rich(s.notYou), { last: true })),
-        content(button('resetUrl', rich(s.action))),
-      ],
-    });
-  },
+  mjml: (lang) => securityNoticeMjml(lang, STRINGS[lang], content(button('resetUrl', rich(STRINGS[lang].action)))),
   vars: (data, lang) => ({
     changedAt: formatDateTime(data.changedAt, lang, 'changedAt'),
     resetUrl: httpUrl(data.resetUrl, 'resetUrl'),
-    servicePhone: INSURER.phone,
-    serviceEmail: INSURER.email,
+    ...serviceContact(),
   }),
-  text(v, lang) {
-    const s = STRINGS[lang];
-    return textPage(lang, [`${s.heading}\n\n${plain(s.intro, v)}`, s.you, `${s.notYouTitle}\n${plain(s.notYou, v)}`, textLink(s.action, v.resetUrl)]);
-  },
+  text: (v, lang) => securityNoticeText(lang, STRINGS[lang], v, textLink(STRINGS[lang].action, v.resetUrl)),
 };
