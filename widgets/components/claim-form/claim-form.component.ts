@@ -23,13 +23,14 @@ import {
   stepOf,
   stepsFor,
   validateStep,
+  parseDamage,
   type ClaimDraft,
   type FieldErrors,
   type Step,
 } from './claim-rules.ts';
 import styles from './claim-form.styles.ts';
 
-type TextField = 'description' | 'date' | 'time' | 'place' | 'opName' | 'opPlate' | 'opInsurer';
+type TextField = 'description' | 'damage' | 'date' | 'time' | 'place' | 'opName' | 'opPlate' | 'opInsurer';
 type Loadable = 'policies' | 'claims';
 
 /** Everything the widget shows besides its attributes; replaced as a whole on each change. */
@@ -60,7 +61,7 @@ const INVALID = 'form [aria-invalid="true"]';
  * The claim report (kárbejelentés) in steps, and the customer's claims with their status.
  *
  * Reporting runs one step at a time: the live policy, what happened (type of loss fitting the
- * product, description), when and where, the other vehicle (motor products
+ * product, description, an optional estimate of the damage), when and where, the other vehicle (motor products
  * only), attachments (JPEG, PNG, PDF; 10 files, 10 MB each, 25 MB together) and a review with
  * links back to each step. Each step is checked before the next, with the API's own rules;
  * refusals of the API lead back to the step holding the field. The upload shows its progress;
@@ -259,7 +260,8 @@ export default class GpClaimForm extends GpElement {
             'claimType',
             (policy ? CLAIM_TYPES[policy.product] : []).map((type) => [type, this.#typeName(type)]),
           )}
-          ${this.#input('description', { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}`;
+          ${this.#input('description', { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}
+          ${this.#input('damage', { numeric: true, hint: t.term('claimForm.damageHint') })}`;
       case 'when': {
         const today = budapestNow().date;
         return html`${this.#input('date', { type: 'date', required: true, min: earliestDate(today, policy), max: today })}
@@ -300,7 +302,7 @@ export default class GpClaimForm extends GpElement {
    * A text field, its label the term named after the field. A plain text input does not
    * autocomplete (these are facts of the loss).
    */
-  #input(name: TextField, o: { type?: string; multiline?: boolean; required?: boolean; hint?: string; min?: string; max?: string } = {}): TemplateResult {
+  #input(name: TextField, o: { type?: string; multiline?: boolean; required?: boolean; hint?: string; min?: string; max?: string; numeric?: boolean } = {}): TemplateResult {
     const describedBy = `${o.hint ? `${name}-hint ` : ''}${name}-error`;
     const invalid = !!this.model.errors[name];
     const value = this.model.draft[name];
@@ -310,7 +312,7 @@ export default class GpClaimForm extends GpElement {
       ${o.multiline
         ? html`<textarea id=${name} name=${name} rows="6" ?required=${o.required} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput}></textarea>`
         : html`<input id=${name} name=${name} type=${o.type ?? 'text'} ?required=${o.required} .value=${value}
-            min=${o.min ?? nothing} max=${o.max ?? nothing} autocomplete=${o.type ? nothing : 'off'}
+            min=${o.min ?? nothing} max=${o.max ?? nothing} autocomplete=${o.type ? nothing : 'off'} inputmode=${o.numeric ? 'numeric' : nothing}
             aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput} />`}
       ${this.#error(name)}
     </div>`;
@@ -370,6 +372,7 @@ export default class GpClaimForm extends GpElement {
       ['step.policy', policy ? this.#label(policy) : notGiven, 'policy'],
       ['claimType', d.claimType ? this.#typeName(d.claimType) : notGiven, 'what'],
       ['description', d.description.trim(), 'what'],
+      ['damage', d.damage.trim() ? t.money(parseDamage(d.damage)!) : notGiven, 'what'],
       ['date', `${d.date ? t.date(d.date, 'long') : notGiven}${d.time ? ` ${d.time}` : ''}`, 'when'],
       ['place', d.place.trim(), 'when'],
     ];

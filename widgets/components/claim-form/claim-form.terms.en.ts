@@ -32,6 +32,8 @@ export const claimFormEn = {
   'claimForm.type.delay': 'Travel delay',
   'claimForm.description': 'Description of the loss',
   'claimForm.descriptionHint': (min: number, max: number) => `Describe what happened (${min}–${max} characters).`,
+  'claimForm.damage': 'Estimated damage (HUF, optional)',
+  'claimForm.damageHint': 'In whole forints, for example 150 000.',
   'claimForm.date': 'Date of the loss',
   'claimForm.time': 'Time of the loss (optional)',
   'claimForm.place': 'Place of the loss',

@@ -30,6 +30,8 @@ export const claimFormHu = {
   'claimForm.type.delay': 'Járatkésés',
   'claimForm.description': 'A kár leírása',
   'claimForm.descriptionHint': (min: number, max: number) => `Írja le, mi történt (${min}–${max} karakter).`,
+  'claimForm.damage': 'Becsült kár (Ft, nem kötelező)',
+  'claimForm.damageHint': 'Egész forintban, például 150 000.',
   'claimForm.date': 'A kár napja',
   'claimForm.time': 'A kár időpontja (nem kötelező)',
   'claimForm.place': 'A kár helyszíne',

@@ -15,6 +15,8 @@ export interface ClaimDraft {
   policyId: string;
   claimType: string;
   description: string;
+  /** The estimated damage in forints as typed (optional; `150 000` is fine). */
+  damage: string;
   /** YYYY-MM-DD. */
   date: string;
   /** HH:MM, optional. */
@@ -30,6 +32,7 @@ export const emptyDraft = (policyId = ''): ClaimDraft => ({
   policyId,
   claimType: '',
   description: '',
+  damage: '',
   date: '',
   time: '',
   place: '',
@@ -58,6 +61,15 @@ export const LIMITS = {
   opInsurer: [2, 100],
 } as const satisfies Record<string, readonly [number, number]>;
 
+/** The largest estimate the API takes (server/domain/claims/claim-input.ts). */
+export const MAX_DAMAGE_HUF = 1_000_000_000;
+
+/** The estimate as whole forints (group separators allowed), null when left empty, NaN when not a number. */
+export function parseDamage(value: string): number | null {
+  const digits = value.replace(/[\s.\u00a0\u202f]/g, '');
+  return !digits ? null : /^\d{1,10}$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
 export const FILE_LIMITS = { count: 10, size: 10 * 1024 * 1024, total: 25 * 1024 * 1024 } as const;
 
 const FILE_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
@@ -72,6 +84,7 @@ const STEP_OF: Readonly<Record<string, Step>> = {
   policyId: 'policy',
   claimType: 'what',
   description: 'what',
+  damage: 'what',
   date: 'when',
   time: 'when',
   place: 'when',
@@ -90,6 +103,7 @@ export function fieldOf(apiField: string): string {
   if (file) return `file-${file[1]}`;
   const map: Record<string, string> = {
     occurredAt: 'date',
+    estimatedDamageHuf: 'damage',
     otherParty: 'opName',
     'otherParty.name': 'opName',
     'otherParty.plate': 'opPlate',
@@ -159,6 +173,8 @@ export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | 
   if (step === 'what') {
     e.claimType = !d.claimType ? 'required' : policy && !CLAIM_TYPES[policy.product].includes(d.claimType) ? 'not_for_product' : undefined;
     e.description = textProblem(d.description, LIMITS.description, true);
+    const damage = parseDamage(d.damage);
+    e.damage = Number.isNaN(damage) ? 'invalid' : damage !== null && damage > MAX_DAMAGE_HUF ? 'out_of_range' : undefined;
   }
   if (step === 'when') {
     const { date, time } = budapestNow(now);
@@ -195,6 +211,8 @@ export function formDataOf(d: ClaimDraft, product: Product | undefined): FormDat
   const form = new FormData();
   const fields = { policyId: d.policyId, claimType: d.claimType, occurredAt: `${d.date}T${d.time || '00:00'}`, place: d.place.trim(), description: d.description.trim() };
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  const damage = parseDamage(d.damage);
+  if (damage !== null) form.set('estimatedDamageHuf', String(damage));
   if (isMotor(product) && hasOtherParty(d)) {
     const plate = d.opPlate.trim();
     // JSON leaves out an undefined insurer.

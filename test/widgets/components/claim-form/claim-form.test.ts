@@ -117,6 +117,7 @@ async function fillCasco(el: GpClaimForm, date = daysAgo(3)): Promise<void> {
   await next(el);
   await choose(el, 'claimType', 'collision');
   await type(el, 'description', 'Parkolás közben nekem tolatott egy furgon.');
+  await type(el, 'damage', '150 000');
   await next(el);
   await type(el, 'date', date);
   await type(el, 'time', '08:15');
@@ -318,6 +319,7 @@ describe('<gp-claim-form>', () => {
       'CASCO gépjármű-biztosítás – GP-CAS-000012',
       'Ütközés, baleset',
       'Parkolás közben nekem tolatott egy furgon.',
+      '150 000 Ft', // (textOf folds the no-break spaces)
       `${new Intl.DateTimeFormat('hu-HU', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))} 08:15`,
       'Budapest, Váci út 12.',
       'Kovács Péter, xyz 987',
@@ -325,7 +327,7 @@ describe('<gp-claim-form>', () => {
     ]);
 
     // "Edit" goes back to the step; Next walks forward again with the data kept.
-    const edit = parts<HTMLButtonElement>(el, 'edit-button')[4]!;
+    const edit = parts<HTMLButtonElement>(el, 'edit-button')[5]!;
     expect(textOf(edit)).to.equal('Módosítás: A kár helyszíne');
     edit.click();
     await elementUpdated(el);
@@ -359,6 +361,7 @@ describe('<gp-claim-form>', () => {
     expect(body.get('occurredAt')).to.equal(`${date}T08:15`);
     expect(body.get('place')).to.equal('Budapest, Váci út 14.');
     expect(body.get('description')).to.equal('Parkolás közben nekem tolatott egy furgon.');
+    expect(body.get('estimatedDamageHuf')).to.equal('150000');
     expect(JSON.parse(body.get('otherParty') as string)).to.deep.equal({ name: 'Kovács Péter', plate: 'XYZ-987' });
     expect((body.getAll('attachments') as File[]).map((f) => [f.name, f.size])).to.deep.equal([['karosodas.jpg', 2048]]);
     expect(call!.headers.get('X-GP-Request')).to.equal('1');

@@ -73,6 +73,13 @@ describe('claim-rules', () => {
     expect(validateStep('policy', emptyDraft(), undefined)).to.deep.equal({ policyId: 'required' });
     expect(validateStep('what', d, policy(), NOW)).to.deep.equal({ claimType: 'not_for_product', description: 'too_short' });
     expect(validateStep('what', { ...d, claimType: 'theft', description: 'Ellopták az autót.' }, policy(), NOW)).to.deep.equal({});
+    // The estimate: optional, whole forints with group separators, at most the API's 1 000 000 000.
+    const what = (damage: string) => validateStep('what', { ...d, claimType: 'theft', description: 'Ellopták az autót.', damage }, policy(), NOW).damage;
+    for (const ok of ['', ' ', '0', '150000', '150 000', '1.250.000', '1\u00a0000\u00a0000\u00a0000']) expect(what(ok), ok).to.equal(undefined);
+    for (const bad of ['-5', '12,5', '150e3', 'sok', '0x10', '١٢٣']) expect(what(bad), bad).to.equal('invalid');
+    expect(what('1 000 000 001')).to.equal('out_of_range');
+    expect(what('99999999999')).to.equal('invalid');
+    expect(stepOf(fieldOf('estimatedDamageHuf'))).to.equal('what');
 
     const when = (date: string, time = '') => validateStep('when', { ...d, date, time, place: 'Budapest' }, policy({ endDate: '2026-04-30' }), NOW).date;
     expect(when('2026-05-11')).to.equal('in_future');
@@ -110,5 +117,7 @@ describe('claim-rules', () => {
     expect(JSON.parse(form.get('otherParty') as string)).to.deep.equal({ name: 'Kiss Anna', plate: 'ABC-123' });
     expect((form.getAll('attachments') as File[]).map((f) => f.name)).to.deep.equal(['kép.jpg']);
     expect(formDataOf(d, 'home').has('otherParty')).to.equal(false);
+    expect(form.has('estimatedDamageHuf')).to.equal(false);
+    expect(formDataOf({ ...d, damage: '2 500 000' }, 'casco').get('estimatedDamageHuf')).to.equal('2500000');
   });
 });
