@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.ts';
 const SECRET_KEY = 'gp-login-secret';
 const POPUP_NAME = 'gp-login';
 const POPUP_CLOSED_POLL_MS = 400;
+const POPUP_CLOSED_GRACE_MS = 1000;
 
 interface LoginStarted {
   authorizationUrl: string;
@@ -54,11 +55,17 @@ export async function loginWithPopup(api: ApiClient, options: LoginOptions): Pro
       if (data?.type === 'gp-login' && typeof data.ticket === 'string') finish(() => resolve(data as LoginMessage));
       else if (data?.type === 'gp-login-error') finish(() => resolve({ type: 'gp-login-error', code: String(data.code) }));
     };
+    // The result page posts its message and closes at once; on a busy machine `closed` can turn
+    // true before the message is delivered (the popup is another process): wait a moment for it.
+    let grace: ReturnType<typeof setTimeout> | undefined;
     const watch = setInterval(() => {
-      if (popup.closed) finish(() => reject(new ApiProblem(0, 'login_cancelled')));
+      if (!popup.closed) return;
+      clearInterval(watch);
+      grace = setTimeout(() => finish(() => reject(new ApiProblem(0, 'login_cancelled'))), POPUP_CLOSED_GRACE_MS);
     }, POPUP_CLOSED_POLL_MS);
     const finish = (settle: () => void) => {
       clearInterval(watch);
+      clearTimeout(grace);
       window.removeEventListener('message', onMessage);
       settle();
     };

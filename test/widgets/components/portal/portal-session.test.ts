@@ -127,6 +127,18 @@ describe('<gp-portal> session', () => {
       expect(localStorage.length).to.equal(0);
     });
 
+    it('still logs in when the ticket arrives just after the popup closed (a busy machine)', async () => {
+      const el = await mount();
+      part(el, 'login-button').click();
+      await waitUntil(() => api.callsTo('POST', '/session/login').length === 1);
+      const source = popup.frame.contentWindow;
+      popup.frame.remove(); // closed first …
+      await new Promise((resolve) => setTimeout(resolve, 450)); // … seen closed by a poll (every 400 ms) …
+      window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source, data: { type: 'gp-login', ticket: 'ticket-late' } })); // … then the message
+      await waitUntil(() => el.session.status === 'authenticated', 'the late ticket was not redeemed');
+      expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-late', loginSecret: 'secret-1' }]);
+    });
+
     it('says so when the customer closes the popup', async () => {
       const el = await mount();
       part(el, 'login-button').click();
