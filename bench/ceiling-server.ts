@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { DEFAULT_PAGE_SIZE } from '../server/domain/policies/paging.ts';
-import { POLICY_COUNTS, POLICY_PAGE } from '../server/domain/policies/list-policies.ts';
+import { POLICY_LIST } from '../server/domain/policies/list-policies.ts';
 import { MAILBOX_COUNTS, MAILBOX_PAGE } from '../server/domain/mailbox/list-documents.ts';
 import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/api/session/session-store.ts';
@@ -42,10 +42,10 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
 
   async function policies(withSession: boolean): Promise<unknown> {
     const { customerId, brokerId } = withSession ? await lookUpSession() : known;
-    const [counts] = await select<{ active: string; cancelled: string }>(POLICY_COUNTS, [customerId, brokerId]);
-    const items = await select(POLICY_PAGE, [customerId, brokerId, null, today(), DEFAULT_PAGE_SIZE, 0]);
-    const active = Number(counts?.active ?? 0);
-    const cancelled = Number(counts?.cancelled ?? 0);
+    const rows = await select<Record<string, unknown>>(POLICY_LIST, [customerId, brokerId, null, today(), DEFAULT_PAGE_SIZE, 0]);
+    const items = rows.filter((row) => row.p_id != null);
+    const active = Number(rows[0]?.active_count ?? 0);
+    const cancelled = Number(rows[0]?.cancelled_count ?? 0);
     return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: active + cancelled, status: 'all', counts: { active, cancelled } };
   }
 

@@ -8,8 +8,8 @@ import { policySummary, type PolicyStatus, type PolicySummary } from './policy-v
 
 /**
  * The customer's contracts, live and cancelled (élő / törölt), live first, newest first.
- * Two queries whatever the page holds: the counts per status, and the page itself with each
- * policy's outstanding premium and pending changes aggregated in the same statement.
+ * One query whatever the page holds (`POLICY_LIST`): the counts per status beside the page,
+ * each policy with its outstanding premium and pending changes.
  */
 export type PolicyStatusFilter = PolicyStatus | 'all';
 
@@ -25,27 +25,35 @@ export interface PolicyList extends Page<PolicySummary> {
 
 const STATUS_FILTERS: readonly PolicyStatusFilter[] = ['active', 'cancelled', 'all'];
 
-// Both run on every contract list view: prepared statements. $1 customer, $2 broker scope or null.
-export const POLICY_COUNTS = preparedStatement(
-  'policy_counts',
-  `select count(*) filter (where status = 'active') as active, count(*) filter (where status = 'cancelled') as cancelled
-     from policies where customer_id = $1 and ($2::int is null or broker_id = $2::int)`,
-);
-/** Each policy with its outstanding premium and pending changes. $3 status or null, $4 today (Budapest), $5 limit, $6 offset. */
-export const POLICY_PAGE = preparedStatement(
-  'policy_page',
-  `select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoices, o.overdue_invoices, r.pending_changes
-     from policies p
-     left join brokers b on b.id = p.broker_id
-     cross join lateral (
-       select coalesce(sum(i.amount_huf), 0) as outstanding_huf, count(*) as open_invoices,
-              count(*) filter (where i.due_date < $4::date) as overdue_invoices
-         from invoices i where i.policy_id = p.id and i.status = 'open') o
-     cross join lateral (
-       select count(*) as pending_changes from change_requests cr where cr.policy_id = p.id and cr.status = 'pending') r
-    where p.customer_id = $1 and ($2::int is null or p.broker_id = $2::int) and ($3::text is null or p.status = $3::text)
-    order by case p.status when 'active' then 0 else 1 end, p.start_date desc, p.id desc
-    limit $5 offset $6`,
+/**
+ * One statement per contract list view (prepared): the counts per status (the tabs' numbers,
+ * whatever the filter) beside one page of policies, each with its outstanding premium and pending
+ * changes. A page past the end still answers one row, with the counts and no policy.
+ * $1 customer, $2 broker scope or null, $3 status or null, $4 today (Budapest), $5 limit, $6 offset.
+ */
+export const POLICY_LIST = preparedStatement(
+  'policy_list',
+  `with counts as (
+     select count(*) filter (where status = 'active') as active_count, count(*) filter (where status = 'cancelled') as cancelled_count
+       from policies where customer_id = $1 and ($2::int is null or broker_id = $2::int)
+   ), page as (
+     select ${POLICY_COLUMNS}, o.outstanding_huf, o.open_invoices, o.overdue_invoices, r.pending_changes,
+            case p.status when 'active' then 0 else 1 end as status_order
+       from policies p
+       left join brokers b on b.id = p.broker_id
+       cross join lateral (
+         select coalesce(sum(i.amount_huf), 0) as outstanding_huf, count(*) as open_invoices,
+                count(*) filter (where i.due_date < $4::date) as overdue_invoices
+           from invoices i where i.policy_id = p.id and i.status = 'open') o
+       cross join lateral (
+         select count(*) as pending_changes from change_requests cr where cr.policy_id = p.id and cr.status = 'pending') r
+      where p.customer_id = $1 and ($2::int is null or p.broker_id = $2::int) and ($3::text is null or p.status = $3::text)
+      order by status_order, p.start_date desc, p.id desc
+      limit $5 offset $6
+   )
+   select counts.active_count, counts.cancelled_count, page.*
+     from counts left join page on true
+    order by page.status_order, page.start_date desc, page.p_id desc`,
 );
 
 export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): Promise<PolicyList> {
@@ -62,11 +70,7 @@ export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): 
   const { sequelize } = ctx;
   const broker = brokerOf(args);
   const statusBind = status === 'all' ? null : status;
-  const [countRow] = await selectPrepared<{ active: string | number; cancelled: string | number }>(sequelize, POLICY_COUNTS, [args.customerId, broker]);
-  counts.active = Number(countRow?.active ?? 0);
-  counts.cancelled = Number(countRow?.cancelled ?? 0);
-
-  const rows = await selectPrepared<Record<string, unknown>>(sequelize, POLICY_PAGE, [
+  const rows = await selectPrepared<Record<string, unknown>>(sequelize, POLICY_LIST, [
     args.customerId,
     broker,
     statusBind,
@@ -74,8 +78,10 @@ export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): 
     page.limit,
     page.offset,
   ]);
+  counts.active = Number(rows[0]?.active_count ?? 0);
+  counts.cancelled = Number(rows[0]?.cancelled_count ?? 0);
 
-  const items = rows.map((row) =>
+  const items = rows.filter((row) => row.p_id != null).map((row) =>
     policySummary(scopedPolicyOf(row), {
       outstandingHuf: Number(row.outstanding_huf),
       openInvoices: Number(row.open_invoices),
