@@ -5,7 +5,7 @@
 import { QueryTypes } from 'sequelize';
 import { COOKIE_NAME, type RunningPortal } from '../test/server/api/session/harness.ts';
 import { sha256Hex } from '../server/api/session/secrets.ts';
-import { startCeilingServer } from './ceiling-server.ts';
+import { startCeilingProcess } from './ceiling-server.ts';
 import { budget, loadFromChild, log, measurement, median, runsNote, type BenchRecord, type LoadResult } from './lib.ts';
 
 export interface ApiBenchOptions {
@@ -29,7 +29,7 @@ type Target = (typeof TARGETS)[number];
 export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]> {
   const { portal } = options;
   const scope = await scopeOf(options);
-  const ceiling = await startCeilingServer(options.databaseUrl, sha256Hex(options.cookie));
+  const ceiling = await startCeilingProcess(options.databaseUrl, sha256Hex(options.cookie));
   const headers = { origin: options.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${options.cookie}` };
   const records: BenchRecord[] = [];
   try {

@@ -7,7 +7,13 @@
 // beyond JSON.stringify: what PostgreSQL and Node can give on this machine for those queries.
 // `/without-session/policies` and `/without-session/documents` skip the session lookup (the
 // scope is looked up once at start): a second, stricter comparison, recorded without a budget.
+//
+// It runs in a process of its own (`startCeilingProcess`), like the product's server is the
+// bench's: neither pays for the other's garbage collection or event loop.
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { DEFAULT_PAGE_SIZE } from '../server/domain/policies/paging.ts';
@@ -87,4 +93,46 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
       await pool.end();
     },
   };
+}
+
+/** The ceiling server in a child process; `close()` ends it. */
+export async function startCeilingProcess(databaseUrl: string, sessionIdHash: string): Promise<CeilingServer> {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.write(`${JSON.stringify({ databaseUrl, sessionIdHash })}\n`);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const [line] = await Promise.race([
+    (async () => {
+      for await (const first of createInterface({ input: child.stdout })) return [first];
+      return [undefined];
+    })(),
+    exited.then(() => [undefined]),
+  ]);
+  const origin = line ? (JSON.parse(line) as { origin?: string }).origin : undefined;
+  if (!origin) {
+    child.kill();
+    throw new Error('the ceiling server did not start');
+  }
+  return {
+    origin,
+    async close() {
+      child.stdin.end(); // the child closes its server and pool, then exits
+      await exited;
+    },
+  };
+}
+
+// As a child process: the job on stdin's first line, the origin on stdout, runs until stdin ends.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const lines = createInterface({ input: process.stdin });
+  const iterator = lines[Symbol.asyncIterator]();
+  const { value } = await iterator.next();
+  const job = JSON.parse(String(value)) as { databaseUrl: string; sessionIdHash: string };
+  const server = await startCeilingServer(job.databaseUrl, job.sessionIdHash);
+  process.stdout.write(`${JSON.stringify({ origin: server.origin })}\n`);
+  while (!(await iterator.next()).done) {
+    // nothing else comes: wait for the end of stdin
+  }
+  await server.close();
+  process.exit(0);
 }
