@@ -336,19 +336,35 @@ export class SessionStore {
     this.deps.logger.info('bff_session_refreshed', { clientId: session.clientId, customerId: session.customerId });
   }
 
-  /** Moves the idle expiry forward (at most once a minute); returns the cookie's new Max-Age when it did. */
+  /**
+   * Moves the idle expiry forward (at most once a minute); returns the cookie's new Max-Age when it
+   * did. When it falls due, every request of the session in flight sees it due: only one per
+   * process updates the row, and the update itself re-checks that it is still due, so requests of
+   * other processes do not queue on the row's lock one after the other.
+   */
   async touch(session: SessionRecord): Promise<number | null> {
-    if (!session.touchDue) return null;
-    const [row] = await this.sequelize.query<{ max_age: number }>(
-      `update bff_sessions
-          set last_seen_at = now(),
-              expires_at = least(now() + make_interval(secs => :idle), created_at + make_interval(secs => :absolute))
-        where id_hash = :idHash
-        returning cast(floor(extract(epoch from expires_at - now())) as int) as max_age`,
-      { replacements: { idHash: session.idHash, idle: LIFETIMES.sessionIdleSeconds, absolute: LIFETIMES.sessionAbsoluteSeconds }, type: QueryTypes.SELECT },
-    );
-    return row ? Math.max(0, row.max_age) : null;
+    if (!session.touchDue || this.touching.has(session.idHash)) return null;
+    this.touching.add(session.idHash);
+    try {
+      const [row] = await this.sequelize.query<{ max_age: number }>(
+        `update bff_sessions
+            set last_seen_at = now(),
+                expires_at = least(now() + make_interval(secs => :idle), created_at + make_interval(secs => :absolute))
+          where id_hash = :idHash and last_seen_at <= now() - make_interval(secs => :touch)
+          returning cast(floor(extract(epoch from expires_at - now())) as int) as max_age`,
+        {
+          replacements: { idHash: session.idHash, idle: LIFETIMES.sessionIdleSeconds, absolute: LIFETIMES.sessionAbsoluteSeconds, touch: LIFETIMES.touchIntervalSeconds },
+          type: QueryTypes.SELECT,
+        },
+      );
+      return row ? Math.max(0, row.max_age) : null;
+    } finally {
+      this.touching.delete(session.idHash);
+    }
   }
+
+  /** Sessions whose touch is under way in this process. */
+  private readonly touching = new Set<string>();
 
   /**
    * Ends a session: deletes the row (so no other request can use or refresh it), records

@@ -175,6 +175,18 @@ describe('session lifetime', () => {
     expect(row.expires_at.getTime() - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
   });
 
+  it('renews once when many requests of the session find it due at the same time', async () => {
+    const { cookie } = await brokerLogin();
+    await db.sequelize.query(
+      `update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`,
+      { replacements: { h: hashOf(cookie) } },
+    );
+    const answers = await Promise.all(Array.from({ length: 12 }, () => api(portal, '/api/session', { origin: BROKER_ORIGIN, cookie })));
+    expect(answers.map((a) => a.response.status)).toEqual(Array(12).fill(200));
+    expect(answers.filter((a) => sessionSetCookie(a.response) !== undefined)).toHaveLength(1);
+    expect((await rowOf(cookie))!.expires_at.getTime() - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
+  });
+
   it('ends a session of a partner that has been deactivated', async () => {
     const { cookie } = await loginSession(portal, { origin: OTHER_PARTNER_ORIGIN, clientId: 'duna-alkusz' });
     await db.sequelize.query(`update partner_clients set active = false where client_id = 'duna-alkusz'`);
