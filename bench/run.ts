@@ -26,6 +26,7 @@ const SETTINGS = {
   runs: QUICK ? 1 : 3,
   apiSeconds: QUICK ? 2 : 10,
   warmupSeconds: 1,
+  productWarmupSeconds: QUICK ? 1 : 10,
   connections: 50,
   refreshChains: QUICK ? 2 : 6,
   refreshSeconds: QUICK ? 2 : 4,
@@ -99,6 +100,7 @@ async function benchRunningProduct(databaseUrl: string): Promise<BenchRecord[]> 
           runs: SETTINGS.runs,
           seconds: SETTINGS.apiSeconds,
           warmupSeconds: SETTINGS.warmupSeconds,
+          productWarmupSeconds: SETTINGS.productWarmupSeconds,
           connections: SETTINGS.connections,
         })),
       );
