@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { insertRows } from '../db/insert-rows.ts';
+import { maskedAddress } from './templates/format.ts';
 
 /**
  * What operations need to look after the outbox (./outbox.ts) without SQL: how much waits, and
@@ -81,7 +82,7 @@ export async function listFailedNotifications(sequelize: Sequelize, limit = 50):
     template: r.template,
     language: r.language,
     customerNumber: r.customer_number,
-    to: maskAddress(r.to_address),
+    to: maskedAddress(r.to_address) ?? '•••',
     attempts: r.attempts,
     lastError: r.last_error,
     createdAt: r.created_at,
@@ -118,13 +119,6 @@ export async function retryFailedNotifications(
     );
     return rows.map((r) => r.id).sort();
   });
-}
-
-/** "k•••••@example.hu": enough to tell addresses apart, little for a screen reader behind an operator. */
-export function maskAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at < 1) return '•••';
-  return `${address[0]}${'•'.repeat(5)}${address.slice(at)}`;
 }
 
 export const NOTIFICATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

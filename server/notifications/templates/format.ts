@@ -114,13 +114,19 @@ export function formatHuf(value: unknown, field: string): string {
   return hufFormat.format(requireAmount(value, field));
 }
 
-/** "k•••••@example.com": enough for the owner to recognise, little for anyone else. */
-export function maskEmail(value: unknown, field: string): string {
-  const email = requireText(value, field);
+/** "k•••••@example.com": enough for the owner to recognise, little for anyone else; null when not an address. */
+export function maskedAddress(email: string): string | null {
   const at = email.lastIndexOf('@');
-  if (at < 1) throw new TemplateDataError(`${field} must be an e-mail address`, field);
+  if (at < 1) return null;
   const local = email.slice(0, at);
   return `${local[0]}${'•'.repeat(Math.min(5, Math.max(3, local.length - 1)))}${email.slice(at)}`;
+}
+
+/** A template's address field, masked (see `maskedAddress`); refuses what is not an address. */
+export function maskEmail(value: unknown, field: string): string {
+  const masked = maskedAddress(requireText(value, field));
+  if (masked === null) throw new TemplateDataError(`${field} must be an e-mail address`, field);
+  return masked;
 }
 
 /** Subjects go into a header: no line breaks, no runs of white space. */
