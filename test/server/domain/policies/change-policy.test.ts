@@ -185,30 +185,20 @@ describe('changePolicy: refusals write nothing', () => {
   });
 
   it('names every bad address field at once', async () => {
-    const error = await expectRefusal(
-      changePolicy(db.ctx(), {
-        customerId: db.demo.person.id,
-        policyId: db.demo.policies.casco.id,
-        changes: { correspondenceAddress: { postcode: 'abc', city: '', addressLine: 'a\nb' } },
-      }),
-      'invalid_correspondence_address',
-      'invalid',
-    );
-    expect(error.fields.map((f) => [f.field, f.code])).toEqual([
+    const refusedFields = async (correspondenceAddress: Record<string, string>) => {
+      const error = await expectRefusal(
+        changePolicy(db.ctx(), { customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { correspondenceAddress } }),
+        'invalid_correspondence_address',
+        'invalid',
+      );
+      return error.fields.map((f) => [f.field, f.code]);
+    };
+    expect(await refusedFields({ postcode: 'abc', city: '', addressLine: 'a\nb' })).toEqual([
       ['correspondenceAddress.postcode', 'invalid_postcode'],
       ['correspondenceAddress.city', 'required'],
       ['correspondenceAddress.addressLine', 'control_characters'],
     ]);
-    const empty = await expectRefusal(
-      changePolicy(db.ctx(), {
-        customerId: db.demo.person.id,
-        policyId: db.demo.policies.casco.id,
-        changes: { correspondenceAddress: { postcode: ' ', city: 'Budapest', addressLine: 'Fő utca 1.' } },
-      }),
-      'invalid_correspondence_address',
-      'invalid',
-    );
-    expect(empty.fields.map((f) => [f.field, f.code])).toEqual([['correspondenceAddress.postcode', 'required']]);
+    expect(await refusedFields({ postcode: ' ', city: 'Budapest', addressLine: 'Fő utca 1.' })).toEqual([['correspondenceAddress.postcode', 'required']]);
   });
 
   it('the confirmation e-mail renders from the queued data', async () => {

@@ -1,19 +1,7 @@
 import { describe, it } from '../../mocha.ts';
 import { expect } from '@open-wc/testing';
-import { type ProfileData as Profile, checkDraft, draftOf, normalizeEmail, normalizePhone, patchOf } from '../../../../widgets/components/profile/profile-rules.ts';
-
-const profile: Profile = {
-  name: 'Szőke Erzsébet',
-  customerNumber: '10204460',
-  kind: 'person',
-  birthDate: '1968-04-12',
-  taxNumber: null,
-  address: { postcode: '1117', city: 'Budapest', addressLine: 'Irinyi József utca 4.' },
-  correspondenceAddress: null,
-  email: 'szoke.erzsebet@example.hu',
-  phone: '+36 30 412 5567',
-  language: 'hu',
-};
+import { checkDraft, draftOf, normalizeEmail, normalizePhone, patchOf } from '../../../../widgets/components/profile/profile-rules.ts';
+import { PERSON as profile } from './fixtures.ts';
 
 describe('profile rules', () => {
   it('normalises Hungarian phone numbers like the API', () => {

@@ -7,20 +7,8 @@ import type { ProfileData as Profile } from '../../../../widgets/components/prof
 import { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem, type FakeRequest } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
+import { PERSON } from './fixtures.ts';
 import type { GpProfileChangedEvent } from '../../../../widgets/events/profile-changed.ts';
-
-const PERSON: Profile = {
-  name: 'Szőke Erzsébet',
-  customerNumber: '10204460',
-  kind: 'person',
-  birthDate: '1968-04-12',
-  taxNumber: null,
-  address: { postcode: '1117', city: 'Budapest', addressLine: 'Irinyi József utca 4.' },
-  correspondenceAddress: null,
-  email: 'szoke.erzsebet@example.hu',
-  phone: '+36 30 412 5567',
-  language: 'hu',
-};
 
 const COMPANY: Profile = {
   ...PERSON,
