@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { insertRows } from '../server/db/insert-rows.ts';
 import { issueBulk } from '../server/documents/delivery/issue-bulk.ts';
-import { silentLogger } from '../server/http/logger.ts';
+import { silentLogger } from '../common/http/logger.ts';
 import { startMailSink, type MailSink } from '../server/notifications/dev-mail-sink.ts';
 import { createNotificationSender, createTransport } from '../server/notifications/mailer.ts';
 import { OutboxWorker } from '../server/notifications/outbox-worker.ts';

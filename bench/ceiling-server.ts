@@ -16,12 +16,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { DEFAULT_PAGE_SIZE } from '../server/domain/policies/paging.ts';
+import { DEFAULT_PAGE_SIZE } from '../server/kernel/paging.ts';
 import { POLICY_LIST } from '../server/domain/policies/list-policies.ts';
 import { MAILBOX_COUNTS, MAILBOX_PAGE } from '../server/domain/mailbox/list-documents.ts';
 import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/api/session/session-store.ts';
-import { budapestDate } from '../server/documents/delivery/calendar.ts';
+import { budapestDate } from '../server/kernel/calendar.ts';
 import { closeServerNow } from '../test/support/close-server.ts';
 
 export interface CeilingServer {

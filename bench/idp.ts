@@ -2,7 +2,7 @@
 // from real logins through the IdP's pages), and the cost of one password check (scrypt).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { hashPassword, verifyPassword } from '../idp/accounts/password.ts';
+import { hashPassword, verifyPassword } from '../common/accounts/password.ts';
 import { loginSession, openTokens, partnerSecret, sessionRows, type RunningPortal } from '../test/server/api/session/harness.ts';
 import { sha256Hex } from '../server/api/session/secrets.ts';
 import { log, measurement, median, runsNote, type BenchRecord } from './lib.ts';

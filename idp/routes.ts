@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type Provider from 'oidc-provider';
 import type { Sequelize } from 'sequelize';
-import type { Logger } from '../server/http/logger.ts';
+import type { Logger } from '../common/http/logger.ts';
 import { idpPageSecurity, type PageEnv } from './pages/security.ts';
-import { Throttle } from './security/throttle.ts';
+import { Throttle } from '../common/security/throttle.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { selfServiceRoutes } from './self-service/routes.ts';
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { Sequelize } from 'sequelize';
 import { createApi } from '../server/api/create-api.ts';
-import { silentLogger } from '../server/http/logger.ts';
+import { silentLogger } from '../common/http/logger.ts';
 
 export const TYPES_FILE = fileURLToPath(new URL('../widgets/api/openapi.d.ts', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config/config.ts';
-import { createLogger } from './http/logger.ts';
+import { createLogger } from '../common/http/logger.ts';
 import { startPortal } from './app/start.ts';
 import { printBanner } from './app/banner.ts';
 

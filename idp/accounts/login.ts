@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
-import { hashPassword, needsRehash, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../../common/accounts/password.ts';
 import { findAccountByUsername, normalizeUsername, type AccountRecord } from './find-account.ts';
 import { recordAuditEvent } from './audit.ts';
-import type { Throttle, ThrottleRule } from '../security/throttle.ts';
+import type { Throttle, ThrottleRule } from '../../common/security/throttle.ts';
 
 /** Per username (whether or not it exists): 5 attempts per 15 minutes. */
 export const LOGIN_ACCOUNT_RULE: ThrottleRule = { name: 'login-account', limit: 5, windowSeconds: 15 * 60 };

@@ -10,7 +10,7 @@ import { LoginService } from '../accounts/login.ts';
 import { findAccountById } from '../accounts/find-account.ts';
 import { recordAuditEvent } from '../accounts/audit.ts';
 import { consentPage, loginPage, messagePage, type PageContext, type PartnerView } from './pages.ts';
-import { clientAddress } from '../security/client-address.ts';
+import { clientAddress } from '../../common/security/client-address.ts';
 import { fill, text } from './text.ts';
 
 type Interaction = Awaited<ReturnType<IdpRouteDeps['provider']['interactionDetails']>>;

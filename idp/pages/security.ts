@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { problemResponse } from '../../server/http/problem.ts';
+import { problemResponse } from '../../common/http/problem.ts';
 
 /** The IdP's forms are a few short fields (a password is read up to 1 KB): anything larger is refused unread. */
 export const IDP_FORM_BODY_LIMIT = 16 * 1024;

@@ -3,7 +3,7 @@ import { confirmEmailChange, peekEmailChange } from '../../server/domain/profile
 import { pickLang, type Lang } from '../pages/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
-import { clientAddress } from '../security/client-address.ts';
+import { clientAddress } from '../../common/security/client-address.ts';
 import { accountLinks } from './account-links.ts';
 import { tooManyPage, tooManyText } from './common-pages.ts';
 import { emailChangeConfirmPage, emailChangeDone, emailChangeFailed, emailChangeInvalid, emailChangeText } from './email-change-pages.ts';

@@ -1,4 +1,4 @@
-import { isValidTaxNumber } from '../../server/domain/tax-number.ts';
+import { isValidTaxNumber } from '../../common/customers/tax-number.ts';
 
 /**
  * Reading what customers type: surrounding spaces never matter, nor do the spaces or dashes

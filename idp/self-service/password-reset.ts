@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
 import type { Lang } from '../pages/language.ts';
 import { accountLinks } from './account-links.ts';
-import { consumeToken, issueToken, peekToken } from './account-tokens.ts';
+import { consumeToken, issueToken, peekToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
 import { revokeAccountSessions } from './revoke-sessions.ts';
 import { markEmailVerified } from './verification.ts';

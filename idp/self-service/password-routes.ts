@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { hashPassword } from '../accounts/password.ts';
+import { hashPassword } from '../../common/accounts/password.ts';
 import { checkPasswordPolicy } from '../accounts/password-policy.ts';
 import { pickLang, type Lang } from '../pages/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
 import { accountLinks } from './account-links.ts';
-import { clientAddress } from '../security/client-address.ts';
+import { clientAddress } from '../../common/security/client-address.ts';
 import { tooManyPage, tooManyText } from './common-pages.ts';
 import { errorText } from './messages.ts';
 import * as read from './normalise.ts';

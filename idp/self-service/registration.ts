@@ -2,7 +2,7 @@ import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } f
 import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
 import type { Lang } from '../pages/language.ts';
 import { accountLinks } from './account-links.ts';
-import { issueToken } from './account-tokens.ts';
+import { issueToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
 import type { CustomerKind } from './normalise.ts';
 

@@ -1,4 +1,4 @@
-import type { ThrottleRule } from '../security/throttle.ts';
+import type { ThrottleRule } from '../../common/security/throttle.ts';
 
 /**
  * Limits of the self-service pages. Per-subject limits stop guessing one customer's details or

@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
 import type { Lang } from '../pages/language.ts';
 import { accountLinks } from './account-links.ts';
-import { consumeToken, issueToken } from './account-tokens.ts';
+import { consumeToken, issueToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
 
 /** E-mail verification without Hono: use a link once; send a new one. */

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { Throttle } from '../security/throttle.ts';
+import { Throttle } from '../../common/security/throttle.ts';
 import { deleteExpiredOidcModels } from './sequelize-adapter.ts';
 
 /**

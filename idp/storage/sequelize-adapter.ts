@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { clientMetadataFromRow, type PartnerClientRow } from './partner-client-metadata.ts';
+import { clientMetadataFromRow, type PartnerClientRow } from '../../common/partners/partner-client-metadata.ts';
 
 /**
  * oidc-provider's storage contract on one PostgreSQL table (`oidc_models`), so every process

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { writeLimitFrom, writeRateLimit } from './auth/write-rate-limit.ts';
 import type { Sequelize } from 'sequelize';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../common/http/logger.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { BearerVerifier } from './auth/bearer.ts';
 import type { ApiEnv } from './auth/principal.ts';
@@ -16,7 +16,7 @@ import { SessionStore } from './session/session-store.ts';
 import { TokenVault } from './session/token-vault.ts';
 import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
-import { ProblemError, problemResponse } from '../http/problem.ts';
+import { ProblemError, problemResponse } from '../../common/http/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 
 export interface ApiDependencies {

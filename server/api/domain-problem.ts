@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, type DomainErrorKind } from '../domain/domain-error.ts';
-import { ProblemError } from '../http/problem.ts';
+import { DomainError, type DomainErrorKind } from '../kernel/domain-error.ts';
+import { ProblemError } from '../../common/http/problem.ts';
 
 const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
   invalid: 422,

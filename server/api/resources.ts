@@ -1,13 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Sequelize } from 'sequelize';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../common/http/logger.ts';
 import type { ApiEnv } from './auth/principal.ts';
 import { claimRoutes } from './claims/routes.ts';
-import { documentRoutes } from './documents/routes.ts';
+import { documentRequestRoutes } from './document-requests/routes.ts';
+import { mailboxRoutes } from './mailbox/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
+import { profileRoutes } from './profile/routes.ts';
 
 /** What every resource router gets. */
 export interface ResourceDeps {
@@ -29,7 +31,12 @@ export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): vo
   api.route('/', paymentRoutes(deps));
   // claims: /api/claims (report with attachments, list, status history)
   api.route('/', claimRoutes(deps));
-  // documents: /api/documents (the mailbox), /api/document-requests, /api/me (profile)
-  api.route('/', documentRoutes(deps));
+  // mailbox: /api/documents (Levelezés: list, open, download)
+  api.route('/', mailboxRoutes(deps));
+  // document requests: /api/document-requests
+  api.route('/', documentRequestRoutes(deps));
+  // profile: /api/me (the customer's own data, e-mail change)
+  api.route('/', profileRoutes(deps));
+  // operations: /api/operations (back office, bearer token with scope admin)
   api.route('/', operationsRoutes(deps));
 }

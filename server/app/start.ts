@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config/config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrator.ts';
-import { createLogger, type Logger } from '../http/logger.ts';
+import { createLogger, type Logger } from '../../common/http/logger.ts';
 import { loadIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
 import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../common/http/logger.ts';
 
 export interface Sweeper {
   /** Runs every task once now (also what the timer runs); a failing task does not stop the others. */

@@ -1,6 +1,6 @@
-export * from './types.ts';
+export * from '../kernel/document-types.ts';
 export * from './format.ts';
-export * from './insurer.ts';
+export * from '../../common/insurer.ts';
 export * from './naming.ts';
 export * from './issue.ts';
 export type * from './pdf/input.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentFilename, documentTitle } from './naming.ts';
 import type { DocumentInput } from './pdf/input.ts';
 import { renderDocument } from './pdf/render.ts';
-import type { DocumentTypeCode } from './types.ts';
+import type { DocumentTypeCode } from '../kernel/document-types.ts';
 
 /**
  * Everything a `documents` row needs besides its owner: the PDF, its digest (stored so a

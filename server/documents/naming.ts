@@ -1,5 +1,5 @@
 import type { DocumentInput } from './pdf/input.ts';
-import { DOCUMENT_TYPES } from './types.ts';
+import { DOCUMENT_TYPES } from '../kernel/document-types.ts';
 
 /**
  * The title shown in the mailbox and the download's file name. File names stay ASCII (no

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Sequelize } from 'sequelize';
-import { problemResponse } from './problem.ts';
+import { problemResponse } from '../../common/http/problem.ts';
 
 /** `/healthz`: the process answers. `/readyz`: it can also reach its database. */
 export function healthRoutes(sequelize: Sequelize): Hono {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
-import { notFound } from './problem.ts';
+import { notFound } from '../../common/http/problem.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { MailSink } from './dev-mail-sink.ts';
-import { notFound, problemResponse } from '../http/problem.ts';
+import { notFound, problemResponse } from '../../common/http/problem.ts';
 
 /**
  * `/dev/mail`: what the embedded SMTP sink received, newest first — development only

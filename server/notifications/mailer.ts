@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedNotification, SendNotification } from './outbox-worker.ts';
 import { isTemplateName, renderEmail, TemplateDataError } from './templates/index.ts';
-import { INSURER } from '../documents/insurer.ts';
+import { INSURER } from '../../common/insurer.ts';
 
 export interface MailerOptions {
   /** `smtp://…` / `smtps://…`. */

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../common/http/logger.ts';
 
 /** One claimed outbox row, as the sender needs it. */
 export interface ClaimedNotification {

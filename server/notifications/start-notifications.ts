@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../../common/http/logger.ts';
 import { startMailSink, type MailSink } from './dev-mail-sink.ts';
 import { createNotificationSender, createTransport } from './mailer.ts';
 import { OutboxWorker } from './outbox-worker.ts';

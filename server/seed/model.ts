@@ -1,6 +1,6 @@
-import type { CancelReason } from '../domain/cancel-reasons.ts';
-import type { InsuredObject } from '../domain/insured-object.ts';
-import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../domain/products.ts';
+import type { CancelReason } from '../kernel/cancel-reasons.ts';
+import type { InsuredObject } from '../kernel/insured-object.ts';
+import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../kernel/products.ts';
 import type { DocumentInput } from '../documents/pdf/input.ts';
 
 /**

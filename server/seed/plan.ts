@@ -1,4 +1,4 @@
-import type { ProductCode } from '../domain/products.ts';
+import type { ProductCode } from '../kernel/products.ts';
 import { FLEET_TRADES } from './data/companies.ts';
 import { todayInBudapest } from './dates.ts';
 import type { SeedData, SeedPolicy } from './model.ts';

@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { hashPassword } from '../../idp/accounts/password.ts';
-import { generateClientSecret } from '../../idp/storage/client-secret.ts';
+import { hashPassword } from '../../common/accounts/password.ts';
+import { generateClientSecret } from '../../common/partners/client-secret.ts';
 import { issueDocument, type IssuedDocument } from '../documents/issue.ts';
 import { DEMO_LOGINS, type DemoLogins } from './demo-logins.ts';
 import { insertRows, json } from '../db/insert-rows.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import { Throttle } from '../../idp/security/throttle.ts';
+import { Throttle } from '../../common/security/throttle.ts';
 import { issueEmailChangeToken, requestEmailChange } from '../../server/domain/profile/email-change.ts';
 import { DEMO_LOGINS, seedDemoData } from '../../server/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';

@@ -5,8 +5,8 @@ import { QueryTypes } from 'sequelize';
 import type * as client from 'openid-client';
 import { useTestDatabase } from '../support/database.ts';
 import { LOGIN_ACCOUNT_RULE, LOGIN_ADDRESS_RULE, LoginService } from '../../idp/accounts/login.ts';
-import { needsRehash, verifyPassword } from '../../idp/accounts/password.ts';
-import { Throttle } from '../../idp/security/throttle.ts';
+import { needsRehash, verifyPassword } from '../../common/accounts/password.ts';
+import { Throttle } from '../../common/security/throttle.ts';
 import {
   authorizationRequest,
   Browser,

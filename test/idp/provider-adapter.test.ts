@@ -5,7 +5,7 @@ import { deleteExpiredOidcModels, sequelizeAdapterFactory } from '../../idp/stor
 import { findLatestGrantId } from '../../idp/storage/grants.ts';
 import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';
 import { startSweeper } from '../../server/app/sweeper.ts';
-import { silentLogger } from '../../server/http/logger.ts';
+import { silentLogger } from '../../common/http/logger.ts';
 
 const db = useTestDatabase();
 const adapter = (model: string) => sequelizeAdapterFactory(db.sequelize)(model);

@@ -3,7 +3,7 @@ import { QueryTypes } from 'sequelize';
 import * as client from 'openid-client';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { useTestDatabase } from '../support/database.ts';
-import { removePartnerClient } from '../../idp/storage/partner-clients.ts';
+import { removePartnerClient } from '../../common/partners/partner-clients.ts';
 import {
   authorizationRequest,
   Browser,

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Sequelize } from 'sequelize';
 import * as client from 'openid-client';
 import { createApp } from '../../server/app/create-app.ts';
-import { silentLogger } from '../../server/http/logger.ts';
+import { silentLogger } from '../../common/http/logger.ts';
 import { generateIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
-import { hashPassword } from '../../idp/accounts/password.ts';
-import { addPartnerClient } from '../../idp/storage/partner-clients.ts';
+import { hashPassword } from '../../common/accounts/password.ts';
+import { addPartnerClient } from '../../common/partners/partner-clients.ts';
 import { closeServerNow } from '../support/close-server.ts';
 
 /**

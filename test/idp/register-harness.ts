@@ -3,7 +3,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { createProvider } from '../../idp/provider.ts';
 import { generateIdpKeys } from '../../idp/keys.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
-import { silentLogger } from '../../server/http/logger.ts';
+import { silentLogger } from '../../common/http/logger.ts';
 
 /**
  * Shared by the self-service tests (register-*, verify-*, reset-*): the real IdP routes on a

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import { verifyPassword } from '../../idp/accounts/password.ts';
+import { verifyPassword } from '../../common/accounts/password.ts';
 import { DEMO_LOGINS, seedDemoData } from '../../server/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { codes, count, pageName, createHarness, freeCustomers, notificationsTo, pathOf, personForm, sha256, tokenOf, type Harness } from './register-harness.ts';

@@ -4,7 +4,7 @@ import { seedDemoData } from '../../server/seed/index.ts';
 import { startMailSink, type MailSink } from '../../server/notifications/dev-mail-sink.ts';
 import { createNotificationSender, createTransport } from '../../server/notifications/mailer.ts';
 import { OutboxWorker } from '../../server/notifications/outbox-worker.ts';
-import { silentLogger } from '../../server/http/logger.ts';
+import { silentLogger } from '../../common/http/logger.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { codes, count, pageName, createHarness, freeCustomers, notificationsTo, pathOf, personForm, sha256, tokenOf, type FreeCustomer, type Harness } from './register-harness.ts';
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from '../../http/logger.ts';
+import type { Logger } from '../../../common/http/logger.ts';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../session/cookie.ts';
 import { IdpUnavailableError, SessionEndedError, type SessionStore } from '../session/session-store.ts';
 import { InvalidTokenError, TokenKeysUnavailableError, type BearerVerifier } from './bearer.ts';

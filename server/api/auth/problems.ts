@@ -1,4 +1,4 @@
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
 
 /**
  * The API's authentication and session refusals. The `code`s are stable: the widgets key their

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Sequelize } from 'sequelize';
-import { Throttle, type ThrottleRule } from '../../../idp/security/throttle.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { Throttle, type ThrottleRule } from '../../../common/security/throttle.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
 import type { ApiEnv } from './principal.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

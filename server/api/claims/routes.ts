@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getClaim, getClaimAttachment, listClaims, reportClaim, type AttachmentInput, type OtherPartyInput } from '../../domain/claims/index.ts';
-import type { DomainContext } from '../../domain/policies/context.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { DomainContext } from '../../kernel/context.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
 import { problems } from '../auth/problems.ts';
 import type { ResourceDeps } from '../resources.ts';
@@ -20,11 +20,11 @@ import {
   ReportedClaimSchema,
 } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
+import { SECURITY } from '../shared-schemas.ts';
 
 /** The attachments may be 25 MB together; the form's text fields and multipart framing get a little room on top. */
 export const CLAIM_BODY_LIMIT = 25 * 1024 * 1024 + 512 * 1024;
 
-const security: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 const tags = ['claims'];
 const common = {
   401: problem('Not logged in, or the session has ended'),
@@ -59,7 +59,7 @@ const reportRoute = createRoute({
   method: 'post',
   path: '/claims',
   tags,
-  security,
+  security: SECURITY,
   summary: 'Report a claim (first notice of loss) with attachments',
   description:
     'A multipart form. On success the claim is `received`, the acknowledgement (Kárbejelentés visszaigazolása) is in the mailbox and ONE e-mail announces it. A refusal writes nothing.',
@@ -82,7 +82,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/claims',
   tags,
-  security,
+  security: SECURITY,
   summary: 'The customer’s claims, newest first, with their status history',
   request: { query: ListQuery },
   responses: {
@@ -97,7 +97,7 @@ const detailRoute = createRoute({
   method: 'get',
   path: '/claims/{id}',
   tags,
-  security,
+  security: SECURITY,
   summary: 'One claim: description, other party, attachments, status history',
   request: { params: ClaimParams },
   responses: {
@@ -112,7 +112,7 @@ const attachmentRoute = createRoute({
   method: 'get',
   path: '/claims/{id}/attachments/{attachmentId}',
   tags,
-  security,
+  security: SECURITY,
   summary: 'Download one attachment of the customer’s claim',
   request: { params: AttachmentParams },
   responses: {

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { Logger } from '../../http/logger.ts';
+import type { Logger } from '../../../common/http/logger.ts';
 
 /**
  * Every web origin of every active partner, the set CORS answers: read from `partner_clients`,

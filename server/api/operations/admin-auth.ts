@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { Logger } from '../../http/logger.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { Logger } from '../../../common/http/logger.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
 import { problems } from '../auth/problems.ts';
 import type { Principal } from '../auth/principal.ts';
 import { readSessionCookie } from '../session/cookie.ts';

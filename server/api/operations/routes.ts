@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ProblemError } from '../../http/problem.ts';
-import { DOCUMENT_TYPE_CODES, isDocumentTypeCode } from '../../documents/types.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
+import { DOCUMENT_TYPE_CODES, isDocumentTypeCode } from '../../kernel/document-types.ts';
 import { MAX_UPLOAD_BYTES, deliverUploadedDocument } from '../../documents/delivery/deliver-uploaded-document.ts';
 import type { DeliveryContext, DeliveryResult } from '../../documents/delivery/deliver-document.ts';
 import { DocumentIssueError, type DocumentIssueErrorCode } from '../../documents/delivery/errors.ts';

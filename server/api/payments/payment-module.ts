@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import type { Sequelize } from 'sequelize';
 import type { PaymentContext } from '../../domain/payments/context.ts';
 import { handleWebhook } from '../../domain/payments/webhook.ts';
-import type { Logger } from '../../http/logger.ts';
-import { demoPaymentPageRoutes } from '../../payments/demo/routes.ts';
-import { DemoPaymentProvider } from '../../payments/demo/demo-provider.ts';
+import type { Logger } from '../../../common/http/logger.ts';
+import { demoPaymentPageRoutes } from '../../payment-providers/demo/routes.ts';
+import { DemoPaymentProvider } from '../../payment-providers/demo/demo-provider.ts';
 import { paymentWebhookSecret, type PaymentProviderDeps } from './payment-provider.ts';
 
 /**

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sequelize } from 'sequelize';
-import { DemoPaymentProvider } from '../../payments/demo/demo-provider.ts';
-import { MIN_SECRET_LENGTH } from '../../payments/demo/signature.ts';
+import { DemoPaymentProvider } from '../../payment-providers/demo/demo-provider.ts';
+import { MIN_SECRET_LENGTH } from '../../payment-providers/demo/signature.ts';
 
 /**
  * The payment provider the API works with (the built-in demo provider), and its webhook secret:

@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { DomainError } from '../../domain/domain-error.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
 import { getPayment, startPayment } from '../../domain/payments/payments.ts';
 import { handleWebhook } from '../../domain/payments/webhook.ts';
 import { listInvoices, outstandingTotal } from '../../domain/payments/invoices.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
 import type { ApiEnv } from '../auth/principal.ts';
 import { principalOf } from '../auth/principal.ts';
 import { requireCustomer } from '../auth/require-customer.ts';
@@ -24,6 +24,7 @@ import {
   WebhookAck,
 } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
+import { SECURITY } from '../shared-schemas.ts';
 
 /**
  * Invoices and payments: `GET /invoices` (with the outstanding premium), `POST /payments` (start
@@ -33,7 +34,6 @@ import { problem } from '../problem-schema.ts';
  * authentication). The domain services (server/domain/payments) decide; their refusals become
  * problem documents.
  */
-const security: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 const tags = ['Payments'];
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 const WEBHOOK_PATH = '/payments/webhooks/demo';
@@ -50,7 +50,7 @@ const listInvoicesRoute = createRoute({
   method: 'get',
   path: '/invoices',
   tags,
-  security,
+  security: SECURITY,
   summary: "The customer's invoices (díjbekérők) and outstanding premium",
   request: { query: InvoiceQuery },
   responses: {
@@ -64,7 +64,7 @@ const startPaymentRoute = createRoute({
   method: 'post',
   path: '/payments',
   tags,
-  security,
+  security: SECURITY,
   summary: 'Start paying invoices on the hosted payment page',
   middleware: [writeLimit(16 * 1024)] as const,
   request: {
@@ -88,7 +88,7 @@ const getPaymentRoute = createRoute({
   method: 'get',
   path: '/payments/{id}',
   tags,
-  security,
+  security: SECURITY,
   summary: "A payment's status (polling after the hosted page)",
   request: { params: PaymentParams },
   responses: {

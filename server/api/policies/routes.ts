@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { changePolicy, getPolicy, listPolicies, type CustomerActor, type DomainContext } from '../../domain/policies/index.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError } from '../../../common/http/problem.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
@@ -14,6 +14,7 @@ import {
   PolicyListSchema,
 } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
+import { SECURITY } from '../shared-schemas.ts';
 
 /**
  * `/policies`: the customer's contracts (szerződések), live and cancelled, one contract's detail,
@@ -23,14 +24,13 @@ import { problem } from '../problem-schema.ts';
  * Domain refusals propagate as problem documents (see ../domain-problem.ts).
  */
 
-const security: Array<Record<string, string[]>> = [{ session: [] }, { bearer: [] }];
 const tags = ['policies'];
 
 const listRoute = createRoute({
   method: 'get',
   path: '/policies',
   tags,
-  security,
+  security: SECURITY,
   summary: "The customer's contracts, live and cancelled",
   description: 'Live first, newest first; `counts` holds the number per status whatever the filter.',
   request: { query: ListQuerySchema },
@@ -45,7 +45,7 @@ const detailRoute = createRoute({
   method: 'get',
   path: '/policies/{id}',
   tags,
-  security,
+  security: SECURITY,
   summary: 'One contract with its invoices, claims, documents, change requests and allowed payment terms',
   request: { params: PolicyIdParamsSchema },
   responses: {
@@ -59,7 +59,7 @@ const changeRoute = createRoute({
   method: 'patch',
   path: '/policies/{id}',
   tags,
-  security,
+  security: SECURITY,
   summary: 'Change contract data: payment method, payment frequency, correspondence address',
   description:
     'Each changed field becomes a change request, applied at once or pending back-office review. ' +

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, PRODUCT_CODES, type PaymentFrequency, type PaymentMethod } from '../../domain/products.ts';
+import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, PRODUCT_CODES, type PaymentFrequency, type PaymentMethod } from '../../kernel/products.ts';
+import { LocalizedNameSchema } from '../shared-schemas.ts';
 
 /**
  * The policies resource's request and response shapes: they validate what comes in and
@@ -10,7 +11,6 @@ import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, PRODUCT_CODES, type PaymentFreque
 const METHODS = Object.keys(PAYMENT_METHODS) as [PaymentMethod, ...PaymentMethod[]];
 const FREQUENCIES = Object.keys(PAYMENT_FREQUENCIES) as [PaymentFrequency, ...PaymentFrequency[]];
 
-export const LocalizedNameSchema = z.object({ hu: z.string(), en: z.string() }).openapi('LocalizedName');
 
 export const PostalAddressSchema = z
   .object({

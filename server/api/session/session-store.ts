@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import * as oidc from 'openid-client';
 import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
-import type { Logger } from '../../http/logger.ts';
+import type { Logger } from '../../../common/http/logger.ts';
 import { recordSessionEvent, type SessionEndReason } from './audit.ts';
 import { isIdpRefusal, type IdpClient } from './idp-client.ts';
 import { describeError } from './log-safe.ts';

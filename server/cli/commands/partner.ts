@@ -10,8 +10,8 @@ import {
   removePartnerClient,
   rotatePartnerSecret,
   type PartnerClientSummary,
-} from '../../../idp/storage/partner-clients.ts';
-import { generateClientSecret } from '../../../idp/storage/client-secret.ts';
+} from '../../../common/partners/partner-clients.ts';
+import { generateClientSecret } from '../../../common/partners/client-secret.ts';
 
 /**
  * `portal partner add|list|remove|rotate-secret`: operations registers broker partners as OIDC

@@ -1,4 +1,4 @@
-import type { DocumentTypeCode } from '../types.ts';
+import type { DocumentTypeCode } from '../../kernel/document-types.ts';
 
 /**
  * The audit trail's "document issued" event. Ids and technical facts only: the metadata never

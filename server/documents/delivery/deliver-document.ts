@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import { enqueueNotification, messageIdDomain, type OutboxMessage } from '../../notifications/outbox.ts';
 import type { IssuedDocument } from '../issue.ts';
-import { DOCUMENT_TYPES, appliesToProduct } from '../types.ts';
+import { DOCUMENT_TYPES, appliesToProduct } from '../../kernel/document-types.ts';
 import { documentIssuedAuditRow, AUDIT_COLUMNS, type DeliverySource } from './audit.ts';
 import { DocumentIssueError } from './errors.ts';
 import { insertRows } from '../../db/insert-rows.ts';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { IssuedDocument } from '../issue.ts';
-import { DOCUMENT_TYPES, type DocumentTypeCode } from '../types.ts';
+import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../kernel/document-types.ts';
 import type { DeliverySource } from './audit.ts';
 import { deliverDocument, type DeliveryContext, type DeliveryResult } from './deliver-document.ts';
 import { resolveTarget, type IssueTarget } from './document-input.ts';
-import { budapestDate } from './calendar.ts';
+import { budapestDate } from '../../kernel/calendar.ts';
 import { DocumentIssueError } from './errors.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Sequelize, Transaction } from 'sequelize';
-import { PRODUCTS } from '../../domain/products.ts';
+import { PRODUCTS } from '../../kernel/products.ts';
 import type { ClaimLine, DocumentInput, DocumentPolicy, InvoiceLine, PaidInvoiceLine } from '../pdf/input.ts';
-import { DOCUMENT_TYPES, appliesToProduct, type DocumentTypeCode } from '../types.ts';
-import { addDays, addYears, budapestDate, nextAnniversary } from './calendar.ts';
+import { DOCUMENT_TYPES, appliesToProduct, type DocumentTypeCode } from '../../kernel/document-types.ts';
+import { addDays, addYears, budapestDate, nextAnniversary } from '../../kernel/calendar.ts';
 import { DocumentIssueError } from './errors.ts';
 import {
   claimsOf,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issueDocument } from '../issue.ts';
-import type { DocumentTypeCode } from '../types.ts';
+import type { DocumentTypeCode } from '../../kernel/document-types.ts';
 import type { DeliverySource } from './audit.ts';
 import { deliverDocument, type DeliveryContext, type DeliveryResult } from './deliver-document.ts';
 import { loadDocumentInput, type IssueTarget } from './document-input.ts';

@@ -1,6 +1,6 @@
 import { portalLinks } from '../../notifications/links.ts';
 import type { OutboxMessage } from '../../notifications/outbox.ts';
-import type { DocumentTypeCode } from '../types.ts';
+import type { DocumentTypeCode } from '../../kernel/document-types.ts';
 
 /**
  * The "a document has arrived" e-mail for one delivered document: subject = the type's name,

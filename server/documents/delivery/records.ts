@@ -1,7 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import type { InsuredObject } from '../../domain/insured-object.ts';
-import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../../domain/products.ts';
-import { isoDateOf, isoTimestampOf } from './calendar.ts';
+import type { InsuredObject } from '../../kernel/insured-object.ts';
+import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../../kernel/products.ts';
+import { isoDateOf, isoTimestampOf } from '../../kernel/calendar.ts';
 
 /**
  * The rows a document is built from, read with plain SQL in sets (`id = any($1)`), so issuing

@@ -1,5 +1,5 @@
 import { PDFDocument, type Color, type PDFFont } from 'pdf-lib';
-import { INSURER } from '../insurer.ts';
+import { INSURER } from '../../../common/insurer.ts';
 import { PageCanvas } from './canvas.ts';
 import { embedFastFont } from './fast-font.ts';
 import { loadFontFiles } from './fonts.ts';

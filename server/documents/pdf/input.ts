@@ -1,5 +1,5 @@
-import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../../domain/products.ts';
-import type { InsuredObject } from '../../domain/insured-object.ts';
+import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../../kernel/products.ts';
+import type { InsuredObject } from '../../kernel/insured-object.ts';
 
 /**
  * What a document template needs, as plain data: no database rows, so a template renders the

@@ -1,6 +1,6 @@
 import { rgb, type PDFFont } from 'pdf-lib';
 import type { PageCanvas } from './canvas.ts';
-import { INSURER } from '../insurer.ts';
+import { INSURER } from '../../../common/insurer.ts';
 
 /**
  * The shared page: A4, the insurer's letterhead on the first page (a compact one after), and a

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
-import { DomainError } from '../domain-error.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
 import { recordCustomerAudit } from '../policies/audit.ts';
-import { isUuid, type CustomerActor, type DomainContext } from '../policies/context.ts';
+import { isUuid, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import type { AttachmentContentType } from './attachments.ts';
 import { findScopedClaim } from './list-claims.ts';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Problems } from '../policies/problems.ts';
+import type { Problems } from '../../kernel/problems.ts';
 
 /**
  * Files attached to a claim (photos of the damage, a police report, invoices). The type is

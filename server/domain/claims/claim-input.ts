@@ -1,7 +1,7 @@
-import { addYears, budapestDate } from '../../documents/delivery/calendar.ts';
-import { PRODUCTS, isClaimTypeFor, type ClaimType, type ProductCode } from '../products.ts';
-import { Problems } from '../policies/problems.ts';
-import { cleanText } from '../policies/text-input.ts';
+import { addYears, budapestDate } from '../../kernel/calendar.ts';
+import { PRODUCTS, isClaimTypeFor, type ClaimType, type ProductCode } from '../../kernel/products.ts';
+import { Problems } from '../../kernel/problems.ts';
+import { cleanText } from '../../kernel/text-rules.ts';
 import { validateAttachments, type AttachmentInput, type ValidAttachment } from './attachments.ts';
 import { parseLossTime } from './local-time.ts';
 

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { budapestDate } from '../../documents/delivery/calendar.ts';
+import { budapestDate } from '../../kernel/calendar.ts';
 
 /**
  * Claim numbers (kárszám): `KAR-<year reported>-<six-digit sequence>`, e.g. `KAR-2026-000123`.

@@ -1,5 +1,5 @@
-import { isoTimestampOf } from '../../documents/delivery/calendar.ts';
-import { CLAIM_TYPES, type ClaimType, type LocalizedName, type ProductCode } from '../products.ts';
+import { isoTimestampOf } from '../../kernel/calendar.ts';
+import { CLAIM_TYPES, type ClaimType, type LocalizedName, type ProductCode } from '../../kernel/products.ts';
 import type { AttachmentContentType } from './attachments.ts';
 import type { ContactPreference, OtherParty } from './claim-input.ts';
 

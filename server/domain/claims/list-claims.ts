@@ -1,8 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
-import { DomainError } from '../domain-error.ts';
-import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../policies/context.ts';
-import { paging, type Page, type PageRequest } from '../policies/paging.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../../kernel/context.ts';
+import { paging, type Page, type PageRequest } from '../../kernel/paging.ts';
 import {
   ATTACHMENT_META_COLUMNS,
   CLAIM_COLUMNS,

@@ -7,7 +7,7 @@ import { issueDocument } from '../../documents/issue.ts';
 import type { ClaimAcknowledgementInput } from '../../documents/pdf/input.ts';
 import { portalLinks } from '../../notifications/links.ts';
 import { recordCustomerAudit } from '../policies/audit.ts';
-import { nowOf, type CustomerActor, type DomainContext } from '../policies/context.ts';
+import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import { findScopedPolicy } from '../policies/policy-access.ts';
 import type { ClaimAttachmentMeta, ClaimStatus } from './claim-views.ts';
 import { attachmentMetaOf } from './claim-views.ts';

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
-import { DomainError } from '../domain-error.ts';
-import { brokerOf, isRowId, isUuid, type CustomerScope, type DomainContext } from '../policies/context.ts';
-import { paging, type Page, type PageRequest } from '../policies/paging.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { brokerOf, isRowId, isUuid, type CustomerScope, type DomainContext } from '../../kernel/context.ts';
+import { paging, type Page, type PageRequest } from '../../kernel/paging.ts';
 import { REQUEST_COLUMNS, requestViewOf, type DocumentRequestView } from './request-view.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../documents/types.ts';
-import type { LocalizedName } from '../products.ts';
-import { nowOf, type CustomerScope, type DomainContext } from '../policies/context.ts';
+import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../kernel/document-types.ts';
+import type { LocalizedName } from '../../kernel/products.ts';
+import { nowOf, type CustomerScope, type DomainContext } from '../../kernel/context.ts';
 import { findScopedPolicy } from '../policies/policy-access.ts';
 import { DOCUMENT_REQUEST_LIMITS, requestableFor } from './rules.ts';
 

@@ -1,5 +1,5 @@
-import { DOCUMENT_TYPES, requestableTypesFor, type DocumentTypeCode } from '../../documents/types.ts';
-import type { ProductCode } from '../products.ts';
+import { DOCUMENT_TYPES, requestableTypesFor, type DocumentTypeCode } from '../../kernel/document-types.ts';
+import type { ProductCode } from '../../kernel/products.ts';
 
 /**
  * Which documents a customer may request for a contract (dokumentumok igénylése), and how

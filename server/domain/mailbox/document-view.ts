@@ -1,6 +1,6 @@
-import { isoTimestampOf } from '../../documents/delivery/calendar.ts';
-import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../documents/types.ts';
-import type { LocalizedName } from '../products.ts';
+import { isoTimestampOf } from '../../kernel/calendar.ts';
+import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../kernel/document-types.ts';
+import type { LocalizedName } from '../../kernel/products.ts';
 
 /** A document in the mailbox (Levelezés) as a list shows it: never its content. */
 export interface MailboxDocumentView {

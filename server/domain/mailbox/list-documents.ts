@@ -1,10 +1,10 @@
 import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
-import { isDocumentTypeCode, type DocumentTypeCode } from '../../documents/types.ts';
-import { DomainError } from '../domain-error.ts';
-import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../policies/context.ts';
-import { paging, type Page, type PageRequest } from '../policies/paging.ts';
+import { isDocumentTypeCode, type DocumentTypeCode } from '../../kernel/document-types.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { brokerOf, isRowId, type CustomerScope, type DomainContext } from '../../kernel/context.ts';
+import { paging, type Page, type PageRequest } from '../../kernel/paging.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE, documentViewOf, typeNameOf, type MailboxDocumentView } from './document-view.ts';
-import type { LocalizedName } from '../products.ts';
+import type { LocalizedName } from '../../kernel/products.ts';
 
 /**
  * The customer's mailbox, newest first, one page at a time (two bounded queries: the counts

@@ -1,6 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { insertRows } from '../../db/insert-rows.ts';
-import type { CustomerActor } from '../policies/context.ts';
+import type { CustomerActor } from '../../kernel/context.ts';
 
 /**
  * Audit events of the mailbox and the profile. Ids, codes and field names only: never a value

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
-import type { DocumentTypeCode } from '../../documents/types.ts';
-import { DomainError } from '../domain-error.ts';
-import { brokerOf, isRowId, isUuid, nowOf, type CustomerActor, type DomainContext } from '../policies/context.ts';
+import type { DocumentTypeCode } from '../../kernel/document-types.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { brokerOf, isRowId, isUuid, nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import { DOCUMENT_SCOPE } from './document-view.ts';
 import { recordMailboxAudit } from './mailbox-audit.ts';
 

@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize';
-import { budapestDate } from '../../documents/delivery/calendar.ts';
-import type { PaymentProvider } from '../../payments/provider.ts';
+import { budapestDate } from '../../kernel/calendar.ts';
+import type { PaymentProvider } from '../../payment-providers/provider.ts';
 
 /**
  * What the payment services need. They take the clock from here (tests fix it); "today" is the

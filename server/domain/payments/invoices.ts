@@ -1,7 +1,7 @@
 import { selectPrepared, statementFor } from '../../db/prepared-statement.ts';
-import { isoDateOf, isoTimestampOf } from '../../documents/delivery/calendar.ts';
-import { DomainError, type FieldProblem } from '../domain-error.ts';
-import type { ProductCode } from '../products.ts';
+import { isoDateOf, isoTimestampOf } from '../../kernel/calendar.ts';
+import { DomainError, type FieldProblem } from '../../kernel/domain-error.ts';
+import type { ProductCode } from '../../kernel/products.ts';
 import { clock, todayOf, type InvoiceReadContext } from './context.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { insertRows } from '../../db/insert-rows.ts';
-import { DomainError, type FieldProblem } from '../domain-error.ts';
+import { DomainError, type FieldProblem } from '../../kernel/domain-error.ts';
 import { recordPaymentAudit } from './audit.ts';
 import { MAX_INVOICES_PER_PAYMENT, PAYMENT_LOCK, PENDING_PAYMENT_MINUTES, clock, todayOf, type InvoiceReadContext, type PaymentContext } from './context.ts';
 import { normaliseScope, type InvoiceScope, type InvoiceStatus } from './invoices.ts';

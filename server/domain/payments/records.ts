@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { isoDateOf, isoTimestampOf } from '../../documents/delivery/calendar.ts';
+import { isoDateOf, isoTimestampOf } from '../../kernel/calendar.ts';
 import { recordPaymentAudit } from './audit.ts';
 import type { PaymentStatus } from './state-machine.ts';
 

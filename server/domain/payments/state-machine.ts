@@ -1,4 +1,4 @@
-import type { PaymentEventType } from '../../payments/provider.ts';
+import type { PaymentEventType } from '../../payment-providers/provider.ts';
 
 /**
  * What a verified provider event does to a payment (pure; ./webhook.ts applies it).

@@ -1,6 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { insertRows } from '../../db/insert-rows.ts';
-import type { CustomerActor } from './context.ts';
+import type { CustomerActor } from '../../kernel/context.ts';
 
 /**
  * Audit events of what a customer did to a contract, a claim or a document request. Ids,

@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { insertRows } from '../../db/insert-rows.ts';
-import { budapestDate } from '../../documents/delivery/calendar.ts';
+import { budapestDate } from '../../kernel/calendar.ts';
 import { deliverDocument } from '../../documents/delivery/deliver-document.ts';
 import { documentParty, documentPolicy } from '../../documents/delivery/document-input.ts';
 import type { CustomerRecord } from '../../documents/delivery/records.ts';
 import { issueDocument, type IssuedDocument } from '../../documents/issue.ts';
 import type { ChangeConfirmationInput } from '../../documents/pdf/input.ts';
-import { DomainError } from '../domain-error.ts';
-import type { PostalAddress } from '../insured-object.ts';
-import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, isAllowedPaymentTerms, type PaymentFrequency, type PaymentMethod } from '../products.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import type { PostalAddress } from '../../kernel/insured-object.ts';
+import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, isAllowedPaymentTerms, type PaymentFrequency, type PaymentMethod } from '../../kernel/products.ts';
 import { recordCustomerAudit, type CustomerAuditEvent } from './audit.ts';
 import { CHANGE_REQUEST_COLUMNS, changeRequestOf, type ChangeKind, type ChangeRequestView, type ChangeValue } from './change-request-view.ts';
 import { reviewReasonFor, type ReviewReason } from './change-rules.ts';
-import { nowOf, type CustomerActor, type DomainContext } from './context.ts';
+import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import { parsePostalAddress, sameAddress } from './correspondence-address.ts';
 import { findScopedPolicy, type ScopedPolicy } from './policy-access.ts';
 import { formatAddress } from './policy-views.ts';
-import { Problems } from './problems.ts';
+import { Problems } from '../../kernel/problems.ts';
 
 /**
  * Modifies contract data (szerződéses adatok módosítása): payment method, payment frequency,

@@ -1,5 +1,5 @@
-import type { PostalAddress } from '../insured-object.ts';
-import type { PaymentFrequency, PaymentMethod } from '../products.ts';
+import type { PostalAddress } from '../../kernel/insured-object.ts';
+import type { PaymentFrequency, PaymentMethod } from '../../kernel/products.ts';
 
 /** A contract data change as the portal shows it (`change_requests`). */
 export type ChangeKind = 'payment_method' | 'payment_frequency' | 'correspondence_address';

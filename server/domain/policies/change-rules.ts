@@ -1,5 +1,5 @@
-import { addDays, nextAnniversary } from '../../documents/delivery/calendar.ts';
-import type { PaymentFrequency } from '../products.ts';
+import { addDays, nextAnniversary } from '../../kernel/calendar.ts';
+import type { PaymentFrequency } from '../../kernel/products.ts';
 import type { ChangeKind } from './change-request-view.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { PostalAddress } from '../insured-object.ts';
-import type { Problems } from './problems.ts';
-import { cleanText } from './text-input.ts';
+import type { PostalAddress } from '../../kernel/insured-object.ts';
+import type { Problems } from '../../kernel/problems.ts';
+import { cleanText } from '../../kernel/text-rules.ts';
 
 /**
  * A Hungarian postal address typed by the customer: a four-digit postcode (1000–9999), a

@@ -1,5 +1,5 @@
-export * from './context.ts';
-export * from './paging.ts';
+export * from '../../kernel/context.ts';
+export * from '../../kernel/paging.ts';
 export * from './policy-views.ts';
 export * from './change-request-view.ts';
 export * from './change-rules.ts';

@@ -1,8 +1,8 @@
 import { preparedStatement, selectPrepared } from '../../db/prepared-statement.ts';
-import { budapestDate } from '../../documents/delivery/calendar.ts';
-import { DomainError } from '../domain-error.ts';
-import { brokerOf, isRowId, nowOf, type CustomerScope, type DomainContext } from './context.ts';
-import { paging, type Page, type PageRequest } from './paging.ts';
+import { budapestDate } from '../../kernel/calendar.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { brokerOf, isRowId, nowOf, type CustomerScope, type DomainContext } from '../../kernel/context.ts';
+import { paging, type Page, type PageRequest } from '../../kernel/paging.ts';
 import { POLICY_COLUMNS, scopedPolicyOf } from './policy-access.ts';
 import { policySummary, type PolicyStatus, type PolicySummary } from './policy-views.ts';
 

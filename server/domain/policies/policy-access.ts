@@ -1,10 +1,10 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { isoDateOf } from '../../documents/delivery/calendar.ts';
+import { isoDateOf } from '../../kernel/calendar.ts';
 import { customerOf, type CustomerRecord, type PolicyRecord } from '../../documents/delivery/records.ts';
-import { DomainError } from '../domain-error.ts';
-import type { InsuredObject, PostalAddress } from '../insured-object.ts';
-import type { PaymentFrequency, PaymentMethod, ProductCode } from '../products.ts';
-import { brokerOf, isRowId, type CustomerScope } from './context.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import type { InsuredObject, PostalAddress } from '../../kernel/insured-object.ts';
+import type { PaymentFrequency, PaymentMethod, ProductCode } from '../../kernel/products.ts';
+import { brokerOf, isRowId, type CustomerScope } from '../../kernel/context.ts';
 
 /**
  * One policy of the acting customer, within the partner's broker scope. A policy of another

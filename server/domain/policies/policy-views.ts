@@ -1,5 +1,5 @@
-import { describeInsuredObject, type InsuredObject, type PostalAddress } from '../insured-object.ts';
-import { PRODUCTS, type LocalizedName, type PaymentFrequency, type PaymentMethod, type ProductCode } from '../products.ts';
+import { describeInsuredObject, type InsuredObject, type PostalAddress } from '../../kernel/insured-object.ts';
+import { PRODUCTS, type LocalizedName, type PaymentFrequency, type PaymentMethod, type ProductCode } from '../../kernel/products.ts';
 import type { ScopedPolicy } from './policy-access.ts';
 
 /** What the portal shows of a policy, in a list row and on top of its detail page. */

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
-import { verifyPassword } from '../../../idp/accounts/password.ts';
-import type { Throttle, ThrottleRule } from '../../../idp/security/throttle.ts';
+import { verifyPassword } from '../../../common/accounts/password.ts';
+import type { Throttle, ThrottleRule } from '../../../common/security/throttle.ts';
 import { insertRows } from '../../db/insert-rows.ts';
 import { enqueueNotification, messageIdDomain } from '../../notifications/outbox.ts';
-import { DomainError } from '../domain-error.ts';
-import { nowOf, type CustomerActor, type DomainContext } from '../policies/context.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 
 /**
  * Changing the e-mail address (the login name): the customer gives the new address and the

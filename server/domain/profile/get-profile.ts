@@ -1,6 +1,6 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import { DomainError } from '../domain-error.ts';
-import { isRowId, type DomainContext } from '../policies/context.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import { isRowId, type DomainContext } from '../../kernel/context.ts';
 import { PROFILE_COLUMNS, profileViewOf, type ProfileView } from './profile-view.ts';
 
 export function customerNotFound(): DomainError {

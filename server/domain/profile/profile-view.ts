@@ -1,5 +1,5 @@
-import { isoDateOf } from '../../documents/delivery/calendar.ts';
-import type { PostalAddress } from '../insured-object.ts';
+import { isoDateOf } from '../../kernel/calendar.ts';
+import type { PostalAddress } from '../../kernel/insured-object.ts';
 
 /** The customer's own data as the profile page shows it. */
 export interface ProfileView {

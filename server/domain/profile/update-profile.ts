@@ -1,10 +1,10 @@
 import { QueryTypes } from 'sequelize';
-import { DomainError } from '../domain-error.ts';
-import type { PostalAddress } from '../insured-object.ts';
+import { DomainError } from '../../kernel/domain-error.ts';
+import type { PostalAddress } from '../../kernel/insured-object.ts';
 import { recordMailboxAudit } from '../mailbox/mailbox-audit.ts';
-import { nowOf, type CustomerActor, type DomainContext } from '../policies/context.ts';
+import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import { parsePostalAddress, sameAddress } from '../policies/correspondence-address.ts';
-import { Problems } from '../policies/problems.ts';
+import { Problems } from '../../kernel/problems.ts';
 import { getProfile } from './get-profile.ts';
 import { normalizeHungarianPhone } from './phone.ts';
 import type { ProfileView } from './profile-view.ts';

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES } from '../../documents/types.ts';
+import { DOCUMENT_TYPES } from '../../kernel/document-types.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { formatDate, httpUrl, requireText, type Language } from './format.ts';
 import { box, button, content, facts, heading, keyLine, page, paragraph, plain, rich, textFacts, textLink, textPage } from './layout.ts';

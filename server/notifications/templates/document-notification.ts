@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, isDocumentTypeCode, type DocumentTypeCode } from '../../documents/types.ts';
+import { DOCUMENT_TYPES, isDocumentTypeCode, type DocumentTypeCode } from '../../kernel/document-types.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { TemplateDataError, formatDate, httpUrl, optionalText, requireText, withQuery, type Language } from './format.ts';
 import { box, button, content, divider, facts, heading, keyLine, page, paragraph, plain, rich, subheading, textFacts, textLink, textPage } from './layout.ts';

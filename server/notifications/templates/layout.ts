@@ -1,4 +1,4 @@
-import { INSURER } from '../../documents/insurer.ts';
+import { INSURER } from '../../../common/insurer.ts';
 import { escapeHtml, type Language } from './format.ts';
 import type { Vars } from './engine.ts';
 

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES } from '../../documents/types.ts';
+import { DOCUMENT_TYPES } from '../../kernel/document-types.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { TemplateDataError, formatDateTime, formatHuf, httpUrl, requireText, type Language } from './format.ts';
 import { box, button, content, facts, heading, itemTable, keyLine, page, paragraph, plain, rich, subheading, textFacts, textLink, textPage } from './layout.ts';

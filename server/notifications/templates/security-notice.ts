@@ -1,4 +1,4 @@
-import { INSURER } from '../../documents/insurer.ts';
+import { INSURER } from '../../../common/insurer.ts';
 import type { Vars } from './engine.ts';
 import type { Language } from './format.ts';
 import { box, content, heading, page, paragraph, plain, rich, textPage } from './layout.ts';

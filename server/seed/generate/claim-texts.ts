@@ -1,4 +1,4 @@
-import type { ClaimType } from '../../domain/products.ts';
+import type { ClaimType } from '../../kernel/products.ts';
 
 /** How customers describe their losses, per claim type, and what each typically costs (HUF). */
 export const CLAIM_DESCRIPTIONS: Readonly<Record<ClaimType, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import { PRODUCTS, type ClaimType } from '../../domain/products.ts';
+import { PRODUCTS, type ClaimType } from '../../kernel/products.ts';
 import { formatHuf } from '../../documents/format.ts';
 import { FAMILY_NAMES, MALE_GIVEN_NAMES } from '../data/names.ts';
 import { FOREIGN_CITIES, PLACES, STREETS } from '../data/places.ts';

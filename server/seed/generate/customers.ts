@@ -1,4 +1,4 @@
-import { makeTaxNumber } from '../../domain/tax-number.ts';
+import { makeTaxNumber } from '../../../common/customers/tax-number.ts';
 import { COMPANY_FORMS, COMPANY_STEMS, COMPANY_TRADES } from '../data/companies.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../data/names.ts';
 import { PLACES, STREETS, type Place } from '../data/places.ts';

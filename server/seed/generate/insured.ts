@@ -1,4 +1,4 @@
-import type { InsuredProperty, InsuredTravel, InsuredVehicle } from '../../domain/insured-object.ts';
+import type { InsuredProperty, InsuredTravel, InsuredVehicle } from '../../kernel/insured-object.ts';
 import { DESTINATIONS, HOLIDAY_PLACES } from '../data/places.ts';
 import { BONUS_MALUS, CARS, VANS } from '../data/vehicles.ts';
 import { daysBetween } from '../dates.ts';

@@ -1,4 +1,4 @@
-import { PAYMENT_FREQUENCIES, type PaymentMethod } from '../../domain/products.ts';
+import { PAYMENT_FREQUENCIES, type PaymentMethod } from '../../kernel/products.ts';
 import { addDays, addMonths, at, maxDate, minDate } from '../dates.ts';
 import type { SeedInvoice, SeedPolicy } from '../model.ts';
 import type { Random } from '../random.ts';

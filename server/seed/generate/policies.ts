@@ -1,5 +1,5 @@
-import type { CancelReason } from '../../domain/cancel-reasons.ts';
-import type { InsuredObject } from '../../domain/insured-object.ts';
+import type { CancelReason } from '../../kernel/cancel-reasons.ts';
+import type { InsuredObject } from '../../kernel/insured-object.ts';
 import {
   PAYMENT_FREQUENCIES,
   allowedPaymentMethods,
@@ -7,7 +7,7 @@ import {
   type PaymentFrequency,
   type PaymentMethod,
   type ProductCode,
-} from '../../domain/products.ts';
+} from '../../kernel/products.ts';
 import { addDays, addMonths, at, daysBetween, minDate } from '../dates.ts';
 import { unique } from '../identity.ts';
 import type { SeedCustomer, SeedPolicy } from '../model.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../server/config/config.ts';
-import { createLogger } from '../../../server/http/logger.ts';
+import { createLogger } from '../../../common/http/logger.ts';
 import { startPortal, type RunningPortal } from '../../../server/app/start.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { createTestDatabase } from '../../support/database.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sequelize } from 'sequelize';
 import { createApp } from '../../../server/app/create-app.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 import { generateIdpKeys } from '../../../idp/keys.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import { useTestDatabase } from '../../support/database.ts';

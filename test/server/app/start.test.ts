@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { loadConfig } from '../../../server/config/config.ts';
 import { startPortal } from '../../../server/app/start.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 
 // The embedded default, as `npm start` runs it for a new user: no DATABASE_URL.
 const dataDir = await mkdtemp(join(tmpdir(), 'gp-start-'));

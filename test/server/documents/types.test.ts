@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_TYPES, DOCUMENT_TYPE_CODES, appliesToProduct, isDocumentTypeCode, requestableTypesFor } from '../../../server/documents/types.ts';
-import { PRODUCT_CODES } from '../../../server/domain/products.ts';
+import { DOCUMENT_TYPES, DOCUMENT_TYPE_CODES, appliesToProduct, isDocumentTypeCode, requestableTypesFor } from '../../../server/kernel/document-types.ts';
+import { PRODUCT_CODES } from '../../../server/kernel/products.ts';
 
 describe('document type catalogue', () => {
   it('lists the nine types with their Hungarian (e-mail subject) and English names', () => {

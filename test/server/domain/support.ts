@@ -1,8 +1,8 @@
 import { beforeAll, expect } from 'vitest';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { DomainError, type DomainErrorKind } from '../../../server/domain/domain-error.ts';
-import type { DomainContext } from '../../../server/domain/policies/context.ts';
-import type { ProductCode } from '../../../server/domain/products.ts';
+import { DomainError, type DomainErrorKind } from '../../../server/kernel/domain-error.ts';
+import type { DomainContext } from '../../../server/kernel/context.ts';
+import type { ProductCode } from '../../../server/kernel/products.ts';
 import { DEMO_LOGINS, seedDemoData } from '../../../server/seed/index.ts';
 import { useTestDatabase, type TestDatabase } from '../../support/database.ts';
 

@@ -8,7 +8,7 @@ import { OPERATIONS_BODY_LIMIT } from '../../../server/api/operations/routes.ts'
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { createNotificationSender, createTransport } from '../../../server/notifications/mailer.ts';
 import { OutboxWorker } from '../../../server/notifications/outbox-worker.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 import { pdfText } from '../documents/pdf-text.ts';
 import { api, COOKIE_NAME, FOREIGN_ORIGIN, loginSession, PERSON, record, startPortal, type RunningPortal } from '../api/session/harness.ts';
 import {

@@ -5,7 +5,7 @@ import { startMailSink, type MailSink } from '../../../server/notifications/dev-
 import { createNotificationSender, createTransport } from '../../../server/notifications/mailer.ts';
 import { enqueueNotification } from '../../../server/notifications/outbox.ts';
 import { OutboxWorker } from '../../../server/notifications/outbox-worker.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 import { CliError } from '../../../server/cli/cli-error.ts';
 import { commands } from '../../../server/cli/commands/index.ts';
 import { parseMailArgs, runMailCommand, type MailRequest } from '../../../server/cli/commands/mail.ts';

@@ -6,7 +6,7 @@ import { createNotificationSender, createTransport } from '../../../server/notif
 import { enqueueNotification } from '../../../server/notifications/outbox.ts';
 import { documentNotification } from './fixtures.ts';
 import { OutboxWorker, type SendNotification } from '../../../server/notifications/outbox-worker.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 import { openDatabase } from '../../../server/db/database.ts';
 
 const db = useTestDatabase();

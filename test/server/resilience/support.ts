@@ -3,7 +3,7 @@ import { createServer as createHttpServer, request as httpRequest, type Server a
 import { serve, type ServerType } from '@hono/node-server';
 import type { Sequelize } from 'sequelize';
 import { createApp } from '../../../server/app/create-app.ts';
-import { createLogger } from '../../../server/http/logger.ts';
+import { createLogger } from '../../../common/http/logger.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import type { IdpKeys } from '../../../idp/keys.ts';
 import type { LogLine } from '../api/session/harness.ts';

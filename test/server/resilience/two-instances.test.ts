@@ -4,7 +4,7 @@ import { useTestDatabase } from '../../support/database.ts';
 import { openDatabase, type Database } from '../../../server/db/database.ts';
 import { seedDemoData } from '../../../server/seed/index.ts';
 import { generateIdpKeys, type IdpKeys } from '../../../idp/keys.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { startNotifications, type NotificationService } from '../../../server/notifications/start-notifications.ts';
 import { enqueueNotifications } from '../../../server/notifications/outbox.ts';

@@ -17,10 +17,10 @@ import {
 } from '../api/session/harness.ts';
 import { createApp } from '../../../server/app/create-app.ts';
 import { createBrokerSite } from '../../../server/broker-demo/create-broker-site.ts';
-import { silentLogger } from '../../../server/http/logger.ts';
+import { silentLogger } from '../../../common/http/logger.ts';
 import { generateIdpKeys } from '../../../idp/keys.ts';
 import { createProvider } from '../../../idp/provider.ts';
-import { addPartnerClient } from '../../../idp/storage/partner-clients.ts';
+import { addPartnerClient } from '../../../common/partners/partner-clients.ts';
 import { closeServerNow } from '../../support/close-server.ts';
 
 /**

@@ -4,9 +4,9 @@ import { PLACES } from '../../../server/seed/data/places.ts';
 import { DEMO_LOGINS, describeDemoLogins } from '../../../server/seed/demo-logins.ts';
 import type { SeedData } from '../../../server/seed/model.ts';
 import { generateSeedData } from '../../../server/seed/plan.ts';
-import { isValidTaxNumber } from '../../../server/domain/tax-number.ts';
-import { PAYMENT_FREQUENCIES, PRODUCTS, PRODUCT_CODES, isAllowedPaymentTerms } from '../../../server/domain/products.ts';
-import { DOCUMENT_TYPES, appliesToProduct } from '../../../server/documents/types.ts';
+import { isValidTaxNumber } from '../../../common/customers/tax-number.ts';
+import { PAYMENT_FREQUENCIES, PRODUCTS, PRODUCT_CODES, isAllowedPaymentTerms } from '../../../server/kernel/products.ts';
+import { DOCUMENT_TYPES, appliesToProduct } from '../../../server/kernel/document-types.ts';
 
 const TODAY = '2026-11-24';
 

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../../idp/accounts/password.ts';
+import { verifyPassword } from '../../../common/accounts/password.ts';
 import { DEMO_LOGINS, SeedRefusedError, isDatabaseSeeded, seedDemoData, type SeedSummary } from '../../../server/seed/index.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import { pdfText } from '../documents/pdf-text.ts';

@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS } from '../../../domain/products.ts';
+import { PAYMENT_METHODS } from '../../../kernel/products.ts';
 import { formatDateTime, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, openDocument } from './common.ts';

@@ -1,4 +1,4 @@
-import { PRODUCTS } from '../../../domain/products.ts';
+import { PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, insuredObjectFields, insuredObjectHeading, openDocument, partyFields } from './common.ts';

@@ -1,10 +1,10 @@
-import { CANCEL_REASONS } from '../../../domain/cancel-reasons.ts';
-import type { InsuredObject } from '../../../domain/insured-object.ts';
-import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, PRODUCTS } from '../../../domain/products.ts';
+import { CANCEL_REASONS } from '../../../kernel/cancel-reasons.ts';
+import type { InsuredObject } from '../../../kernel/insured-object.ts';
+import { PAYMENT_FREQUENCIES, PAYMENT_METHODS, PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate, formatHuf } from '../../format.ts';
-import { INSURER } from '../../insurer.ts';
+import { INSURER } from '../../../../common/insurer.ts';
 import { documentTitle } from '../../naming.ts';
-import { DOCUMENT_TYPES } from '../../types.ts';
+import { DOCUMENT_TYPES } from '../../../kernel/document-types.ts';
 import { PdfComposer } from '../composer.ts';
 import type { DocumentInput, DocumentParty, DocumentPolicy } from '../input.ts';
 import { COLORS } from '../layout.ts';

@@ -1,5 +1,5 @@
-import type { InsuredObject } from '../../../domain/insured-object.ts';
-import type { ProductCode } from '../../../domain/products.ts';
+import type { InsuredObject } from '../../../kernel/insured-object.ts';
+import type { ProductCode } from '../../../kernel/products.ts';
 import { formatHuf } from '../../format.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { PaymentMethod } from '../../../domain/products.ts';
-import { PAYMENT_METHODS, PRODUCTS } from '../../../domain/products.ts';
-import { describeInsuredObject } from '../../../domain/insured-object.ts';
+import type { PaymentMethod } from '../../../kernel/products.ts';
+import { PAYMENT_METHODS, PRODUCTS } from '../../../kernel/products.ts';
+import { describeInsuredObject } from '../../../kernel/insured-object.ts';
 import { formatDate, formatHuf, formatPeriod } from '../../format.ts';
-import { INSURER } from '../../insurer.ts';
+import { INSURER } from '../../../../common/insurer.ts';
 import type { InputOf } from '../input.ts';
 import { COLORS } from '../layout.ts';
 import { closing, openDocument } from './common.ts';

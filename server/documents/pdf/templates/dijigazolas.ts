@@ -1,5 +1,5 @@
-import { PRODUCTS } from '../../../domain/products.ts';
-import { describeInsuredObject } from '../../../domain/insured-object.ts';
+import { PRODUCTS } from '../../../kernel/products.ts';
+import { describeInsuredObject } from '../../../kernel/insured-object.ts';
 import { formatDate, formatHuf, formatPeriod } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, openDocument, partyFields } from './common.ts';

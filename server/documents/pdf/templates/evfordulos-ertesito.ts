@@ -1,4 +1,4 @@
-import { PAYMENT_FREQUENCIES, PRODUCTS } from '../../../domain/products.ts';
+import { PAYMENT_FREQUENCIES, PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, instalmentHuf, openDocument } from './common.ts';

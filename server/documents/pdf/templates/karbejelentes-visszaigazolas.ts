@@ -1,5 +1,5 @@
-import type { ProductCode } from '../../../domain/products.ts';
-import { CLAIM_TYPES, PRODUCTS } from '../../../domain/products.ts';
+import type { ProductCode } from '../../../kernel/products.ts';
+import { CLAIM_TYPES, PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate, formatDateTime, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, openDocument } from './common.ts';

@@ -1,4 +1,4 @@
-import { CLAIM_TYPES, PRODUCTS } from '../../../domain/products.ts';
+import { CLAIM_TYPES, PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate, formatHuf, formatPeriod } from '../../format.ts';
 import type { ClaimLine, InputOf } from '../input.ts';
 import { closing, insuredObjectFields, openDocument, partyFields } from './common.ts';

@@ -1,6 +1,6 @@
-import { PRODUCTS } from '../../../domain/products.ts';
+import { PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate } from '../../format.ts';
-import { INSURER } from '../../insurer.ts';
+import { INSURER } from '../../../../common/insurer.ts';
 import type { InputOf } from '../input.ts';
 import { closing, insuredObjectFields, insuredObjectHeading, openDocument, partyFields, policyFields } from './common.ts';
 import { coverageRows } from './coverages.ts';

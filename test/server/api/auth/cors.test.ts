@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../support/database.ts';
-import { silentLogger } from '../../../../server/http/logger.ts';
+import { silentLogger } from '../../../../common/http/logger.ts';
 import { PartnerOrigins } from '../../../../server/api/cors/partner-origins.ts';
-import { addPartnerClient, removePartnerClient } from '../../../../idp/storage/partner-clients.ts';
+import { addPartnerClient, removePartnerClient } from '../../../../common/partners/partner-clients.ts';
 import { api, BROKER_ORIGIN, FOREIGN_ORIGIN, OTHER_PARTNER_ORIGIN, startPortal, type RunningPortal } from '../session/harness.ts';
 
 const db = useTestDatabase();

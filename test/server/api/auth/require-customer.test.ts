@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { ProblemError, problemResponse } from '../../../../server/http/problem.ts';
+import { ProblemError, problemResponse } from '../../../../common/http/problem.ts';
 import { customerRoutes, principalOf, requireCustomer, type ApiEnv, type Principal } from '../../../../server/api/auth/index.ts';
 
 /** The guard resource routes will use, on a stand-in `authenticate` (the real one is tested through GET /api/session). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPaymentProvider, paymentWebhookSecret } from '../../../../server/api/payments/payment-provider.ts';
-import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payments/demo/signature.ts';
+import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payment-providers/demo/signature.ts';
 
 /** Where the webhook secret comes from: PAYMENT_WEBHOOK_SECRET, the data directory, or this process. */
 const dirs: string[] = [];

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentModule, demoPaymentPage } from '../../../../server/api/payments/routes.ts';
-import { silentLogger } from '../../../../server/http/logger.ts';
-import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payments/demo/signature.ts';
+import { silentLogger } from '../../../../common/http/logger.ts';
+import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payment-providers/demo/signature.ts';
 import { useTestDatabase } from '../../../support/database.ts';
-import { footprint, GOOD_CARD, pathOf } from '../../payments/support.ts';
+import { footprint, GOOD_CARD, pathOf } from '../../domain/payments/support.ts';
 import { api, BROKER_ORIGIN, COMPANY, loginSession, PERSON, startPortal, type RunningPortal } from '../session/harness.ts';
 
 /**

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import * as oidc from 'openid-client';
 import { createApp } from '../../../../server/app/create-app.ts';
-import { createLogger } from '../../../../server/http/logger.ts';
+import { createLogger } from '../../../../common/http/logger.ts';
 import { seedDemoData, DEMO_LOGINS } from '../../../../server/seed/index.ts';
 import { generateIdpKeys, type IdpKeys } from '../../../../idp/keys.ts';
 import { createProvider } from '../../../../idp/provider.ts';

@@ -12,7 +12,7 @@ import { startMailSink, type MailSink } from '../../../../server/notifications/d
 import { createNotificationSender, createTransport } from '../../../../server/notifications/mailer.ts';
 import { OutboxWorker } from '../../../../server/notifications/outbox-worker.ts';
 import { portalLinks } from '../../../../server/notifications/links.ts';
-import { silentLogger } from '../../../../server/http/logger.ts';
+import { silentLogger } from '../../../../common/http/logger.ts';
 import { pdfText } from '../pdf-text.ts';
 import { count, createBroker, createClaim, createCustomer, createInvoice, createPolicy, minimalPdf, type TestCustomer, type TestPolicy } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { InsuredObject } from '../../../../server/domain/insured-object.ts';
-import type { ProductCode } from '../../../../server/domain/products.ts';
+import type { InsuredObject } from '../../../../server/kernel/insured-object.ts';
+import type { ProductCode } from '../../../../server/kernel/products.ts';
 
 /**
  * The few rows a delivery test needs, inserted with plain SQL (no seed: it takes seconds and

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanFilename, formatClaimNumber, normalisePlate, parseLossTime, sniffContentType, validateAttachments } from '../../../../server/domain/claims/index.ts';
-import { Problems } from '../../../../server/domain/policies/problems.ts';
-import { cleanText } from '../../../../server/domain/policies/text-input.ts';
-import { DomainError } from '../../../../server/domain/domain-error.ts';
+import { Problems } from '../../../../server/kernel/problems.ts';
+import { cleanText } from '../../../../server/kernel/text-rules.ts';
+import { DomainError } from '../../../../server/kernel/domain-error.ts';
 
 /** The database-free parts of a claim report: the bytes' type, file names, plates, the time of loss. */
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3]);

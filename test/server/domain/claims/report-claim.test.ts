@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, budapestDate } from '../../../../server/documents/delivery/calendar.ts';
+import { addDays, addYears, budapestDate } from '../../../../server/kernel/calendar.ts';
 import { ATTACHMENT_LIMITS, CLAIM_NUMBER_PATTERN, FIRST_STATUS_NOTE, getClaim, getClaimAttachment, listClaims, reportClaim, type ReportClaimArgs } from '../../../../server/domain/claims/index.ts';
 import { renderEmail } from '../../../../server/notifications/templates/index.ts';
 import { pdfText } from '../../documents/pdf-text.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears } from '../../../../server/documents/delivery/calendar.ts';
+import { addDays, addYears } from '../../../../server/kernel/calendar.ts';
 import { changePolicy, getPolicy, listPolicies, reviewReasonFor } from '../../../../server/domain/policies/index.ts';
 import { renderEmail } from '../../../../server/notifications/templates/index.ts';
 import { pdfText } from '../../documents/pdf-text.ts';

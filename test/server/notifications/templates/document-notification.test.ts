@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_TYPES, DOCUMENT_TYPE_CODES } from '../../../../server/documents/types.ts';
+import { DOCUMENT_TYPES, DOCUMENT_TYPE_CODES } from '../../../../server/kernel/document-types.ts';
 import { LANGUAGES, renderEmail, type DocumentNotificationData } from '../../../../server/notifications/templates/index.ts';
 import { SAMPLES } from './fixtures.ts';
 

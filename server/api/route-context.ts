@@ -1,0 +1,33 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { CustomerActor, DomainContext } from '../kernel/context.ts';
+import { ProblemError } from '../../common/http/problem.ts';
+import { principalOf, type ApiEnv } from './auth/principal.ts';
+import type { ResourceDeps } from './resources.ts';
+
+/** The domain services' context from the resource deps. */
+export function domainContext(deps: ResourceDeps): DomainContext {
+  return { sequelize: deps.sequelize, publicUrl: deps.publicUrl };
+}
+
+/** The acting customer as the domain services take it: a broker-scoped partner passes its broker. */
+export function actorOf(c: Context<ApiEnv>): CustomerActor {
+  const p = principalOf(c);
+  return { customerId: p.customerId, brokerId: p.policyScope === 'broker' ? p.brokerId : null, clientId: p.clientId, actorId: p.accountId };
+}
+
+/** Writes here take small JSON bodies. */
+export function smallBody(): MiddlewareHandler<ApiEnv> {
+  return bodyLimit({
+    maxSize: 8 * 1024,
+    onError: () => {
+      throw new ProblemError(413, 'payload_too_large', 'The request body is too large');
+    },
+  });
+}
+
+/** Personal data: never cached. */
+export const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+};
