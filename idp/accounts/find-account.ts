@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Account } from 'oidc-provider';
+import type { Language } from '../../common/language.ts';
 
 /** An account with the customer it belongs to, as the IdP needs it. */
 export interface AccountRecord {
@@ -10,7 +11,7 @@ export interface AccountRecord {
   emailVerified: boolean;
   customerNumber: string;
   name: string;
-  language: 'hu' | 'en';
+  language: Language;
 }
 
 interface Row {
@@ -21,7 +22,7 @@ interface Row {
   email_verified_at: Date | null;
   customer_number: string;
   name: string;
-  language: 'hu' | 'en';
+  language: Language;
 }
 
 const SELECT = `select a.id, a.customer_id, a.username, a.password_hash, a.email_verified_at,

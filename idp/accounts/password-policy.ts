@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Language } from '../../common/language.ts';
 
 /**
  * What a new password must be (NIST SP 800-63B §3.1.1.2, OWASP ASVS V2.1): long enough, not
@@ -57,7 +58,7 @@ export function checkPasswordPolicy(password: string, context: PasswordContext =
   return code ? { code, message: MESSAGES[code] } : null;
 }
 
-export function passwordPolicyMessage(code: PasswordPolicyCode, lang: 'hu' | 'en'): string {
+export function passwordPolicyMessage(code: PasswordPolicyCode, lang: Language): string {
   return MESSAGES[code][lang];
 }
 

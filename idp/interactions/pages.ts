@@ -2,14 +2,14 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { page } from '../pages/layout.ts';
 import { errorSummary, field, focusTarget, notice, type FieldError } from '../pages/form.ts';
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { text } from './text.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** What every page needs from the request. */
 export interface PageContext {
-  lang: Lang;
+  lang: Language;
   nonce: string;
   /** Path and query of this page (for the language switch). */
   currentUrl: string;

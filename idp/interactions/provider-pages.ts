@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { KoaContextWithOIDC, ErrorOut } from 'oidc-provider';
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { loggedOutPage, logoutPage, messagePage, type PageContext } from './pages.ts';
 
 /**
@@ -17,7 +17,7 @@ function pageContext(ctx: KoaContextWithOIDC): PageContext {
 }
 
 /** `?lang=` (remembered), the `gp_lang` cookie, the request's `ui_locales`, else Hungarian. */
-function langOf(ctx: KoaContextWithOIDC): Lang {
+function langOf(ctx: KoaContextWithOIDC): Language {
   const query = ctx.query.lang;
   if (query === 'hu' || query === 'en') {
     ctx.cookies.set(LANG_COOKIE, query, { signed: false, httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000, overwrite: true });

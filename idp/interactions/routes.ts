@@ -3,7 +3,8 @@ import type { HttpBindings } from '@hono/node-server';
 import { errors, type InteractionResults } from 'oidc-provider';
 import { QueryTypes } from 'sequelize';
 import type { PageEnv } from '../pages/security.ts';
-import { pickLang, type Lang } from '../pages/language.ts';
+import { pickLang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import type { FieldError } from '../pages/form.ts';
 import type { IdpRouteDeps } from '../routes.ts';
 import { LoginService } from '../accounts/login.ts';
@@ -168,7 +169,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   app.get('/:uid/abort', abort);
   app.post('/:uid/abort', abort);
 
-  async function showConsent(c: C, interaction: Interaction, lang: Lang): Promise<Response> {
+  async function showConsent(c: C, interaction: Interaction, lang: Language): Promise<Response> {
     const partner = await partnerView(c, interaction);
     const account = interaction.session?.accountId ? await findAccountById(sequelize, interaction.session.accountId) : undefined;
     if (!partner || !account) return message(c, lang, 'error', 400);
@@ -201,7 +202,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     return { name: row.display_name, logoUrl, origins: row.origins };
   }
 
-  async function message(c: C, lang: Lang, kind: 'expired' | 'error', status: 400 | 500): Promise<Response> {
+  async function message(c: C, lang: Language, kind: 'expired' | 'error', status: 400 | 500): Promise<Response> {
     return c.html(await messagePage({ ...pageContext(c, lang), kind }), status);
   }
 
@@ -215,7 +216,7 @@ function node(c: Context): HttpBindings {
 }
 
 /** The language switch always leads to the interaction's GET page (forms post elsewhere). */
-function pageContext(c: C, lang: Lang): PageContext {
+function pageContext(c: C, lang: Language): PageContext {
   const uid = c.req.param('uid');
   return { lang, nonce: c.get('nonce'), currentUrl: uid ? `/interaction/${encodeURIComponent(uid)}` : new URL(c.req.url).pathname };
 }

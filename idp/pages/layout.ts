@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { dictionary, type Lang } from './language.ts';
+import { dictionary } from './language.ts';
+import type { Language } from '../../common/language.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -26,7 +27,7 @@ const t = dictionary({
 });
 
 export interface PageOptions {
-  lang: Lang;
+  lang: Language;
   /** The page's own title; the document title becomes "<title> – Gránit Pont Ügyfélportál". */
   title: string;
   nonce: string;
@@ -44,7 +45,7 @@ export interface PageOptions {
  */
 export function page(options: PageOptions): Html {
   const s = t(options.lang);
-  const other: Lang = options.lang === 'hu' ? 'en' : 'hu';
+  const other: Language = options.lang === 'hu' ? 'en' : 'hu';
   return html`<!doctype html>
     <html lang="${options.lang}">
       <head>
@@ -68,7 +69,7 @@ export function page(options: PageOptions): Html {
     </html>`;
 }
 
-export function switchLanguageUrl(currentUrl: string, lang: Lang): string {
+export function switchLanguageUrl(currentUrl: string, lang: Language): string {
   const url = new URL(currentUrl, 'http://x');
   url.searchParams.set('lang', lang);
   return `${url.pathname}${url.search}`;

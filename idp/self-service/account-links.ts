@@ -1,14 +1,14 @@
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 
 /** The absolute URLs the self-service e-mails and pages link to (under PUBLIC_URL). */
 export function accountLinks(publicUrl: URL) {
   const origin = publicUrl.origin;
-  const withToken = (path: string, token: string, lang: Lang) => `${origin}${path}?${new URLSearchParams({ token, lang }).toString()}`;
+  const withToken = (path: string, token: string, lang: Language) => `${origin}${path}?${new URLSearchParams({ token, lang }).toString()}`;
   return {
     /** The portal: where a customer logs in. */
     portal: () => `${origin}/`,
-    verifyEmail: (token: string, lang: Lang) => withToken('/account/verify-email', token, lang),
-    resetPassword: (token: string, lang: Lang) => withToken('/account/reset-password', token, lang),
+    verifyEmail: (token: string, lang: Language) => withToken('/account/verify-email', token, lang),
+    resetPassword: (token: string, lang: Language) => withToken('/account/reset-password', token, lang),
     forgotPassword: () => `${origin}/account/forgot-password`,
   };
 }

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
-import { dictionary, type Lang } from '../pages/language.ts';
+import { dictionary } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { common, errorText } from './messages.ts';
 import { codedNotice, type Html } from './view.ts';
 
@@ -9,7 +10,7 @@ export const tooManyText = dictionary({
 });
 
 /** A whole page for "too many tries" where there is no form to show again. */
-export function tooManyPage(lang: Lang, portalUrl: string): Html {
+export function tooManyPage(lang: Language, portalUrl: string): Html {
   return html`<h1>${tooManyText(lang).title}</h1>
     ${codedNotice('error', 'too_many_attempts', errorText(lang).too_many_attempts)}
     <p>${common(lang).helpPhone}</p>

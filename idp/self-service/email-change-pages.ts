@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
-import { dictionary, type Lang } from '../pages/language.ts';
+import { dictionary } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { common, errorText } from './messages.ts';
 import { actionUrl, codedNotice, type Html } from './view.ts';
 
@@ -29,7 +30,7 @@ export const emailChangeText = dictionary({
   },
 });
 
-export function emailChangeConfirmPage(lang: Lang, token: string): Html {
+export function emailChangeConfirmPage(lang: Language, token: string): Html {
   const s = emailChangeText(lang);
   return html`<h1>${s.title}</h1>
     <p class="lead">${s.confirmLead}</p>
@@ -39,14 +40,14 @@ export function emailChangeConfirmPage(lang: Lang, token: string): Html {
     </form>`;
 }
 
-export function emailChangeDone(lang: Lang, portalUrl: string): Html {
+export function emailChangeDone(lang: Language, portalUrl: string): Html {
   const s = emailChangeText(lang);
   return html`<h1>${s.doneTitle}</h1>
     ${codedNotice('success', 'email_changed', s.done)}
     <div class="actions"><a class="button primary" href="${portalUrl}">${common(lang).login}</a></div>`;
 }
 
-export function emailChangeInvalid(lang: Lang, portalUrl: string): Html {
+export function emailChangeInvalid(lang: Language, portalUrl: string): Html {
   const s = emailChangeText(lang);
   return html`<h1>${s.invalidTitle}</h1>
     ${codedNotice('error', 'token_invalid', errorText(lang).token_invalid)}
@@ -54,7 +55,7 @@ export function emailChangeInvalid(lang: Lang, portalUrl: string): Html {
     <div class="actions"><a class="button primary" href="${portalUrl}">${common(lang).login}</a></div>`;
 }
 
-export function emailChangeFailed(lang: Lang, portalUrl: string): Html {
+export function emailChangeFailed(lang: Language, portalUrl: string): Html {
   const s = emailChangeText(lang);
   return html`<h1>${s.failedTitle}</h1>
     ${codedNotice('error', 'email_change_failed', s.failed)}

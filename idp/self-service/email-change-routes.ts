@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { confirmEmailChange, peekEmailChange } from '../../server/domain/profile/email-change.ts';
-import { pickLang, type Lang } from '../pages/language.ts';
+import { pickLang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
@@ -18,7 +19,7 @@ import { formString, render } from './view.ts';
 export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
   const portalUrl = accountLinks(deps.publicUrl).portal();
-  const invalid = (c: Context<PageEnv>, lang: Lang) =>
+  const invalid = (c: Context<PageEnv>, lang: Language) =>
     render(c, { lang, title: emailChangeText(lang).invalidTitle, body: emailChangeInvalid(lang, portalUrl), status: 400, currentUrl: '/' });
 
   app.get('/', async (c) => {

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { field, focusTarget } from '../pages/form.ts';
-import { dictionary, type Lang } from '../pages/language.ts';
+import { dictionary } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { common, errorText } from './messages.ts';
 import { actionUrl, codedErrorSummary, codedNotice, type CodedError, type Html } from './view.ts';
 
@@ -44,7 +45,7 @@ export const passwordText = dictionary({
   },
 });
 
-export function forgotForm(lang: Lang, email: string, errors: readonly CodedError[], message: { code: string; text: string } | null, portalUrl: string): Html {
+export function forgotForm(lang: Language, email: string, errors: readonly CodedError[], message: { code: string; text: string } | null, portalUrl: string): Html {
   const s = passwordText(lang);
   return html`<h1>${s.forgotTitle}</h1>
     <p class="lead">${s.forgotLead}</p>
@@ -60,7 +61,7 @@ export function forgotForm(lang: Lang, email: string, errors: readonly CodedErro
     </nav>`;
 }
 
-export function forgotSent(lang: Lang, portalUrl: string): Html {
+export function forgotSent(lang: Language, portalUrl: string): Html {
   const s = passwordText(lang);
   return html`<h1>${s.sentTitle}</h1>
     ${codedNotice('success', 'reset_link_sent', s.sent)}
@@ -68,7 +69,7 @@ export function forgotSent(lang: Lang, portalUrl: string): Html {
     <nav class="links" aria-label="${s.sentTitle}"><a href="${portalUrl}">${common(lang).backToLogin}</a></nav>`;
 }
 
-export function resetForm(lang: Lang, token: string, errors: readonly CodedError[]): Html {
+export function resetForm(lang: Language, token: string, errors: readonly CodedError[]): Html {
   const s = passwordText(lang);
   const c = common(lang);
   const focus = focusTarget(['password', 'passwordConfirm'], errors);
@@ -83,14 +84,14 @@ export function resetForm(lang: Lang, token: string, errors: readonly CodedError
     </form>`;
 }
 
-export function resetDone(lang: Lang, portalUrl: string): Html {
+export function resetDone(lang: Language, portalUrl: string): Html {
   const s = passwordText(lang);
   return html`<h1>${s.doneTitle}</h1>
     ${codedNotice('success', 'password_changed', s.done)}
     <div class="actions"><a class="button primary" href="${portalUrl}">${common(lang).login}</a></div>`;
 }
 
-export function resetInvalid(lang: Lang): Html {
+export function resetInvalid(lang: Language): Html {
   const s = passwordText(lang);
   return html`<h1>${s.invalidTitle}</h1>
     ${codedNotice('error', 'token_invalid', errorText(lang).token_invalid)}

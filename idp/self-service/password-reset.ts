@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
 import { consumeToken, issueToken, peekToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
@@ -10,7 +10,7 @@ import { markEmailVerified } from './verification.ts';
 /** The forgotten-password flow without Hono. */
 
 /** Queues a reset link if an account has this login; silent otherwise (the page answers the same). */
-export async function requestPasswordReset(sequelize: Sequelize, input: { email: string; language: Lang; publicUrl: URL }): Promise<boolean> {
+export async function requestPasswordReset(sequelize: Sequelize, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
   const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
     `select id, customer_id, username from accounts where lower(username) = :email`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
@@ -61,7 +61,7 @@ export async function resetTarget(sequelize: Sequelize, token: string): Promise<
  */
 export async function resetPassword(
   sequelize: Sequelize,
-  input: { token: string; passwordHash: string; language: Lang; publicUrl: URL },
+  input: { token: string; passwordHash: string; language: Language; publicUrl: URL },
 ): Promise<boolean> {
   return sequelize.transaction(async (transaction) => {
     const used = await consumeToken(sequelize, transaction, input.token, 'reset_password');

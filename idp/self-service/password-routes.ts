@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { hashPassword } from '../../common/accounts/password.ts';
 import { checkPasswordPolicy } from '../accounts/password-policy.ts';
-import { pickLang, type Lang } from '../pages/language.ts';
+import { pickLang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
 import { accountLinks } from './account-links.ts';
@@ -23,7 +24,7 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
   const portalUrl = accountLinks(deps.publicUrl).portal();
   const retryAfter = (state: { retryAfter: number }) => ({ 'Retry-After': String(Math.max(1, state.retryAfter)) });
-  const invalid = (c: Context<PageEnv>, lang: Lang) =>
+  const invalid = (c: Context<PageEnv>, lang: Language) =>
     render(c, { lang, title: passwordText(lang).invalidTitle, body: resetInvalid(lang), status: 400, currentUrl: '/account/forgot-password' });
 
   app.get('/forgot-password', (c) => {

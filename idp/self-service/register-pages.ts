@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { field, focusTarget } from '../pages/form.ts';
-import { dictionary, type Lang } from '../pages/language.ts';
+import { dictionary } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { actionUrl, codedErrorSummary, codedNotice, type CodedError, type Html } from './view.ts';
 import { common } from './messages.ts';
 import type { CustomerKind } from './normalise.ts';
@@ -90,7 +91,7 @@ export interface Step1Values {
 }
 
 /** Step 1: who registers, and the customer number. */
-export function registerStep1(lang: Lang, values: Step1Values, errors: readonly CodedError[], portalUrl: string): Html {
+export function registerStep1(lang: Language, values: Step1Values, errors: readonly CodedError[], portalUrl: string): Html {
   const s = registerText(lang);
   const focus = focusTarget(['kind', 'customer'], errors);
   const kindError = errors.find((e) => e.field === 'kind');
@@ -144,7 +145,7 @@ export interface Step2Values {
 
 /** Step 2: the identifying details of the chosen kind, and the login. */
 export function registerStep2(
-  lang: Lang,
+  lang: Language,
   values: Step2Values,
   errors: readonly CodedError[],
   message: { code: string; text: string } | null,
@@ -213,7 +214,7 @@ export function registerStep2(
 }
 
 /** The answer to every registration whose details matched a customer, whatever happened next. */
-export function registerDone(lang: Lang, portalUrl: string): Html {
+export function registerDone(lang: Language, portalUrl: string): Html {
   const s = registerText(lang);
   const c = common(lang);
   return html`<h1>${s.doneTitle}</h1>

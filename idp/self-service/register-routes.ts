@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { hashPassword } from '../../common/accounts/password.ts';
 import { checkPasswordPolicy } from '../accounts/password-policy.ts';
-import { pickLang, type Lang } from '../pages/language.ts';
+import { pickLang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
 import { accountLinks } from './account-links.ts';
@@ -24,12 +25,12 @@ export function registerRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
   const portalUrl = accountLinks(deps.publicUrl).portal();
 
-  const step1 = (c: Context<PageEnv>, lang: Lang, values: { kind: string; customer: string }, errors: CodedError[], status: 200 | 400 | 429 = 200) =>
+  const step1 = (c: Context<PageEnv>, lang: Language, values: { kind: string; customer: string }, errors: CodedError[], status: 200 | 400 | 429 = 200) =>
     render(c, { lang, title: registerText(lang).title, body: registerStep1(lang, values, errors, portalUrl), status });
 
   const step2 = (
     c: Context<PageEnv>,
-    lang: Lang,
+    lang: Language,
     values: Step2Values,
     errors: CodedError[],
     message: ErrorCode | null,
@@ -114,7 +115,7 @@ export function registerRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
 
 type Step1 = { ok: true; kind: read.CustomerKind; customerNumber: string } | { ok: false; errors: CodedError[] };
 
-function readStep1(lang: Lang, kindInput: string, customerInput: string): Step1 {
+function readStep1(lang: Language, kindInput: string, customerInput: string): Step1 {
   const t = errorText(lang);
   const kind = read.customerKind(kindInput);
   const customerNumber = read.customerNumber(customerInput);

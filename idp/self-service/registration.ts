@@ -1,6 +1,6 @@
 import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
 import { issueToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
@@ -51,7 +51,7 @@ export interface RegisterInput {
   email: string;
   passwordHash: string;
   /** The language of the page: the verification e-mail is written in it. */
-  language: Lang;
+  language: Language;
   publicUrl: URL;
 }
 
@@ -133,11 +133,11 @@ interface AccountOwner {
   id: string;
   customerId: number;
   username: string;
-  language: Lang;
+  language: Language;
 }
 
 async function accountWhere(sequelize: Sequelize, transaction: Transaction, condition: string, value: unknown): Promise<AccountOwner | null> {
-  const [row] = await sequelize.query<{ id: string; customer_id: number; username: string; language: Lang }>(
+  const [row] = await sequelize.query<{ id: string; customer_id: number; username: string; language: Language }>(
     `select a.id, a.customer_id, a.username, c.language
        from accounts a join customers c on c.id = a.customer_id
       where ${condition}`,

@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
 import { consumeToken, issueToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
@@ -34,7 +34,7 @@ export async function markEmailVerified(sequelize: Sequelize, transaction: Trans
       returning a.customer_id, a.username, before.email_verified_at is null as first_time`,
     { replacements: { accountId }, type: QueryTypes.SELECT, transaction },
   );
-  const [customer] = await sequelize.query<{ customer_number: string; email: string | null; language: Lang }>(
+  const [customer] = await sequelize.query<{ customer_number: string; email: string | null; language: Language }>(
     `select customer_number, email, language from customers where id = :customerId for update`,
     { replacements: { customerId: row!.customer_id }, type: QueryTypes.SELECT, transaction },
   );
@@ -63,7 +63,7 @@ export async function markEmailVerified(sequelize: Sequelize, transaction: Trans
 }
 
 /** Queues a new verification link if an unverified account has this login; silent otherwise. */
-export async function resendVerification(sequelize: Sequelize, input: { email: string; language: Lang; publicUrl: URL }): Promise<boolean> {
+export async function resendVerification(sequelize: Sequelize, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
   const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
     `select id, customer_id, username from accounts where lower(username) = :email and email_verified_at is null`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { field, focusTarget } from '../pages/form.ts';
-import { dictionary, type Lang } from '../pages/language.ts';
+import { dictionary } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { common, errorText } from './messages.ts';
 import { actionUrl, codedErrorSummary, codedNotice, type CodedError, type Html } from './view.ts';
 
@@ -40,7 +41,7 @@ export const verifyText = dictionary({
   },
 });
 
-export function verifyConfirm(lang: Lang, token: string): Html {
+export function verifyConfirm(lang: Language, token: string): Html {
   const s = verifyText(lang);
   return html`<h1>${s.title}</h1>
     <p class="lead">${s.confirmLead}</p>
@@ -50,14 +51,14 @@ export function verifyConfirm(lang: Lang, token: string): Html {
     </form>`;
 }
 
-export function verifyDone(lang: Lang, portalUrl: string): Html {
+export function verifyDone(lang: Language, portalUrl: string): Html {
   const s = verifyText(lang);
   return html`<h1>${s.doneTitle}</h1>
     ${codedNotice('success', 'email_verified', s.done)}
     <div class="actions"><a class="button primary" href="${portalUrl}">${common(lang).login}</a></div>`;
 }
 
-export function verifyInvalid(lang: Lang, portalUrl: string): Html {
+export function verifyInvalid(lang: Language, portalUrl: string): Html {
   const s = verifyText(lang);
   return html`<h1>${s.invalidTitle}</h1>
     ${codedNotice('error', 'token_invalid', errorText(lang).token_invalid)}
@@ -68,7 +69,7 @@ export function verifyInvalid(lang: Lang, portalUrl: string): Html {
     </div>`;
 }
 
-export function resendForm(lang: Lang, email: string, errors: readonly CodedError[], message: { code: string; text: string } | null): Html {
+export function resendForm(lang: Language, email: string, errors: readonly CodedError[], message: { code: string; text: string } | null): Html {
   const s = verifyText(lang);
   return html`<h1>${s.resendTitle}</h1>
     <p class="lead">${s.resendLead}</p>
@@ -80,7 +81,7 @@ export function resendForm(lang: Lang, email: string, errors: readonly CodedErro
     </form>`;
 }
 
-export function resendSent(lang: Lang, portalUrl: string): Html {
+export function resendSent(lang: Language, portalUrl: string): Html {
   const s = verifyText(lang);
   return html`<h1>${s.sentTitle}</h1>
     ${codedNotice('success', 'verify_link_sent', s.sent)}

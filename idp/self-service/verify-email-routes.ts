@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { pickLang, type Lang } from '../pages/language.ts';
+import { pickLang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../routes.ts';
 import { accountLinks } from './account-links.ts';
@@ -21,7 +22,7 @@ import { formString, render, type CodedError } from './view.ts';
 export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
   const portalUrl = accountLinks(deps.publicUrl).portal();
-  const invalid = (c: Context<PageEnv>, lang: Lang) =>
+  const invalid = (c: Context<PageEnv>, lang: Language) =>
     render(c, { lang, title: verifyText(lang).invalidTitle, body: verifyInvalid(lang, portalUrl), status: 400, currentUrl: '/account/verify-email/resend' });
 
   app.get('/', async (c) => {

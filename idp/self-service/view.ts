@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { FieldError } from '../pages/form.ts';
-import type { Lang } from '../pages/language.ts';
+import type { Language } from '../../common/language.ts';
 import { page } from '../pages/layout.ts';
 import type { PageEnv } from '../pages/security.ts';
 
@@ -36,7 +36,7 @@ export function codedErrorSummary(title: string, errors: readonly CodedError[]):
 }
 
 export interface RenderOptions {
-  lang: Lang;
+  lang: Language;
   title: string;
   body: Html;
   status?: ContentfulStatusCode;
@@ -59,7 +59,7 @@ export function render(c: Context<PageEnv>, o: RenderOptions): Response | Promis
 }
 
 /** A form's action on this server, keeping the page's language for the answer. */
-export function actionUrl(path: string, lang: Lang, params: Record<string, string> = {}): string {
+export function actionUrl(path: string, lang: Language, params: Record<string, string> = {}): string {
   const search = new URLSearchParams({ ...params, lang });
   return `${path}?${search.toString()}`;
 }

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Logger } from '../../common/http/logger.ts';
+import type { Language } from '../../common/language.ts';
 
 /** One claimed outbox row, as the sender needs it. */
 export interface ClaimedNotification {
@@ -7,7 +8,7 @@ export interface ClaimedNotification {
   customerId: number | null;
   to: string;
   template: string;
-  language: 'hu' | 'en';
+  language: Language;
   data: Record<string, unknown>;
   messageId: string;
   attempts: number;
@@ -116,7 +117,7 @@ export class OutboxWorker {
       customer_id: number | null;
       to_address: string;
       template: string;
-      language: 'hu' | 'en';
+      language: Language;
       data: Record<string, unknown>;
       message_id: string;
       attempts: number;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { TemplateData, TemplateName } from './templates/index.ts';
 import { insertRows } from '../db/insert-rows.ts';
+import type { Language } from '../../common/language.ts';
 
 /**
  * The transactional outbox: a notification is a row written in the SAME transaction as the
@@ -13,7 +14,7 @@ export interface OutboxMessage<K extends TemplateName = TemplateName> {
   customerId: number | null;
   to: string;
   template: K;
-  language: 'hu' | 'en';
+  language: Language;
   data: TemplateData[K];
 }
 

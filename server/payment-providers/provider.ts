@@ -1,3 +1,5 @@
+import type { Language } from '../../common/language.ts';
+
 /**
  * What the portal needs from a card-payment provider with a hosted payment page: open a
  * checkout for an amount and get the page to send the browser to; later, verify the provider's
@@ -21,7 +23,7 @@ export interface CheckoutRequest {
   /** After this instant the checkout can no longer be paid. */
   expiresAt: Date;
   /** The page's language (Hungarian by default). */
-  language?: 'hu' | 'en';
+  language?: Language;
 }
 
 export interface Checkout {

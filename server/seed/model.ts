@@ -1,3 +1,4 @@
+import type { Language } from '../../common/language.ts';
 import type { CancelReason } from '../kernel/cancel-reasons.ts';
 import type { InsuredObject } from '../kernel/insured-object.ts';
 import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../kernel/products.ts';
@@ -33,7 +34,7 @@ export interface SeedCustomer {
   addressLine: string;
   email: string;
   phone: string;
-  language: 'hu' | 'en';
+  language: Language;
   createdAt: string;
   /** Only the demo customers with a login; the password is hashed at insert time. */
   account: { username: string; password: string; emailVerifiedAt: string } | null;

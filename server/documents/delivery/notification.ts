@@ -1,6 +1,7 @@
 import { portalLinks } from '../../notifications/links.ts';
 import type { OutboxMessage } from '../../notifications/outbox.ts';
 import type { DocumentTypeCode } from '../../kernel/document-types.ts';
+import type { Language } from '../../../common/language.ts';
 
 /**
  * The "a document has arrived" e-mail for one delivered document: subject = the type's name,
@@ -11,7 +12,7 @@ export interface NotificationRecipient {
   id: number;
   customerNumber: string;
   email: string | null;
-  language: 'hu' | 'en';
+  language: Language;
 }
 
 export function documentNotificationMessage(

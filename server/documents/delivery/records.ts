@@ -2,6 +2,7 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { InsuredObject } from '../../kernel/insured-object.ts';
 import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../../kernel/products.ts';
 import { isoDateOf, isoTimestampOf } from '../../kernel/calendar.ts';
+import type { Language } from '../../../common/language.ts';
 
 /**
  * The rows a document is built from, read with plain SQL in sets (`id = any($1)`), so issuing
@@ -19,7 +20,7 @@ export interface CustomerRecord {
   city: string;
   addressLine: string;
   email: string | null;
-  language: 'hu' | 'en';
+  language: Language;
 }
 
 export interface PolicyRecord {

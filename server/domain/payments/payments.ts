@@ -7,6 +7,7 @@ import { MAX_INVOICES_PER_PAYMENT, PAYMENT_LOCK, PENDING_PAYMENT_MINUTES, clock,
 import { normaliseScope, type InvoiceScope, type InvoiceStatus } from './invoices.ts';
 import { expirePayments, findPayment, isUuid, paymentLines, type PaymentRecord } from './records.ts';
 import type { PaymentStatus } from './state-machine.ts';
+import type { Language } from '../../../common/language.ts';
 
 /**
  * Starting a payment of one or several open invoices, and reading it back.
@@ -34,7 +35,7 @@ export interface StartPaymentArgs extends InvoiceScope {
   returnUrl: string;
   cancelUrl: string;
   /** The payment page's language. */
-  language?: 'hu' | 'en';
+  language?: Language;
 }
 
 export interface StartPaymentResult {
@@ -115,7 +116,7 @@ async function allowedReturnOrigins(sequelize: Sequelize, publicUrl: URL, client
 
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort((x, y) => x - y).join() === [...b].sort((x, y) => x - y).join();
 
-function description(numbers: readonly string[], language: 'hu' | 'en'): string {
+function description(numbers: readonly string[], language: Language): string {
   const shown = numbers.slice(0, 6).join(', ');
   const more = numbers.length > 6 ? (language === 'en' ? ` and ${numbers.length - 6} more` : ` és további ${numbers.length - 6}`) : '';
   return `${language === 'en' ? 'Insurance premium' : 'Biztosítási díj'}: ${shown}${more}`;
@@ -238,7 +239,7 @@ async function openCheckout(
   payment: { paymentId: string; customerId: number; clientId: string | null; amountHuf: number; expiresAt: Date },
   text: string,
   input: { returnUrl: URL; cancelUrl: URL },
-  language: 'hu' | 'en',
+  language: Language,
 ): Promise<Omit<StartPaymentResult, 'replayed'>> {
   const { sequelize, provider } = ctx;
   let checkout;

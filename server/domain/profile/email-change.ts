@@ -6,6 +6,7 @@ import { insertRows } from '../../db/insert-rows.ts';
 import { enqueueNotification, messageIdDomain } from '../../notifications/outbox.ts';
 import { DomainError } from '../../kernel/domain-error.ts';
 import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
+import type { Language } from '../../../common/language.ts';
 
 /**
  * Changing the e-mail address (the login name): the customer gives the new address and the
@@ -44,7 +45,7 @@ export function normaliseEmail(input: string): string | null {
 }
 
 /** The confirm link sent to the new address. */
-export function confirmEmailChangeUrl(publicUrl: URL, token: string, lang: 'hu' | 'en'): string {
+export function confirmEmailChangeUrl(publicUrl: URL, token: string, lang: Language): string {
   return `${publicUrl.origin}${CONFIRM_EMAIL_CHANGE_PATH}?${new URLSearchParams({ token, lang }).toString()}`;
 }
 
@@ -52,7 +53,7 @@ interface AccountRow {
   id: string;
   username: string;
   password_hash: string;
-  language: 'hu' | 'en';
+  language: Language;
 }
 
 export async function requestEmailChange(

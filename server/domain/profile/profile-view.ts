@@ -1,5 +1,6 @@
 import { isoDateOf } from '../../kernel/calendar.ts';
 import type { PostalAddress } from '../../kernel/insured-object.ts';
+import type { Language } from '../../../common/language.ts';
 
 /** The customer's own data as the profile page shows it. */
 export interface ProfileView {
@@ -15,7 +16,7 @@ export interface ProfileView {
   correspondenceAddress: PostalAddress | null;
   email: string | null;
   phone: string | null;
-  language: 'hu' | 'en';
+  language: Language;
 }
 
 export const PROFILE_COLUMNS = `customer_number, kind, name, birth_date, tax_number, postcode, city, address_line, correspondence_address, email, phone, language`;

@@ -8,6 +8,7 @@ import { Problems } from '../../kernel/problems.ts';
 import { getProfile } from './get-profile.ts';
 import { normalizeHungarianPhone } from './phone.ts';
 import type { ProfileView } from './profile-view.ts';
+import type { Language } from '../../../common/language.ts';
 
 /**
  * The customer changes their own contact data: phone (a Hungarian number, normalised; null
@@ -22,7 +23,7 @@ import type { ProfileView } from './profile-view.ts';
 export interface ProfileChangeInput {
   phone?: string | null;
   correspondenceAddress?: PostalAddress | null;
-  language?: 'hu' | 'en' | string;
+  language?: Language | string;
 }
 
 export interface UpdateProfileArgs extends CustomerActor {
@@ -39,7 +40,7 @@ const ERROR = 'invalid_profile_change';
 export async function updateProfile(ctx: DomainContext, args: UpdateProfileArgs): Promise<UpdateProfileResult> {
   const { changes } = args;
   const problems = new Problems();
-  const wanted: { phone?: string | null; correspondenceAddress?: PostalAddress | null; language?: 'hu' | 'en' } = {};
+  const wanted: { phone?: string | null; correspondenceAddress?: PostalAddress | null; language?: Language } = {};
 
   if (changes.phone !== undefined) {
     if (changes.phone === null || (typeof changes.phone === 'string' && changes.phone.trim() === '')) wanted.phone = null;

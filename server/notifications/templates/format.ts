@@ -1,14 +1,11 @@
 /**
- * Small, dependency-free helpers shared by the e-mail templates: the language type, HTML
+ * Small, dependency-free helpers shared by the e-mail templates (and the language type, re-exported): HTML
  * escaping, URL checking and the locale-aware formatting of dates and amounts.
  */
 
-export type Language = 'hu' | 'en';
-export const LANGUAGES: readonly Language[] = ['hu', 'en'];
+import type { Language } from '../../../common/language.ts';
 
-export function isLanguage(value: unknown): value is Language {
-  return value === 'hu' || value === 'en';
-}
+export { LANGUAGES, isLanguage, type Language } from '../../../common/language.ts';
 
 /** Thrown when a template's data is missing or malformed (the outbox records `code`). */
 export class TemplateDataError extends Error {

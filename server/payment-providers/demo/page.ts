@@ -3,6 +3,7 @@ import { INSURER } from '../../../common/insurer.ts';
 import type { DemoCheckout } from './checkouts.ts';
 import type { CardError, CardErrorCode, CardField } from './demo-provider.ts';
 import { TEST_CARDS, groupCardNumber, type TestCardOutcome } from './test-cards.ts';
+import type { Language } from '../../../common/language.ts';
 
 /**
  * The demo provider's hosted payment page as plain HTML strings (no framework, no script, no
@@ -10,7 +11,6 @@ import { TEST_CARDS, groupCardNumber, type TestCardOutcome } from './test-cards.
  * English second. Links and the form's action are relative, so the page works wherever
  * `demoPaymentPageRoutes` is mounted.
  */
-export type PageLang = 'hu' | 'en';
 
 const STRINGS = {
   hu: {
@@ -91,9 +91,9 @@ const STRINGS = {
     notFoundTitle: 'Payment not found',
     notFoundText: 'The link is wrong or out of date. Please start a new payment in the customer portal.',
   },
-} as const satisfies Record<PageLang, Record<string, string>>;
+} as const satisfies Record<Language, Record<string, string>>;
 
-const ERRORS: Record<PageLang, Record<CardErrorCode, string>> = {
+const ERRORS: Record<Language, Record<CardErrorCode, string>> = {
   hu: {
     card_number_required: 'Adja meg a kártyaszámot.',
     not_a_test_card: 'Ez nem tesztkártya. Ezen a bemutató oldalon csak a felsorolt tesztkártyák használhatók.',
@@ -118,9 +118,9 @@ export function escapeHtml(value: string): string {
 
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '');
 
-function frame(lang: PageLang, title: string, body: string, reference: string | null): string {
+function frame(lang: Language, title: string, body: string, reference: string | null): string {
   const s = STRINGS[lang];
-  const other: PageLang = lang === 'hu' ? 'en' : 'hu';
+  const other: Language = lang === 'hu' ? 'en' : 'hu';
   const switchHref = reference ? `${reference}?lang=${other}` : `?lang=${other}`;
   return `<!doctype html>
 <html lang="${lang}">
@@ -149,7 +149,7 @@ ${body}
 </html>`;
 }
 
-function orderSummary(lang: PageLang, checkout: DemoCheckout): string {
+function orderSummary(lang: Language, checkout: DemoCheckout): string {
   const s = STRINGS[lang];
   return `<section class="order" aria-labelledby="order-title">
 <h2 id="order-title">${s.orderTitle}</h2>
@@ -162,7 +162,7 @@ function orderSummary(lang: PageLang, checkout: DemoCheckout): string {
 }
 
 export interface CheckoutPageOptions {
-  lang: PageLang;
+  lang: Language;
   checkout: DemoCheckout;
   errors?: readonly CardError[];
   /** Values to put back after an error. Never the card number. */
@@ -234,7 +234,7 @@ ${TEST_CARDS.map((card) => `<tr><td class="number">${groupCardNumber(card.number
 }
 
 /** A checkout that can no longer be paid: completed (any outcome) or expired. */
-export function renderClosedPage(lang: PageLang, checkout: DemoCheckout, expired: boolean): string {
+export function renderClosedPage(lang: Language, checkout: DemoCheckout, expired: boolean): string {
   const s = STRINGS[lang];
   const title = expired ? s.expiredTitle : s.closedTitle;
   const text = expired
@@ -254,7 +254,7 @@ ${orderSummary(lang, checkout)}
   return frame(lang, title, body, checkout.reference);
 }
 
-export function renderNotFoundPage(lang: PageLang): string {
+export function renderNotFoundPage(lang: Language): string {
   const s = STRINGS[lang];
   const body = `<div class="message">
 <h1>${s.notFoundTitle}</h1>

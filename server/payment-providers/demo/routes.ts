@@ -5,7 +5,8 @@ import { silentLogger, type Logger } from '../../../common/http/logger.ts';
 import { problemResponse } from '../../../common/http/problem.ts';
 import type { DemoCheckout } from './checkouts.ts';
 import type { DemoPaymentProvider, SignedWebhook } from './demo-provider.ts';
-import { renderCheckoutPage, renderClosedPage, renderNotFoundPage, type PageLang } from './page.ts';
+import type { Language } from '../../../common/language.ts';
+import { renderCheckoutPage, renderClosedPage, renderNotFoundPage } from './page.ts';
 
 /**
  * The demo provider's hosted payment page, to be mounted at `/pay/demo` on the insurer's
@@ -30,7 +31,7 @@ export interface DemoPaymentPageDeps {
 
 const CSS = readFileSync(new URL('./assets/demo-pay.css', import.meta.url));
 
-const langOf = (c: Context): PageLang => (c.req.query('lang') === 'en' ? 'en' : 'hu');
+const langOf = (c: Context): Language => (c.req.query('lang') === 'en' ? 'en' : 'hu');
 
 function originOf(url: string): string | null {
   try {
