@@ -6,6 +6,7 @@ import type { Sequelize } from 'sequelize';
 import type { Logger } from '../common/http/logger.ts';
 import { idpPageSecurity, type PageEnv } from './pages/security.ts';
 import { Throttle } from '../common/security/throttle.ts';
+import type { IdpPorts } from './ports.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { selfServiceRoutes } from './self-service/routes.ts';
 
@@ -15,6 +16,8 @@ export interface IdpRouteDeps {
   publicUrl: URL;
   logger: Logger;
   throttle: Throttle;
+  /** What the IdP needs from the rest of the product (e-mail, the API's sessions, the e-mail change). */
+  ports: IdpPorts;
 }
 
 const css = fileURLToPath(new URL('./pages/assets/idp.css', import.meta.url));

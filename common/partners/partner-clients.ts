@@ -1,6 +1,5 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { generateClientSecret } from './client-secret.ts';
-import { revokeClientArtefacts } from '../../idp/storage/grants.ts';
 
 /**
  * Registering broker partners (OIDC clients) — what `portal partner …` does, without the
@@ -198,11 +197,26 @@ export interface RemovedPartner {
 }
 
 /**
+ * What ends with a partner, in the removal's transaction: the IdP's grants and tokens of the
+ * client and the API's sessions through it. The app's wiring (`server/app/partner-ends.ts`) hands
+ * them in, so this registry knows neither side's tables.
+ */
+export interface PartnerEnds {
+  revokeIdpArtefacts(clientId: string, transaction: Transaction): Promise<number>;
+  endApiSessions(clientId: string, transaction: Transaction): Promise<number>;
+}
+
+/**
  * Deactivates a partner (the provider stops knowing the client at once; its grants and tokens
  * and the API's sessions through it end), or with `purge` deletes the row too. Rows elsewhere
  * that name the client (claims, payments …) keep their history: their reference becomes null.
  */
-export async function removePartnerClient(sequelize: Sequelize, clientId: string, options: { purge?: boolean } = {}): Promise<RemovedPartner> {
+export async function removePartnerClient(
+  sequelize: Sequelize,
+  clientId: string,
+  ends: PartnerEnds,
+  options: { purge?: boolean } = {},
+): Promise<RemovedPartner> {
   return sequelize.transaction(async (transaction) => {
     const [row] = await sequelize.query<{ active: boolean }>('select active from partner_clients where client_id = :id for update', {
       replacements: { id: clientId },
@@ -215,9 +229,9 @@ export async function removePartnerClient(sequelize: Sequelize, clientId: string
     } else {
       await sequelize.query('update partner_clients set active = false, updated_at = now() where client_id = :id', { replacements: { id: clientId }, transaction });
     }
-    const revokedArtefacts = await revokeClientArtefacts(sequelize, clientId, transaction);
-    const [, meta] = await sequelize.query('delete from bff_sessions where client_id = :id', { replacements: { id: clientId }, transaction });
-    return { purged: Boolean(options.purge), revokedArtefacts, endedSessions: (meta as { rowCount?: number } | undefined)?.rowCount ?? 0 };
+    const revokedArtefacts = await ends.revokeIdpArtefacts(clientId, transaction);
+    const endedSessions = await ends.endApiSessions(clientId, transaction);
+    return { purged: Boolean(options.purge), revokedArtefacts, endedSessions };
   });
 }
 

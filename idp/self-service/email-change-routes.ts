@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { confirmEmailChange, peekEmailChange } from '../../server/domain/profile/email-change.ts';
 import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
@@ -25,7 +24,7 @@ export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   app.get('/', async (c) => {
     const lang = pickLang(c);
     const token = c.req.query('token') ?? '';
-    if (!(await peekEmailChange(deps.sequelize, token))) return invalid(c, lang);
+    if (!(await deps.ports.emailChange.peek(token))) return invalid(c, lang);
     return render(c, { lang, title: emailChangeText(lang).title, body: emailChangeConfirmPage(lang, token) });
   });
 
@@ -37,7 +36,7 @@ export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
     }
-    const result = await confirmEmailChange(deps.sequelize, token);
+    const result = await deps.ports.emailChange.confirm(token);
     if (result === 'invalid') return invalid(c, lang);
     if (result === 'failed') {
       return render(c, { lang, title: emailChangeText(lang).failedTitle, body: emailChangeFailed(lang, portalUrl), status: 409, currentUrl: '/' });

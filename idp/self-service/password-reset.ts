@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
+import type { IdpPorts } from '../ports.ts';
 import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
 import { consumeToken, issueToken, peekToken } from '../../common/accounts/account-tokens.ts';
@@ -10,7 +10,7 @@ import { markEmailVerified } from './verification.ts';
 /** The forgotten-password flow without Hono. */
 
 /** Queues a reset link if an account has this login; silent otherwise (the page answers the same). */
-export async function requestPasswordReset(sequelize: Sequelize, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
+export async function requestPasswordReset(sequelize: Sequelize, ports: IdpPorts, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
   const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
     `select id, customer_id, username from accounts where lower(username) = :email`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
@@ -19,18 +19,13 @@ export async function requestPasswordReset(sequelize: Sequelize, input: { email:
   await sequelize.transaction(async (transaction) => {
     // Issuing a new link invalidates any older unused one.
     const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'reset_password');
-    await enqueueNotification(
-      sequelize,
-      transaction,
-      {
+    await ports.queueEmail(transaction, {
         customerId: account.customer_id,
         to: account.username,
         template: 'password_reset',
         language: input.language,
         data: { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() },
-      },
-      messageIdDomain(input.publicUrl),
-    );
+      });
   });
   return true;
 }
@@ -61,6 +56,7 @@ export async function resetTarget(sequelize: Sequelize, token: string): Promise<
  */
 export async function resetPassword(
   sequelize: Sequelize,
+  ports: IdpPorts,
   input: { token: string; passwordHash: string; language: Language; publicUrl: URL },
 ): Promise<boolean> {
   return sequelize.transaction(async (transaction) => {
@@ -77,20 +73,15 @@ export async function resetPassword(
         where account_id = :id and purpose = 'reset_password' and used_at is null`,
       { replacements: { id: used.accountId }, transaction },
     );
-    await markEmailVerified(sequelize, transaction, used.accountId, input.publicUrl);
-    await revokeAccountSessions(sequelize, transaction, { id: used.accountId, customerId });
-    await enqueueNotification(
-      sequelize,
-      transaction,
-      {
+    await markEmailVerified(sequelize, ports, transaction, used.accountId);
+    await revokeAccountSessions(sequelize, ports, transaction, { id: used.accountId, customerId });
+    await ports.queueEmail(transaction, {
         customerId,
         to: account!.username,
         template: 'password_changed',
         language: input.language,
         data: { changedAt: new Date().toISOString(), resetUrl: accountLinks(input.publicUrl).forgotPassword() },
-      },
-      messageIdDomain(input.publicUrl),
-    );
+      });
     await recordAudit(sequelize, transaction, { action: 'account.password_reset', customerId, accountId: used.accountId, metadata: { sessionsRevoked: true } });
     return true;
   });

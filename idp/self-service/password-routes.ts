@@ -49,7 +49,7 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       const body = forgotForm(lang, input, [], { code: 'too_many_attempts', text: t.too_many_attempts }, portalUrl);
       return render(c, { lang, title, body, status: 429, headers: retryAfter(ip.allowed ? address : ip) });
     }
-    await requestPasswordReset(deps.sequelize, { email, language: lang, publicUrl: deps.publicUrl });
+    await requestPasswordReset(deps.sequelize, deps.ports, { email, language: lang, publicUrl: deps.publicUrl });
     return render(c, { lang, title: passwordText(lang).sentTitle, body: forgotSent(lang, portalUrl), currentUrl: '/account/forgot-password' });
   });
 
@@ -82,7 +82,7 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     }
 
     const passwordHash = await hashPassword(password);
-    if (!(await resetPassword(deps.sequelize, { token, passwordHash, language: lang, publicUrl: deps.publicUrl }))) return invalid(c, lang);
+    if (!(await resetPassword(deps.sequelize, deps.ports, { token, passwordHash, language: lang, publicUrl: deps.publicUrl }))) return invalid(c, lang);
     deps.logger.info('password_reset', { accountId: target.accountId });
     return render(c, { lang, title: passwordText(lang).doneTitle, body: resetDone(lang, portalUrl), currentUrl: '/account/forgot-password' });
   });

@@ -105,7 +105,7 @@ export function registerRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
 
     // Hashed on every matching path, so "new account" and "already registered" take as long.
     const passwordHash = await hashPassword(password);
-    const result = await registerAccount(deps.sequelize, { customer, email, passwordHash, language: lang, publicUrl: deps.publicUrl });
+    const result = await registerAccount(deps.sequelize, deps.ports, { customer, email, passwordHash, language: lang, publicUrl: deps.publicUrl });
     deps.logger.info('registration_matched', { outcome: result.outcome, accountId: result.accountId });
     return render(c, { lang, title: registerText(lang).doneTitle, body: registerDone(lang, portalUrl), currentUrl: `/account/register` });
   });

@@ -1,5 +1,5 @@
 import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
-import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
+import type { IdpPorts } from '../ports.ts';
 import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
 import { issueToken } from '../../common/accounts/account-tokens.ts';
@@ -60,19 +60,18 @@ export interface RegisterInput {
  * with the token it carries). The customer's contact e-mail (`customers.email`) is not touched
  * here: it is filled in, when empty, once the address is verified (see ./verification.ts).
  */
-export async function registerAccount(sequelize: Sequelize, input: RegisterInput): Promise<RegistrationOutcome> {
+export async function registerAccount(sequelize: Sequelize, ports: IdpPorts, input: RegisterInput): Promise<RegistrationOutcome> {
   try {
-    return await sequelize.transaction((transaction) => registerIn(sequelize, transaction, input));
+    return await sequelize.transaction((transaction) => registerIn(sequelize, ports, transaction, input));
   } catch (error) {
     // Two registrations raced for one address or customer: the second sees the first's account now.
-    if (error instanceof UniqueConstraintError) return sequelize.transaction((transaction) => registerIn(sequelize, transaction, input));
+    if (error instanceof UniqueConstraintError) return sequelize.transaction((transaction) => registerIn(sequelize, ports, transaction, input));
     throw error;
   }
 }
 
-async function registerIn(sequelize: Sequelize, transaction: Transaction, input: RegisterInput): Promise<RegistrationOutcome> {
+async function registerIn(sequelize: Sequelize, ports: IdpPorts, transaction: Transaction, input: RegisterInput): Promise<RegistrationOutcome> {
   const links = accountLinks(input.publicUrl);
-  const domain = messageIdDomain(input.publicUrl);
   // Serialises registrations of one customer.
   await sequelize.query('select id from customers where id = :id for update', {
     replacements: { id: input.customer.id },
@@ -84,18 +83,13 @@ async function registerIn(sequelize: Sequelize, transaction: Transaction, input:
   const sameEmail = existing ? null : await accountWhere(sequelize, transaction, 'lower(a.username) = :value', input.email);
   const owner = existing ?? sameEmail;
   if (owner) {
-    await enqueueNotification(
-      sequelize,
-      transaction,
-      {
+    await ports.queueEmail(transaction, {
         customerId: owner.customerId,
         to: owner.username,
         template: 'registration_attempt_existing',
         language: owner.language,
         data: { attemptedAt: new Date().toISOString(), loginUrl: links.portal(), resetUrl: links.forgotPassword() },
-      },
-      domain,
-    );
+      });
     await recordAudit(sequelize, transaction, {
       action: 'account.registration_attempt_existing',
       customerId: owner.customerId,
@@ -113,18 +107,13 @@ async function registerIn(sequelize: Sequelize, transaction: Transaction, input:
   );
   const accountId = created!.id;
   const { token, expiresAt } = await issueToken(sequelize, transaction, accountId, 'verify_email');
-  await enqueueNotification(
-    sequelize,
-    transaction,
-    {
+  await ports.queueEmail(transaction, {
       customerId: input.customer.id,
       to: input.email,
       template: 'verify_email',
       language: input.language,
       data: { verifyUrl: links.verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
-    },
-    domain,
-  );
+    });
   await recordAudit(sequelize, transaction, { action: 'account.registered', customerId: input.customer.id, accountId });
   return { outcome: 'registered', accountId };
 }

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { enqueueNotification, messageIdDomain } from '../../server/notifications/outbox.ts';
+import type { IdpPorts } from '../ports.ts';
 import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
 import { consumeToken, issueToken } from '../../common/accounts/account-tokens.ts';
@@ -8,11 +8,11 @@ import { recordAudit } from './audit.ts';
 /** E-mail verification without Hono: use a link once; send a new one. */
 
 /** Uses the token and marks the account's address verified; false when the link is not valid. */
-export async function confirmEmail(sequelize: Sequelize, token: string, publicUrl: URL): Promise<boolean> {
+export async function confirmEmail(sequelize: Sequelize, ports: IdpPorts, token: string): Promise<boolean> {
   return sequelize.transaction(async (transaction) => {
     const used = await consumeToken(sequelize, transaction, token, 'verify_email');
     if (!used) return false;
-    const account = await markEmailVerified(sequelize, transaction, used.accountId, publicUrl);
+    const account = await markEmailVerified(sequelize, ports, transaction, used.accountId);
     await recordAudit(sequelize, transaction, { action: 'account.email_verified', customerId: account.customerId, accountId: used.accountId });
     return true;
   });
@@ -26,7 +26,7 @@ export async function confirmEmail(sequelize: Sequelize, token: string, publicUr
  * registering needs only facts others may know, so the owner of the address on file must hear
  * of an account opened with another one.
  */
-export async function markEmailVerified(sequelize: Sequelize, transaction: Transaction, accountId: string, publicUrl: URL): Promise<{ customerId: number }> {
+export async function markEmailVerified(sequelize: Sequelize, ports: IdpPorts, transaction: Transaction, accountId: string): Promise<{ customerId: number }> {
   const [row] = await sequelize.query<{ customer_id: number; username: string; first_time: boolean }>(
     `update accounts a set email_verified_at = coalesce(a.email_verified_at, now()), updated_at = now()
        from accounts before
@@ -45,25 +45,20 @@ export async function markEmailVerified(sequelize: Sequelize, transaction: Trans
       transaction,
     });
   } else if (row!.first_time && onFile.toLowerCase() !== row!.username.toLowerCase()) {
-    await enqueueNotification(
-      sequelize,
-      transaction,
-      {
+    await ports.queueEmail(transaction, {
         customerId: row!.customer_id,
         to: onFile,
         template: 'account_opened_notice',
         language: customer!.language,
         data: { customerNumber: customer!.customer_number, loginEmail: row!.username, openedAt: new Date().toISOString() },
-      },
-      messageIdDomain(publicUrl),
-    );
+      });
     await recordAudit(sequelize, transaction, { action: 'account.opened_notice_sent', customerId: row!.customer_id, accountId });
   }
   return { customerId: row!.customer_id };
 }
 
 /** Queues a new verification link if an unverified account has this login; silent otherwise. */
-export async function resendVerification(sequelize: Sequelize, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
+export async function resendVerification(sequelize: Sequelize, ports: IdpPorts, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
   const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
     `select id, customer_id, username from accounts where lower(username) = :email and email_verified_at is null`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
@@ -71,18 +66,13 @@ export async function resendVerification(sequelize: Sequelize, input: { email: s
   if (!account) return false;
   await sequelize.transaction(async (transaction) => {
     const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'verify_email');
-    await enqueueNotification(
-      sequelize,
-      transaction,
-      {
+    await ports.queueEmail(transaction, {
         customerId: account.customer_id,
         to: account.username,
         template: 'verify_email',
         language: input.language,
         data: { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
-      },
-      messageIdDomain(input.publicUrl),
-    );
+      });
   });
   return true;
 }

@@ -40,7 +40,7 @@ export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
     }
-    if (!(await confirmEmail(deps.sequelize, token, deps.publicUrl))) return invalid(c, lang);
+    if (!(await confirmEmail(deps.sequelize, deps.ports, token))) return invalid(c, lang);
     return render(c, { lang, title: verifyText(lang).doneTitle, body: verifyDone(lang, portalUrl), currentUrl: '/account/verify-email/resend' });
   });
 
@@ -65,7 +65,7 @@ export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       const body = resendForm(lang, input, [], { code: 'too_many_attempts', text: t.too_many_attempts });
       return render(c, { lang, title, body, status: 429, headers: { 'Retry-After': String(Math.max(1, (ip.allowed ? address : ip).retryAfter)) } });
     }
-    await resendVerification(deps.sequelize, { email, language: lang, publicUrl: deps.publicUrl });
+    await resendVerification(deps.sequelize, deps.ports, { email, language: lang, publicUrl: deps.publicUrl });
     return render(c, { lang, title: verifyText(lang).sentTitle, body: resendSent(lang, portalUrl) });
   });
 

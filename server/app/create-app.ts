@@ -16,6 +16,7 @@ import type { Logger } from '../../common/http/logger.ts';
 import type { MailSink } from '../notifications/dev-mail-sink.ts';
 import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
+import { idpPorts } from './idp-ports.ts';
 import { demoPaymentPage } from '../api/payments/routes.ts';
 
 export interface AppDependencies {
@@ -38,7 +39,16 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   app.all('/oidc/*', mountNodeHandler('/oidc', deps.provider.callback()));
   app.all('/oidc', mountNodeHandler('/oidc', deps.provider.callback()));
 
-  app.route('/', createIdpRoutes({ provider: deps.provider, sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, logger: deps.logger }));
+  app.route(
+    '/',
+    createIdpRoutes({
+      provider: deps.provider,
+      sequelize: deps.sequelize,
+      publicUrl: deps.config.publicUrl,
+      logger: deps.logger,
+      ports: idpPorts(deps.sequelize, deps.config.publicUrl),
+    }),
+  );
 
   app.route(
     '/api',

@@ -15,6 +15,7 @@ import {
   type Fixtures,
   type RunningIdp,
 } from './provider-harness.ts';
+import { partnerEnds } from '../../server/app/partner-ends.ts';
 
 const db = useTestDatabase();
 let idp: RunningIdp;
@@ -293,7 +294,7 @@ describe('a deactivated partner', () => {
     const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, other);
     const tokens = await client.authorizationCodeGrant(rp, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
 
-    await removePartnerClient(db.sequelize, other.clientId);
+    await removePartnerClient(db.sequelize, other.clientId, partnerEnds(db.sequelize));
     await rejectsWith(client.refreshTokenGrant(rp, tokens.refresh_token!), 'invalid_client');
     const again = await authorizationRequest(rp, other);
     const response = await new Browser(idp.publicUrl.origin).request(again.url);

@@ -3,6 +3,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { createProvider } from '../../idp/provider.ts';
 import { generateIdpKeys } from '../../idp/keys.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
+import { idpPorts } from '../../server/app/idp-ports.ts';
 import { silentLogger } from '../../common/http/logger.ts';
 
 /**
@@ -27,7 +28,7 @@ export function nextIp(): string {
 
 export async function createHarness(sequelize: Sequelize): Promise<Harness> {
   const provider = createProvider({ issuer: `${ORIGIN}/oidc`, sequelize, keys: await generateIdpKeys(), production: false });
-  const app = createIdpRoutes({ provider, sequelize, publicUrl: PUBLIC_URL, logger: silentLogger });
+  const app = createIdpRoutes({ provider, sequelize, publicUrl: PUBLIC_URL, logger: silentLogger, ports: idpPorts(sequelize, PUBLIC_URL) });
   const env = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } });
   return {
     app,

@@ -12,6 +12,7 @@ import {
   type PartnerClientSummary,
 } from '../../../common/partners/partner-clients.ts';
 import { generateClientSecret } from '../../../common/partners/client-secret.ts';
+import { partnerEnds } from '../../app/partner-ends.ts';
 
 /**
  * `portal partner add|list|remove|rotate-secret`: operations registers broker partners as OIDC
@@ -102,7 +103,7 @@ export const partnerCommand: Command = {
         }
         case 'remove': {
           const clientId = clientIdArg();
-          const removed = await withDatabase(({ sequelize }) => removePartnerClient(sequelize, clientId, { purge: values.purge === true }));
+          const removed = await withDatabase(({ sequelize }) => removePartnerClient(sequelize, clientId, partnerEnds(sequelize), { purge: values.purge === true }));
           out(`Partner "${clientId}" ${removed.purged ? 'deleted' : 'deactivated'}: ${removed.revokedArtefacts} grants/tokens revoked, ${removed.endedSessions} sessions ended.`);
           return;
         }

@@ -18,6 +18,7 @@ import {
 } from '../../../common/partners/partner-clients.ts';
 import { sequelizeAdapterFactory } from '../../../idp/storage/sequelize-adapter.ts';
 import { formatPartners } from '../../../server/cli/commands/partner.ts';
+import { partnerEnds } from '../../../server/app/partner-ends.ts';
 
 const db = useTestDatabase();
 const publicUrl = new URL('https://portal.example');
@@ -96,7 +97,7 @@ describe('registering partners', () => {
          ('RefreshToken', 'r-t', '{"clientId":"tavozo","grantId":"g-t"}', 'g-t', now() + interval '1 day'),
          ('RefreshToken', 'r-other', '{"clientId":"uj-alkusz","grantId":"g-o"}', 'g-o', now() + interval '1 day')`,
     );
-    const removed = await removePartnerClient(db.sequelize, 'tavozo');
+    const removed = await removePartnerClient(db.sequelize, 'tavozo', partnerEnds(db.sequelize));
     expect(removed).toMatchObject({ purged: false, revokedArtefacts: 2 });
     expect(await sequelizeAdapterFactory(db.sequelize)('Client').find('tavozo')).toBeUndefined();
     const remaining = await db.sequelize.query<{ id: string }>(`select id from oidc_models where id in ('g-t', 'r-t', 'r-other')`, { type: QueryTypes.SELECT });
@@ -104,9 +105,9 @@ describe('registering partners', () => {
     expect((await listPartnerClients(db.sequelize)).find((p) => p.clientId === 'tavozo')?.active).toBe(false);
     await expect(addPartnerClient(db.sequelize, publicUrl, { ...valid, clientId: 'tavozo' })).rejects.toThrow(/deactivated partner .* --purge/);
 
-    await removePartnerClient(db.sequelize, 'tavozo', { purge: true });
+    await removePartnerClient(db.sequelize, 'tavozo', partnerEnds(db.sequelize), { purge: true });
     expect((await listPartnerClients(db.sequelize)).find((p) => p.clientId === 'tavozo')).toBeUndefined();
-    await expect(removePartnerClient(db.sequelize, 'tavozo')).rejects.toThrow(/No partner with client id "tavozo"/);
+    await expect(removePartnerClient(db.sequelize, 'tavozo', partnerEnds(db.sequelize))).rejects.toThrow(/No partner with client id "tavozo"/);
   });
 
   it('rotates a secret (the old one is gone), and gives a secret to a partner registered without one', async () => {

@@ -4,6 +4,7 @@ import { silentLogger } from '../../../../common/http/logger.ts';
 import { PartnerOrigins } from '../../../../server/api/cors/partner-origins.ts';
 import { addPartnerClient, removePartnerClient } from '../../../../common/partners/partner-clients.ts';
 import { api, BROKER_ORIGIN, FOREIGN_ORIGIN, OTHER_PARTNER_ORIGIN, startPortal, type RunningPortal } from '../session/harness.ts';
+import { partnerEnds } from '../../../../server/app/partner-ends.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
@@ -73,7 +74,7 @@ describe('PartnerOrigins', () => {
     expect(await origins.has('https://new-broker.example')).toBe(false); // cached
     await new Promise((resolve) => setTimeout(resolve, 3100));
     expect(await origins.has('https://new-broker.example')).toBe(true);
-    await removePartnerClient(db.sequelize, 'uj-alkusz');
+    await removePartnerClient(db.sequelize, 'uj-alkusz', partnerEnds(db.sequelize));
     await new Promise((resolve) => setTimeout(resolve, 3100));
     expect(await origins.has('https://new-broker.example')).toBe(false);
   }, 30_000);

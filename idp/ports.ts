@@ -1,0 +1,36 @@
+import type { Transaction } from 'sequelize';
+import type { Language } from '../common/language.ts';
+
+/**
+ * What the IdP needs from the rest of the product, as small interfaces the app's wiring
+ * (`server/app/idp-ports.ts`) hands in. The IdP imports nothing of `server/` and touches none of
+ * the API's tables: it can run as a process of its own with another implementation of these.
+ */
+export interface IdpPorts {
+  /** Queues an account e-mail in the product's outbox, in the caller's transaction (sent later, or never if it rolls back). */
+  queueEmail(transaction: Transaction | null, email: AccountEmail): Promise<void>;
+  /** Ends the API's browser sessions of a customer at once, in the caller's transaction (password reset). */
+  endApiSessions(customerId: number, transaction: Transaction): Promise<void>;
+  /** The e-mail change the customer asked for in the portal; its link lands on the IdP's page. */
+  emailChange: EmailChangeConfirmation;
+}
+
+/** The e-mails the IdP sends, and the data each template is rendered with. */
+export interface AccountEmailData {
+  verify_email: { verifyUrl: string; expiresAt: string };
+  password_reset: { resetUrl: string; expiresAt: string };
+  password_changed: { changedAt: string; resetUrl: string };
+  registration_attempt_existing: { attemptedAt: string; loginUrl: string; resetUrl: string };
+  account_opened_notice: { customerNumber: string; loginEmail: string; openedAt: string };
+}
+
+export type AccountEmail = {
+  [K in keyof AccountEmailData]: { customerId: number | null; to: string; template: K; language: Language; data: AccountEmailData[K] };
+}[keyof AccountEmailData];
+
+export interface EmailChangeConfirmation {
+  /** Whether the link is still good (uses nothing up: mail scanners fetch links). */
+  peek(token: string): Promise<boolean>;
+  /** Uses the link once: the login and the contact address become the new address. */
+  confirm(token: string): Promise<'changed' | 'invalid' | 'failed'>;
+}

@@ -1,0 +1,18 @@
+import type { Sequelize, Transaction } from 'sequelize';
+
+/**
+ * Ends the API's browser sessions at once, on every instance (each request reads its session's
+ * row): all of a customer's (password reset, e-mail change) or all through one partner client
+ * (the partner is removed). Returns how many ended.
+ */
+export async function endCustomerSessions(sequelize: Sequelize, customerId: number, transaction: Transaction | null): Promise<number> {
+  const [, meta] = await sequelize.query('delete from bff_sessions where customer_id = :customerId', { replacements: { customerId }, transaction });
+  return rowCount(meta);
+}
+
+export async function endClientSessions(sequelize: Sequelize, clientId: string, transaction: Transaction | null): Promise<number> {
+  const [, meta] = await sequelize.query('delete from bff_sessions where client_id = :clientId', { replacements: { clientId }, transaction });
+  return rowCount(meta);
+}
+
+const rowCount = (meta: unknown) => (meta as { rowCount?: number } | undefined)?.rowCount ?? 0;
