@@ -13,14 +13,13 @@ export interface IdpKeys {
   cookieKeys: string[];
 }
 
-export async function loadIdpKeys(options: { dataDir: string; env?: Record<string, string | undefined>; production: boolean }): Promise<IdpKeys> {
-  const env = options.env ?? process.env;
-  if (env.OIDC_JWKS && env.OIDC_COOKIE_KEYS) {
-    const jwks = JSON.parse(env.OIDC_JWKS) as { keys?: JWK[] };
+export async function loadIdpKeys(options: { dataDir: string; production: boolean; jwks?: string | null; cookieKeys?: string | null }): Promise<IdpKeys> {
+  if (options.jwks && options.cookieKeys) {
+    const jwks = JSON.parse(options.jwks) as { keys?: JWK[] };
     if (!Array.isArray(jwks.keys) || !jwks.keys.every((k) => typeof k.d === 'string')) {
       throw new Error('OIDC_JWKS must be a JSON Web Key Set of private keys ({"keys":[…]} with "d")');
     }
-    return { jwks: { keys: jwks.keys }, cookieKeys: env.OIDC_COOKIE_KEYS.split(',').map((k) => k.trim()).filter(Boolean) };
+    return { jwks: { keys: jwks.keys }, cookieKeys: options.cookieKeys.split(',').map((k) => k.trim()).filter(Boolean) };
   }
   if (options.production) throw new Error('OIDC_JWKS and OIDC_COOKIE_KEYS are required in production');
 

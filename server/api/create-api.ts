@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { writeLimitFrom, writeRateLimit } from './auth/write-rate-limit.ts';
+import { writeRateLimit } from './auth/write-rate-limit.ts';
+import type { Secrets } from '../config/config.ts';
+import { createPaymentModule, type PaymentModule } from './payments/payment-module.ts';
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../../common/http/logger.ts';
 import { authenticate } from './auth/authenticate.ts';
@@ -27,10 +29,14 @@ export interface ApiDependencies {
   issuer: string;
   logger: Logger;
   production?: boolean;
-  /** Development: where the session token key is generated once (`<dataDir>/keys/`). */
-  dataDir?: string;
-  /** Defaults to `process.env` (`SESSION_KEYS`). */
-  env?: Record<string, string | undefined>;
+  /** Development: where the session token key and the webhook secret are generated once (`<dataDir>/keys/`). */
+  dataDir?: string | undefined;
+  /** `SESSION_KEYS` and `PAYMENT_WEBHOOK_SECRET` as configured (server/config); generated when null outside production. */
+  secrets?: Partial<Pick<Secrets, 'sessionKeys' | 'paymentWebhookSecret'>>;
+  /** `API_WRITE_LIMIT_PER_MINUTE`; 60 by default. */
+  writeLimitPerMinute?: number;
+  /** The payment provider; the app builds it once and shares it with the hosted page. Built here when absent. */
+  payments?: PaymentModule;
 }
 
 /**
@@ -43,7 +49,8 @@ export interface ApiDependencies {
  */
 export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const { sequelize, publicUrl, logger } = deps;
-  const keyOptions = { env: deps.env ?? process.env, dataDir: deps.dataDir, production: deps.production ?? false };
+  const production = deps.production ?? false;
+  const keyOptions = { configured: deps.secrets?.sessionKeys, dataDir: deps.dataDir, production };
   assertSessionKeysAvailable(keyOptions);
   const vault = loadSessionKeys(keyOptions).then((keys) => new TokenVault(keys));
   vault.catch((error: unknown) => logger.error('session_keys_unavailable', { error }));
@@ -59,11 +66,13 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   api.get('/', (c) => c.json({ name: 'gp-portal API', openapi: '/api/openapi.json' }));
   api.route('/session', sessionRoutes({ sequelize, ownOrigin: publicUrl.origin, idp, sessions, auth, logger }));
   // Resource routes: authentication, then the per-session write limit.
-  const limit = writeRateLimit(sequelize, writeLimitFrom(keyOptions.env));
+  const limit = writeRateLimit(sequelize, deps.writeLimitPerMinute ?? 60);
   const resourceAuth: MiddlewareHandler<ApiEnv> = (c, next) => auth(c, async () => {
     await limit(c, next);
   });
-  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, production: deps.production ?? false, dataDir: deps.dataDir, env: keyOptions.env });
+  const payments =
+    deps.payments ?? createPaymentModule({ sequelize, publicUrl, logger, production, dataDir: deps.dataDir, webhookSecret: deps.secrets?.paymentWebhookSecret });
+  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments });
 
   describeSessionRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: '__Host-gp_session' });

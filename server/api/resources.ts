@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../../common/http/logger.ts';
 import type { ApiEnv } from './auth/principal.ts';
+import type { PaymentModule } from './payments/payment-module.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { documentRequestRoutes } from './document-requests/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
@@ -18,9 +19,8 @@ export interface ResourceDeps {
   logger: Logger;
   /** Authentication (cookie session or bearer); `resourceRouter(deps.auth)` requires a customer. */
   auth: MiddlewareHandler<ApiEnv>;
-  production: boolean;
-  dataDir?: string | undefined;
-  env: Record<string, string | undefined>;
+  /** The payment provider, built once by the app (the hosted page shares it). */
+  payments: PaymentModule;
 }
 
 /** One folder per resource; each contributes a router mounted under its path. */

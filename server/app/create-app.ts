@@ -17,13 +17,15 @@ import type { MailSink } from '../notifications/dev-mail-sink.ts';
 import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
 import { idpPorts } from './idp-ports.ts';
-import { demoPaymentPage } from '../api/payments/routes.ts';
+import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir'>>;
+  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute'>>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
+  /** The payment provider shared by the API and its hosted page; built from the config when absent. */
+  payments?: PaymentModule;
   /** The embedded SMTP sink (development): its mail is shown at /dev/mail. */
   devMailSink?: MailSink | null;
 }
@@ -32,6 +34,16 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
   const origin = deps.config.publicUrl.origin;
+  const payments =
+    deps.payments ??
+    createPaymentModule({
+      sequelize: deps.sequelize,
+      publicUrl: deps.config.publicUrl,
+      logger: deps.logger,
+      production: deps.config.production,
+      dataDir: deps.config.dataDir,
+      webhookSecret: deps.config.secrets?.paymentWebhookSecret,
+    });
 
   app.use(securityHeaders({ hsts: deps.config.publicUrl.protocol === 'https:' }));
   app.route('/', healthRoutes(deps.sequelize));
@@ -59,6 +71,9 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       logger: deps.logger,
       production: deps.config.production,
       dataDir: deps.config.dataDir,
+      secrets: deps.config.secrets,
+      writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
+      payments,
     }),
   );
 
@@ -76,17 +91,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   app.get('/static/*', (c) => sendStatic(c, paths.standalone, c.req.path.slice('/static/'.length), { 'Cache-Control': 'no-cache' }));
 
   // The built-in demo payment provider's hosted page (on the insurer's origin, like a real provider's).
-  app.route(
-    '/pay/demo',
-    demoPaymentPage({
-      sequelize: deps.sequelize,
-      publicUrl: deps.config.publicUrl,
-      logger: deps.logger,
-      production: deps.config.production,
-      dataDir: deps.config.dataDir,
-      env: process.env,
-    }),
-  );
+  app.route('/pay/demo', payments.page);
 
   if (deps.devMailSink && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.devMailSink));
 

@@ -45,7 +45,7 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       logger.info('demo_data_seeded', { ms: Date.now() - started });
     }
 
-    const keys = await loadIdpKeys({ dataDir: config.dataDir, production: config.production });
+    const keys = await loadIdpKeys({ dataDir: config.dataDir, production: config.production, jwks: config.secrets.oidcJwks, cookieKeys: config.secrets.oidcCookieKeys });
     const provider = createProvider({
       issuer: `${config.publicUrl.origin}/oidc`,
       sequelize: database.sequelize,

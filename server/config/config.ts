@@ -14,6 +14,21 @@ export interface Config {
   smtpUrl: string | null;
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Changes one API session may make per minute (`API_WRITE_LIMIT_PER_MINUTE`). */
+  apiWriteLimitPerMinute: number;
+  /** Secrets every process must share (required in production; generated into DATA_DIR/keys in development when null). */
+  secrets: Secrets;
+}
+
+export interface Secrets {
+  /** `OIDC_JWKS`: the IdP's private signing keys, a JWKS as JSON. */
+  oidcJwks: string | null;
+  /** `OIDC_COOKIE_KEYS`: the IdP's cookie keys, comma-separated. */
+  oidcCookieKeys: string | null;
+  /** `SESSION_KEYS`: keys that encrypt the API sessions' tokens, comma-separated, 32+ characters each. */
+  sessionKeys: string | null;
+  /** `PAYMENT_WEBHOOK_SECRET`: the payment provider's webhook signing secret, 32+ characters. */
+  paymentWebhookSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +97,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
   const logLevel = parseEnum('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'], problems);
+  const writeLimitRaw = read('API_WRITE_LIMIT_PER_MINUTE') ?? '60';
+  const apiWriteLimitPerMinute = Number(writeLimitRaw);
+  if (!/^\d+$/.test(writeLimitRaw) || apiWriteLimitPerMinute < 1) problems.push(`API_WRITE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${writeLimitRaw}")`);
+
+  const secrets: Secrets = {
+    oidcJwks: read('OIDC_JWKS') ?? null,
+    oidcCookieKeys: read('OIDC_COOKIE_KEYS') ?? null,
+    sessionKeys: read('SESSION_KEYS') ?? null,
+    paymentWebhookSecret: read('PAYMENT_WEBHOOK_SECRET') ?? null,
+  };
+  if (secrets.sessionKeys && secrets.sessionKeys.split(',').some((k) => k.trim().length < 32)) {
+    problems.push('SESSION_KEYS: every key must be at least 32 characters of random data (e.g. `openssl rand -base64 32`)');
+  }
+  if (secrets.paymentWebhookSecret && secrets.paymentWebhookSecret.length < 32) {
+    problems.push('PAYMENT_WEBHOOK_SECRET must be at least 32 characters of random data (e.g. `openssl rand -base64 32`)');
+  }
+  if (!secrets.oidcJwks !== !secrets.oidcCookieKeys) problems.push('OIDC_JWKS and OIDC_COOKIE_KEYS go together: set both or neither');
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -94,6 +126,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtpUrl,
     production,
     logLevel: logLevel as Config['logLevel'],
+    apiWriteLimitPerMinute,
+    secrets,
   };
 }
 

@@ -26,11 +26,3 @@ export function writeRateLimit(sequelize: Sequelize, perMinute: number): Middlew
     return next();
   };
 }
-
-/** `API_WRITE_LIMIT_PER_MINUTE`, default 60. */
-export function writeLimitFrom(env: Record<string, string | undefined>): number {
-  const raw = env.API_WRITE_LIMIT_PER_MINUTE;
-  const value = raw === undefined ? 60 : Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error('API_WRITE_LIMIT_PER_MINUTE must be a whole number of at least 1');
-  return value;
-}

@@ -1,39 +1,36 @@
 import type { Hono } from 'hono';
 import type { Sequelize } from 'sequelize';
+import type { Logger } from '../../../common/http/logger.ts';
 import type { PaymentContext } from '../../domain/payments/context.ts';
 import { handleWebhook } from '../../domain/payments/webhook.ts';
-import type { Logger } from '../../../common/http/logger.ts';
 import { demoPaymentPageRoutes } from '../../payment-providers/demo/routes.ts';
 import { DemoPaymentProvider } from '../../payment-providers/demo/demo-provider.ts';
-import { paymentWebhookSecret, type PaymentProviderDeps } from './payment-provider.ts';
+import { paymentWebhookSecret } from './payment-provider.ts';
 
 /**
- * ONE payment provider per API: the routes (`paymentRoutes`) and the hosted page
- * (`demoPaymentPage`, mounted by the app at `/pay/demo`) share it. They are built from different
- * dependency objects (the API's and the app's), so the instance is kept per database, origin and
- * secret: the same setup always gets the same provider, context and page.
+ * The payment provider, built ONCE by whoever composes the app (`createApp`, or `createApi` on its
+ * own) and handed to both users: the API's payment routes and the provider's hosted page (mounted
+ * by the app at `/pay/demo`), whose webhooks go in process to `handleWebhook`.
  */
-export interface PaymentModuleDeps extends PaymentProviderDeps {
+export interface PaymentModuleDeps {
+  sequelize: Sequelize;
+  publicUrl: URL;
   logger: Logger;
+  production: boolean;
+  dataDir?: string | undefined;
+  /** `PAYMENT_WEBHOOK_SECRET` as configured (server/config), or null. */
+  webhookSecret?: string | null | undefined;
 }
 
 export interface PaymentModule {
   provider: DemoPaymentProvider;
   ctx: PaymentContext;
-  /** The hosted payment page; webhooks go in process to `handleWebhook`. */
+  /** The hosted payment page. */
   page: Hono;
 }
 
-const modules = new WeakMap<Sequelize, Map<string, PaymentModule>>();
-
-export function paymentModule(deps: PaymentModuleDeps): PaymentModule {
-  const secret = paymentWebhookSecret(deps);
-  const key = `${deps.publicUrl.origin}\n${secret}`;
-  let bySetup = modules.get(deps.sequelize);
-  if (!bySetup) modules.set(deps.sequelize, (bySetup = new Map()));
-  const existing = bySetup.get(key);
-  if (existing) return existing;
-
+export function createPaymentModule(deps: PaymentModuleDeps): PaymentModule {
+  const secret = paymentWebhookSecret({ production: deps.production, dataDir: deps.dataDir, configured: deps.webhookSecret });
   const provider = new DemoPaymentProvider({ secret, sequelize: deps.sequelize, publicUrl: deps.publicUrl });
   const ctx: PaymentContext = { sequelize: deps.sequelize, provider, publicUrl: deps.publicUrl };
   const page = demoPaymentPageRoutes({
@@ -42,12 +39,5 @@ export function paymentModule(deps: PaymentModuleDeps): PaymentModule {
     logger: deps.logger,
     deliverWebhook: (rawBody, headers) => handleWebhook(ctx, rawBody, headers),
   });
-  const created = { provider, ctx, page };
-  bySetup.set(key, created);
-  return created;
-}
-
-/** The demo provider's hosted page, wired to the API's provider: `app.route('/pay/demo', demoPaymentPage(deps))`. */
-export function demoPaymentPage(deps: PaymentModuleDeps): Hono {
-  return paymentModule(deps).page;
+  return { provider, ctx, page };
 }

@@ -16,15 +16,16 @@ export interface PaymentProviderDeps {
   publicUrl: URL;
   production: boolean;
   dataDir?: string | undefined;
-  env: Record<string, string | undefined>;
+  /** `PAYMENT_WEBHOOK_SECRET` as configured (server/config), or null. */
+  configured?: string | null | undefined;
 }
 
 export const WEBHOOK_SECRET_FILE = 'payment-webhook-secret';
 
 let processSecret: string | undefined;
 
-function fromEnv(env: Record<string, string | undefined>): string | null {
-  const value = env.PAYMENT_WEBHOOK_SECRET?.trim();
+function checked(configured: string | null | undefined): string | null {
+  const value = configured?.trim();
   if (!value) return null;
   if (value.length < MIN_SECRET_LENGTH) {
     throw new Error(`PAYMENT_WEBHOOK_SECRET must be at least ${MIN_SECRET_LENGTH} characters of random data (e.g. \`openssl rand -base64 32\`)`);
@@ -33,8 +34,8 @@ function fromEnv(env: Record<string, string | undefined>): string | null {
 }
 
 /** Synchronous on purpose: it runs once, when the API is built, so a bad setup fails at boot. */
-export function paymentWebhookSecret(deps: Pick<PaymentProviderDeps, 'production' | 'dataDir' | 'env'>): string {
-  const configured = fromEnv(deps.env);
+export function paymentWebhookSecret(deps: Pick<PaymentProviderDeps, 'production' | 'dataDir' | 'configured'>): string {
+  const configured = checked(deps.configured);
   if (configured) return configured;
   if (deps.production) {
     throw new Error('PAYMENT_WEBHOOK_SECRET is required in production: a random secret of at least 32 characters shared with the payment provider and by every process');

@@ -11,7 +11,6 @@ import { principalOf } from '../auth/principal.ts';
 import { requireCustomer } from '../auth/require-customer.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
-import { paymentModule } from './payment-module.ts';
 import { invoiceScopeOf } from './scope.ts';
 import {
   IdempotencyHeaders,
@@ -126,7 +125,7 @@ function customerExceptWebhook(auth: MiddlewareHandler<ApiEnv>): MiddlewareHandl
 }
 
 export function paymentRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
-  const { ctx } = paymentModule(deps);
+  const { ctx } = deps.payments;
   const { sequelize } = deps;
   const router = resourceRouter();
   guard(router, deps.auth, '/invoices');
@@ -192,4 +191,3 @@ export function paymentRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
 }
 
 export { createPaymentProvider } from './payment-provider.ts';
-export { demoPaymentPage, paymentModule } from './payment-module.ts';

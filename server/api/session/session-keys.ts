@@ -10,13 +10,14 @@ import { join } from 'node:path';
  * (tests) a random key for this process only.
  */
 export interface SessionKeyOptions {
-  env?: Record<string, string | undefined>;
+  /** `SESSION_KEYS` as configured (server/config), or null. */
+  configured?: string | null | undefined;
   dataDir?: string | undefined;
   production: boolean;
 }
 
-export function sessionKeysFromEnv(env: Record<string, string | undefined> = process.env): string[] | null {
-  const keys = (env.SESSION_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+export function parseSessionKeys(configured: string | null | undefined): string[] | null {
+  const keys = (configured ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (!keys.length) return null;
   if (keys.some((k) => k.length < 32)) throw new Error('SESSION_KEYS: every key must be at least 32 characters of random data (e.g. `openssl rand -base64 32`)');
   return keys;
@@ -24,14 +25,14 @@ export function sessionKeysFromEnv(env: Record<string, string | undefined> = pro
 
 /** Checked when the API is created, so a production process without keys fails at boot, not at the first login. */
 export function assertSessionKeysAvailable(options: SessionKeyOptions): void {
-  if (options.production && !sessionKeysFromEnv(options.env)) {
+  if (options.production && !parseSessionKeys(options.configured)) {
     throw new Error('SESSION_KEYS is required in production: comma-separated random keys (at least 32 characters each) shared by every process');
   }
 }
 
 export async function loadSessionKeys(options: SessionKeyOptions): Promise<string[]> {
-  const fromEnv = sessionKeysFromEnv(options.env);
-  if (fromEnv) return fromEnv;
+  const configured = parseSessionKeys(options.configured);
+  if (configured) return configured;
   assertSessionKeysAvailable(options);
   if (!options.dataDir) return [randomBytes(32).toString('base64url')];
 

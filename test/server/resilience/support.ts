@@ -3,6 +3,7 @@ import { createServer as createHttpServer, request as httpRequest, type Server a
 import { serve, type ServerType } from '@hono/node-server';
 import type { Sequelize } from 'sequelize';
 import { createApp } from '../../../server/app/create-app.ts';
+import { createPaymentModule, type PaymentModule } from '../../../server/api/payments/payment-module.ts';
 import { createLogger } from '../../../common/http/logger.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import type { IdpKeys } from '../../../idp/keys.ts';
@@ -93,23 +94,29 @@ export interface Instance {
   name: string;
   origin: string;
   logs: LogLine[];
+  payments: PaymentModule;
   close(): Promise<void>;
 }
 
 /**
  * One process of the product: the whole app on its own loopback port, configured with the
- * deployment's PUBLIC_URL (the load balancer's) and the deployment's IdP keys. SESSION_KEYS is
- * read from the environment (this test file's process), shared by every instance as in production.
+ * deployment's PUBLIC_URL (the load balancer's), the deployment's IdP keys and its SESSION_KEYS,
+ * shared by every instance as in production.
  */
-export async function startInstance(options: { name: string; sequelize: Sequelize; publicUrl: URL; keys: IdpKeys }): Promise<Instance> {
+export async function startInstance(options: { name: string; sequelize: Sequelize; publicUrl: URL; keys: IdpKeys; sessionKeys: string }): Promise<Instance> {
   const provider = createProvider({ issuer: `${options.publicUrl.origin}/oidc`, sequelize: options.sequelize, keys: options.keys, production: false });
   const logs: LogLine[] = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
-  const app = createApp({ config: { publicUrl: options.publicUrl, production: false }, sequelize: options.sequelize, provider, logger });
+  const payments = createPaymentModule({ sequelize: options.sequelize, publicUrl: options.publicUrl, logger, production: false });
+  const app = createApp({
+    payments,
+    config: { publicUrl: options.publicUrl, production: false, secrets: { oidcJwks: null, oidcCookieKeys: null, paymentWebhookSecret: null, sessionKeys: options.sessionKeys } },
+    sequelize: options.sequelize, provider, logger });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    payments,
     name: options.name,
     origin: `http://127.0.0.1:${port}`,
     logs,

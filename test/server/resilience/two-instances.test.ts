@@ -33,19 +33,17 @@ let keys: IdpKeys;
 let lb: LoadBalancer;
 let instances: Instance[] = [];
 let portal: RunningPortal;
-const previousSessionKeys = process.env.SESSION_KEYS;
 
 beforeAll(async () => {
-  // Every process of a deployment gets the same SESSION_KEYS (this file's process only).
-  process.env.SESSION_KEYS = SESSION_KEY;
   keys = await generateIdpKeys();
   second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
   lb = await startLoadBalancer(() => instances);
   const publicUrl = new URL(lb.origin);
   await seedDemoData(db.sequelize, { customers: 8, claims: 0, mailboxShare: 0, portalOrigin: publicUrl.origin, brokerDemoOrigin: BROKER_ORIGIN });
   instances = [
-    await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys }),
-    await startInstance({ name: 'B', sequelize: second?.sequelize ?? db.sequelize, publicUrl, keys }),
+    await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
+    // Every process of a deployment gets the same SESSION_KEYS.
+    await startInstance({ name: 'B', sequelize: second?.sequelize ?? db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
   ];
   portal = {
     publicUrl,
@@ -57,6 +55,7 @@ beforeAll(async () => {
     seen: [],
     secrets: new Set(),
     sequelize: db.sequelize,
+    payments: instances[0]!.payments,
     close: async () => {},
   };
 }, 120_000);
@@ -65,8 +64,6 @@ afterAll(async () => {
   for (const instance of instances) await instance.close();
   await lb?.close();
   await second?.close();
-  if (previousSessionKeys === undefined) delete process.env.SESSION_KEYS;
-  else process.env.SESSION_KEYS = previousSessionKeys;
 });
 
 const served = (name: string) => lb.served.get(name) ?? 0;

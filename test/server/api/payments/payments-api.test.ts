@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentModule, demoPaymentPage } from '../../../../server/api/payments/routes.ts';
 import { silentLogger } from '../../../../common/http/logger.ts';
 import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payment-providers/demo/signature.ts';
 import { useTestDatabase } from '../../../support/database.ts';
@@ -20,7 +19,6 @@ let companyId: number;
 /** The hosted page: the app's own `/pay/demo` once mounted there, else served here on its own app. */
 let hosted: (url: string, init?: RequestInit) => Promise<Response>;
 
-const moduleDeps = () => ({ sequelize: db.sequelize, publicUrl: portal.publicUrl, logger: silentLogger, production: false, env: process.env });
 
 async function sql<T extends object>(query: string, bind: unknown[] = []): Promise<T[]> {
   return db.sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
@@ -56,7 +54,7 @@ beforeAll(async () => {
   companyId = await customerIdOf(COMPANY.customerNumber);
 
   const mounted = (await fetch(`${portal.origin}/pay/demo/assets/demo-pay.css`)).status === 200;
-  const local = new Hono().route('/pay/demo', demoPaymentPage(moduleDeps()));
+  const local = new Hono().route('/pay/demo', portal.payments.page);
   hosted = mounted ? (url, init) => fetch(url, { redirect: 'manual', ...init }) : async (url, init) => local.request(pathOf(url), init);
 }, 120_000);
 afterAll(() => portal?.close());
@@ -226,7 +224,7 @@ describe('POST /api/payments/webhooks/demo', () => {
 
   it('refuses a forged webhook (bad signature) with 400 and changes nothing', async () => {
     const payment = await pendingPayment();
-    const { provider } = paymentModule(moduleDeps());
+    const { provider } = portal.payments;
     const payload = provider.eventPayload({ reference: payment.reference, paymentId: payment.id, amountHuf: payment.amount }, 'payment.succeeded');
     const rawBody = JSON.stringify(payload);
     const before = await footprint(db.sequelize);

@@ -12,6 +12,10 @@ import { TokenVault } from '../../../../server/api/session/token-vault.ts';
 import { sessionTokenAad, type StoredTokens } from '../../../../server/api/session/session-store.ts';
 import { Browser, formAction, hiddenInputs } from '../../../idp/provider-harness.ts';
 import { closeServerNow } from '../../../support/close-server.ts';
+import { createPaymentModule, type PaymentModule } from '../../../../server/api/payments/payment-module.ts';
+
+/** No configured secrets: generated per process, as in development without a data directory. */
+const NO_SECRETS = { oidcJwks: null, oidcCookieKeys: null, sessionKeys: null, paymentWebhookSecret: null };
 
 /**
  * The whole product on a real loopback socket (oidc-provider needs Node's raw request), on a
@@ -46,11 +50,12 @@ export interface RunningPortal {
   /** Every token and session id the tests learnt (from the database or cookies). */
   secrets: Set<string>;
   sequelize: Sequelize;
+  /** The payment provider the app was built with (its hosted page and the API share it). */
+  payments: PaymentModule;
   close(): Promise<void>;
 }
 
 export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> {
-  process.env.SESSION_KEYS = SESSION_KEY;
   let app: ReturnType<typeof createApp> | undefined;
   const server: ServerType = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -62,7 +67,15 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
   const provider = createProvider({ issuer, sequelize, keys, production: false });
   const logs: LogLine[] = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
-  app = createApp({ config: { publicUrl, production: false }, sequelize, provider, logger });
+  const payments = createPaymentModule({ sequelize, publicUrl, logger, production: false });
+  const writeLimit = process.env.API_WRITE_LIMIT_PER_MINUTE;
+  app = createApp({
+    config: { publicUrl, production: false, secrets: { ...NO_SECRETS, sessionKeys: SESSION_KEY }, apiWriteLimitPerMinute: writeLimit ? Number(writeLimit) : 60 },
+    sequelize,
+    provider,
+    logger,
+    payments,
+  });
   return {
     publicUrl,
     origin: publicUrl.origin,
@@ -73,6 +86,7 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
     seen: [],
     secrets: new Set(),
     sequelize,
+    payments,
     close: () => closeServerNow(server),
   };
 }
