@@ -2,16 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 /**
- * Single-use links (e-mail verification, password reset): 32 random bytes, base64url, sent in
+ * Single-use links (e-mail verification, password reset, e-mail change): 32 random bytes, base64url, sent in
  * the e-mail; only their SHA-256 is stored. A token is looked up by its hash (an index lookup
  * on a value the attacker cannot steer, so no timing oracle on the token), and consumed with
- * one conditional UPDATE, so two concurrent clicks cannot both succeed.
+ * one conditional UPDATE, so two concurrent clicks cannot both succeed. A token may carry a small
+ * JSON payload (the e-mail change: the new address).
  */
-export type TokenPurpose = 'verify_email' | 'reset_password';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email';
 
 export const TOKEN_TTL_SECONDS: Record<TokenPurpose, number> = {
   verify_email: 24 * 3600,
   reset_password: 3600,
+  change_email: 24 * 3600,
 };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -29,7 +31,13 @@ export interface IssuedToken {
  * A new token for `accountId`; any older unused one of the same purpose stops working at once
  * (only the newest link in the customer's mailbox is valid).
  */
-export async function issueToken(sequelize: Sequelize, transaction: Transaction, accountId: string, purpose: TokenPurpose): Promise<IssuedToken> {
+export async function issueToken(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  accountId: string,
+  purpose: TokenPurpose,
+  payload: Record<string, unknown> | null = null,
+): Promise<IssuedToken> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS[purpose] * 1000);
   await sequelize.query(
@@ -38,8 +46,9 @@ export async function issueToken(sequelize: Sequelize, transaction: Transaction,
     { replacements: { accountId, purpose }, transaction },
   );
   await sequelize.query(
-    `insert into account_tokens (account_id, purpose, token_hash, expires_at) values (:accountId, :purpose, :hash, :expiresAt)`,
-    { replacements: { accountId, purpose, hash: hashToken(token), expiresAt }, transaction },
+    `insert into account_tokens (account_id, purpose, token_hash, payload, expires_at)
+     values (:accountId, :purpose, :hash, cast(:payload as jsonb), :expiresAt)`,
+    { replacements: { accountId, purpose, hash: hashToken(token), payload: payload ? JSON.stringify(payload) : null, expiresAt }, transaction },
   );
   return { token, expiresAt };
 }
@@ -61,13 +70,13 @@ export async function consumeToken(
   transaction: Transaction,
   token: string,
   purpose: TokenPurpose,
-): Promise<{ accountId: string } | null> {
+): Promise<{ accountId: string; payload: Record<string, unknown> | null } | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const [row] = await sequelize.query<{ account_id: string }>(
+  const [row] = await sequelize.query<{ account_id: string; payload: Record<string, unknown> | null }>(
     `update account_tokens set used_at = now()
       where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
-      returning account_id`,
+      returning account_id, payload`,
     { replacements: { hash: hashToken(token), purpose }, type: QueryTypes.SELECT, transaction },
   );
-  return row ? { accountId: row.account_id } : null;
+  return row ? { accountId: row.account_id, payload: row.payload } : null;
 }

@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Account } from 'oidc-provider';
 import type { Language } from '../../common/language.ts';
+import { canonicalEmail } from '../../common/accounts/email-address.ts';
 
 /** An account with the customer it belongs to, as the IdP needs it. */
 export interface AccountRecord {
@@ -44,14 +45,10 @@ function toRecord(row: Row): AccountRecord {
   };
 }
 
-/** Usernames are e-mail addresses, compared case-insensitively (the unique index is on lower()). */
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFC').trim().toLowerCase();
-}
 
 export async function findAccountByUsername(sequelize: Sequelize, username: string): Promise<AccountRecord | undefined> {
   const [row] = await sequelize.query<Row>(`${SELECT} where lower(a.username) = :username`, {
-    replacements: { username: normalizeUsername(username) },
+    replacements: { username: canonicalEmail(username) },
     type: QueryTypes.SELECT,
   });
   return row ? toRecord(row) : undefined;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { hashPassword, needsRehash, verifyPassword } from '../../common/accounts/password.ts';
-import { findAccountByUsername, normalizeUsername, type AccountRecord } from './find-account.ts';
+import { canonicalEmail } from '../../common/accounts/email-address.ts';
+import { findAccountByUsername, type AccountRecord } from './find-account.ts';
 import { recordAuditEvent } from './audit.ts';
 import type { Throttle, ThrottleRule } from '../../common/security/throttle.ts';
 
@@ -51,7 +52,7 @@ export class LoginService {
   }
 
   async attempt(input: LoginAttempt): Promise<LoginOutcome> {
-    const username = normalizeUsername(input.username);
+    const username = canonicalEmail(input.username);
     const [perAccount, perAddress] = [
       await this.throttle.hit(LOGIN_ACCOUNT_RULE, username),
       await this.throttle.hit(LOGIN_ADDRESS_RULE, input.address),

@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../../common/accounts/email-address.ts';
 import { isValidTaxNumber } from '../../common/customers/tax-number.ts';
 
 /**
@@ -41,12 +42,8 @@ export function birthDate(input: string, today: Date = new Date()): string | nul
   return iso;
 }
 
-/** An e-mail address, trimmed and lower-cased (it is the login name, compared case-insensitively). */
-export function email(input: string): string | null {
-  const value = input.trim().toLowerCase();
-  if (value.length > 254) return null;
-  return /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/.test(value) && !value.includes('..') ? value : null;
-}
+/** An e-mail address in its canonical form (it is the login name, compared case-insensitively). */
+export const email = normaliseEmail;
 
 export type CustomerKind = 'person' | 'company';
 

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import { verifyPassword } from '../../../common/accounts/password.ts';
 import type { Throttle, ThrottleRule } from '../../../common/security/throttle.ts';
+import { normaliseEmail } from '../../../common/accounts/email-address.ts';
+import { consumeToken, issueToken, peekToken, type IssuedToken } from '../../../common/accounts/account-tokens.ts';
 import { insertRows } from '../../db/insert-rows.ts';
 import { enqueueNotification, messageIdDomain } from '../../notifications/outbox.ts';
 import { DomainError } from '../../kernel/domain-error.ts';
@@ -20,11 +21,9 @@ import type { Language } from '../../../common/language.ts';
 
 /** Wrong passwords per account before the endpoint refuses for a while. */
 export const EMAIL_CHANGE_PASSWORD_RULE: ThrottleRule = { name: 'email-change-password', limit: 5, windowSeconds: 900 };
-export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
 export const CONFIRM_EMAIL_CHANGE_PATH = '/account/confirm-email-change';
 
 const PURPOSE = 'change_email';
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface EmailChangeInput {
   newEmail: string;
@@ -35,14 +34,6 @@ export interface EmailChangeOptions {
   throttle: Throttle;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-
-/** An e-mail address, trimmed and lower-cased; null when it cannot be one (or is over 254 characters). */
-export function normaliseEmail(input: string): string | null {
-  const value = input.trim().toLowerCase();
-  if (value.length === 0 || value.length > 254) return null;
-  return /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/.test(value) && !value.includes('..') ? value : null;
-}
 
 /** The confirm link sent to the new address. */
 export function confirmEmailChangeUrl(publicUrl: URL, token: string, lang: Language): string {
@@ -138,35 +129,13 @@ export async function requestEmailChange(
  * A new `change_email` token for the account (32 random bytes; only the SHA-256 is stored,
  * valid 24 hours); older unused ones stop working at once.
  */
-export async function issueEmailChangeToken(
-  sequelize: Sequelize,
-  transaction: Transaction,
-  accountId: string,
-  newEmail: string,
-): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + EMAIL_CHANGE_TTL_SECONDS * 1000);
-  await sequelize.query(
-    `update account_tokens set expires_at = least(expires_at, now())
-      where account_id = :accountId and purpose = :purpose and used_at is null`,
-    { replacements: { accountId, purpose: PURPOSE }, transaction },
-  );
-  await sequelize.query(
-    `insert into account_tokens (account_id, purpose, token_hash, payload, expires_at)
-     values (:accountId, :purpose, :hash, cast(:payload as jsonb), :expiresAt)`,
-    { replacements: { accountId, purpose: PURPOSE, hash: hashToken(token), payload: JSON.stringify({ newEmail }), expiresAt }, transaction },
-  );
-  return { token, expiresAt };
+export function issueEmailChangeToken(sequelize: Sequelize, transaction: Transaction, accountId: string, newEmail: string): Promise<IssuedToken> {
+  return issueToken(sequelize, transaction, accountId, PURPOSE, { newEmail });
 }
 
 /** Whether a still-valid change link exists for `token` (the GET of the link: uses nothing up). */
 export async function peekEmailChange(sequelize: Sequelize, token: string): Promise<boolean> {
-  if (!TOKEN_SHAPE.test(token)) return false;
-  const rows = await sequelize.query<{ id: string }>(
-    `select id from account_tokens where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()`,
-    { replacements: { hash: hashToken(token), purpose: PURPOSE }, type: QueryTypes.SELECT },
-  );
-  return rows.length > 0;
+  return (await peekToken(sequelize, token, PURPOSE)) !== null;
 }
 
 export type ConfirmEmailChangeResult = 'changed' | 'invalid' | 'failed';
@@ -177,29 +146,23 @@ export type ConfirmEmailChangeResult = 'changed' | 'invalid' | 'failed';
  * taken by another account meanwhile (the link is used up all the same).
  */
 export async function confirmEmailChange(sequelize: Sequelize, token: string): Promise<ConfirmEmailChangeResult> {
-  if (!TOKEN_SHAPE.test(token)) return 'invalid';
   try {
     return await sequelize.transaction(async (transaction) => {
-      const [used] = await sequelize.query<{ account_id: string; payload: { newEmail?: unknown } }>(
-        `update account_tokens set used_at = now()
-          where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
-          returning account_id, payload`,
-        { replacements: { hash: hashToken(token), purpose: PURPOSE }, type: QueryTypes.SELECT, transaction },
-      );
+      const used = await consumeToken(sequelize, transaction, token, PURPOSE);
       if (!used) return 'invalid';
       const newEmail = typeof used.payload?.newEmail === 'string' ? normaliseEmail(used.payload.newEmail) : null;
-      if (!newEmail || (await addressTaken(sequelize, transaction, newEmail, used.account_id))) return 'failed';
+      if (!newEmail || (await addressTaken(sequelize, transaction, newEmail, used.accountId))) return 'failed';
       const [account] = await sequelize.query<{ customer_id: number }>(
         `update accounts set username = :newEmail, email_verified_at = now(), updated_at = now()
           where id = :accountId returning customer_id`,
-        { replacements: { newEmail, accountId: used.account_id }, type: QueryTypes.SELECT, transaction },
+        { replacements: { newEmail, accountId: used.accountId }, type: QueryTypes.SELECT, transaction },
       );
       if (!account) return 'invalid';
       await sequelize.query(`update customers set email = :newEmail, updated_at = now() where id = :customerId`, {
         replacements: { newEmail, customerId: account.customer_id },
         transaction,
       });
-      await audit(sequelize, transaction, { action: 'profile.email_changed', customerId: account.customer_id, accountId: used.account_id, clientId: null });
+      await audit(sequelize, transaction, { action: 'profile.email_changed', customerId: account.customer_id, accountId: used.accountId, clientId: null });
       return 'changed';
     });
   } catch (error) {
