@@ -5,6 +5,7 @@ import { sequelizeAdapterFactory } from './storage/sequelize-adapter.ts';
 import { findLatestGrantId } from './storage/grants.ts';
 import { findAccountFor } from './accounts/find-account.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages.ts';
+import { contentSecurityPolicy } from '../common/http/csp.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -226,6 +227,6 @@ async function baselinePageHeaders(ctx: { response: { get(name: string): string 
   await next();
   ctx.set('X-Content-Type-Options', 'nosniff');
   if (!ctx.response.get('Content-Type').startsWith('text/html')) return;
-  if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', contentSecurityPolicy({ 'default-src': [], 'form-action': [] }));
   if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { KoaContextWithOIDC, ErrorOut } from 'oidc-provider';
 import type { Language } from '../../common/language.ts';
 import { loggedOutPage, logoutPage, messagePage, type PageContext } from './pages.ts';
+import { contentSecurityPolicy, nonceSource } from '../../common/http/csp.ts';
 
 /**
  * The pages oidc-provider renders itself (logout confirmation, "signed out", errors), in the
@@ -30,15 +31,15 @@ function langOf(ctx: KoaContextWithOIDC): Language {
 }
 
 function protect(ctx: KoaContextWithOIDC, nonce: string, formTargets: string[] = []): void {
-  ctx.set('Content-Security-Policy', [
-    `default-src 'none'`,
-    `script-src 'nonce-${nonce}'`,
-    `style-src 'self'`,
-    `img-src 'self' data:`,
-    ["form-action 'self'", ...formTargets].join(' '),
-    `frame-ancestors 'none'`,
-    `base-uri 'none'`,
-  ].join('; '));
+  ctx.set(
+    'Content-Security-Policy',
+    contentSecurityPolicy({
+      'script-src': [nonceSource(nonce)],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'form-action': ["'self'", ...formTargets],
+    }),
+  );
   ctx.set('Cache-Control', 'no-store');
   ctx.set('Pragma', 'no-cache');
   ctx.set('X-Frame-Options', 'DENY');

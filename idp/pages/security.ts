@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problemResponse } from '../../common/http/problem.ts';
+import { contentSecurityPolicy, nonceSource } from '../../common/http/csp.ts';
 
 /** The IdP's forms are a few short fields (a password is read up to 1 KB): anything larger is refused unread. */
 export const IDP_FORM_BODY_LIMIT = 16 * 1024;
@@ -51,15 +52,12 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
     const h = c.res.headers;
     h.set(
       'Content-Security-Policy',
-      [
-        `default-src 'none'`,
-        `script-src 'nonce-${nonce}'`,
-        `style-src 'self'`,
-        ["img-src 'self' data:", ...(c.get('imgOrigins') ?? [])].join(' '),
-        `form-action 'self'`,
-        `frame-ancestors 'none'`,
-        `base-uri 'none'`,
-      ].join('; '),
+      contentSecurityPolicy({
+        'script-src': [nonceSource(nonce)],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:', ...(c.get('imgOrigins') ?? [])],
+        'form-action': ["'self'"],
+      }),
     );
     h.set('Cache-Control', 'no-store');
     h.set('Pragma', 'no-cache');

@@ -1,9 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { CustomerActor, DomainContext } from '../kernel/context.ts';
-import { ProblemError } from '../../common/http/problem.ts';
 import { principalOf, type ApiEnv } from './auth/principal.ts';
 import type { ResourceDeps } from './resources.ts';
+import { limitBody, SMALL_BODY_BYTES } from '../../common/http/body-limit.ts';
 
 /** The domain services' context from the resource deps. */
 export function domainContext(deps: ResourceDeps): DomainContext {
@@ -18,12 +17,7 @@ export function actorOf(c: Context<ApiEnv>): CustomerActor {
 
 /** Writes here take small JSON bodies. */
 export function smallBody(): MiddlewareHandler<ApiEnv> {
-  return bodyLimit({
-    maxSize: 8 * 1024,
-    onError: () => {
-      throw new ProblemError(413, 'payload_too_large', 'The request body is too large');
-    },
-  });
+  return limitBody(SMALL_BODY_BYTES);
 }
 
 /** Personal data: never cached. */

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { MailSink } from './dev-mail-sink.ts';
 import { notFound, problemResponse } from '../../common/http/problem.ts';
+import { contentSecurityPolicy } from '../../common/http/csp.ts';
 
 /**
  * `/dev/mail`: what the embedded SMTP sink received, newest first — development only
@@ -10,7 +11,7 @@ import { notFound, problemResponse } from '../../common/http/problem.ts';
 export function devMailRoutes(sink: MailSink): Hono {
   const app = new Hono();
   const noStore = { 'Cache-Control': 'no-store' };
-  const csp = `default-src 'none'; style-src 'self'; frame-src 'self'; img-src 'self' data:`;
+  const csp = contentSecurityPolicy({ 'style-src': ["'self'"], 'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'] });
 
   app.get('/', (c) => {
     const messages = sink.messages().reverse();
@@ -103,7 +104,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weigh
     if (!m) return missing(c);
     return c.html(raw(m.html ?? ''), 200, {
       ...noStore,
-      'Content-Security-Policy': `sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'`,
+      'Content-Security-Policy': contentSecurityPolicy({ sandbox: [''], 'style-src': ["'unsafe-inline'"], 'img-src': ['data:', 'https:'], 'frame-ancestors': ["'self'"] }),
     });
   });
   return app;

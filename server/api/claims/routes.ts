@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getClaim, getClaimAttachment, listClaims, reportClaim, type AttachmentInput, type OtherPartyInput } from '../../domain/claims/index.ts';
 import type { DomainContext } from '../../kernel/context.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
@@ -8,7 +7,7 @@ import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
 import { problems } from '../auth/problems.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
-import { contentDisposition } from './content-disposition.ts';
+import { contentDisposition } from '../../../common/http/content-disposition.ts';
 import {
   AttachmentParams,
   ClaimDetailSchema,
@@ -21,6 +20,7 @@ import {
 } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
+import { limitBody } from '../../../common/http/body-limit.ts';
 
 /** The attachments may be 25 MB together; the form's text fields and multipart framing get a little room on top. */
 export const CLAIM_BODY_LIMIT = 25 * 1024 * 1024 + 512 * 1024;
@@ -31,12 +31,7 @@ const common = {
   403: problem('The request is not from an allowed origin, or lacks X-GP-Request: 1'),
 };
 
-const claimBodyLimit = bodyLimit({
-  maxSize: CLAIM_BODY_LIMIT,
-  onError: () => {
-    throw new ProblemError(413, 'payload_too_large', 'The request body is too large (attachments: at most 25 MB together)');
-  },
-});
+const claimBodyLimit = limitBody(CLAIM_BODY_LIMIT, 'The request body is too large (attachments: at most 25 MB together)');
 
 /**
  * Refuses anything but a well-formed multipart form before the schema sees it (as problems, not
@@ -228,7 +223,7 @@ export function claimRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': file.contentType,
       'Content-Length': String(file.content.byteLength),
-      'Content-Disposition': contentDisposition(file.filename),
+      'Content-Disposition': contentDisposition('attachment', file.filename),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });

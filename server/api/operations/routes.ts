@@ -1,6 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ProblemError } from '../../../common/http/problem.ts';
 import { DOCUMENT_TYPE_CODES, isDocumentTypeCode } from '../../kernel/document-types.ts';
 import { MAX_UPLOAD_BYTES, deliverUploadedDocument } from '../../documents/delivery/deliver-uploaded-document.ts';
@@ -11,6 +10,7 @@ import { problems } from '../auth/problems.ts';
 import { problem } from '../problem-schema.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { requireOperator, type OperationsEnv } from './admin-auth.ts';
+import { limitBody } from '../../../common/http/body-limit.ts';
 
 /** The PDF may be 10 MB; the form's text fields and multipart framing get a little room on top. */
 export const OPERATIONS_BODY_LIMIT = MAX_UPLOAD_BYTES + 512 * 1024;
@@ -112,12 +112,7 @@ export function operationsRoutes(deps: ResourceDeps): OpenAPIHono<OperationsEnv>
   router.use('/operations/*', operator);
   describeOperations(router);
 
-  const limit = bodyLimit({
-    maxSize: OPERATIONS_BODY_LIMIT,
-    onError: () => {
-      throw new ProblemError(413, 'payload_too_large', `The request body is too large (the PDF: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB)`);
-    },
-  });
+  const limit = limitBody(OPERATIONS_BODY_LIMIT, `The request body is too large (the PDF: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB)`);
 
   router.post('/operations/documents', limit, async (c) => {
     let result: DeliveryResult;

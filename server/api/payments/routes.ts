@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../kernel/domain-error.ts';
 import { getPayment, startPayment } from '../../domain/payments/payments.ts';
 import { handleWebhook } from '../../domain/payments/webhook.ts';
@@ -24,6 +23,7 @@ import {
 } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
+import { limitBody } from '../../../common/http/body-limit.ts';
 
 /**
  * Invoices and payments: `GET /invoices` (with the outstanding premium), `POST /payments` (start
@@ -37,13 +37,6 @@ const tags = ['Payments'];
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 const WEBHOOK_PATH = '/payments/webhooks/demo';
 
-const writeLimit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ProblemError(413, 'payload_too_large', 'The request body is too large');
-    },
-  });
 
 const listInvoicesRoute = createRoute({
   method: 'get',
@@ -65,7 +58,7 @@ const startPaymentRoute = createRoute({
   tags,
   security: SECURITY,
   summary: 'Start paying invoices on the hosted payment page',
-  middleware: [writeLimit(16 * 1024)] as const,
+  middleware: [limitBody(16 * 1024)] as const,
   request: {
     headers: IdempotencyHeaders,
     body: { required: true, content: { 'application/json': { schema: StartPaymentBody } } },
@@ -104,7 +97,7 @@ const webhookRoute = createRoute({
   security: [],
   summary: "The demo payment provider's signed webhook (server to server)",
   description: 'The raw body is verified against the `Gp-Signature` header (HMAC-SHA256 with the shared secret); an event is applied at most once.',
-  middleware: [writeLimit(64 * 1024)] as const,
+  middleware: [limitBody(64 * 1024)] as const,
   responses: {
     200: { description: 'Applied, a duplicate, or ignored (already final)', content: { 'application/json': { schema: WebhookAck } } },
     400: problem('webhook_rejected: bad signature, stale, unreadable, or an amount mismatch'),

@@ -1,7 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { changePolicy, getPolicy, listPolicies, type CustomerActor, type DomainContext } from '../../domain/policies/index.ts';
-import { ProblemError } from '../../../common/http/problem.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
 import type { ResourceDeps } from '../resources.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
@@ -15,6 +13,7 @@ import {
 } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
+import { limitBody } from '../../../common/http/body-limit.ts';
 
 /**
  * `/policies`: the customer's contracts (szerződések), live and cancelled, one contract's detail,
@@ -65,12 +64,7 @@ const changeRoute = createRoute({
     'Each changed field becomes a change request, applied at once or pending back-office review. ' +
     'Changes applied at once are confirmed by a document in the mailbox (with its e-mail notification).',
   middleware: [
-    bodyLimit({
-      maxSize: 4 * 1024,
-      onError: () => {
-        throw new ProblemError(413, 'payload_too_large', 'The request body is too large');
-      },
-    }),
+    limitBody(4 * 1024),
   ] as const,
   request: { params: PolicyIdParamsSchema, body: { required: true, content: { 'application/json': { schema: PolicyChangeBodySchema } } } },
   responses: {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { contentSecurityPolicy, nonceSource } from '../../../common/http/csp.ts';
 
 /**
  * What the login popup shows after the IdP sent it back to the callback: a tiny page whose one
@@ -47,13 +48,7 @@ export function callbackHeaders(): Record<string, string> {
 function pageHeaders(nonce: string | null): Record<string, string> {
   return {
     ...callbackHeaders(),
-    'Content-Security-Policy': [
-      `default-src 'none'`,
-      nonce ? `script-src 'nonce-${nonce}'` : `script-src 'none'`,
-      `base-uri 'none'`,
-      `form-action 'none'`,
-      `frame-ancestors 'none'`,
-    ].join('; '),
+    'Content-Security-Policy': contentSecurityPolicy({ 'script-src': [nonce ? nonceSource(nonce) : "'none'"] }),
     'X-Frame-Options': 'DENY',
   };
 }

@@ -1,9 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import * as oidc from 'openid-client';
 import type { Logger } from '../../../common/http/logger.ts';
-import { ProblemError } from '../../../common/http/problem.ts';
 import type { ApiEnv, Principal } from '../auth/principal.ts';
 import { problems } from '../auth/problems.ts';
 import { assertOriginIn, assertWidgetRequest, requestOrigin } from '../auth/request-origin.ts';
@@ -14,6 +12,7 @@ import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type 
 import { describeError } from './log-safe.ts';
 import { findActivePartner, type Partner } from './partners.ts';
 import type { SessionStore } from './session-store.ts';
+import { limitBody, SMALL_BODY_BYTES } from '../../../common/http/body-limit.ts';
 
 /** The scopes the API asks for: identity claims for the session, `portal` for the API itself. */
 export const LOGIN_SCOPE = 'openid profile email customer portal';
@@ -62,12 +61,7 @@ export type SessionView =
 export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
   const { sequelize, idp, sessions, ownOrigin, logger } = deps;
   const app = new Hono<ApiEnv>();
-  const smallBody = bodyLimit({
-    maxSize: 8 * 1024,
-    onError: () => {
-      throw new ProblemError(413, 'payload_too_large', 'The request body is too large');
-    },
-  });
+  const smallBody = limitBody(SMALL_BODY_BYTES);
   app.use('*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');

@@ -7,6 +7,7 @@ import type { DemoCheckout } from './checkouts.ts';
 import type { DemoPaymentProvider, SignedWebhook } from './demo-provider.ts';
 import type { Language } from '../../../common/language.ts';
 import { renderCheckoutPage, renderClosedPage, renderNotFoundPage } from './page.ts';
+import { contentSecurityPolicy } from '../../../common/http/csp.ts';
 
 /**
  * The demo provider's hosted payment page, to be mounted at `/pay/demo` on the insurer's
@@ -50,14 +51,7 @@ function pageHeaders(checkout: DemoCheckout | null): Record<string, string> {
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'same-origin',
     'X-Robots-Tag': 'noindex, nofollow',
-    'Content-Security-Policy': [
-      `default-src 'none'`,
-      `style-src 'self'`,
-      `img-src 'self'`,
-      ['form-action', `'self'`, ...targets].join(' '),
-      `frame-ancestors 'none'`,
-      `base-uri 'none'`,
-    ].join('; '),
+    'Content-Security-Policy': contentSecurityPolicy({ 'style-src': ["'self'"], 'img-src': ["'self'"], 'form-action': ["'self'", ...targets] }),
   };
 }
 

@@ -288,7 +288,7 @@ describe('GET /api/claims/{id} and its attachment', () => {
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('hátsó lökhárító.jpg')}`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="hatso lokharito.jpg"; filename*=UTF-8''${encodeURIComponent('hátsó lökhárító.jpg')}`);
     expect(sha256(new Uint8Array(await response.arrayBuffer()))).toBe(sha256(claim.jpeg));
   });
 
