@@ -1,24 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import type Provider from 'oidc-provider';
-import type { Sequelize } from 'sequelize';
-import type { Logger } from '../common/http/logger.ts';
 import { idpPageSecurity, type PageEnv } from './pages/security.ts';
 import { Throttle } from '../common/security/throttle.ts';
-import type { IdpPorts } from './ports.ts';
+import type { IdpRouteDeps } from './route-deps.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { selfServiceRoutes } from './self-service/routes.ts';
-
-export interface IdpRouteDeps {
-  provider: Provider;
-  sequelize: Sequelize;
-  publicUrl: URL;
-  logger: Logger;
-  throttle: Throttle;
-  /** What the IdP needs from the rest of the product (e-mail, the API's sessions, the e-mail change). */
-  ports: IdpPorts;
-}
 
 const css = fileURLToPath(new URL('./pages/assets/idp.css', import.meta.url));
 

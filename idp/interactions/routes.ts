@@ -6,7 +6,7 @@ import type { PageEnv } from '../pages/security.ts';
 import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { FieldError } from '../pages/form.ts';
-import type { IdpRouteDeps } from '../routes.ts';
+import type { IdpRouteDeps } from '../route-deps.ts';
 import { LoginService } from '../accounts/login.ts';
 import { findAccountById } from '../accounts/find-account.ts';
 import { recordAuditEvent } from '../accounts/audit.ts';

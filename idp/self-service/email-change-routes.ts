@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
-import type { IdpRouteDeps } from '../routes.ts';
+import type { IdpRouteDeps } from '../route-deps.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
 import { accountLinks } from './account-links.ts';
 import { tooManyPage, tooManyText } from './common-pages.ts';

@@ -4,7 +4,7 @@ import { checkPasswordPolicy } from '../accounts/password-policy.ts';
 import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
-import type { IdpRouteDeps } from '../routes.ts';
+import type { IdpRouteDeps } from '../route-deps.ts';
 import { accountLinks } from './account-links.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
 import { errorText, type ErrorCode } from './messages.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { PageEnv } from '../pages/security.ts';
-import type { IdpRouteDeps } from '../routes.ts';
+import type { IdpRouteDeps } from '../route-deps.ts';
 import { emailChangeRoutes } from './email-change-routes.ts';
 import { passwordRoutes } from './password-routes.ts';
 import { registerRoutes } from './register-routes.ts';

@@ -1,9 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import type { Sequelize } from 'sequelize';
-import type { Logger } from '../../common/http/logger.ts';
 import type { ApiEnv } from './auth/principal.ts';
-import type { PaymentModule } from './payments/payment-module.ts';
+import type { ResourceDeps } from './resource-deps.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { documentRequestRoutes } from './document-requests/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
@@ -12,16 +9,6 @@ import { paymentRoutes } from './payments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { profileRoutes } from './profile/routes.ts';
 
-/** What every resource router gets. */
-export interface ResourceDeps {
-  sequelize: Sequelize;
-  publicUrl: URL;
-  logger: Logger;
-  /** Authentication (cookie session or bearer); `resourceRouter(deps.auth)` requires a customer. */
-  auth: MiddlewareHandler<ApiEnv>;
-  /** The payment provider, built once by the app (the hosted page shares it). */
-  payments: PaymentModule;
-}
 
 /** One folder per resource; each contributes a router mounted under its path. */
 export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): void {

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CustomerActor, DomainContext } from '../kernel/context.ts';
 import { principalOf, type ApiEnv } from './auth/principal.ts';
-import type { ResourceDeps } from './resources.ts';
+import type { ResourceDeps } from './resource-deps.ts';
 import { limitBody, SMALL_BODY_BYTES } from '../../common/http/body-limit.ts';
 
 /** The domain services' context from the resource deps. */

@@ -5,7 +5,7 @@ import type { DomainContext } from '../../kernel/context.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
 import { problems } from '../auth/problems.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { contentDisposition } from '../../../common/http/content-disposition.ts';
 import {

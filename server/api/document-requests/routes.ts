@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listDocumentRequests, requestableTypes, requestDocument } from '../../domain/document-requests/index.ts';
 import type { ApiEnv } from '../auth/principal.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { actorOf, domainContext, noStore, smallBody } from '../route-context.ts';
 import { problemContent } from '../problem-schema.ts';

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listDocuments, openDocument } from '../../domain/mailbox/index.ts';
 import type { ApiEnv } from '../auth/principal.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { contentDisposition } from '../../../common/http/content-disposition.ts';
 import { actorOf, domainContext, noStore } from '../route-context.ts';

@@ -8,7 +8,7 @@ import { DocumentIssueError, type DocumentIssueErrorCode } from '../../documents
 import { issueTemplateDocument } from '../../documents/delivery/issue-document.ts';
 import { problems } from '../auth/problems.ts';
 import { problem } from '../problem-schema.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { requireOperator, type OperationsEnv } from './admin-auth.ts';
 import { limitBody } from '../../../common/http/body-limit.ts';
 

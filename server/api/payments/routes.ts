@@ -8,7 +8,7 @@ import { ProblemError } from '../../../common/http/problem.ts';
 import type { ApiEnv } from '../auth/principal.ts';
 import { principalOf } from '../auth/principal.ts';
 import { requireCustomer } from '../auth/require-customer.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { invoiceScopeOf } from './scope.ts';
 import {

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { changePolicy, getPolicy, listPolicies, type CustomerActor, type DomainContext } from '../../domain/policies/index.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import {
   ListQuerySchema,

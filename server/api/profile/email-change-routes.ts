@@ -4,7 +4,7 @@ import { DomainError } from '../../kernel/domain-error.ts';
 import { EMAIL_CHANGE_PASSWORD_RULE, requestEmailChange } from '../../domain/profile/email-change.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
 import type { ApiEnv } from '../auth/principal.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { actorOf, domainContext, smallBody } from '../route-context.ts';
 import { problemContent } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { getProfile, updateProfile } from '../../domain/profile/index.ts';
 import type { ApiEnv } from '../auth/principal.ts';
-import type { ResourceDeps } from '../resources.ts';
+import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { mountEmailChangeRoutes } from './email-change-routes.ts';
 import { actorOf, domainContext, noStore, smallBody } from '../route-context.ts';

@@ -1,0 +1,16 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Sequelize } from 'sequelize';
+import type { Logger } from '../../common/http/logger.ts';
+import type { ApiEnv } from './auth/principal.ts';
+import type { PaymentModule } from './payments/payment-module.ts';
+
+/** What every resource router gets. */
+export interface ResourceDeps {
+  sequelize: Sequelize;
+  publicUrl: URL;
+  logger: Logger;
+  /** Authentication (cookie session or bearer); `resourceRouter(deps.auth)` requires a customer. */
+  auth: MiddlewareHandler<ApiEnv>;
+  /** The payment provider, built once by the app (the hosted page shares it). */
+  payments: PaymentModule;
+}
