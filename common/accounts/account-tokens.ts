@@ -36,7 +36,7 @@ export async function issueToken(
   transaction: Transaction,
   accountId: string,
   purpose: TokenPurpose,
-  payload: Record<string, unknown> | null = null,
+  payload: Record<string, unknown> = {},
 ): Promise<IssuedToken> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS[purpose] * 1000);
@@ -48,7 +48,7 @@ export async function issueToken(
   await sequelize.query(
     `insert into account_tokens (account_id, purpose, token_hash, payload, expires_at)
      values (:accountId, :purpose, :hash, cast(:payload as jsonb), :expiresAt)`,
-    { replacements: { accountId, purpose, hash: hashToken(token), payload: payload ? JSON.stringify(payload) : null, expiresAt }, transaction },
+    { replacements: { accountId, purpose, hash: hashToken(token), payload: JSON.stringify(payload), expiresAt }, transaction },
   );
   return { token, expiresAt };
 }
@@ -70,9 +70,9 @@ export async function consumeToken(
   transaction: Transaction,
   token: string,
   purpose: TokenPurpose,
-): Promise<{ accountId: string; payload: Record<string, unknown> | null } | null> {
+): Promise<{ accountId: string; payload: Record<string, unknown> } | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const [row] = await sequelize.query<{ account_id: string; payload: Record<string, unknown> | null }>(
+  const [row] = await sequelize.query<{ account_id: string; payload: Record<string, unknown> }>(
     `update account_tokens set used_at = now()
       where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
       returning account_id, payload`,

@@ -1,8 +1,9 @@
 /**
  * One way to write a Content-Security-Policy. Every page starts from nothing allowed
  * (`default-src 'none'`), no `<base>`, no framing by anyone, no form posts, no plugins; a page
- * names only the sources it really uses. A directive given as `[]` is left out, one given as `['']`
- * is written bare (`sandbox`); the order is kept as written, so the header reads like the source.
+ * names only the sources it really uses. The page's directives come first, in the order written,
+ * then the defaults it left alone. A directive given as `[]` is left out, one given as `['']` is
+ * written bare (`sandbox`).
  */
 export type CspDirectives = Record<string, readonly string[]>;
 
@@ -15,7 +16,7 @@ const LOCKED_DOWN: CspDirectives = {
 };
 
 export function contentSecurityPolicy(directives: CspDirectives): string {
-  const merged: CspDirectives = { ...LOCKED_DOWN, ...directives };
+  const merged: CspDirectives = { ...directives, ...Object.fromEntries(Object.entries(LOCKED_DOWN).filter(([name]) => !(name in directives))) };
   return Object.entries(merged)
     .filter(([, sources]) => sources.length > 0)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`.trim())

@@ -104,7 +104,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weigh
     if (!m) return missing(c);
     return c.html(raw(m.html ?? ''), 200, {
       ...noStore,
-      'Content-Security-Policy': contentSecurityPolicy({ sandbox: [''], 'style-src': ["'unsafe-inline'"], 'img-src': ['data:', 'https:'], 'frame-ancestors': ["'self'"] }),
+      'Content-Security-Policy': contentSecurityPolicy({ sandbox: [''], 'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"], 'img-src': ['data:', 'https:'], 'frame-ancestors': ["'self'"] }),
     });
   });
   return app;

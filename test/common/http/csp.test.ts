@@ -6,10 +6,10 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy({})).toBe("default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'; object-src 'none'");
   });
 
-  it('replaces a default where the page names its sources, adds the rest in order, and writes a bare directive', () => {
-    const csp = contentSecurityPolicy({ 'script-src': [nonceSource('abc')], 'form-action': ["'self'", 'https://pay.example'], sandbox: [''] });
+  it("writes the page's directives first, in order (a bare one as written), then the defaults it left alone", () => {
+    const csp = contentSecurityPolicy({ sandbox: [''], 'script-src': [nonceSource('abc')], 'form-action': ["'self'", 'https://pay.example'] });
     expect(csp).toBe(
-      "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' https://pay.example; object-src 'none'; script-src 'nonce-abc'; sandbox",
+      "sandbox; script-src 'nonce-abc'; form-action 'self' https://pay.example; default-src 'none'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",
     );
   });
 
