@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import { CustomFontEmbedder, PDFDocument, PDFFont, PDFHexString, PDFRawStream, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
+import type { PDFDocument, PDFRef} from 'pdf-lib';
+import { CustomFontEmbedder, PDFFont, PDFHexString, PDFRawStream, PDFString, type PDFContext } from 'pdf-lib';
 import { memoFontkit } from './fonts.ts';
 
 /**

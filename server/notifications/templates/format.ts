@@ -128,5 +128,5 @@ export function maskEmail(value: unknown, field: string): string {
 
 /** Subjects go into a header: no line breaks, no runs of white space. */
 export function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }

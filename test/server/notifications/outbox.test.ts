@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { QueryTypes, Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { createNotificationSender, createTransport } from '../../../server/notifications/mailer.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
 import { openDatabase, type Database } from '../../../server/db/database.ts';
 import { COOKIE_NAME, loginSession, PERSON, startPortal, type RunningPortal } from '../api/session/harness.ts';

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../../common/http/logger.ts';
 import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payment-providers/demo/signature.ts';
 import { useTestDatabase } from '../../../support/database.ts';
 import { footprint, GOOD_CARD, pathOf } from '../../domain/payments/support.ts';
