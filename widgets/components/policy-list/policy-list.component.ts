@@ -1,3 +1,4 @@
+import { Task, initialState } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
@@ -101,39 +102,70 @@ export default class GpPolicyList extends GpElement {
   @state() accessor open: DetailState | undefined;
   @state() accessor form: FormState = { errors: {} };
 
-  #api: ApiClient | undefined;
-  #key: string | undefined;
-  #listRun = 0;
-  #detailRun = 0;
   /** Selectors to try, in order, for the element to focus after the next render. */
   #focus: string[] = [];
+
+  /** A new session (or none): nothing of the previous customer stays on screen; an open contract loads again. */
+  readonly #session = new Task(this, {
+    args: () => [this.sessionApi] as const,
+    task: ([api]) => {
+      if (!this.open) return;
+      this.open = { id: this.open.id };
+      this.form = { errors: {} };
+      void this.#detail.run(api ? [api, this.open.id] : []);
+    },
+  });
+
+  /**
+   * The list: its first page afresh whenever the session, the filter or the page size changes,
+   * a given page with `run()`. A new run aborts the one under way.
+   */
+  readonly #listTask = new Task(this, {
+    args: (): [api: ApiClient | undefined, status: PolicyFilter, size: number, page?: number] => [this.sessionApi, this.status, this.#size],
+    // The page of a run() is a one-off, not a reason to load again on the next update.
+    argsEqual: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+    task: ([api, status, size, page], { signal }) => {
+      if (!page) this.list = { items: [] };
+      if (!api) return initialState;
+      this.list = { ...this.list, loading: true, error: undefined };
+      return api.get<PolicyList>('/policies', { status, page: page ?? 1, pageSize: size }, signal);
+    },
+    onComplete: (answer) => {
+      const more = answer.page > 1;
+      this.list = { items: more ? [...this.list.items, ...answer.items] : answer.items, page: answer };
+      if (more && answer.items[0]) this.#focus = [`[data-id="${answer.items[0].id}"]`];
+    },
+    onError: (error) => (this.list = { ...this.list, loading: false, error: this.reportError(error, 'policies.list') }),
+  });
+
+  /** The open contract's detail; `refresh` keeps the view and the change's result (after a change). Run without arguments it drops the one under way. */
+  readonly #detail = new Task(this, {
+    autoRun: false,
+    task: async ([api, id, refresh]: [ApiClient?, number?, boolean?], { signal }) => {
+      if (!api || id === undefined) return initialState;
+      if (!refresh) {
+        this.open = { id };
+        this.form = { errors: {} };
+      }
+      return { data: await api.get<PolicyDetail>(`/policies/${id}`, undefined, signal), refresh };
+    },
+    onComplete: ({ data, refresh }) => {
+      this.open = { id: data.id, data };
+      this.form = { ...this.form, draft: draftOf(data) };
+      this.list = { ...this.list, items: this.list.items.map((p) => (p.id === data.id ? data : p)) };
+      if (!refresh) this.#focus = ['#detail-heading'];
+    },
+    onError: (error) => this.open && (this.open = { id: this.open.id, error: this.reportError(error, 'policies.detail') }),
+  });
 
   /** Opens one contract's detail (the standalone page deep-links here); waits for the log-in if needed. */
   showPolicy(id: number): void {
     this.open = { id };
-    if (this.#api) void this.#loadDetail(id);
+    void this.#loadDetail(id);
   }
 
   get #size(): number {
     return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
-  }
-
-  protected override willUpdate(): void {
-    const api = this.authenticated ? this.api : undefined;
-    const key = api && `${this.status}|${this.#size}`;
-    if (api === this.#api && key === this.#key) return;
-    const sessionChanged = api !== this.#api;
-    this.#api = api;
-    this.#key = key;
-    this.list = { items: [] };
-    if (sessionChanged && this.open) {
-      // A new session (or none): nothing of the previous customer stays on screen.
-      this.#detailRun++;
-      this.open = { id: this.open.id };
-      this.form = { errors: {} };
-      if (api) void this.#loadDetail(this.open.id);
-    }
-    if (api) void this.#loadList(1);
   }
 
   protected override updated(): void {
@@ -145,45 +177,19 @@ export default class GpPolicyList extends GpElement {
     }
   }
 
-  async #loadList(page: number): Promise<void> {
-    const api = this.#api;
-    if (!api) return;
-    const run = ++this.#listRun;
-    this.list = { ...this.list, loading: true, error: undefined };
-    try {
-      const answer = await api.get<PolicyList>('/policies', { status: this.status, page, pageSize: this.#size });
-      if (run !== this.#listRun) return;
-      this.list = { items: page === 1 ? answer.items : [...this.list.items, ...answer.items], page: answer };
-      if (page > 1 && answer.items[0]) this.#focus = [`[data-id="${answer.items[0].id}"]`];
-    } catch (error) {
-      if (run === this.#listRun) this.list = { ...this.list, loading: false, error: this.reportError(error, 'policies.list') };
-    }
+  #loadList(page: number): void {
+    const api = this.sessionApi;
+    if (api) void this.#listTask.run([api, this.status, this.#size, page]);
   }
 
-  /** Loads a contract's detail; `refresh` keeps the view and the change's result (after a change). */
-  async #loadDetail(id: number, refresh = false): Promise<void> {
-    const api = this.#api;
-    if (!api) return;
-    const run = ++this.#detailRun;
-    if (!refresh) {
-      this.open = { id };
-      this.form = { errors: {} };
-    }
-    try {
-      const data = await api.get<PolicyDetail>(`/policies/${id}`);
-      if (run !== this.#detailRun) return;
-      this.open = { id, data };
-      this.form = { ...this.form, draft: draftOf(data) };
-      this.list = { ...this.list, items: this.list.items.map((p) => (p.id === id ? data : p)) };
-      if (!refresh) this.#focus = ['#detail-heading'];
-    } catch (error) {
-      if (run === this.#detailRun) this.open = { id, error: this.reportError(error, 'policies.detail') };
-    }
+  #loadDetail(id: number, refresh = false): void {
+    const api = this.sessionApi;
+    if (api) void this.#detail.run([api, id, refresh]);
   }
 
   #back = (): void => {
     const id = this.open?.id;
-    this.#detailRun++;
+    void this.#detail.run([]);
     this.open = undefined;
     this.form = { errors: {} };
     this.#focus = [`[data-id="${id}"]`, '#list-heading'];
@@ -198,7 +204,7 @@ export default class GpPolicyList extends GpElement {
     event.preventDefault();
     const detail = this.open?.data;
     const { draft, saving } = this.form;
-    const api = this.#api;
+    const api = this.sessionApi;
     if (!detail || !draft || !api || saving) return;
     const errors = validateDraft(draft, detail);
     const change = changeOf(draft, detail);

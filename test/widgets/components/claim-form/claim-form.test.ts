@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -101,7 +102,7 @@ async function chooseFiles(el: GpClaimForm, files: File[]): Promise<void> {
 
 const jpeg = (name = 'karosodas.jpg', size = 2048) => new File([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(size - 3)], name, { type: 'image/jpeg' });
 
-async function render(attrs: { policyId?: string; view?: string } = {}, lang: 'hu' | 'en' = 'hu') {
+async function render(attrs: { policyId?: string; view?: string } = {}, lang: Lang = 'hu') {
   const { portal, widget } = await inPortal<GpClaimForm>(
     html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'}></gp-claim-form>`,
     { lang },

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -116,7 +117,7 @@ function fakeApi(items: Invoice[] = INVOICES, statuses: Payment['status'][] = ['
     .on('GET', '/payments/:id', () => ({ json: payment(statuses[Math.min(polls++, statuses.length - 1)]!) }));
 }
 
-async function render(options: { lang?: 'hu' | 'en'; mode?: 'popup' | 'redirect' } = {}) {
+async function render(options: { lang?: Lang; mode?: 'popup' | 'redirect' } = {}) {
   const result = await inPortal<GpInvoicePay>(html`<gp-invoice-pay payment-mode=${options.mode ?? 'popup'} .pollInterval=${5}></gp-invoice-pay>`, options);
   await waitUntil(() => result.widget.view.page !== undefined || result.widget.view.loadError !== undefined, 'the invoices never loaded');
   await elementUpdated(result.widget);

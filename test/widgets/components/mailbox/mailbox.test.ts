@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -21,7 +22,7 @@ async function choose(el: GpMailbox, selector: string, value: string): Promise<v
   await el.updateComplete;
 }
 
-async function render(api: FakeApi, content = html`<gp-mailbox></gp-mailbox>`, lang: 'hu' | 'en' = 'hu') {
+async function render(api: FakeApi, content = html`<gp-mailbox></gp-mailbox>`, lang: Lang = 'hu') {
   const rendered = await inPortal<GpMailbox>(content, { lang });
   await loaded(rendered.widget);
   return rendered;

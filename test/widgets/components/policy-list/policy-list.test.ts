@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -12,12 +13,12 @@ import GpPolicyList from '../../../../widgets/components/policy-list/policy-list
 import { cancelledTravel, changeResult, detail, page, summary } from './fixtures.ts';
 
 /** A forint amount as textOf() shows it (no-break spaces collapsed). */
-const formatHuf = (amount: number, lang: 'hu' | 'en') => huf(amount, lang).replace(/\s+/g, ' ');
+const formatHuf = (amount: number, lang: Lang) => huf(amount, lang).replace(/\s+/g, ' ');
 
 const live = summary(1);
 const ended = cancelledTravel(2);
 
-async function render(api: FakeApi, attributes = html`<gp-policy-list></gp-policy-list>`, lang: 'hu' | 'en' = 'hu') {
+async function render(api: FakeApi, attributes = html`<gp-policy-list></gp-policy-list>`, lang: Lang = 'hu') {
   const result = await inPortal<GpPolicyList>(attributes, { lang });
   const el = result.widget;
   await waitUntil(() => !el.shadowRoot!.querySelector('[part~="loading"]') || api.callsTo('GET', '/policies').length === 0, 'the list never loaded');
