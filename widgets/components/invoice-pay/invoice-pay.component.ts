@@ -294,8 +294,8 @@ export default class GpInvoicePay extends GpElement {
     };
     return html`
       <p part="outstanding">
-        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>
-        ${outstanding.overdueCount ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
+        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>${outstanding.overdueCount
+          ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
       </p>
       <div class="scroll">
         <table part="table" aria-busy=${!!loading}>

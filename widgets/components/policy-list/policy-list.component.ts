@@ -237,7 +237,7 @@ export default class GpPolicyList extends GpElement {
 
   /** A term by a key built at runtime (every key passed here exists). */
   #t(key: string): string {
-    return this.localize.term(key as 'policyList.none');
+    return this.localize.term(key as 'policyList.details');
   }
 
   #payment(p: PolicySummary): string {
@@ -340,7 +340,7 @@ export default class GpPolicyList extends GpElement {
   #section(name: string, count: number, content: () => unknown): TemplateResult {
     return html`<section aria-labelledby="${name}-heading">
       <h3 id="${name}-heading">${this.#t(`policyList.${name}`)}</h3>
-      ${count ? content() : html`<p class="muted">${this.#t('policyList.none')}</p>`}
+      ${count ? content() : html`<p class="muted">${this.#t(`policyList.none.${name}`)}</p>`}
     </section>`;
   }
 

@@ -415,9 +415,9 @@ describe('<gp-mailbox>', () => {
       const typeSelect = $<HTMLSelectElement>(el, '#req-type');
       expect(optionTexts(typeSelect)).to.deep.equal([
         'Válasszon…',
-        'Kötvény (ma még 3 igénylés)',
-        'Kártörténeti igazolás (mára elfogyott)',
-        'Biztosítási igazolás (ma még 2 igénylés)',
+        'Kötvény (ma még 3-szor kérheti)',
+        'Kártörténeti igazolás (ma már nem kérheti)',
+        'Biztosítási igazolás (ma még 2-szer kérheti)',
       ]);
       expect(typeSelect.options[2]!.disabled).to.equal(true);
 
@@ -427,10 +427,10 @@ describe('<gp-mailbox>', () => {
 
       const [post] = api.callsTo('POST', '/document-requests');
       expect(post!.body).to.deep.equal({ policyId: 11, type: 'kotveny' });
-      expect(textOf(part(el, 'notice'))).to.equal('Elkészült a(z) Kötvény, megtalálja a Levelezésben.');
+      expect(textOf(part(el, 'notice'))).to.equal('Elkészült a kötvénye, a Levelezésben megtalálja.');
       expect(textOf(part(el, 'title'))).to.equal(fresh.title);
       expect(textOf(part(el, 'unread-badge').querySelector('.visually-hidden'))).to.equal('3 olvasatlan dokumentum');
-      expect(optionTexts($<HTMLSelectElement>(el, '#req-type'))[1]).to.equal('Kötvény (ma még 2 igénylés)');
+      expect(optionTexts($<HTMLSelectElement>(el, '#req-type'))[1]).to.equal('Kötvény (ma még 2-szer kérheti)');
 
       // Cancel closes the form and gives focus back to the toggle.
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.request button')].find((b) => textOf(b) === 'Mégse')!.click();

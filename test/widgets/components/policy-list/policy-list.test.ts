@@ -184,6 +184,9 @@ describe('<gp-policy-list>', () => {
     expect(textOf(part(el, 'claims'))).to.contain('KAR-2025-0005').and.contain('Okozott gépjárműkár').and.contain('vizsgálat alatt');
     expect(textOf(part(el, 'documents'))).to.contain('Kötvény GP-100001').and.contain('olvasatlan');
     expect(part(el, 'change-form')).to.exist;
+    // Plain words: "Díjhátralék" for the unpaid premium, and what is missing said by name.
+    expect(facts).to.contain(`Díjhátralék${formatHuf(12150, 'hu')}`);
+    expect(textOf(shadow(el).querySelector('[aria-labelledby="changes-heading"]'))).to.equal('Módosítási kérelmek Ehhez a szerződéshez nincs módosítási kérelem.');
     await expect(el).to.be.accessible();
 
     // Shift+Tab from the focused heading reaches the back button.
@@ -271,7 +274,7 @@ describe('<gp-policy-list>', () => {
     expect(text).to.contain('Módosítását rögzítettük.');
     expect(text).to.contain('Díjfizetés módja: bankkártya – érvénybe lépett');
     expect(text).to.contain('Díjfizetés gyakorisága: havi – jóváhagyásra vár (a havi díjfizetésre váltást munkatársunk hagyja jóvá)');
-    expect(text).to.contain('A visszaigazolást elküldtük a Levelezés mappájába.');
+    expect(text).to.contain('A visszaigazolást a Levelezésben találja.');
     await expect(el).to.be.accessible();
   });
 
@@ -285,7 +288,7 @@ describe('<gp-policy-list>', () => {
     await submit(el);
     await waitUntil(() => textOf(part(el, 'result')).length > 0, 'no result');
     expect(api.callsTo('PATCH', '/policies/1')[0]!.body).to.deep.equal({ paymentFrequency: 'annual' });
-    expect(textOf(part(el, 'result'))).to.contain('Jóváhagyás után visszaigazolást küldünk a Levelezés mappájába.');
+    expect(textOf(part(el, 'result'))).to.contain('Jóváhagyás után a visszaigazolást a Levelezésbe küldjük.');
   });
 
   it('sends nothing when nothing changed', async () => {
