@@ -7,6 +7,7 @@ import type { Invoice, InvoicePage, Payment, StartPayment, StartedPayment } from
 import { GpPaymentCompletedEvent } from '../../events/payment-completed.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { cardTable } from '../../styles/card-table.ts';
 import { forms } from '../../styles/forms.ts';
 import styles from './invoice-pay.styles.ts';
 import { isPopupReturn, MAX_INVOICES, navigation, openPopup, returnUrl, sleep, STORAGE_KEY, takeRedirectReturn } from './payment-flow.ts';
@@ -86,7 +87,7 @@ const payable = (page?: InvoicePage) =>
  * @cssproperty --gp-color-danger - Errors and refused payments.
  */
 export default class GpInvoicePay extends GpElement {
-  static override styles = [...GpElement.styles, forms, styles];
+  static override styles = [...GpElement.styles, forms, cardTable, styles];
 
   /** How the hosted payment page opens: `popup` (default) or `redirect` (the whole page leaves). */
   @property({ attribute: 'payment-mode', reflect: true, converter: (value) => (value === 'redirect' ? 'redirect' : 'popup') })
@@ -298,13 +299,14 @@ export default class GpInvoicePay extends GpElement {
           ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
       </p>
       <div class="scroll">
-        <table part="table" aria-busy=${!!loading}>
+        <table part="table" class="cards" aria-busy=${!!loading}>
           <caption>${t.term('invoicePay.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">
-                <input part="select-all" type="checkbox" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
+              <th scope="col" class="card-keep">
+                <input part="select-all" type="checkbox" id="select-all" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
                   .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !open.length} @change=${toggle(open.map((i) => i.id))} />
+                <label class="card-only" for="select-all" aria-hidden="true">${t.term('invoicePay.selectAll')}</label>
               </th>
               <th scope="col">${t.term('invoicePay.invoice')}</th>
               <th scope="col">${t.term('invoicePay.due')}</th>
@@ -323,7 +325,7 @@ export default class GpInvoicePay extends GpElement {
                   <span part="invoice-number">${i.invoiceNumber}</span>
                   <span class="sub">${i.policyNumber}</span>
                 </th>
-                <td>${t.date(i.dueDate)}</td>
+                <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
                 <td class="num">${t.money(i.amountHuf)}</td>
                 <td>
                   <span part="status"

@@ -8,6 +8,7 @@ import { GpPolicyChangedEvent } from '../../events/policy-changed.ts';
 import { isTermKey } from '../../i18n/translate.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { cardTable } from '../../styles/card-table.ts';
 import { forms } from '../../styles/forms.ts';
 import { changeOf, draftOf, fieldOf, validateDraft, type ChangeDraft, type ChangeErrors, type ChangeField } from './policy-change.ts';
 import styles from './policy-list.styles.ts';
@@ -89,7 +90,7 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @csspart login-button - The logged-out state's log-in button.
  */
 export default class GpPolicyList extends GpElement {
-  static override styles = [...GpElement.styles, forms, styles];
+  static override styles = [...GpElement.styles, forms, cardTable, styles];
 
   /** The filter shown first: `all` (default), `active` (élő) or `cancelled` (törölt). */
   @property({ converter: { fromAttribute: toFilter } }) accessor status: PolicyFilter = 'all';
@@ -351,11 +352,11 @@ export default class GpPolicyList extends GpElement {
     const th = (key: string) => html`<th scope="col">${this.#t(`policyList.${key}`)}</th>`;
     return html`<h2 id="detail-heading" part="detail-heading" tabindex="-1">${d.productName[lang]}</h2>
       ${this.#renderFacts(d, d)}
-      ${this.#section('invoices', d.invoices.length, () => html`<table part="invoices">
+      ${this.#section('invoices', d.invoices.length, () => html`<table part="invoices" class="cards">
         <caption class="visually-hidden">${t.term('policyList.invoices')}</caption>
         <thead><tr>${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}</tr></thead>
         <tbody>${d.invoices.map((i) => html`<tr>
-          <td>${i.invoiceNumber}</td><td>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
+          <td>${i.invoiceNumber}</td><td data-label=${this.#t('policyList.invoice.due')}>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
         </tr>`)}</tbody>
       </table>`)}
       ${this.#section('claims', d.claims.length, () => html`<ul part="claims">
