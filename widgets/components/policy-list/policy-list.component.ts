@@ -4,17 +4,23 @@ import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { PolicyChangeResult, PolicyDetail, PolicyList, PolicySummary, PostalAddress } from '../../api/schemas.ts';
+import { GpDocumentOpenedEvent } from '../../events/document-opened.ts';
 import { GpPolicyChangedEvent } from '../../events/policy-changed.ts';
 import { isTermKey } from '../../i18n/translate.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
 import { cardTable } from '../../styles/card-table.ts';
 import { forms } from '../../styles/forms.ts';
+import { openPdf, pdfFilename } from '../mailbox/open-pdf.ts';
 import { changeOf, draftOf, fieldOf, validateDraft, type ChangeDraft, type ChangeErrors, type ChangeField } from './policy-change.ts';
 import styles from './policy-list.styles.ts';
 
 export type PolicyFilter = 'all' | 'active' | 'cancelled';
 type ChangeRequest = PolicyChangeResult['changes'][number];
+type PolicyDocument = PolicyDetail['documents'][number];
+
+/** Invoices a contract's detail shows before "show more" (a monthly contract has a dozen a year). */
+const INVOICES_SHOWN = 6;
 
 interface ListState {
   items: PolicySummary[];
@@ -55,8 +61,9 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  *
  * @event {GpPolicyChangedEvent} gp-policy-changed - A contract change was accepted
  *   (`event.policyId`, `event.result`: the change requests and the confirmation document).
- * @event {GpErrorEvent} gp-error - Loading or changing failed (`event.action`:
- *   `policies.list`, `policies.detail` or `policies.change`).
+ * @event {GpDocumentOpenedEvent} gp-document-opened - A document of the contract was opened.
+ * @event {GpErrorEvent} gp-error - Loading, changing or opening failed (`event.action`:
+ *   `policies.list`, `policies.detail`, `policies.change` or `policies.document`).
  *
  * @csspart base - The widget's outermost wrapper.
  * @csspart heading - The list's heading.
@@ -74,7 +81,10 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @csspart detail-heading - The detail's heading.
  * @csspart invoices - The invoices table.
  * @csspart claims - The claims list.
+ * @csspart more-invoices-button - Shows every invoice of a contract (the detail shows the first 6).
  * @csspart documents - The documents list.
+ * @csspart open-document-button - Opens a document's PDF (as the mailbox does; the API marks it read).
+ * @csspart document-notice - The live region saying a document was opened, or why not.
  * @csspart changes - The change requests list.
  * @csspart change-form - The data change form.
  * @csspart field-error - A field's error message.
@@ -102,6 +112,10 @@ export default class GpPolicyList extends GpElement {
   /** The open contract, if any: its id, then its detail or the failure to load it. */
   @state() accessor open: DetailState | undefined;
   @state() accessor form: FormState = { errors: {} };
+  /** The detail shows every invoice (after "show more"). */
+  @state() accessor allInvoices = false;
+  /** Ids of the documents whose PDF is being fetched, and what the last opening said. */
+  @state() accessor opening: { ids: string[]; notice?: ['success' | 'error', () => string] } = { ids: [] };
 
   /** Selectors to try, in order, for the element to focus after the next render. */
   #focus: string[] = [];
@@ -147,6 +161,8 @@ export default class GpPolicyList extends GpElement {
       if (!refresh) {
         this.open = { id };
         this.form = { errors: {} };
+        this.allInvoices = false;
+        this.opening = { ids: [] };
       }
       return { data: await api.get<PolicyDetail>(`/policies/${id}`, undefined, signal), refresh };
     },
@@ -355,16 +371,21 @@ export default class GpPolicyList extends GpElement {
       ${this.#section('invoices', d.invoices.length, () => html`<table part="invoices" class="cards">
         <caption class="visually-hidden">${t.term('policyList.invoices')}</caption>
         <thead><tr>${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}</tr></thead>
-        <tbody>${d.invoices.map((i) => html`<tr>
+        <tbody>${(this.allInvoices ? d.invoices : d.invoices.slice(0, INVOICES_SHOWN)).map((i) => html`<tr>
           <td>${i.invoiceNumber}</td><td data-label=${this.#t('policyList.invoice.due')}>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
         </tr>`)}</tbody>
-      </table>`)}
+      </table>
+      ${!this.allInvoices && d.invoices.length > INVOICES_SHOWN
+        ? html`<p class="muted">${t.term('policyList.invoicesShown', INVOICES_SHOWN, d.invoices.length)}</p>
+            <button part="more-invoices-button" class="button secondary" type="button" @click=${() => (this.allInvoices = true)}>${t.term('action.showMore')}</button>`
+        : nothing}`)}
       ${this.#section('claims', d.claims.length, () => html`<ul part="claims">
         ${d.claims.map((c) => html`<li>${c.claimNumber} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
       </ul>`)}
       ${this.#section('documents', d.documents.length, () => html`<ul part="documents">
-        ${d.documents.map((doc) => html`<li>${doc.title} (${doc.typeName[lang]}) – ${t.date(doc.issuedAt)}${doc.readAt ? '' : ` – ${t.term('policyList.unread')}`}</li>`)}
-      </ul>`)}
+        ${d.documents.map((doc) => this.#renderDocument(doc))}
+      </ul>
+      <p part="document-notice" class="notice ${this.opening.notice?.[0] ?? ''}" role="status" aria-live="polite">${this.opening.notice?.[1]() ?? ''}</p>`)}
       ${this.#section('changes', d.changeRequests.length, () => html`<ul part="changes">
         ${d.changeRequests.map((c) => html`<li>${t.date(c.createdAt)}: ${this.#change(c)}</li>`)}
       </ul>`)}
@@ -376,6 +397,39 @@ export default class GpPolicyList extends GpElement {
       ${d.changeable && d.status === 'active'
         ? this.#renderForm(d)
         : html`<p part="not-changeable" class="notice">${t.term('policyList.form.notChangeable')}</p>`}`;
+  }
+
+  /** A document of the contract, opened as the mailbox opens it (the API marks it read). */
+  #renderDocument(doc: PolicyDocument): TemplateResult {
+    const t = this.localize;
+    const busy = this.opening.ids.includes(doc.id);
+    return html`<li class="document">
+      <span id="doc-${doc.id}">${doc.title} (${doc.typeName[t.lang]}) – ${t.date(doc.issuedAt)}${doc.readAt ? '' : ` – ${t.term('policyList.unread')}`}</span>
+      <button part="open-document-button" class="button secondary" type="button" aria-describedby="doc-${doc.id}" aria-disabled=${busy} @click=${() => void this.#openDocument(doc)}>
+        ${t.term(busy ? 'mailbox.opening' : 'mailbox.open')}
+      </button>
+    </li>`;
+  }
+
+  async #openDocument(doc: PolicyDocument): Promise<void> {
+    const api = this.sessionApi;
+    if (!api || this.opening.ids.includes(doc.id)) return;
+    this.opening = { ...this.opening, ids: [...this.opening.ids, doc.id] };
+    let notice: NonNullable<typeof this.opening.notice>;
+    try {
+      const how = openPdf(await api.blob(`/documents/${encodeURIComponent(doc.id)}/content`), pdfFilename(doc.title));
+      notice = ['success', () => this.localize.term(`mailbox.${how}`, doc.title)];
+      const data = this.open?.data;
+      if (data && api === this.sessionApi) {
+        const read = new Date().toISOString();
+        this.open = { ...this.open!, data: { ...data, documents: data.documents.map((d) => (d.id === doc.id ? { ...d, readAt: d.readAt ?? read } : d)) } };
+      }
+      this.dispatchEvent(new GpDocumentOpenedEvent(doc.id, doc.type));
+    } catch (error) {
+      this.reportError(error, 'policies.document');
+      notice = ['error', () => this.localize.problem(error)];
+    }
+    this.opening = { ids: this.opening.ids.filter((id) => id !== doc.id), notice };
   }
 
   #renderForm(d: PolicyDetail): TemplateResult {

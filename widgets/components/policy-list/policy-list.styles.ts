@@ -103,6 +103,19 @@ export default css`
     color: var(--_danger);
   }
 
+  [part~='back-button'] {
+    margin-block-end: var(--_space);
+  }
+
+  .document {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+    padding-block: calc(var(--_space) * 0.25);
+  }
+
   /* A card per invoice on a narrow widget: number | amount, due | status. */
   @container (max-width: 34rem) {
     [part='invoices'] tr {

@@ -46,6 +46,7 @@ export const policyListEn = {
   'policyList.invoiceStatus.overdue': 'overdue',
   'policyList.invoiceStatus.paid': 'paid',
   'policyList.invoiceStatus.cancelled': 'cancelled',
+  'policyList.invoicesShown': (shown: number, total: number) => `${shown} of ${total} premium notices shown.`,
   'policyList.claims': 'Claims',
   'policyList.claimStatus.received': 'received',
   'policyList.claimStatus.in_review': 'under review',

@@ -44,6 +44,7 @@ export const policyListHu = {
   'policyList.invoiceStatus.overdue': 'lejárt',
   'policyList.invoiceStatus.paid': 'kifizetve',
   'policyList.invoiceStatus.cancelled': 'sztornózva',
+  'policyList.invoicesShown': (shown: number, total: number) => `${total} díjbekérőből ${shown} látható.`,
   'policyList.claims': 'Kárbejelentések',
   'policyList.claimStatus.received': 'beérkezett',
   'policyList.claimStatus.in_review': 'vizsgálat alatt',

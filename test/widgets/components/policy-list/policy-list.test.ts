@@ -7,6 +7,7 @@ import type GpPortal from '../../../../widgets/components/portal/portal.componen
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
 import { formatDate, formatHuf as huf } from '../../../../widgets/i18n/format.ts';
 import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
+import type { GpDocumentOpenedEvent } from '../../../../widgets/events/document-opened.ts';
 import type { GpPolicyChangedEvent } from '../../../../widgets/events/policy-changed.ts';
 import type { PolicyChange } from '../../../../widgets/api/schemas.ts';
 import GpPolicyList from '../../../../widgets/components/policy-list/policy-list.ts';
@@ -389,5 +390,58 @@ describe('<gp-policy-list>', () => {
   it('renders English from the start', async () => {
     const { el } = await render(api, html`<gp-policy-list></gp-policy-list>`, 'en');
     expect(textOf(part(el, 'count'))).to.equal('Showing 2 of 2 contracts.');
+  });
+
+  describe('a contract’s detail can be acted on where it is shown (issue 17, point 4)', () => {
+    const originalOpen = window.open;
+    afterEach(() => {
+      window.open = originalOpen;
+    });
+
+    it('opens a document as the mailbox does: the PDF, gp-document-opened, no longer unread', async () => {
+      const opened: string[] = [];
+      window.open = ((url: string) => (opened.push(url), {} as Window)) as typeof window.open;
+      api.on('GET', '/documents/:id/content', () => ({ body: new Blob(['%PDF-1.7'], { type: 'application/pdf' }), headers: { 'content-type': 'application/pdf' } }));
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      expect(textOf(part(el, 'documents'))).to.contain('olvasatlan');
+      const event = oneEvent<GpDocumentOpenedEvent>(el, 'gp-document-opened');
+      part(el, 'open-document-button').click();
+      expect((await event).documentId).to.equal('doc-1');
+      expect(api.callsTo('GET', '/documents/doc-1/content')).to.have.length(1);
+      expect(opened).to.have.length(1);
+      await elementUpdated(el);
+      expect(textOf(part(el, 'document-notice'))).to.equal('Megnyitotta: Kötvény GP-100001');
+      expect(textOf(part(el, 'documents'))).not.to.contain('olvasatlan');
+    });
+
+    it('shows the first 6 of 15 monthly invoices, and the rest on request', async () => {
+      const invoices = Array.from({ length: 15 }, (_, n) => ({
+        id: 100 + n,
+        invoiceNumber: `DB-2026-${String(100 + n).padStart(4, '0')}`,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-01-31',
+        dueDate: `2026-${String((n % 12) + 1).padStart(2, '0')}-15`,
+        amountHuf: 4050,
+        status: 'paid' as const,
+        paidAt: '2026-01-10T09:00:00Z',
+      }));
+      api.on('GET', '/policies/1', detail(live, { invoices }));
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      expect(part(el, 'invoices').querySelectorAll('tbody tr')).to.have.length(6);
+      expect(textOf(part(el, 'invoices').parentElement!)).to.contain('15 díjbekérőből 6 látható.');
+      part(el, 'more-invoices-button').click();
+      await elementUpdated(el);
+      expect(part(el, 'invoices').querySelectorAll('tbody tr')).to.have.length(15);
+      expect(shadow(el).querySelector('[part~="more-invoices-button"]')).to.equal(null);
+    });
+
+    it('keeps the back button clear of the heading', async () => {
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      const gap = part(el, 'detail-heading').getBoundingClientRect().top - part(el, 'back-button').getBoundingClientRect().bottom;
+      expect(gap).to.be.at.least(8);
+    });
   });
 });
