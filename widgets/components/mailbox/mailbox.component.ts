@@ -103,6 +103,8 @@ export default class GpMailbox extends GpElement {
   @state() accessor view: MailboxView = INITIAL;
 
   #focusedDeepLink = '';
+  /** A document just requested: its Open button gets focus once the list shows it. */
+  #focusAfterLoad = '';
 
   /** A new session (or none): nothing of the previous customer stays, the request form's work is dropped. */
   readonly #session = new Task(this, {
@@ -141,6 +143,9 @@ export default class GpMailbox extends GpElement {
         list: previous ? { ...page, items: [...previous.items, ...page.items.filter((d) => !known.has(d.id))] } : page,
       });
       if (previous) void this.#focus('[part~="open-button"]', previous.items.length);
+      const requested = this.#focusAfterLoad;
+      this.#focusAfterLoad = '';
+      if (requested && page.items.some((d) => d.id === requested)) void this.#focus(`[data-id="${CSS.escape(requested)}"] [part~="open-button"]`);
     },
     onError: (error) => this.#set({ loading: false, error: this.reportError(error, 'load-documents') }),
   });
@@ -401,11 +406,14 @@ export default class GpMailbox extends GpElement {
     void this.#sending.run([api, { policyId: Number(policy), type }]);
   };
 
+  /** The request is done: the form closes, the notice says so, and the new document is shown (its Open button focused). */
   #requested(created: DocumentRequestCreated): void {
-    const { type, typeName: name } = created.request;
-    this.#req({ type: '', busy: false, types: this.view.req.types?.map((r) => (r.type === type ? { ...r, remaining: r.remaining - 1 } : r)) });
-    this.#set({ notice: ['success', () => this.localize.term('mailbox.request.done', name[this.localize.lang])] });
-    if (created.documentId) this.#load();
+    const name = created.request.typeName;
+    this.#set({ requestOpen: false, req: NO_REQUEST, notice: ['success', () => this.localize.term('mailbox.request.done', name[this.localize.lang])] });
+    if (created.documentId) {
+      this.#focusAfterLoad = created.documentId;
+      this.#load();
+    } else void this.#focus('[part~="request-toggle"]');
   }
 
   #refused(error: unknown): void {

@@ -430,9 +430,13 @@ describe('<gp-mailbox>', () => {
       expect(textOf(part(el, 'notice'))).to.equal('Elkészült a kötvénye, a Levelezésben megtalálja.');
       expect(textOf(part(el, 'title'))).to.equal(fresh.title);
       expect(textOf(part(el, 'unread-badge').querySelector('.visually-hidden'))).to.equal('3 olvasatlan dokumentum');
-      expect(optionTexts($<HTMLSelectElement>(el, '#req-type'))[1]).to.equal('Kötvény (ma még 2-szer kérheti)');
+      // The request closes its form and shows the new document, its Open button focused (issue 17, point 9).
+      expect(el.shadowRoot!.querySelector('[part~="request-form"]')).to.equal(null);
+      expect(part(el, 'request-toggle').getAttribute('aria-expanded')).to.equal('false');
+      await waitUntil(() => el.shadowRoot!.activeElement === openButton(el, fresh.id), 'the new document was not focused');
 
       // Cancel closes the form and gives focus back to the toggle.
+      await openForm(el);
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.request button')].find((b) => textOf(b) === 'Mégse')!.click();
       await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'request-toggle'));
       expect(el.shadowRoot!.querySelector('[part~="request-form"]')).to.equal(null);
