@@ -3,9 +3,12 @@
 export { default as GpPortal } from './components/portal/portal.ts';
 export { default as GpPolicyList } from './components/policy-list/policy-list.ts';
 export { default as GpInvoicePay } from './components/invoice-pay/invoice-pay.ts';
-export { default as GpClaimForm } from './components/claim-form/claim-form.ts';
 export { default as GpMailbox } from './components/mailbox/mailbox.ts';
 export { default as GpProfile } from './components/profile/profile.ts';
+// The claim form (a claim is reported rarely) arrives when it is shown: see define-when-shown.ts.
+export type { default as GpClaimForm } from './components/claim-form/claim-form.ts';
+import { defineWhenShown } from './internal/define-when-shown.ts';
+defineWhenShown('gp-claim-form', () => import('./components/claim-form/claim-form.ts'));
 
 export type { LoginMode } from './auth/login-mode.ts';
 export { portalContext, type PortalContext } from './context/portal-context.ts';

@@ -29,11 +29,32 @@ function applyDeepLink(url) {
   if (mailbox && document_ && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(document_)) mailbox.setAttribute('document-id', document_);
 }
 
-document.querySelector('.site-nav')?.addEventListener('click', (event) => {
+// On a narrow screen the navigation collapses into a menu button (without this script the links
+// simply wrap). Choosing an area, Escape or a click elsewhere closes it.
+const nav = document.querySelector('.site-nav');
+const toggle = nav?.querySelector('.site-nav__toggle');
+function setMenu(open, { focusToggle = false } = {}) {
+  toggle?.setAttribute('aria-expanded', String(open));
+  if (focusToggle) toggle?.focus();
+}
+if (nav && toggle) {
+  nav.classList.add('site-nav--menu');
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => setMenu(toggle.getAttribute('aria-expanded') !== 'true'));
+  nav.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && toggle.getAttribute('aria-expanded') === 'true') setMenu(false, { focusToggle: true });
+  });
+  document.addEventListener('click', (event) => {
+    if (event.target instanceof Node && !nav.contains(event.target)) setMenu(false);
+  });
+}
+
+nav?.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[data-view]') : null;
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   history.pushState(null, '', link.href);
+  setMenu(false);
   show(link.dataset.view, { focus: true });
 });
 

@@ -43,6 +43,14 @@ export abstract class GpElement extends LitElement {
   }
 
   /**
+   * The API client of the logged-in session, or undefined without one: the argument of the
+   * widgets' data tasks, so that a new session (or none) aborts and restarts their loads.
+   */
+  protected get sessionApi(): ApiClient | undefined {
+    return this.authenticated ? this.api : undefined;
+  }
+
+  /**
    * What to show instead of the content while there is no session (or no portal at all),
    * or undefined when the customer is logged in.
    */

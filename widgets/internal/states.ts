@@ -1,10 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize-controller.ts';
 
-/** A polite live region: screen readers announce "Loading…" without moving focus. */
+/**
+ * A skeleton of the content to come (grey bars that shimmer), so loading looks like loading and
+ * not like the logged-out card; a polite live region: screen readers hear "Loading…" without
+ * focus moving.
+ */
 export function renderLoading(t: LocalizeController, label = t.term('state.loading')): TemplateResult {
-  return html`<div part="loading" class="state loading" role="status" aria-live="polite">
-    <span class="spinner" aria-hidden="true"></span><p>${label}</p>
+  return html`<div part="loading" class="skeleton" role="status" aria-live="polite">
+    <span class="visually-hidden">${label}</span>
+    <span class="bone" aria-hidden="true"></span><span class="bone" aria-hidden="true"></span><span class="bone" aria-hidden="true"></span>
   </div>`;
 }
 

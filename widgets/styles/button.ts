@@ -33,6 +33,18 @@ export const button = css`
     background: var(--_surface-alt);
   }
 
+  /* A pressed toggle stays filled when hovered (the secondary hover made it white on white). */
+  .button[aria-pressed='true'],
+  .button[aria-pressed='true']:hover {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  .button[aria-pressed='true']:hover {
+    background: var(--_primary-hover);
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .button {
       transition: none;

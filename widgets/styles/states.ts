@@ -24,6 +24,34 @@ export const states = css`
     color: var(--_danger);
   }
 
+  .skeleton {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    padding-block: calc(var(--_space) * 0.5);
+  }
+
+  .bone {
+    height: 1em;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt) 0 40%, var(--_border) 50%, var(--_surface-alt) 60% 100%) 0 0 / 300% 100%;
+    animation: gp-shimmer 1.4s linear infinite;
+  }
+
+  .bone:first-of-type {
+    width: 40%;
+    height: 1.5em;
+  }
+
+  .bone:last-of-type {
+    width: 70%;
+  }
+
+  @keyframes gp-shimmer {
+    to {
+      background-position: -150% 0;
+    }
+  }
+
   .spinner {
     width: 1.25em;
     height: 1.25em;
@@ -42,6 +70,10 @@ export const states = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 2.4s;
+    }
+
+    .bone {
+      animation: none;
     }
   }
 

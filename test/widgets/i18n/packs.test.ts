@@ -1,3 +1,4 @@
+import type { Lang } from '../../../widgets/i18n/lang.ts';
 import { describe, it } from '../mocha.ts';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
@@ -9,7 +10,7 @@ import { translate } from '../../../widgets/i18n/translate.ts';
 
 class PackWidget extends LitElement {
   readonly localize = new LocalizeController(this, { lang: () => this.language });
-  language: 'hu' | 'en' = 'en';
+  language: Lang = 'en';
   protected override render() {
     return litHtml`<button>${this.localize.term('auth.login')}</button>`;
   }

@@ -1,3 +1,4 @@
+import { Task, initialState } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
@@ -31,7 +32,6 @@ import {
 import styles from './claim-form.styles.ts';
 
 type TextField = 'description' | 'damage' | 'date' | 'time' | 'place' | 'opName' | 'opPlate' | 'opInsurer';
-type Loadable = 'policies' | 'claims';
 
 /** Everything the widget shows besides its attributes; replaced as a whole on each change. */
 export interface ClaimFormView {
@@ -53,6 +53,16 @@ export interface ClaimFormView {
 
 /** An empty report on its first step. */
 const fresh = (): ClaimFormView => ({ draft: emptyDraft(), step: 'policy', errors: {}, refused: [] });
+
+/**
+ * A list task's arguments: the session, and whether its list is needed (shown and neither loaded
+ * nor failed). It runs again for a new session, or when the list becomes needed; not when the
+ * list stops being needed (that would abort the load under way for nothing).
+ */
+const stillLoaded = (
+  [api, needed]: readonly [ApiClient | undefined, boolean],
+  [nextApi, nextNeeded]: readonly [ApiClient | undefined, boolean],
+) => api === nextApi && (needed || !nextNeeded);
 
 const HEADING = '[part~="step-heading"]';
 const INVALID = 'form [aria-invalid="true"]';
@@ -119,9 +129,34 @@ export default class GpClaimForm extends GpElement {
 
   @state() accessor model: ClaimFormView = fresh();
 
-  #api: ApiClient | undefined;
-  #loading = new Set<Loadable>();
   #upload: AbortController | undefined;
+
+  /** A new session (or none): nothing of the previous customer stays, an upload under way is cancelled. */
+  readonly #session = new Task(this, {
+    args: () => [this.sessionApi] as const,
+    task: () => {
+      this.#upload?.abort();
+      this.model = fresh();
+    },
+  });
+
+  /** The live policies, loaded once the report shows (again after a failure's retry). */
+  readonly #policiesTask = new Task(this, {
+    args: () => [this.sessionApi, this.view === 'report' && !this.model.policies && !this.model.policiesError] as const,
+    argsEqual: stillLoaded,
+    task: ([api, needed], { signal }) => (api && needed ? this.#policies(api, signal) : initialState),
+    onComplete: (policies) => this.#set({ policies }),
+    onError: (error) => this.#set({ policiesError: this.reportError(error, 'load-policies') }),
+  });
+
+  /** The customer's claims, loaded once the list shows (again after a failure's retry). */
+  readonly #claimsTask = new Task(this, {
+    args: () => [this.sessionApi, this.view === 'list' && !this.model.claims && !this.model.claimsError] as const,
+    argsEqual: stillLoaded,
+    task: ([api, needed], { signal }) => (api && needed ? allPages<ClaimSummary>(api, '/claims', {}, signal) : initialState),
+    onComplete: (claims) => this.#set({ claims }),
+    onError: (error) => this.#set({ claimsError: this.reportError(error, 'load-claims') }),
+  });
 
   #set(patch: Partial<ClaimFormView>): void {
     this.model = { ...this.model, ...patch };
@@ -132,31 +167,11 @@ export default class GpClaimForm extends GpElement {
     this.#upload?.abort();
   }
 
-  protected override willUpdate(): void {
-    const api = this.authenticated ? this.api : undefined;
-    if (api !== this.#api) {
-      // A new session (or none): nothing of the previous customer stays.
-      this.#api = api;
-      this.#upload?.abort();
-      this.#loading.clear();
-      this.model = fresh();
-    }
-    const key: Loadable = this.view === 'list' ? 'claims' : 'policies';
-    if (!api || this.model[key] || this.model[`${key}Error`] || this.#loading.has(key)) return;
-    this.#loading.add(key);
-    (key === 'claims' ? allPages<ClaimSummary>(api, '/claims', {}) : this.#policies(api))
-      .then(
-        (items) => api === this.#api && this.#set({ [key]: items }),
-        (error: unknown) => api === this.#api && this.#set({ [`${key}Error`]: this.reportError(error, `load-${key}`) }),
-      )
-      .finally(() => this.#loading.delete(key));
-  }
-
   /** Every page of the live policies; preselects the `policy-id` one. */
-  async #policies(api: ApiClient): Promise<PolicySummary[]> {
-    const live = (await allPages<PolicySummary>(api, '/policies', { status: 'active' })).filter((p) => p.status === 'active');
+  async #policies(api: ApiClient, signal: AbortSignal): Promise<PolicySummary[]> {
+    const live = (await allPages<PolicySummary>(api, '/policies', { status: 'active' }, signal)).filter((p) => p.status === 'active');
     const { draft } = this.model;
-    if (api === this.#api && this.policyId && !draft.policyId && live.some((p) => String(p.id) === this.policyId)) {
+    if (!signal.aborted && this.policyId && !draft.policyId && live.some((p) => String(p.id) === this.policyId)) {
       this.#set({ draft: { ...draft, policyId: this.policyId }, step: 'what' });
     }
     return live;
@@ -478,7 +493,7 @@ export default class GpClaimForm extends GpElement {
   };
 
   async #submit(steps: Step[]): Promise<void> {
-    const api = this.#api;
+    const api = this.sessionApi;
     const bad = steps.find((step) => !this.#check(step));
     if (bad) return this.#goto(bad, INVALID);
     if (!api) return;

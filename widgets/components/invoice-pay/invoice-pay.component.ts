@@ -1,3 +1,4 @@
+import { Task, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
@@ -6,6 +7,7 @@ import type { Invoice, InvoicePage, Payment, StartPayment, StartedPayment } from
 import { GpPaymentCompletedEvent } from '../../events/payment-completed.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { cardTable } from '../../styles/card-table.ts';
 import { forms } from '../../styles/forms.ts';
 import styles from './invoice-pay.styles.ts';
 import { isPopupReturn, MAX_INVOICES, navigation, openPopup, returnUrl, sleep, STORAGE_KEY, takeRedirectReturn } from './payment-flow.ts';
@@ -85,7 +87,7 @@ const payable = (page?: InvoicePage) =>
  * @cssproperty --gp-color-danger - Errors and refused payments.
  */
 export default class GpInvoicePay extends GpElement {
-  static override styles = [...GpElement.styles, forms, styles];
+  static override styles = [...GpElement.styles, forms, cardTable, styles];
 
   /** How the hosted payment page opens: `popup` (default) or `redirect` (the whole page leaves). */
   @property({ attribute: 'payment-mode', reflect: true, converter: (value) => (value === 'redirect' ? 'redirect' : 'popup') })
@@ -99,14 +101,57 @@ export default class GpInvoicePay extends GpElement {
 
   @state() accessor view: InvoicePayView = { selected: new Set(), phase: 'idle' };
 
-  #loadedFor: ApiClient | undefined;
-  #loads = 0;
-  #run = 0;
+  /** Aborted when the widget leaves the page; connected again, a new one makes it load afresh. */
+  #connection = new AbortController();
   #popup: Window | null = null;
   /** The payment id brought back by a redirect, polled once logged in. */
   #returned: string | undefined;
   /** The Idempotency-Key of the last attempt, kept for a retry after a network error. */
   #attempt: { ids: string; key: string } | undefined;
+
+  /** A new session (or none, or a new connection): a fresh view, polling stopped, the invoices loaded. */
+  readonly #session = new Task(this, {
+    // An update may still run after the widget left the page: it loads nothing then.
+    args: () => [this.isConnected ? this.sessionApi : undefined, this.#connection] as const,
+    task: ([api]) => {
+      void this.#watcher.run([]);
+      this.view = { selected: new Set(), phase: 'idle' };
+      if (!api) return;
+      void this.#invoices.run([api]);
+      const id = this.#returned;
+      this.#returned = undefined;
+      if (id) void this.#watcher.run([api, id, null]);
+    },
+  });
+
+  /** The open invoices; a new load aborts the one under way. */
+  readonly #invoices = new Task(this, {
+    autoRun: false,
+    task: ([api]: [ApiClient], { signal }) => {
+      this.#set({ loading: true, loadError: undefined });
+      return api.get<InvoicePage>('/invoices', { status: 'open', pageSize: 100 }, signal);
+    },
+    onComplete: (page) => {
+      const { selected } = this.view;
+      this.#set({ page, loading: false, selected: new Set(payable(page).filter((i) => !i.paymentPending && selected.has(i.id)).map((i) => i.id)) });
+    },
+    // A failure replaces the list only when there is none yet.
+    onError: (error) => {
+      this.reportError(error, 'load');
+      this.#set(this.view.page ? { loading: false } : { loading: false, loadError: error });
+    },
+  });
+
+  /**
+   * Polls a payment (see {@link GpInvoicePay.#poll}) to its result; run without arguments (or
+   * aborted) it stops, and a late answer of the stopped run is dropped.
+   */
+  readonly #watcher = new Task(this, {
+    autoRun: false,
+    task: ([api, id, popup]: [ApiClient?, string?, (Window | null)?], { signal }) => (api && id ? this.#poll(api, id, popup ?? null, signal) : initialState),
+    onComplete: (payment) => void this.#finish(payment),
+    onError: (error) => this.#set({ phase: 'idle', payError: this.reportError(error, 'status') }),
+  });
 
   #set(patch: Partial<InvoicePayView>): void {
     this.view = { ...this.view, ...patch };
@@ -125,47 +170,21 @@ export default class GpInvoicePay extends GpElement {
   /** Stops polling; connected again, the widget loads afresh. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#run++;
-    this.#loadedFor = undefined;
+    this.#watcher.abort();
+    this.#connection.abort();
+    this.#connection = new AbortController();
   }
 
-  protected override willUpdate(): void {
-    const api = this.isConnected && this.authenticated ? this.api : undefined;
-    if (api === this.#loadedFor) return;
-    this.#loadedFor = api;
-    this.#run++;
-    this.view = { selected: new Set(), phase: 'idle' };
-    if (!api) return;
-    void this.#load();
-    const id = this.#returned;
-    this.#returned = undefined;
-    if (id) void this.#watch(id, null);
-  }
-
-  /** Loads the invoices (again); a failure replaces the list only when there is none yet. */
-  async #load(): Promise<void> {
-    const api = this.#loadedFor;
-    if (!api) return;
-    const load = ++this.#loads;
-    this.#set({ loading: true, loadError: undefined });
-    try {
-      const page = await api.get<InvoicePage>('/invoices', { status: 'open', pageSize: 100 });
-      if (load !== this.#loads || api !== this.#loadedFor) return;
-      const { selected } = this.view;
-      this.#set({ page, selected: new Set(payable(page).filter((i) => !i.paymentPending && selected.has(i.id)).map((i) => i.id)) });
-    } catch (error) {
-      if (load !== this.#loads || api !== this.#loadedFor) return;
-      this.reportError(error, 'load');
-      if (!this.view.page) this.#set({ loadError: error });
-    } finally {
-      if (load === this.#loads) this.#set({ loading: false });
-    }
+  /** Loads the invoices (again). */
+  #load(): void {
+    const api = this.sessionApi;
+    if (api) void this.#invoices.run([api]);
   }
 
   /** The click on Pay (Lit calls it on the element): the popup must open here, synchronously, before anything is awaited. */
   async #pay(): Promise<void> {
     const { page, selected, phase } = this.view;
-    const api = this.#loadedFor;
+    const api = this.sessionApi;
     if (phase !== 'idle' || !api) return;
     const invoiceIds = payable(page).filter((i) => selected.has(i.id)).map((i) => i.id);
     if (!invoiceIds.length || invoiceIds.length > MAX_INVOICES) {
@@ -186,7 +205,7 @@ export default class GpInvoicePay extends GpElement {
       // The same attempt, retried after a network error, must not start a second payment.
       if (!networkFailure(error)) this.#attempt = undefined;
       this.#set({ phase: 'idle', payError: this.reportError(error, 'pay') });
-      if (isApiProblem(error) && error.code.startsWith('invoice_')) void this.#load();
+      if (isApiProblem(error) && error.code.startsWith('invoice_')) this.#load();
       return;
     }
     this.#attempt = undefined;
@@ -203,11 +222,14 @@ export default class GpInvoicePay extends GpElement {
     return this.#watch(started.paymentId, null);
   }
 
-  /** Polls the payment: while the popup is open, then once more; without a popup until ~60 s. */
+  /** Watches a payment of this session (a new watch replaces the one under way). */
   async #watch(id: string, popup: Window | null): Promise<void> {
-    const api = this.#loadedFor;
-    if (!api) return;
-    const run = ++this.#run;
+    const api = this.sessionApi;
+    if (api) await this.#watcher.run([api, id, popup]);
+  }
+
+  /** Polls the payment: while the popup is open, then once more; without a popup until ~60 s. */
+  async #poll(api: ApiClient, id: string, popup: Window | null, signal: AbortSignal): Promise<Payment | typeof initialState> {
     this.#popup = popup;
     this.#set({ phase: popup ? 'waiting' : 'checking', result: undefined });
     const deadline = Date.now() + this.pendingTimeout;
@@ -215,19 +237,16 @@ export default class GpInvoicePay extends GpElement {
       const closed = !popup || popup.closed;
       let payment: Payment | undefined;
       try {
-        payment = await api.get<Payment>(`/payments/${encodeURIComponent(id)}`);
+        payment = await api.get<Payment>(`/payments/${encodeURIComponent(id)}`, undefined, signal);
       } catch (error) {
-        if (run !== this.#run) return;
-        if (!networkFailure(error) || (closed && Date.now() >= deadline)) {
-          this.#set({ phase: 'idle', payError: this.reportError(error, 'status') });
-          return;
-        }
+        if (signal.aborted) return initialState;
+        if (!networkFailure(error) || (closed && Date.now() >= deadline)) throw error;
       }
-      if (run !== this.#run) return;
+      if (signal.aborted) return initialState;
       // Still pending: go on while the popup is open (until the checkout expires: no redirectUrl), else until the deadline.
-      if (payment && (payment.status !== 'pending' || !payment.redirectUrl || (closed && (popup || Date.now() >= deadline)))) return this.#finish(payment);
+      if (payment && (payment.status !== 'pending' || !payment.redirectUrl || (closed && (popup || Date.now() >= deadline)))) return payment;
       await sleep(this.pollInterval);
-      if (run !== this.#run) return;
+      if (signal.aborted) return initialState;
     }
   }
 
@@ -238,7 +257,7 @@ export default class GpInvoicePay extends GpElement {
     this.#popup = null;
     this.#set({ phase: 'idle', result, selected: result.status === 'succeeded' ? new Set() : this.view.selected });
     if (final) this.dispatchEvent(new GpPaymentCompletedEvent(result));
-    void this.#load();
+    this.#load();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
   }
@@ -252,7 +271,7 @@ export default class GpInvoicePay extends GpElement {
       ${this.renderGate() ??
       html`<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
         ${loadError
-          ? renderError(t, loadError, () => void this.#load())
+          ? renderError(t, loadError, () => this.#load())
           : !page
             ? renderLoading(t)
             : invoices.length
@@ -276,17 +295,18 @@ export default class GpInvoicePay extends GpElement {
     };
     return html`
       <p part="outstanding">
-        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>
-        ${outstanding.overdueCount ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
+        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>${outstanding.overdueCount
+          ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
       </p>
       <div class="scroll">
-        <table part="table" aria-busy=${!!loading}>
+        <table part="table" class="cards" aria-busy=${!!loading}>
           <caption>${t.term('invoicePay.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">
-                <input part="select-all" type="checkbox" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
+              <th scope="col" class="card-keep">
+                <input part="select-all" type="checkbox" id="select-all" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
                   .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !open.length} @change=${toggle(open.map((i) => i.id))} />
+                <label class="card-only" for="select-all" aria-hidden="true">${t.term('invoicePay.selectAll')}</label>
               </th>
               <th scope="col">${t.term('invoicePay.invoice')}</th>
               <th scope="col">${t.term('invoicePay.due')}</th>
@@ -305,7 +325,7 @@ export default class GpInvoicePay extends GpElement {
                   <span part="invoice-number">${i.invoiceNumber}</span>
                   <span class="sub">${i.policyNumber}</span>
                 </th>
-                <td>${t.date(i.dueDate)}</td>
+                <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
                 <td class="num">${t.money(i.amountHuf)}</td>
                 <td>
                   <span part="status"

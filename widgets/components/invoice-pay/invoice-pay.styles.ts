@@ -82,6 +82,30 @@ export default css`
     white-space: nowrap;
   }
 
+  /* A card per invoice on a narrow widget: checkbox | number, due | amount, status. */
+  @container (max-width: 34rem) {
+    [part~='invoice'] {
+      grid-template-columns: auto 1fr auto;
+      padding-inline: 0.5em;
+    }
+
+    [part~='invoice'] > :first-child {
+      grid-row: span 3;
+    }
+
+    [part~='invoice'] > :nth-child(3) {
+      grid-area: 2 / 2;
+    }
+
+    [part~='invoice'] > :nth-child(4) {
+      grid-area: 1 / 3;
+    }
+
+    [part~='invoice'] > :nth-child(5) {
+      grid-area: 3 / 2 / 4 / 4;
+    }
+  }
+
   input {
     width: 1.25rem;
     height: 1.25rem;

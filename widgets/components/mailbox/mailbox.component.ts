@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { Task, initialState } from '@lit/task';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
@@ -101,38 +102,89 @@ export default class GpMailbox extends GpElement {
 
   @state() accessor view: MailboxView = INITIAL;
 
-  #loadedFor: ApiClient | undefined;
-  #seq = 0;
-  #reqSeq = 0;
   #focusedDeepLink = '';
+  /** A document just requested: its Open button gets focus once the list shows it. */
+  #focusAfterLoad = '';
+
+  /** A new session (or none): nothing of the previous customer stays, the request form's work is dropped. */
+  readonly #session = new Task(this, {
+    args: () => [this.sessionApi] as const,
+    task: () => {
+      this.#focusedDeepLink = '';
+      this.#dropRequestWork();
+      this.view = INITIAL;
+    },
+  });
+
+  /**
+   * The documents under the current filters: the first page whenever the session or the page
+   * size changes (and on `run()`), the next page with `more`. A new run aborts the one under way.
+   */
+  readonly #documents = new Task(this, {
+    args: (): [api: ApiClient | undefined, pageSize: number, more?: boolean] => [this.sessionApi, this.pageSize],
+    // "The next page" is a one-off argument of run(), not a reason to load again on the next update.
+    argsEqual: ([api, size], [api2, size2]) => api === api2 && size === size2,
+    task: async ([api, size, more], { signal }) => {
+      if (!api) return initialState;
+      const { list, filters } = this.view;
+      const previous = more ? list : undefined;
+      this.#set({ loading: true, error: undefined });
+      const [page, policies] = await Promise.all([
+        api.get<DocumentList>('/documents', { ...filters, page: (previous?.page ?? 0) + 1, pageSize: Math.min(100, Math.max(1, Math.trunc(size) || 20)) }, signal),
+        list ? undefined : allPages<PolicySummary>(api, '/policies', { status: 'all' }, signal),
+      ]);
+      return { page, policies, previous };
+    },
+    onComplete: ({ page, policies, previous }) => {
+      const known = new Set(previous?.items.map((d) => d.id));
+      this.#set({
+        loading: false,
+        policies: policies ?? this.view.policies,
+        list: previous ? { ...page, items: [...previous.items, ...page.items.filter((d) => !known.has(d.id))] } : page,
+      });
+      if (previous) void this.#focus('[part~="open-button"]', previous.items.length);
+      const requested = this.#focusAfterLoad;
+      this.#focusAfterLoad = '';
+      if (requested && page.items.some((d) => d.id === requested)) void this.#focus(`[data-id="${CSS.escape(requested)}"] [part~="open-button"]`);
+    },
+    onError: (error) => this.#set({ loading: false, error: this.reportError(error, 'load-documents') }),
+  });
+
+  /** The chosen contract's requestable types. */
+  readonly #types = new Task(this, {
+    autoRun: false,
+    task: async ([api, policyId]: [ApiClient?, string?], { signal }) =>
+      api && policyId ? (await api.get<RequestableTypes>('/document-requests/types', { policyId }, signal)).items : initialState,
+    onComplete: (types) => this.#req({ types }),
+    onError: (error) => this.#req({ error: this.reportError(error, 'load-request-types') }),
+  });
+
+  /** Sending the request form. */
+  readonly #sending = new Task(this, {
+    autoRun: false,
+    task: ([api, body]: [ApiClient?, { policyId: number; type: string }?]) => (api && body ? api.post<DocumentRequestCreated>('/document-requests', body) : initialState),
+    onComplete: (created) => this.#requested(created),
+    onError: (error) => void this.#refused(error),
+  });
 
   #set(patch: Partial<MailboxView>): void {
     this.view = { ...this.view, ...patch };
   }
 
-  /** Patches the request form, unless it was reset since `seq`. */
-  #req(patch: Partial<RequestState>, seq = this.#reqSeq): void {
-    if (seq === this.#reqSeq) this.#set({ req: { ...this.view.req, ...patch } });
+  #req(patch: Partial<RequestState>): void {
+    this.#set({ req: { ...this.view.req, ...patch } });
+  }
+
+  /** The form was reset: an answer still under way for it (types, the sending) must not reach the new one. */
+  #dropRequestWork(): void {
+    void this.#types.run([]);
+    void this.#sending.run([]);
   }
 
   /** Focuses the `index`th match of `selector` once the pending render is done. */
   async #focus(selector: string, index = 0): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelectorAll<HTMLElement>(selector)[index]?.focus();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const api = this.authenticated ? this.api : undefined;
-    if (api !== this.#loadedFor) {
-      this.#loadedFor = api;
-      this.#seq++;
-      this.#reqSeq++;
-      this.#focusedDeepLink = '';
-      this.view = INITIAL;
-      if (api) void this.#load();
-    } else if (api && changed.get('pageSize') !== undefined) {
-      void this.#load();
-    }
   }
 
   protected override updated(): void {
@@ -170,7 +222,7 @@ export default class GpMailbox extends GpElement {
   #renderContent() {
     const t = this.localize;
     const { list, error, loading, filters, requestOpen } = this.view;
-    const failed = error ? renderError(t, error, () => void this.#load()) : nothing;
+    const failed = error ? renderError(t, error, () => this.#load()) : nothing;
     if (!list) return error ? failed : renderLoading(t);
     const { items, total } = list;
     const filtered = filters.type || filters.policyId;
@@ -202,7 +254,7 @@ export default class GpMailbox extends GpElement {
             <div part="footer" class="footer">
               <span>${t.term('mailbox.shown', items.length, total)}</span>
               ${items.length < total
-                ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => void this.#load(true)}>
+                ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => this.#load(true)}>
                     ${t.term('action.showMore')}
                   </button>`
                 : nothing}
@@ -289,40 +341,17 @@ export default class GpMailbox extends GpElement {
   }
 
   /** Loads the first page (or, with `more`, the next one unless one is loading) under the current filters. */
-  async #load(more = false): Promise<void> {
-    const api = this.api;
+  #load(more = false): void {
+    const api = this.sessionApi;
     if (!api || (more && this.view.loading)) return;
-    const seq = ++this.#seq;
-    const { list, filters, policies } = this.view;
-    const previous = more ? list : undefined;
-    this.#set({ loading: true, error: undefined });
-    try {
-      const [page, fetched] = await Promise.all([
-        api.get<DocumentList>('/documents', {
-          ...filters,
-          page: (previous?.page ?? 0) + 1,
-          pageSize: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
-        }),
-        list ? undefined : allPages<PolicySummary>(api, '/policies', { status: 'all' }),
-      ]);
-      if (seq !== this.#seq) return;
-      const known = new Set(previous?.items.map((d) => d.id));
-      this.#set({
-        loading: false,
-        policies: fetched ?? policies,
-        list: previous ? { ...page, items: [...previous.items, ...page.items.filter((d) => !known.has(d.id))] } : page,
-      });
-      if (previous) await this.#focus('[part~="open-button"]', previous.items.length);
-    } catch (error) {
-      if (seq === this.#seq) this.#set({ loading: false, error: this.reportError(error, 'load-documents') });
-    }
+    void this.#documents.run([api, this.pageSize, more]);
   }
 
   /** A filter `<select>` changed (its `name` is the query parameter), or "clear filters" was chosen. */
   #filter = (event: Event): void => {
     const { name, value } = event.target as HTMLSelectElement;
     this.#set({ filters: name ? { ...this.view.filters, [name]: value } : {} });
-    void this.#load();
+    this.#load();
     if (!name) void this.#focus('#type-filter');
   };
 
@@ -353,7 +382,7 @@ export default class GpMailbox extends GpElement {
 
   #toggleRequest = (): void => {
     const open = !this.view.requestOpen;
-    this.#reqSeq++;
+    this.#dropRequestWork();
     this.#set({ requestOpen: open, req: NO_REQUEST });
     void this.#focus(open ? '#request-heading' : '[part~="request-toggle"]');
   };
@@ -362,43 +391,41 @@ export default class GpMailbox extends GpElement {
   #onRequestField = async (event: Event): Promise<void> => {
     const { name, value } = event.target as HTMLSelectElement;
     if (name === 'type') return this.#req({ type: value, fields: { ...this.view.req.fields, type: undefined }, error: undefined });
-    const api = this.api;
-    const seq = ++this.#reqSeq;
+    this.#dropRequestWork();
     this.#set({ req: { ...NO_REQUEST, policy: value } });
-    if (!api || !value) return;
-    try {
-      this.#req({ types: (await api.get<RequestableTypes>('/document-requests/types', { policyId: value })).items }, seq);
-    } catch (error) {
-      this.#req({ error: this.reportError(error, 'load-request-types') }, seq);
-    }
+    void this.#types.run([this.sessionApi, value]);
   };
 
-  #submitRequest = async (event: SubmitEvent): Promise<void> => {
+  #submitRequest = (event: SubmitEvent): void => {
     event.preventDefault();
-    const api = this.api;
-    const { policy, type, types, busy } = this.view.req;
+    const api = this.sessionApi;
+    const { policy, type, busy } = this.view.req;
     if (!api || busy) return;
-    const seq = this.#reqSeq;
-    let fields: RequestState['fields'] = { policyId: policy ? undefined : 'required', type: type ? undefined : 'required' };
-    if (policy && type) {
-      this.#req({ fields: {}, error: undefined, busy: true });
-      try {
-        const created = await api.post<DocumentRequestCreated>('/document-requests', { policyId: Number(policy), type });
-        if (seq !== this.#reqSeq) return;
-        const name = created.request.typeName;
-        this.#req({ type: '', busy: false, types: types?.map((r) => (r.type === type ? { ...r, remaining: r.remaining - 1 } : r)) });
-        this.#set({ notice: ['success', () => this.localize.term('mailbox.request.done', name[this.localize.lang])] });
-        if (created.documentId) void this.#load();
-        return;
-      } catch (error) {
-        if (seq !== this.#reqSeq) return;
-        this.reportError(error, 'request-document');
-        fields = isApiProblem(error) ? { policyId: error.fieldCode('policyId'), type: error.fieldCode('type') } : {};
-        if (!fields.policyId && !fields.type) return this.#req({ error, busy: false });
-      }
-    }
-    // Missing or refused choices: mark them and focus the first.
+    if (!policy || !type) return void this.#markFields({ policyId: policy ? undefined : 'required', type: type ? undefined : 'required' });
+    this.#req({ fields: {}, error: undefined, busy: true });
+    void this.#sending.run([api, { policyId: Number(policy), type }]);
+  };
+
+  /** The request is done: the form closes, the notice says so, and the new document is shown (its Open button focused). */
+  #requested(created: DocumentRequestCreated): void {
+    const name = created.request.typeName;
+    this.#set({ requestOpen: false, req: NO_REQUEST, notice: ['success', () => this.localize.term('mailbox.request.done', name[this.localize.lang])] });
+    if (created.documentId) {
+      this.#focusAfterLoad = created.documentId;
+      this.#load();
+    } else void this.#focus('[part~="request-toggle"]');
+  }
+
+  #refused(error: unknown): void {
+    this.reportError(error, 'request-document');
+    const fields = isApiProblem(error) ? { policyId: error.fieldCode('policyId'), type: error.fieldCode('type') } : {};
+    if (!fields.policyId && !fields.type) return this.#req({ error, busy: false });
+    void this.#markFields(fields);
+  }
+
+  /** Missing or refused choices: marks them and focuses the first. */
+  async #markFields(fields: RequestState['fields']): Promise<void> {
     this.#req({ fields, error: undefined, busy: false });
     await this.#focus('.request [aria-invalid="true"]');
-  };
+  }
 }

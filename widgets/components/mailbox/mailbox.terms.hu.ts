@@ -1,3 +1,4 @@
+import { possessive, times, withArticle } from '../../i18n/hu-grammar.ts';
 /** <gp-mailbox>: its own strings and the problem codes only it meets. Keys start with `mailbox.` (or `problem.`/`field.`). */
 export const mailboxHu = {
   'mailbox.heading': 'Levelezés',
@@ -25,11 +26,11 @@ export const mailboxHu = {
   'mailbox.request.intro': 'Válassza ki a szerződést és a dokumentum típusát. Az elkészült dokumentum a Levelezésbe érkezik.',
   'mailbox.request.type': 'Dokumentum',
   'mailbox.request.choose': 'Válasszon…',
-  'mailbox.request.typeOption': (name: string, remaining: number) => `${name} (${remaining < 1 ? 'mára elfogyott' : `ma még ${remaining} igénylés`})`,
+  'mailbox.request.typeOption': (name: string, remaining: number) => `${name} (${remaining < 1 ? 'ma már nem kérheti' : `ma még ${times(remaining)} kérheti`})`,
   'mailbox.request.noTypes': 'Ehhez a szerződéshez most nem igényelhető dokumentum.',
   'mailbox.request.submit': 'Igénylés',
   'mailbox.request.sending': 'Igénylés folyamatban…',
-  'mailbox.request.done': (name: string) => `Elkészült a(z) ${name}, megtalálja a Levelezésben.`,
+  'mailbox.request.done': (name: string) => `Elkészült ${withArticle(possessive(name))}, a Levelezésben megtalálja.`,
   'problem.too_many_requests': 'Ebből a dokumentumból ehhez a szerződéshez ma már nem igényelhet többet. Kérjük, próbálja újra holnap.',
   'problem.policy_not_active': 'Ez a dokumentum csak élő szerződéshez igényelhető.',
   'problem.document_type_not_requestable': 'Ezt a dokumentumot a biztosító küldi, nem igényelhető.',

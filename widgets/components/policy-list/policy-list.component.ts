@@ -1,18 +1,26 @@
+import { Task, initialState } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { PolicyChangeResult, PolicyDetail, PolicyList, PolicySummary, PostalAddress } from '../../api/schemas.ts';
+import { GpDocumentOpenedEvent } from '../../events/document-opened.ts';
 import { GpPolicyChangedEvent } from '../../events/policy-changed.ts';
 import { isTermKey } from '../../i18n/translate.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
+import { cardTable } from '../../styles/card-table.ts';
 import { forms } from '../../styles/forms.ts';
+import { openPdf, pdfFilename } from '../mailbox/open-pdf.ts';
 import { changeOf, draftOf, fieldOf, validateDraft, type ChangeDraft, type ChangeErrors, type ChangeField } from './policy-change.ts';
 import styles from './policy-list.styles.ts';
 
 export type PolicyFilter = 'all' | 'active' | 'cancelled';
 type ChangeRequest = PolicyChangeResult['changes'][number];
+type PolicyDocument = PolicyDetail['documents'][number];
+
+/** Invoices a contract's detail shows before "show more" (a monthly contract has a dozen a year). */
+const INVOICES_SHOWN = 6;
 
 interface ListState {
   items: PolicySummary[];
@@ -53,8 +61,9 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  *
  * @event {GpPolicyChangedEvent} gp-policy-changed - A contract change was accepted
  *   (`event.policyId`, `event.result`: the change requests and the confirmation document).
- * @event {GpErrorEvent} gp-error - Loading or changing failed (`event.action`:
- *   `policies.list`, `policies.detail` or `policies.change`).
+ * @event {GpDocumentOpenedEvent} gp-document-opened - A document of the contract was opened.
+ * @event {GpErrorEvent} gp-error - Loading, changing or opening failed (`event.action`:
+ *   `policies.list`, `policies.detail`, `policies.change` or `policies.document`).
  *
  * @csspart base - The widget's outermost wrapper.
  * @csspart heading - The list's heading.
@@ -72,7 +81,10 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @csspart detail-heading - The detail's heading.
  * @csspart invoices - The invoices table.
  * @csspart claims - The claims list.
+ * @csspart more-invoices-button - Shows every invoice of a contract (the detail shows the first 6).
  * @csspart documents - The documents list.
+ * @csspart open-document-button - Opens a document's PDF (as the mailbox does; the API marks it read).
+ * @csspart document-notice - The live region saying a document was opened, or why not.
  * @csspart changes - The change requests list.
  * @csspart change-form - The data change form.
  * @csspart field-error - A field's error message.
@@ -88,7 +100,7 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @csspart login-button - The logged-out state's log-in button.
  */
 export default class GpPolicyList extends GpElement {
-  static override styles = [...GpElement.styles, forms, styles];
+  static override styles = [...GpElement.styles, forms, cardTable, styles];
 
   /** The filter shown first: `all` (default), `active` (élő) or `cancelled` (törölt). */
   @property({ converter: { fromAttribute: toFilter } }) accessor status: PolicyFilter = 'all';
@@ -100,40 +112,77 @@ export default class GpPolicyList extends GpElement {
   /** The open contract, if any: its id, then its detail or the failure to load it. */
   @state() accessor open: DetailState | undefined;
   @state() accessor form: FormState = { errors: {} };
+  /** The detail shows every invoice (after "show more"). */
+  @state() accessor allInvoices = false;
+  /** Ids of the documents whose PDF is being fetched, and what the last opening said. */
+  @state() accessor opening: { ids: string[]; notice?: ['success' | 'error', () => string] } = { ids: [] };
 
-  #api: ApiClient | undefined;
-  #key: string | undefined;
-  #listRun = 0;
-  #detailRun = 0;
   /** Selectors to try, in order, for the element to focus after the next render. */
   #focus: string[] = [];
+
+  /** A new session (or none): nothing of the previous customer stays on screen; an open contract loads again. */
+  readonly #session = new Task(this, {
+    args: () => [this.sessionApi] as const,
+    task: ([api]) => {
+      if (!this.open) return;
+      this.open = { id: this.open.id };
+      this.form = { errors: {} };
+      void this.#detail.run(api ? [api, this.open.id] : []);
+    },
+  });
+
+  /**
+   * The list: its first page afresh whenever the session, the filter or the page size changes,
+   * a given page with `run()`. A new run aborts the one under way.
+   */
+  readonly #listTask = new Task(this, {
+    args: (): [api: ApiClient | undefined, status: PolicyFilter, size: number, page?: number] => [this.sessionApi, this.status, this.#size],
+    // The page of a run() is a one-off, not a reason to load again on the next update.
+    argsEqual: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+    task: ([api, status, size, page], { signal }) => {
+      if (!page) this.list = { items: [] };
+      if (!api) return initialState;
+      this.list = { ...this.list, loading: true, error: undefined };
+      return api.get<PolicyList>('/policies', { status, page: page ?? 1, pageSize: size }, signal);
+    },
+    onComplete: (answer) => {
+      const more = answer.page > 1;
+      this.list = { items: more ? [...this.list.items, ...answer.items] : answer.items, page: answer };
+      if (more && answer.items[0]) this.#focus = [`[data-id="${answer.items[0].id}"]`];
+    },
+    onError: (error) => (this.list = { ...this.list, loading: false, error: this.reportError(error, 'policies.list') }),
+  });
+
+  /** The open contract's detail; `refresh` keeps the view and the change's result (after a change). Run without arguments it drops the one under way. */
+  readonly #detail = new Task(this, {
+    autoRun: false,
+    task: async ([api, id, refresh]: [ApiClient?, number?, boolean?], { signal }) => {
+      if (!api || id === undefined) return initialState;
+      if (!refresh) {
+        this.open = { id };
+        this.form = { errors: {} };
+        this.allInvoices = false;
+        this.opening = { ids: [] };
+      }
+      return { data: await api.get<PolicyDetail>(`/policies/${id}`, undefined, signal), refresh };
+    },
+    onComplete: ({ data, refresh }) => {
+      this.open = { id: data.id, data };
+      this.form = { ...this.form, draft: draftOf(data) };
+      this.list = { ...this.list, items: this.list.items.map((p) => (p.id === data.id ? data : p)) };
+      if (!refresh) this.#focus = ['#detail-heading'];
+    },
+    onError: (error) => this.open && (this.open = { id: this.open.id, error: this.reportError(error, 'policies.detail') }),
+  });
 
   /** Opens one contract's detail (the standalone page deep-links here); waits for the log-in if needed. */
   showPolicy(id: number): void {
     this.open = { id };
-    if (this.#api) void this.#loadDetail(id);
+    void this.#loadDetail(id);
   }
 
   get #size(): number {
     return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
-  }
-
-  protected override willUpdate(): void {
-    const api = this.authenticated ? this.api : undefined;
-    const key = api && `${this.status}|${this.#size}`;
-    if (api === this.#api && key === this.#key) return;
-    const sessionChanged = api !== this.#api;
-    this.#api = api;
-    this.#key = key;
-    this.list = { items: [] };
-    if (sessionChanged && this.open) {
-      // A new session (or none): nothing of the previous customer stays on screen.
-      this.#detailRun++;
-      this.open = { id: this.open.id };
-      this.form = { errors: {} };
-      if (api) void this.#loadDetail(this.open.id);
-    }
-    if (api) void this.#loadList(1);
   }
 
   protected override updated(): void {
@@ -145,45 +194,19 @@ export default class GpPolicyList extends GpElement {
     }
   }
 
-  async #loadList(page: number): Promise<void> {
-    const api = this.#api;
-    if (!api) return;
-    const run = ++this.#listRun;
-    this.list = { ...this.list, loading: true, error: undefined };
-    try {
-      const answer = await api.get<PolicyList>('/policies', { status: this.status, page, pageSize: this.#size });
-      if (run !== this.#listRun) return;
-      this.list = { items: page === 1 ? answer.items : [...this.list.items, ...answer.items], page: answer };
-      if (page > 1 && answer.items[0]) this.#focus = [`[data-id="${answer.items[0].id}"]`];
-    } catch (error) {
-      if (run === this.#listRun) this.list = { ...this.list, loading: false, error: this.reportError(error, 'policies.list') };
-    }
+  #loadList(page: number): void {
+    const api = this.sessionApi;
+    if (api) void this.#listTask.run([api, this.status, this.#size, page]);
   }
 
-  /** Loads a contract's detail; `refresh` keeps the view and the change's result (after a change). */
-  async #loadDetail(id: number, refresh = false): Promise<void> {
-    const api = this.#api;
-    if (!api) return;
-    const run = ++this.#detailRun;
-    if (!refresh) {
-      this.open = { id };
-      this.form = { errors: {} };
-    }
-    try {
-      const data = await api.get<PolicyDetail>(`/policies/${id}`);
-      if (run !== this.#detailRun) return;
-      this.open = { id, data };
-      this.form = { ...this.form, draft: draftOf(data) };
-      this.list = { ...this.list, items: this.list.items.map((p) => (p.id === id ? data : p)) };
-      if (!refresh) this.#focus = ['#detail-heading'];
-    } catch (error) {
-      if (run === this.#detailRun) this.open = { id, error: this.reportError(error, 'policies.detail') };
-    }
+  #loadDetail(id: number, refresh = false): void {
+    const api = this.sessionApi;
+    if (api) void this.#detail.run([api, id, refresh]);
   }
 
   #back = (): void => {
     const id = this.open?.id;
-    this.#detailRun++;
+    void this.#detail.run([]);
     this.open = undefined;
     this.form = { errors: {} };
     this.#focus = [`[data-id="${id}"]`, '#list-heading'];
@@ -198,7 +221,7 @@ export default class GpPolicyList extends GpElement {
     event.preventDefault();
     const detail = this.open?.data;
     const { draft, saving } = this.form;
-    const api = this.#api;
+    const api = this.sessionApi;
     if (!detail || !draft || !api || saving) return;
     const errors = validateDraft(draft, detail);
     const change = changeOf(draft, detail);
@@ -231,7 +254,7 @@ export default class GpPolicyList extends GpElement {
 
   /** A term by a key built at runtime (every key passed here exists). */
   #t(key: string): string {
-    return this.localize.term(key as 'policyList.none');
+    return this.localize.term(key as 'policyList.details');
   }
 
   #payment(p: PolicySummary): string {
@@ -334,7 +357,7 @@ export default class GpPolicyList extends GpElement {
   #section(name: string, count: number, content: () => unknown): TemplateResult {
     return html`<section aria-labelledby="${name}-heading">
       <h3 id="${name}-heading">${this.#t(`policyList.${name}`)}</h3>
-      ${count ? content() : html`<p class="muted">${this.#t('policyList.none')}</p>`}
+      ${count ? content() : html`<p class="muted">${this.#t(`policyList.none.${name}`)}</p>`}
     </section>`;
   }
 
@@ -345,19 +368,24 @@ export default class GpPolicyList extends GpElement {
     const th = (key: string) => html`<th scope="col">${this.#t(`policyList.${key}`)}</th>`;
     return html`<h2 id="detail-heading" part="detail-heading" tabindex="-1">${d.productName[lang]}</h2>
       ${this.#renderFacts(d, d)}
-      ${this.#section('invoices', d.invoices.length, () => html`<table part="invoices">
+      ${this.#section('invoices', d.invoices.length, () => html`<table part="invoices" class="cards">
         <caption class="visually-hidden">${t.term('policyList.invoices')}</caption>
         <thead><tr>${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}</tr></thead>
-        <tbody>${d.invoices.map((i) => html`<tr>
-          <td>${i.invoiceNumber}</td><td>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
+        <tbody>${(this.allInvoices ? d.invoices : d.invoices.slice(0, INVOICES_SHOWN)).map((i) => html`<tr>
+          <td>${i.invoiceNumber}</td><td data-label=${this.#t('policyList.invoice.due')}>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
         </tr>`)}</tbody>
-      </table>`)}
+      </table>
+      ${!this.allInvoices && d.invoices.length > INVOICES_SHOWN
+        ? html`<p class="muted">${t.term('policyList.invoicesShown', INVOICES_SHOWN, d.invoices.length)}</p>
+            <button part="more-invoices-button" class="button secondary" type="button" @click=${() => (this.allInvoices = true)}>${t.term('action.showMore')}</button>`
+        : nothing}`)}
       ${this.#section('claims', d.claims.length, () => html`<ul part="claims">
         ${d.claims.map((c) => html`<li>${c.claimNumber} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
       </ul>`)}
       ${this.#section('documents', d.documents.length, () => html`<ul part="documents">
-        ${d.documents.map((doc) => html`<li>${doc.title} (${doc.typeName[lang]}) – ${t.date(doc.issuedAt)}${doc.readAt ? '' : ` – ${t.term('policyList.unread')}`}</li>`)}
-      </ul>`)}
+        ${d.documents.map((doc) => this.#renderDocument(doc))}
+      </ul>
+      <p part="document-notice" class="notice ${this.opening.notice?.[0] ?? ''}" role="status" aria-live="polite">${this.opening.notice?.[1]() ?? ''}</p>`)}
       ${this.#section('changes', d.changeRequests.length, () => html`<ul part="changes">
         ${d.changeRequests.map((c) => html`<li>${t.date(c.createdAt)}: ${this.#change(c)}</li>`)}
       </ul>`)}
@@ -369,6 +397,39 @@ export default class GpPolicyList extends GpElement {
       ${d.changeable && d.status === 'active'
         ? this.#renderForm(d)
         : html`<p part="not-changeable" class="notice">${t.term('policyList.form.notChangeable')}</p>`}`;
+  }
+
+  /** A document of the contract, opened as the mailbox opens it (the API marks it read). */
+  #renderDocument(doc: PolicyDocument): TemplateResult {
+    const t = this.localize;
+    const busy = this.opening.ids.includes(doc.id);
+    return html`<li class="document">
+      <span id="doc-${doc.id}">${doc.title} (${doc.typeName[t.lang]}) – ${t.date(doc.issuedAt)}${doc.readAt ? '' : ` – ${t.term('policyList.unread')}`}</span>
+      <button part="open-document-button" class="button secondary" type="button" aria-describedby="doc-${doc.id}" aria-disabled=${busy} @click=${() => void this.#openDocument(doc)}>
+        ${t.term(busy ? 'mailbox.opening' : 'mailbox.open')}
+      </button>
+    </li>`;
+  }
+
+  async #openDocument(doc: PolicyDocument): Promise<void> {
+    const api = this.sessionApi;
+    if (!api || this.opening.ids.includes(doc.id)) return;
+    this.opening = { ...this.opening, ids: [...this.opening.ids, doc.id] };
+    let notice: NonNullable<typeof this.opening.notice>;
+    try {
+      const how = openPdf(await api.blob(`/documents/${encodeURIComponent(doc.id)}/content`), pdfFilename(doc.title));
+      notice = ['success', () => this.localize.term(`mailbox.${how}`, doc.title)];
+      const data = this.open?.data;
+      if (data && api === this.sessionApi) {
+        const read = new Date().toISOString();
+        this.open = { ...this.open!, data: { ...data, documents: data.documents.map((d) => (d.id === doc.id ? { ...d, readAt: d.readAt ?? read } : d)) } };
+      }
+      this.dispatchEvent(new GpDocumentOpenedEvent(doc.id, doc.type));
+    } catch (error) {
+      this.reportError(error, 'policies.document');
+      notice = ['error', () => this.localize.problem(error)];
+    }
+    this.opening = { ids: this.opening.ids.filter((id) => id !== doc.id), notice };
   }
 
   #renderForm(d: PolicyDetail): TemplateResult {

@@ -103,6 +103,35 @@ export default css`
     color: var(--_danger);
   }
 
+  [part~='back-button'] {
+    margin-block-end: var(--_space);
+  }
+
+  .document {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+    padding-block: calc(var(--_space) * 0.25);
+  }
+
+  /* A card per invoice on a narrow widget: number | amount, due | status. */
+  @container (max-width: 34rem) {
+    [part='invoices'] tr {
+      grid-template-columns: 1fr auto;
+    }
+
+    [part='invoices'] td:nth-child(3),
+    [part='invoices'] td:nth-child(4) {
+      text-align: end;
+    }
+
+    [part='invoices'] td:nth-child(3) {
+      grid-area: 1 / 2;
+    }
+  }
+
   .notice {
     margin: var(--_space) 0;
   }

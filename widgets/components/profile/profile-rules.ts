@@ -1,4 +1,5 @@
 import type { PostalAddress, Profile, ProfilePatch } from '../../api/schemas.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { addressKey, addressLineProblem, cityProblem, cleanAddress, postcodeProblem } from '../../internal/address-rules.ts';
 
 /**
@@ -22,7 +23,7 @@ export interface ProfileDraft {
   postcode: string;
   city: string;
   addressLine: string;
-  language: 'hu' | 'en';
+  language: Lang;
 }
 
 /** A Hungarian phone number normalised to `+36 30 123 4567`, or null (as the API's normalizeHungarianPhone). */

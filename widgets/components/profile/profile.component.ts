@@ -1,9 +1,11 @@
+import { Task, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/api-client.ts';
 import { isApiProblem } from '../../api/api-problem.ts';
 import type { EmailChangePending, EmailChangeRequest, PostalAddress, ProfileChanged } from '../../api/schemas.ts';
 import { GpProfileChangedEvent } from '../../events/profile-changed.ts';
+import { LANGS } from '../../i18n/lang.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderError, renderLoading } from '../../internal/states.ts';
 import { forms } from '../../styles/forms.ts';
@@ -85,8 +87,19 @@ export default class GpProfile extends GpElement {
 
   @state() accessor view: ProfileView = {};
 
-  /** The API the data was loaded through; undefined while nobody is logged in. */
-  #loadedFor: ApiClient | undefined;
+  /**
+   * The customer's data, loaded afresh for every session: a new session (or none) clears the
+   * view and aborts a load still under way, whose answer is then dropped.
+   */
+  readonly #loader = new Task(this, {
+    args: () => [this.sessionApi] as const,
+    task: ([api], { signal }) => {
+      this.view = {};
+      return api ? api.get<ProfileData>('/me', undefined, signal) : initialState;
+    },
+    onComplete: (profile) => this.#set({ profile }),
+    onError: (error) => this.#set({ loadError: this.reportError(error, 'load-profile') }),
+  });
 
   #set(patch: ProfileView): void {
     this.view = { ...this.view, ...patch };
@@ -95,14 +108,6 @@ export default class GpProfile extends GpElement {
   /** The term `profile.<key>`. */
   #t(key: string): string {
     return this.localize.term(`profile.${key}` as 'profile.name');
-  }
-
-  protected override willUpdate(): void {
-    const api = this.authenticated ? this.api : undefined;
-    if (api === this.#loadedFor) return;
-    this.#loadedFor = api;
-    this.view = {};
-    if (api) void this.#load();
   }
 
   protected override render() {
@@ -116,7 +121,7 @@ export default class GpProfile extends GpElement {
         ? html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.view.notice?.()}</div>
             ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
         : loadError !== undefined
-          ? renderError(t, loadError, () => void this.#load())
+          ? renderError(t, loadError, () => void this.#loader.run())
           : renderLoading(t))}
     </section>`;
   }
@@ -158,7 +163,7 @@ export default class GpProfile extends GpElement {
       </fieldset>
       <fieldset>
         <legend>${this.#t('language')}</legend>
-        ${(['hu', 'en'] as const).map(
+        ${LANGS.map(
           (lang) => html`<label class="choice"><input type="radio" name="language" value=${lang} .checked=${d.language === lang} /> ${this.#t(`lang.${lang}`)}</label>`,
         )}
       </fieldset>
@@ -231,18 +236,6 @@ export default class GpProfile extends GpElement {
       : t.term('problem.empty_profile_change');
   }
 
-  async #load(): Promise<void> {
-    const api = this.#loadedFor;
-    if (!api) return;
-    this.#set({ loadError: undefined });
-    try {
-      const profile = await api.get<ProfileData>('/me');
-      if (api === this.#loadedFor) this.#set({ profile });
-    } catch (error) {
-      if (api === this.#loadedFor) this.#set({ loadError: this.reportError(error, 'load-profile') });
-    }
-  }
-
   /** Shows `patch`, then moves focus to `selector` (if it matches anything). */
   async #go(patch: ProfileView, selector: string): Promise<void> {
     this.#set(patch);
@@ -262,14 +255,14 @@ export default class GpProfile extends GpElement {
    */
   async #submit<T>(event: SubmitEvent, form: 'edit' | 'email', state: FormState, action: string, send: (api: ApiClient) => Promise<T>, done: (answer: T) => void): Promise<void> {
     event.preventDefault();
-    const api = this.#loadedFor;
+    const api = this.sessionApi;
     if (!api || this.view[form]?.busy || this.#show(form, state)) return;
     this.#set({ [form]: { ...state, busy: true } });
     try {
       const answer = await send(api);
-      if (api === this.#loadedFor) done(answer);
+      if (api === this.sessionApi) done(answer);
     } catch (error) {
-      if (api === this.#loadedFor) this.#show(form, { ...state, errors: fieldsOf(error), error: this.reportError(error, action) });
+      if (api === this.sessionApi) this.#show(form, { ...state, errors: fieldsOf(error), error: this.reportError(error, action) });
     }
   }
 

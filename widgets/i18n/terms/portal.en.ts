@@ -7,7 +7,7 @@ export const portalEn = {
   'lang.groupLabel': 'Choose language',
   'auth.loggedOut.heading': 'Log in to the customer portal',
   'auth.loggedOut.text':
-    'Log in to see your live and cancelled contracts, settle your invoices, report a claim and read the documents in your Correspondence mailbox.',
+    'Here you can see your live and cancelled contracts, pay your invoices, report a claim and read the documents in your correspondence.',
   'auth.loggedOut.registerHint': 'First time here? You can register with your customer number in the log-in window.',
   'auth.login': 'Log in',
   'auth.logout': 'Log out',

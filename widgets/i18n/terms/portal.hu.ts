@@ -5,7 +5,7 @@ export const portalHu = {
   'lang.groupLabel': 'Nyelv választása',
   'auth.loggedOut.heading': 'Jelentkezzen be az Ügyfélportálra',
   'auth.loggedOut.text':
-    'Jelentkezzen be, hogy megtekinthesse élő és törölt szerződéseit, rendezhesse számláit, bejelenthessen egy kárt, és elolvashassa a Levelezésbe érkezett dokumentumait.',
+    'Itt láthatja élő és törölt szerződéseit, kifizetheti számláit, kárt jelenthet be, és elolvashatja a Levelezésbe érkezett dokumentumait.',
   'auth.loggedOut.registerHint': 'Első alkalommal jár itt? A bejelentkezési ablakban ügyfélszámával regisztrálhat.',
   'auth.login': 'Bejelentkezés',
   'auth.logout': 'Kijelentkezés',

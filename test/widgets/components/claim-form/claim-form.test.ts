@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -101,7 +102,7 @@ async function chooseFiles(el: GpClaimForm, files: File[]): Promise<void> {
 
 const jpeg = (name = 'karosodas.jpg', size = 2048) => new File([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(size - 3)], name, { type: 'image/jpeg' });
 
-async function render(attrs: { policyId?: string; view?: string } = {}, lang: 'hu' | 'en' = 'hu') {
+async function render(attrs: { policyId?: string; view?: string } = {}, lang: Lang = 'hu') {
   const { portal, widget } = await inPortal<GpClaimForm>(
     html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'}></gp-claim-form>`,
     { lang },
@@ -161,7 +162,7 @@ describe('<gp-claim-form>', () => {
     expect(call!.query.get('status')).to.equal('active');
     expect(call!.query.get('pageSize')).to.equal('100');
     expect(part(el, 'base').getAttribute('lang')).to.equal('hu');
-    expect(heading(el)).to.equal('1/5. lépés Szerződés');
+    expect(heading(el)).to.equal('1. lépés az 5-ből Szerződés');
     const options = [...root(el).querySelectorAll('label.choice')].map(textOf);
     expect(options).to.deep.equal(['CASCO gépjármű-biztosítás – GP-CAS-000012 ABC-123 Škoda Octavia', 'Lakásbiztosítás – GP-LAK-000014 Győr, Baross út 12.']);
     expect(parts(el, 'back-button')).to.have.length(0);
@@ -191,7 +192,7 @@ describe('<gp-claim-form>', () => {
     await choose(el, 'policyId', '12');
     expect(errorOf(el, 'policyId')).to.equal('');
     await next(el);
-    expect(heading(el)).to.equal('2/6. lépés Mi történt?');
+    expect(heading(el)).to.equal('2. lépés a 6-ból Mi történt?');
     expect(root(el).activeElement).to.equal(part(el, 'step-heading'));
     // The claim types are the product's own.
     expect([...root(el).querySelectorAll('input[name="claimType"]')].map((i) => (i as HTMLInputElement).value)).to.deep.equal([
@@ -213,7 +214,7 @@ describe('<gp-claim-form>', () => {
     $(el, '#description').focus();
     await sendKeys({ type: ' – az autót éjjel ellopták.' });
     await next(el);
-    expect(heading(el)).to.equal('3/6. lépés Mikor és hol történt?');
+    expect(heading(el)).to.equal('3. lépés a 6-ból Mikor és hol történt?');
     const date = $<HTMLInputElement>(el, '#date');
     expect(date.max).to.equal(budapestNow().date);
     expect(date.min).to.equal('2024-06-01' > daysAgo(730) ? '2024-06-01' : daysAgo(730));
@@ -221,7 +222,7 @@ describe('<gp-claim-form>', () => {
     await type(el, 'date', daysAgo(-2));
     await type(el, 'place', 'Bp');
     await next(el);
-    expect(errorOf(el, 'date')).to.equal('A kár időpontja nem lehet a jövőben.');
+    expect(errorOf(el, 'date')).to.equal('A kár napja nem lehet későbbi a mai napnál.');
     expect(errorOf(el, 'place')).to.equal('Legalább 3, legfeljebb 200 karaktert adjon meg.');
     expect(root(el).activeElement).to.equal(date);
     await type(el, 'date', '2024-05-31');
@@ -248,7 +249,7 @@ describe('<gp-claim-form>', () => {
     await type(el, 'date', daysAgo(1));
     await type(el, 'place', 'Győr');
     await next(el);
-    expect(heading(el)).to.equal('4/6. lépés A másik fél');
+    expect(heading(el)).to.equal('4. lépés a 6-ból A másik fél');
     await next(el);
     expect(errorOf(el, 'opName')).to.equal('Ezt a mezőt ki kell tölteni.');
     expect(errorOf(el, 'opPlate')).to.equal('Ezt a mezőt ki kell tölteni.');
@@ -258,20 +259,20 @@ describe('<gp-claim-form>', () => {
     expect(errorOf(el, 'opPlate')).to.equal('A rendszám formája ABC-123 vagy AA BC-123.');
     await type(el, 'opPlate', 'aa bc 123');
     await next(el);
-    expect(heading(el)).to.equal('5/6. lépés Mellékletek');
+    expect(heading(el)).to.equal('5. lépés a 6-ból Mellékletek');
   });
 
   it('lists chosen files with their size, refuses what the API would, and removes files', async () => {
     const { el } = await render({ policyId: '14' });
     await loaded(el);
-    expect(heading(el)).to.equal('2/5. lépés Mi történt?');
+    expect(heading(el)).to.equal('2. lépés az 5-ből Mi történt?');
     await choose(el, 'claimType', 'water_leak');
     await type(el, 'description', 'Eltört a cső a fürdőszobában.');
     await next(el);
     await type(el, 'date', daysAgo(2));
     await type(el, 'place', 'Győr, Baross út 12.');
     await next(el);
-    expect(heading(el)).to.equal('4/5. lépés Mellékletek');
+    expect(heading(el)).to.equal('4. lépés az 5-ből Mellékletek');
     const input = part<HTMLInputElement>(el, 'file-input');
     expect(input.type).to.equal('file');
     expect(input.multiple).to.equal(true);
@@ -298,7 +299,7 @@ describe('<gp-claim-form>', () => {
     expect(errorOf(el, 'files')).to.equal('');
     expect(root(el).activeElement).to.equal(part(el, 'file-input'));
     await next(el);
-    expect(heading(el)).to.equal('5/5. lépés Ellenőrzés és beküldés');
+    expect(heading(el)).to.equal('5. lépés az 5-ből Ellenőrzés és beküldés');
   });
 
   it('reviews, edits and submits a claim as multipart with progress, then announces the claim number', async () => {
@@ -313,7 +314,7 @@ describe('<gp-claim-form>', () => {
     const date = daysAgo(3);
     await fillCasco(el, date);
 
-    expect(heading(el)).to.equal('6/6. lépés Ellenőrzés és beküldés');
+    expect(heading(el)).to.equal('6. lépés a 6-ból Ellenőrzés és beküldés');
     const rows = [...part(el, 'review').querySelectorAll('.row')].map((row) => textOf(row.querySelector('dd.value')));
     expect(rows).to.deep.equal([
       'CASCO gépjármű-biztosítás – GP-CAS-000012',
@@ -378,7 +379,7 @@ describe('<gp-claim-form>', () => {
     part(el, 'another-button').click();
     await elementUpdated(el);
     await el.updateComplete;
-    expect(heading(el)).to.equal('1/5. lépés Szerződés');
+    expect(heading(el)).to.equal('1. lépés az 5-ből Szerződés');
     expect(root(el).querySelector<HTMLInputElement>('input[name="policyId"]:checked')).to.equal(null);
     expect(root(el).activeElement).to.equal(part(el, 'step-heading'));
   });
@@ -476,7 +477,7 @@ describe('<gp-claim-form>', () => {
   it('ignores a preselected policy that is not among the live ones', async () => {
     const { el } = await render({ policyId: '99' });
     await loaded(el);
-    expect(heading(el)).to.equal('1/5. lépés Szerződés');
+    expect(heading(el)).to.equal('1. lépés az 5-ből Szerződés');
   });
 
   it('lists every claim of a customer with more than one page of them (a fleet), newest first', async () => {

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -116,7 +117,7 @@ function fakeApi(items: Invoice[] = INVOICES, statuses: Payment['status'][] = ['
     .on('GET', '/payments/:id', () => ({ json: payment(statuses[Math.min(polls++, statuses.length - 1)]!) }));
 }
 
-async function render(options: { lang?: 'hu' | 'en'; mode?: 'popup' | 'redirect' } = {}) {
+async function render(options: { lang?: Lang; mode?: 'popup' | 'redirect' } = {}) {
   const result = await inPortal<GpInvoicePay>(html`<gp-invoice-pay payment-mode=${options.mode ?? 'popup'} .pollInterval=${5}></gp-invoice-pay>`, options);
   await waitUntil(() => result.widget.view.page !== undefined || result.widget.view.loadError !== undefined, 'the invoices never loaded');
   await elementUpdated(result.widget);
@@ -166,13 +167,13 @@ describe('<gp-invoice-pay>', () => {
     const [load] = api.callsTo('GET', '/invoices');
     expect(load!.query.get('status')).to.equal('open');
     expect(textOf(part(widget, 'heading'))).to.equal('Számlák és díjfizetés');
-    expect(textOf(part(widget, 'outstanding'))).to.equal('Kiterhelt díj: 83 600 Ft (4 számla) ebből lejárt: 18 200 Ft (1 számla)');
+    expect(textOf(part(widget, 'outstanding'))).to.equal('Fizetendő összesen: 83 600 Ft (4 számla), ebből lejárt: 18 200 Ft (1 számla)');
     expect(textOf(part(widget, 'table').querySelector('caption'))).to.equal(hu['invoicePay.caption']);
 
     expect(parts(widget, 'invoice-number').map(textOf)).to.deep.equal(['DB-2025-0001', 'DB-2025-0004', 'DB-2025-0002', 'DB-2025-0003']);
     const [first, pending, , home] = rows(widget);
     expect(first!.getAttribute('part')).to.equal('invoice overdue');
-    expect(textOf(first!.querySelector('[part~="status"]'))).to.equal('Lejárt, 12 napja');
+    expect(textOf(first!.querySelector('[part~="status"]'))).to.equal('12 napja lejárt');
     expect(textOf(first)).to.include('2025. 04. 01.');
     expect(textOf(first)).to.include('18 200 Ft');
     expect(textOf(first)).to.include('DB-2025-0001 KGFB-101');
@@ -525,7 +526,7 @@ describe('<gp-invoice-pay>', () => {
     await elementUpdated(widget);
     expect(part(widget, 'base').getAttribute('lang')).to.equal('en');
     expect(textOf(part(widget, 'heading'))).to.equal('Invoices and payment');
-    expect(textOf(part(widget, 'outstanding'))).to.equal('Outstanding premium: HUF 83,600 (4 invoices) of which overdue: HUF 18,200 (1 invoice)');
+    expect(textOf(part(widget, 'outstanding'))).to.equal('Total to pay: HUF 83,600 (4 invoices), of which overdue: HUF 18,200 (1 invoice)');
     expect(textOf(rows(widget)[0]!.querySelector('[part~="status"]'))).to.equal('Overdue by 12 days');
     expect(textOf(part(widget, 'selection'))).to.equal('1 invoice selected, HUF 18,200 in total.');
     expect(textOf(part(widget, 'pay-button'))).to.equal('Pay HUF 18,200 by card');

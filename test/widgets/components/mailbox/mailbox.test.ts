@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -21,7 +22,7 @@ async function choose(el: GpMailbox, selector: string, value: string): Promise<v
   await el.updateComplete;
 }
 
-async function render(api: FakeApi, content = html`<gp-mailbox></gp-mailbox>`, lang: 'hu' | 'en' = 'hu') {
+async function render(api: FakeApi, content = html`<gp-mailbox></gp-mailbox>`, lang: Lang = 'hu') {
   const rendered = await inPortal<GpMailbox>(content, { lang });
   await loaded(rendered.widget);
   return rendered;
@@ -414,9 +415,9 @@ describe('<gp-mailbox>', () => {
       const typeSelect = $<HTMLSelectElement>(el, '#req-type');
       expect(optionTexts(typeSelect)).to.deep.equal([
         'Válasszon…',
-        'Kötvény (ma még 3 igénylés)',
-        'Kártörténeti igazolás (mára elfogyott)',
-        'Biztosítási igazolás (ma még 2 igénylés)',
+        'Kötvény (ma még 3-szor kérheti)',
+        'Kártörténeti igazolás (ma már nem kérheti)',
+        'Biztosítási igazolás (ma még 2-szer kérheti)',
       ]);
       expect(typeSelect.options[2]!.disabled).to.equal(true);
 
@@ -426,12 +427,16 @@ describe('<gp-mailbox>', () => {
 
       const [post] = api.callsTo('POST', '/document-requests');
       expect(post!.body).to.deep.equal({ policyId: 11, type: 'kotveny' });
-      expect(textOf(part(el, 'notice'))).to.equal('Elkészült a(z) Kötvény, megtalálja a Levelezésben.');
+      expect(textOf(part(el, 'notice'))).to.equal('Elkészült a kötvénye, a Levelezésben megtalálja.');
       expect(textOf(part(el, 'title'))).to.equal(fresh.title);
       expect(textOf(part(el, 'unread-badge').querySelector('.visually-hidden'))).to.equal('3 olvasatlan dokumentum');
-      expect(optionTexts($<HTMLSelectElement>(el, '#req-type'))[1]).to.equal('Kötvény (ma még 2 igénylés)');
+      // The request closes its form and shows the new document, its Open button focused (issue 17, point 9).
+      expect(el.shadowRoot!.querySelector('[part~="request-form"]')).to.equal(null);
+      expect(part(el, 'request-toggle').getAttribute('aria-expanded')).to.equal('false');
+      await waitUntil(() => el.shadowRoot!.activeElement === openButton(el, fresh.id), 'the new document was not focused');
 
       // Cancel closes the form and gives focus back to the toggle.
+      await openForm(el);
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.request button')].find((b) => textOf(b) === 'Mégse')!.click();
       await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'request-toggle'));
       expect(el.shadowRoot!.querySelector('[part~="request-form"]')).to.equal(null);

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -6,18 +7,19 @@ import type GpPortal from '../../../../widgets/components/portal/portal.componen
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
 import { formatDate, formatHuf as huf } from '../../../../widgets/i18n/format.ts';
 import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
+import type { GpDocumentOpenedEvent } from '../../../../widgets/events/document-opened.ts';
 import type { GpPolicyChangedEvent } from '../../../../widgets/events/policy-changed.ts';
 import type { PolicyChange } from '../../../../widgets/api/schemas.ts';
 import GpPolicyList from '../../../../widgets/components/policy-list/policy-list.ts';
 import { cancelledTravel, changeResult, detail, page, summary } from './fixtures.ts';
 
 /** A forint amount as textOf() shows it (no-break spaces collapsed). */
-const formatHuf = (amount: number, lang: 'hu' | 'en') => huf(amount, lang).replace(/\s+/g, ' ');
+const formatHuf = (amount: number, lang: Lang) => huf(amount, lang).replace(/\s+/g, ' ');
 
 const live = summary(1);
 const ended = cancelledTravel(2);
 
-async function render(api: FakeApi, attributes = html`<gp-policy-list></gp-policy-list>`, lang: 'hu' | 'en' = 'hu') {
+async function render(api: FakeApi, attributes = html`<gp-policy-list></gp-policy-list>`, lang: Lang = 'hu') {
   const result = await inPortal<GpPolicyList>(attributes, { lang });
   const el = result.widget;
   await waitUntil(() => !el.shadowRoot!.querySelector('[part~="loading"]') || api.callsTo('GET', '/policies').length === 0, 'the list never loaded');
@@ -183,6 +185,9 @@ describe('<gp-policy-list>', () => {
     expect(textOf(part(el, 'claims'))).to.contain('KAR-2025-0005').and.contain('Okozott gépjárműkár').and.contain('vizsgálat alatt');
     expect(textOf(part(el, 'documents'))).to.contain('Kötvény GP-100001').and.contain('olvasatlan');
     expect(part(el, 'change-form')).to.exist;
+    // Plain words: "Díjhátralék" for the unpaid premium, and what is missing said by name.
+    expect(facts).to.contain(`Díjhátralék${formatHuf(12150, 'hu')}`);
+    expect(textOf(shadow(el).querySelector('[aria-labelledby="changes-heading"]'))).to.equal('Módosítási kérelmek Ehhez a szerződéshez nincs módosítási kérelem.');
     await expect(el).to.be.accessible();
 
     // Shift+Tab from the focused heading reaches the back button.
@@ -270,7 +275,7 @@ describe('<gp-policy-list>', () => {
     expect(text).to.contain('Módosítását rögzítettük.');
     expect(text).to.contain('Díjfizetés módja: bankkártya – érvénybe lépett');
     expect(text).to.contain('Díjfizetés gyakorisága: havi – jóváhagyásra vár (a havi díjfizetésre váltást munkatársunk hagyja jóvá)');
-    expect(text).to.contain('A visszaigazolást elküldtük a Levelezés mappájába.');
+    expect(text).to.contain('A visszaigazolást a Levelezésben találja.');
     await expect(el).to.be.accessible();
   });
 
@@ -284,7 +289,7 @@ describe('<gp-policy-list>', () => {
     await submit(el);
     await waitUntil(() => textOf(part(el, 'result')).length > 0, 'no result');
     expect(api.callsTo('PATCH', '/policies/1')[0]!.body).to.deep.equal({ paymentFrequency: 'annual' });
-    expect(textOf(part(el, 'result'))).to.contain('Jóváhagyás után visszaigazolást küldünk a Levelezés mappájába.');
+    expect(textOf(part(el, 'result'))).to.contain('Jóváhagyás után a visszaigazolást a Levelezésbe küldjük.');
   });
 
   it('sends nothing when nothing changed', async () => {
@@ -385,5 +390,58 @@ describe('<gp-policy-list>', () => {
   it('renders English from the start', async () => {
     const { el } = await render(api, html`<gp-policy-list></gp-policy-list>`, 'en');
     expect(textOf(part(el, 'count'))).to.equal('Showing 2 of 2 contracts.');
+  });
+
+  describe('a contract’s detail can be acted on where it is shown (issue 17, point 4)', () => {
+    const originalOpen = window.open;
+    afterEach(() => {
+      window.open = originalOpen;
+    });
+
+    it('opens a document as the mailbox does: the PDF, gp-document-opened, no longer unread', async () => {
+      const opened: string[] = [];
+      window.open = ((url: string) => (opened.push(url), {} as Window)) as typeof window.open;
+      api.on('GET', '/documents/:id/content', () => ({ body: new Blob(['%PDF-1.7'], { type: 'application/pdf' }), headers: { 'content-type': 'application/pdf' } }));
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      expect(textOf(part(el, 'documents'))).to.contain('olvasatlan');
+      const event = oneEvent<GpDocumentOpenedEvent>(el, 'gp-document-opened');
+      part(el, 'open-document-button').click();
+      expect((await event).documentId).to.equal('doc-1');
+      expect(api.callsTo('GET', '/documents/doc-1/content')).to.have.length(1);
+      expect(opened).to.have.length(1);
+      await elementUpdated(el);
+      expect(textOf(part(el, 'document-notice'))).to.equal('Megnyitotta: Kötvény GP-100001');
+      expect(textOf(part(el, 'documents'))).not.to.contain('olvasatlan');
+    });
+
+    it('shows the first 6 of 15 monthly invoices, and the rest on request', async () => {
+      const invoices = Array.from({ length: 15 }, (_, n) => ({
+        id: 100 + n,
+        invoiceNumber: `DB-2026-${String(100 + n).padStart(4, '0')}`,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-01-31',
+        dueDate: `2026-${String((n % 12) + 1).padStart(2, '0')}-15`,
+        amountHuf: 4050,
+        status: 'paid' as const,
+        paidAt: '2026-01-10T09:00:00Z',
+      }));
+      api.on('GET', '/policies/1', detail(live, { invoices }));
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      expect(part(el, 'invoices').querySelectorAll('tbody tr')).to.have.length(6);
+      expect(textOf(part(el, 'invoices').parentElement!)).to.contain('15 díjbekérőből 6 látható.');
+      part(el, 'more-invoices-button').click();
+      await elementUpdated(el);
+      expect(part(el, 'invoices').querySelectorAll('tbody tr')).to.have.length(15);
+      expect(shadow(el).querySelector('[part~="more-invoices-button"]')).to.equal(null);
+    });
+
+    it('keeps the back button clear of the heading', async () => {
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      const gap = part(el, 'detail-heading').getBoundingClientRect().top - part(el, 'back-button').getBoundingClientRect().bottom;
+      expect(gap).to.be.at.least(8);
+    });
   });
 });

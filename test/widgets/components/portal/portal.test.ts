@@ -56,7 +56,9 @@ describe('<gp-portal>', () => {
     expect(text(el, 'insurer')).to.equal('Gránit Pont Biztosító');
     expect(text(el, 'title')).to.equal('Ügyfélportál');
     expect(text(el, 'login-heading')).to.equal('Jelentkezzen be az Ügyfélportálra');
-    expect(text(el, 'login-text')).to.match(/^Jelentkezzen be, hogy megtekinthesse/);
+    expect(text(el, 'login-text')).to.match(/^Itt láthatja élő és törölt szerződéseit/);
+    // The card says "Jelentkezzen be" once, in its heading.
+    expect(text(el, 'base').split('Jelentkezzen be')).to.have.length(2);
     expect(text(el, 'login-button')).to.equal('Bejelentkezés');
     expect(part(el, 'login-button').tagName).to.equal('BUTTON');
     expect(part<HTMLButtonElement>(el, 'login-button').disabled).to.equal(false);

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
@@ -33,7 +34,7 @@ const focused = (el: El) => root(el).activeElement;
 const rows = (el: El) => [...part(el, 'details').querySelectorAll('div')].map((d) => [textOf(d.querySelector('dt')), textOf(d.querySelector('dd'))]);
 const row = (el: El, term: string) => rows(el).find(([t]) => t === term)?.[1];
 
-async function render(profile: Profile | null = PERSON, options: { lang?: 'hu' | 'en' } = {}) {
+async function render(profile: Profile | null = PERSON, options: { lang?: Lang } = {}) {
   const { portal, widget } = await inPortal<El>(html`<gp-profile></gp-profile>`, options);
   if (profile) await waitUntil(() => root(widget).querySelector('[part~="details"]'), 'the profile never showed');
   return { portal, el: widget };
