@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { templatePath } from './pglite-template-path.mjs';
 
 /**
  * A ready-made embedded database: PGlite's data folder right after initdb and every migration,
@@ -14,25 +13,12 @@ import { fileURLToPath } from 'node:url';
  * migration or PGlite release simply means a new template. Without one, start-up falls back to
  * initdb + migrations as before: the template only saves time, it never decides anything.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'gp-portal');
-const MIGRATIONS_DIR = join(ROOT, 'server', 'db', 'migrations');
-
-export async function templatePath(): Promise<string> {
-  const hash = createHash('sha256');
-  const pglite = JSON.parse(await readFile(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
-  hash.update(`pglite ${pglite.version}\n`);
-  for (const file of (await readdir(MIGRATIONS_DIR)).sort()) {
-    hash.update(`${file}\n`);
-    hash.update(await readFile(join(MIGRATIONS_DIR, file)));
-  }
-  return join(CACHE_DIR, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
-}
+export { templatePath };
 
 /** The template's bytes, or null when none matches this PGlite and these migrations. */
 export async function readTemplate(): Promise<Blob | null> {
   try {
-    return new Blob([new Uint8Array(await readFile(await templatePath()))]);
+    return new Blob([new Uint8Array(await readFile(templatePath()))]);
   } catch {
     return null;
   }
@@ -43,7 +29,7 @@ export async function readTemplate(): Promise<Blob | null> {
  * own `dumpDataDir`. Returns its path and whether it was made now.
  */
 export async function ensureTemplate(): Promise<{ path: string; made: boolean }> {
-  const path = await templatePath();
+  const path = templatePath();
   if (await readFile(path).then(() => true, () => false)) return { path, made: false };
   const [{ PGlite }, { openDatabase }, { migrate }] = await Promise.all([
     import('@electric-sql/pglite'),
