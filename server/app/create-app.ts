@@ -17,6 +17,7 @@ import type { MailSink } from '../notifications/dev-mail-sink.ts';
 import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
 import { demoPaymentPage } from '../api/payments/routes.ts';
+import { sdkFiles } from './sdk-files.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir'>>;
@@ -52,14 +53,8 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
     }),
   );
 
-  // Bundles are loaded cross-origin by partner pages (module scripts are CORS requests).
-  app.get('/sdk/*', (c) =>
-    sendStatic(c, paths.sdk, c.req.path.slice('/sdk/'.length), {
-      'Access-Control-Allow-Origin': '*',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Cache-Control': deps.config.production ? 'public, max-age=300' : 'no-cache',
-    }),
-  );
+  // Bundles, loaded cross-origin by partner pages: hashed files immutable, compressed (sdk-files.ts).
+  app.get('/sdk/*', sdkFiles({ root: paths.sdk, production: deps.config.production }));
 
   const pageHeaders = { 'Content-Security-Policy': widgetHostCsp(origin, origin), 'Cache-Control': 'no-cache' };
   app.get('/', (c) => sendStatic(c, paths.standalone, 'index.html', pageHeaders));
