@@ -17,7 +17,7 @@ try {
 const logger = createLogger(config.logLevel);
 // The database opens (PGlite: its WebAssembly compiles, off this thread) while the rest of the
 // product's code loads: they used to wait for each other.
-const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true });
 opening.catch(() => {}); // awaited (and reported) by startPortal
 const [{ startPortal }, { printBanner }] = await Promise.all([import('./app/start.ts'), import('./app/banner.ts')]);
 let portal;

@@ -30,7 +30,7 @@ export async function startPortal(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
   /** A database already being opened (main.ts starts it before the rest of the code has loaded). */
-  opening: Promise<Database> = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+  opening: Promise<Database> = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true }),
 ): Promise<RunningPortal> {
   const phases = new StartupPhases();
   const database = await opening;

@@ -21,7 +21,7 @@ const PORT = 5432;
 /** Data folders this process has open (a pid lock alone cannot tell two opens in one process apart). */
 const openHere = new Set<string>();
 
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, options: { fromTemplate?: boolean } = {}): Promise<EmbeddedPostgres> {
   await mkdir(dataDir, { recursive: true });
   const lockFile = join(dataDir, 'pg.lock');
   await acquireLock(lockFile);
@@ -38,8 +38,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const socketDir = await mkdtemp(join(tmpdir(), 'gp-pg-'));
   try {
     const pgDir = join(dataDir, 'pg');
-    // A new folder starts from the migrated template when there is one (see pglite-template.ts).
-    const fresh = await access(join(pgDir, 'PG_VERSION')).then(() => false, () => true);
+    // A new folder starts from the migrated template when asked and there is one (see pglite-template.ts).
+    const fresh = options.fromTemplate === true && (await access(join(pgDir, 'PG_VERSION')).then(() => false, () => true));
     const template = fresh ? await readTemplate() : null;
     db = await PGlite.create(pgDir, template ? { loadDataDir: template } : {});
     server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${PORT}`), maxConnections: 4 });

@@ -63,7 +63,7 @@ async function migrationFiles(): Promise<string[]> {
 }
 
 /** Whether schema_migrations already records every migration file (the usual restart): one query, no umzug. */
-async function upToDate(sequelize: Sequelize): Promise<boolean> {
+export async function upToDate(sequelize: Sequelize): Promise<boolean> {
   const [table] = await sequelize.query<{ found: string | null }>(`select to_regclass('schema_migrations')::text as found`, { type: QueryTypes.SELECT });
   if (!table?.found) return false;
   const rows = await sequelize.query<{ name: string }>('select name from schema_migrations', { type: QueryTypes.SELECT });
