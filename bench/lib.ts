@@ -13,6 +13,22 @@ export interface BenchRecord {
   met?: boolean;
   /** How the figure was obtained (runs, the individual values); not a budget field. */
   note?: string;
+  /** Page loads: every request of the load (the median run's), in order, ms from the measure's start. */
+  waterfall?: WaterfallEntry[];
+}
+
+export interface WaterfallEntry {
+  /** Path (and query) of the request; the page's own origin left out. */
+  url: string;
+  /** What asked for it: `script`, `fetch`, `link`, `other` … (resource timing's initiatorType). */
+  initiator: string;
+  start: number;
+  /** When its first byte came, and its last. */
+  firstByte: number;
+  end: number;
+  /** Bytes over the wire (0: from cache) and the body as sent (compressed or not). */
+  transferred: number;
+  encodedBody: number;
 }
 
 export function measurement(name: string, value: number, unit: string, note?: string): BenchRecord {

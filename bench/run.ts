@@ -9,11 +9,12 @@ import { benchBulkDocuments } from './bulk-documents.ts';
 import { benchIdp } from './idp.ts';
 import { createBenchDatabase, log, table, type BenchRecord } from './lib.ts';
 import { benchBundleSizes, benchFirstRows, buildSdk, sdkIsStale } from './widgets.ts';
+import { benchStartup } from './startup.ts';
 
 /** BENCH_QUICK=1: one short run of each, to try the script out (figures not comparable). */
 const QUICK = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=api,idp,widgets,bulk: only those parts (default: all), to iterate on one figure. */
-const PARTS = ['widgets', 'api', 'idp', 'bulk'] as const;
+/** BENCH_ONLY=startup,api,idp,widgets,bulk: only those parts (default: all), to iterate on one figure. */
+const PARTS = ['startup', 'widgets', 'api', 'idp', 'bulk'] as const;
 const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((part) => part.trim()).filter(Boolean));
 const unknownParts = [...ONLY].filter((part) => !(PARTS as readonly string[]).includes(part));
 const runs = (part: (typeof PARTS)[number]): boolean => ONLY.has(part);
@@ -33,13 +34,16 @@ const SETTINGS = {
   passwordChecks: QUICK ? 3 : 7,
   pageLoads: QUICK ? 2 : 5,
   bulkDocuments: QUICK ? 500 : 10_000,
+  startupFresh: QUICK ? 1 : 3,
+  startupRestarts: QUICK ? 1 : 3,
 };
 /** The partner whose widget the API load imitates: Biztos Pont's site, broker-scoped. */
 const PARTNER = { clientId: 'biztos-pont', origin: BROKER_ORIGIN };
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
+  // Start-up is measured on the embedded default (a new user's `npm start`); every other part on PostgreSQL.
+  if (!databaseUrl && [...ONLY].some((part) => part !== 'startup')) {
     console.error(
       'npm run bench needs a real PostgreSQL: set DATABASE_URL, e.g.\n' +
         '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench\n' +
@@ -56,6 +60,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const records: BenchRecord[] = [];
 
+  // First, on a quiet machine: `npm start` as a user runs it (bench/startup.ts).
+  if (runs('startup')) {
+    log(`start-up: ${SETTINGS.startupFresh} fresh starts and ${SETTINGS.startupRestarts} restarts of npm start on the embedded database …`);
+    records.push(...(await benchStartup({ freshRuns: SETTINGS.startupFresh, restarts: SETTINGS.startupRestarts })));
+  }
+
   if (runs('widgets')) {
     if (process.env.BENCH_BUILD === '1' || (await sdkIsStale())) {
       log('building the SDK (npm run build) …');
@@ -63,13 +73,13 @@ async function main(): Promise<void> {
     } else log('dist/sdk is newer than its sources: measuring it as built (BENCH_BUILD=1 rebuilds anyway)');
     records.push(...(await benchBundleSizes()));
   }
-  if (runs('api') || runs('idp') || runs('widgets')) records.push(...(await benchRunningProduct(databaseUrl)));
+  if (runs('api') || runs('idp') || runs('widgets')) records.push(...(await benchRunningProduct(databaseUrl!)));
 
   // Bulk document issuing (bench/bulk-documents.ts): its own throw-away database, after the
   // product above has stopped.
   if (runs('bulk')) {
     log('bulk documents: issuing and delivering …');
-    records.push(...(await benchBulkDocuments({ databaseUrl, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })));
+    records.push(...(await benchBulkDocuments({ databaseUrl: databaseUrl!, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })));
   }
 
   records.push({ name: 'bench: total runtime', value: Math.round((Date.now() - started) / 1000), unit: 's' });

@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensurePdftotext } from './system-tools.mjs';
 
 const results = 'test-results';
-rmSync(results, { recursive: true, force: true });
+// The embedded-database pass (below) runs after a full one in CI: it keeps that run's results.
+if (!process.argv.includes('--embedded-database')) rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 const totals = { passed: 0, failed: 0 };
@@ -28,6 +29,40 @@ function count(file, read) {
   } catch {
     // A suite that wrote no report has failed already (its exit code says so).
   }
+}
+
+/**
+ * `npm test -- --embedded-database` (CI's second pass, see .ci/run): `npm test` as the README's
+ * reader runs it, without DATABASE_URL, for the suites whose behaviour depends on which database
+ * runs under them. The embedded PGlite differs from PostgreSQL in exactly these ways: ONE Postgres
+ * session shared by every connection (prepared statements and transactions outlive a connection),
+ * a pool of one connection (concurrency turns into waiting), and its own start path (template,
+ * lock file, socket). Type-checking, the build and the widget suites do not touch a database, and
+ * the other server suites run the same SQL through the same code on both, so CI runs those once,
+ * on PostgreSQL.
+ */
+const EMBEDDED_DATABASE_SUITES = [
+  'test/server/db/',
+  'test/server/resilience/database-outage.test.ts',
+  'test/server/resilience/database-errors.test.ts',
+  'test/server/app/start.test.ts',
+  'test/server/app/readme-commands.test.ts',
+  'test/server/seed/seed.test.ts',
+  'test/server/cli/portal-cli.test.ts',
+  'test/server/api/session/session.test.ts',
+  'test/server/notifications/outbox.test.ts',
+];
+if (process.argv.includes('--embedded-database')) {
+  if (process.env.DATABASE_URL) {
+    console.error('npm test -- --embedded-database runs on the embedded PGlite: unset DATABASE_URL.');
+    process.exit(2);
+  }
+  const chrome = ensureChromium();
+  ensurePdftotext();
+  step('suites that depend on the database, on the embedded PGlite (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest-embedded.json`, ...EMBEDDED_DATABASE_SUITES], { CHROME_PATH: chrome });
+  count(`${results}/vitest-embedded.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(ok && totals.failed === 0 ? 0 : 1);
 }
 
 const chrome = ensureChromium();

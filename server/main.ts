@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.ts';
 import { createLogger } from '../common/http/logger.ts';
-import { startPortal } from './app/start.ts';
-import { printBanner } from './app/banner.ts';
+import { openDatabase } from './db/database.ts';
 
 /** `npm start`: the whole product in one process. */
 let config;
@@ -16,9 +15,14 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+// The database opens (PGlite: its WebAssembly compiles, off this thread) while the rest of the
+// product's code loads: they used to wait for each other.
+const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true });
+opening.catch(() => {}); // awaited (and reported) by startPortal
+const [{ startPortal }, { printBanner }] = await Promise.all([import('./app/start.ts'), import('./app/banner.ts')]);
 let portal;
 try {
-  portal = await startPortal(config, logger);
+  portal = await startPortal(config, logger, opening);
 } catch (error) {
   process.stderr.write(`Could not start: ${(error as Error).message}\n`);
   process.exit(1);

@@ -21,6 +21,8 @@ export function printBanner(portal: RunningPortal, config: Config, write = (text
     `  OpenID provider:     ${origin}/oidc/.well-known/openid-configuration`,
     `  API:                 ${origin}/api`,
     `  Health:              ${origin}/healthz  ${origin}/readyz`,
+    // Every e-mail the portal sends (registration links, document notices) lands here in development.
+    ...(portal.notifications.sink && !config.production ? [`  Development mail:    ${origin}/dev/mail   (every e-mail the portal sends)`] : []),
     `  Database:            ${database}${portal.seeded ? ' (demo data seeded just now)' : ''}`,
     '',
     ...(config.production ? [] : [formatDemoLogins(), '']),

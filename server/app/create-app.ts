@@ -18,6 +18,7 @@ import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
 import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
+import { sdkFiles } from './sdk-files.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute'>>;
@@ -77,14 +78,8 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
     }),
   );
 
-  // Bundles are loaded cross-origin by partner pages (module scripts are CORS requests).
-  app.get('/sdk/*', (c) =>
-    sendStatic(c, paths.sdk, c.req.path.slice('/sdk/'.length), {
-      'Access-Control-Allow-Origin': '*',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Cache-Control': deps.config.production ? 'public, max-age=300' : 'no-cache',
-    }),
-  );
+  // Bundles, loaded cross-origin by partner pages: hashed files immutable, compressed (sdk-files.ts).
+  app.get('/sdk/*', sdkFiles({ root: paths.sdk, production: deps.config.production }));
 
   const pageHeaders = { 'Content-Security-Policy': widgetHostCsp(origin, origin), 'Cache-Control': 'no-cache' };
   app.get('/', (c) => sendStatic(c, paths.standalone, 'index.html', pageHeaders));

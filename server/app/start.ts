@@ -8,6 +8,7 @@ import { createProvider } from '../../idp/provider.ts';
 import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';
 import { deleteExpiredLoginArtefacts } from '../api/session/login-states.ts';
 import { startSweeper, type Sweeper } from './sweeper.ts';
+import { StartupPhases } from './startup-phases.ts';
 import { createApp } from './create-app.ts';
 import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
 import { isDatabaseSeeded, seedDemoData } from '../seed/index.ts';
@@ -25,27 +26,37 @@ export interface RunningPortal {
  * Boots the whole product in this process: database (migrated, seeded when empty outside
  * production), the IdP, the API and pages on PORT, and the broker demo site on its own site.
  */
-export async function startPortal(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningPortal> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function startPortal(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+  /** A database already being opened (main.ts starts it before the rest of the code has loaded). */
+  opening: Promise<Database> = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true }),
+): Promise<RunningPortal> {
+  const phases = new StartupPhases();
+  const database = await opening;
+  phases.lap('database');
   const servers: ServerType[] = [];
   let notifications: NotificationService | null = null;
   let maintenance: Sweeper | null = null;
   try {
     const applied = await migrate(database.sequelize);
     if (applied.length) logger.info('migrations_applied', { migrations: applied });
+    phases.lap('migrate');
 
     let seeded = false;
     if (!config.production && !(await isDatabaseSeeded(database.sequelize))) {
       const started = Date.now();
-      await seedDemoData(database.sequelize, {
+      const summary = await seedDemoData(database.sequelize, {
         portalOrigin: config.publicUrl.origin,
         brokerDemoOrigin: config.brokerDemoUrl?.origin,
       });
       seeded = true;
-      logger.info('demo_data_seeded', { ms: Date.now() - started });
+      logger.info('demo_data_seeded', { ms: Date.now() - started, stepsMs: summary.durationMs });
     }
+    phases.lap('seed');
 
     const keys = await loadIdpKeys({ dataDir: config.dataDir, production: config.production, jwks: config.secrets.oidcJwks, cookieKeys: config.secrets.oidcCookieKeys });
+    phases.lap('keys');
     const provider = createProvider({
       issuer: `${config.publicUrl.origin}/oidc`,
       sequelize: database.sequelize,
@@ -58,6 +69,7 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       apiLogins: () => deleteExpiredLoginArtefacts(database.sequelize),
     });
     notifications = await startNotifications({ sequelize: database.sequelize, smtpUrl: config.smtpUrl, logger });
+    phases.lap('notifications');
     const app = createApp({ config, sequelize: database.sequelize, provider, logger, devMailSink: notifications.sink });
     servers.push(await listen(app.fetch, config.port));
 
@@ -65,6 +77,10 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       const site = createBrokerSite({ portalUrl: config.publicUrl, clientId: 'biztos-pont' });
       servers.push(await listen(site.fetch, config.brokerDemoPort));
     }
+
+    phases.lap('listen');
+    // How long each step of start-up took (the bench and .ci/smoke-start.sh read this line).
+    logger.info('started', phases.summary());
 
     const started = notifications;
     const sweeper = maintenance;

@@ -17,6 +17,12 @@ export interface DatabaseOptions {
   logging?: ((sql: string) => void) | false;
   /** Pool size on real PostgreSQL (PGlite always uses 1). */
   poolMax?: number;
+  /**
+   * Embedded only: a new data folder starts from the migrated template (server/db/pglite-template.ts)
+   * instead of initdb. `npm start` and the tests ask for it; `portal` does not, so that
+   * `portal migrate` on a new folder shows and applies the migrations as it says.
+   */
+  fromTemplate?: boolean;
 }
 
 const common: Options = {
@@ -38,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { sequelize, kind: 'postgres', close: () => sequelize.close() };
   }
 
-  const embedded: EmbeddedPostgres = await startEmbeddedPostgres(options.dataDir);
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres(options.dataDir, { fromTemplate: options.fromTemplate ?? false });
   // Every socket connection shares ONE Postgres session, so a second pooled connection would
   // interleave with an open transaction: one connection, and a clear acquire timeout instead of a hang.
   const sequelize = new Sequelize({

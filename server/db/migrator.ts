@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
+import type { MigrationFn } from 'umzug';
 
 /** Runs raw SQL; migrations speak SQL so constraints, partial indexes and triggers read as they are. */
 export type RunSql = (sql: string) => Promise<void>;
@@ -12,7 +12,10 @@ const MIGRATIONS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'migra
 // Any constant: serialises concurrent migrators (several processes starting on one database).
 const MIGRATION_LOCK = 727_001;
 
-function createUmzug(sequelize: Sequelize) {
+// umzug (with its dependencies) takes about a second to load: it is imported only when there is
+// something to apply or revert, never on a restart of an up-to-date database.
+async function createUmzug(sequelize: Sequelize) {
+  const { Umzug, SequelizeStorage } = await import('umzug');
   return new Umzug<RunSql>({
     // A function here would be taken for a context factory: return the runner from one.
     context: (): RunSql => async (sql) => {
@@ -21,7 +24,7 @@ function createUmzug(sequelize: Sequelize) {
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: undefined,
     migrations: async () => {
-      const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-[\w-]+\.ts$/.test(f)).sort();
+      const files = await migrationFiles();
       return files.map((file) => {
         const path = join(MIGRATIONS_DIR, file);
         return {
@@ -36,9 +39,10 @@ function createUmzug(sequelize: Sequelize) {
 
 /** Applies every pending migration; returns the names applied. Safe to run from several processes at once. */
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  if (await upToDate(sequelize)) return [];
   await sequelize.query('select pg_advisory_lock(:key)', { replacements: { key: MIGRATION_LOCK }, type: QueryTypes.SELECT });
   try {
-    const applied = await createUmzug(sequelize).up();
+    const applied = await (await createUmzug(sequelize)).up();
     return applied.map((m) => m.name);
   } finally {
     await sequelize.query('select pg_advisory_unlock(:key)', { replacements: { key: MIGRATION_LOCK }, type: QueryTypes.SELECT });
@@ -46,10 +50,23 @@ export async function migrate(sequelize: Sequelize): Promise<string[]> {
 }
 
 export async function pendingMigrations(sequelize: Sequelize): Promise<string[]> {
-  return (await createUmzug(sequelize).pending()).map((m) => m.name);
+  return (await (await createUmzug(sequelize)).pending()).map((m) => m.name);
 }
 
 /** Reverts every migration (tests and `portal migrate --reset` in development only). */
 export async function resetDatabase(sequelize: Sequelize): Promise<void> {
-  await createUmzug(sequelize).down({ to: 0 });
+  await (await createUmzug(sequelize)).down({ to: 0 });
+}
+
+async function migrationFiles(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-[\w-]+\.ts$/.test(f)).sort();
+}
+
+/** Whether schema_migrations already records every migration file (the usual restart): one query, no umzug. */
+export async function upToDate(sequelize: Sequelize): Promise<boolean> {
+  const [table] = await sequelize.query<{ found: string | null }>(`select to_regclass('schema_migrations')::text as found`, { type: QueryTypes.SELECT });
+  if (!table?.found) return false;
+  const rows = await sequelize.query<{ name: string }>('select name from schema_migrations', { type: QueryTypes.SELECT });
+  const applied = new Set(rows.map((row) => row.name));
+  return (await migrationFiles()).every((file) => applied.has(file.replace(/\.ts$/, '')));
 }

@@ -54,6 +54,9 @@ export function statementFor(prefix: string, text: string): PreparedStatement {
   return statement;
 }
 
+/** SQLSTATE 42P05: a statement of that name exists in the session already. */
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
 /** Lost-connection errors of `pg`: the pool must discard the connection, as sequelize does for its own queries. */
 const BROKEN_CONNECTION = /ECONNRESET|EPIPE|Connection terminated|not queryable/i;
 
@@ -65,8 +68,21 @@ export async function selectPrepared<Row>(sequelize: Sequelize, statement: Prepa
   // Typed 'read' | 'write', but its pool sends what its own SELECTs pass ('SELECT') to a read replica, if any.
   const connection = (await manager.getConnection({ type: 'SELECT' } as unknown as Parameters<typeof manager.getConnection>[0])) as unknown as PgConnection;
   try {
-    const result = await connection.query({ name: statement.name, text: statement.text, values });
-    return result.rows as Row[];
+    try {
+      const result = await connection.query({ name: statement.name, text: statement.text, values });
+      return result.rows as Row[];
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+      // The embedded PGlite serves ONE Postgres session to every connection, so its statements
+      // outlive the connection that prepared them: after a reconnect (a dropped socket, the pool
+      // retiring an idle connection) this new connection's first Parse of a name finds it taken,
+      // and every read through it failed until the process restarted. The name always stands for
+      // this same text (preparedStatement() enforces it): drop the old one and prepare it anew.
+      // A real PostgreSQL has a session per connection and never gets here.
+      await connection.query({ name: '', text: `deallocate ${statement.name}`, values: [] });
+      const result = await connection.query({ name: statement.name, text: statement.text, values });
+      return result.rows as Row[];
+    }
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown };
     if (BROKEN_CONNECTION.test(String(e.code ?? '')) || BROKEN_CONNECTION.test(String(e.message ?? ''))) connection._invalid = true;

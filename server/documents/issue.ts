@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { documentFilename, documentTitle } from './naming.ts';
 import type { DocumentInput } from './pdf/input.ts';
-import { renderDocument } from './pdf/render.ts';
 import type { DocumentTypeCode } from '../kernel/document-types.ts';
 
 /**
@@ -20,6 +19,8 @@ export interface IssuedDocument {
 }
 
 export async function issueDocument(input: DocumentInput): Promise<IssuedDocument> {
+  // pdf-lib and fontkit take ~1 s to load: only a process that issues a document pays for them, not start-up.
+  const { renderDocument } = await import('./pdf/render.ts');
   const bytes = await renderDocument(input);
   const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {

@@ -1,5 +1,4 @@
 import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 
 /**
  * A real SMTP server that keeps what it receives in memory: the development mailbox behind
@@ -52,6 +51,8 @@ export async function startMailSink(options: { port?: number; keep?: number } = 
       stream.on('end', async () => {
         try {
           const raw = Buffer.concat(chunks);
+          // mailparser loads in ~1 s: the first caught e-mail pays for it, not start-up.
+          const { simpleParser } = await import('mailparser');
           const parsed = await simpleParser(raw);
           received.push({
             index: ++counter,

@@ -50,7 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase & { drop(): Pro
     return { database: created.database, sequelize: created.database.sequelize, url: created.url, drop: created.drop };
   }
   const dir = await mkdtemp(join(tmpdir(), 'gp-test-'));
-  const database = await openDatabase({ dataDir: dir });
+  const database = await openDatabase({ dataDir: dir, fromTemplate: true });
   await migrate(database.sequelize);
   return {
     database,

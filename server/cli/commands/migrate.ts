@@ -15,6 +15,6 @@ export const migrateCommand: Command = {
       }
       const applied = await migrate(sequelize);
       process.stdout.write(applied.length ? `Applied:\n${applied.map((m) => `  ${m}`).join('\n')}\n` : 'Up to date: nothing to apply.\n');
-    });
+    }, { requireSchema: false });
   },
 };

@@ -79,16 +79,18 @@ export const partnerCommand: Command = {
           const origins = (values.origin as unknown as string[] | undefined) ?? [];
           const scope = str('scope');
           if (scope !== undefined && scope !== 'broker' && scope !== 'all') throw new CliError(`--scope must be "broker" or "all" (got "${scope}")`, 2);
-          const added = await withDatabase(({ sequelize }) =>
-            addPartnerClient(sequelize, config.publicUrl, {
+          const added = await withDatabase(async ({ sequelize }) => {
+            const warning = await publicUrlMismatch(sequelize, config.publicUrl, process.env.PUBLIC_URL === undefined);
+            if (warning) process.stderr.write(`${warning}\n`);
+            return addPartnerClient(sequelize, config.publicUrl, {
               clientId: str('client-id') ?? '',
               name: str('name') ?? '',
               origins,
               brokerCode: str('broker-code') ?? null,
               ...(scope ? { scope } : {}),
               logoUrl: str('logo-url') ?? null,
-            }),
-          );
+            });
+          });
           if (added.brokerCreated) out(`Broker ${str('broker-code')} registered.`);
           out(`Partner "${added.clientId}" registered.`);
           out(`  redirect URI:   ${added.redirectUri}`);
@@ -124,6 +126,22 @@ export const partnerCommand: Command = {
     }
   },
 };
+
+/**
+ * The redirect URI of a new partner is PUBLIC_URL's: a CLI run without the PUBLIC_URL the server
+ * has would register a partner whose logins come back to the wrong place. When PUBLIC_URL is
+ * left at its default and the partners already registered use another origin, say so.
+ */
+export async function publicUrlMismatch(sequelize: Sequelize, publicUrl: URL, isDefault: boolean): Promise<string | null> {
+  if (!isDefault) return null;
+  const rows = await sequelize.query<{ uri: string }>(`select distinct unnest(redirect_uris) as uri from partner_clients where active`, { type: QueryTypes.SELECT });
+  const others = [...new Set(rows.map((row) => URL.parse(row.uri)?.origin).filter((origin): origin is string => !!origin && origin !== publicUrl.origin))];
+  if (!others.length) return null;
+  return (
+    `Warning: PUBLIC_URL is not set, so this partner's redirect URI uses the default ${publicUrl.origin}, ` +
+    `but the partners already registered use ${others.join(', ')}. Run "portal partner add" with the PUBLIC_URL the server runs with.`
+  );
+}
 
 /**
  * An operations client: a confidential machine client of the insurer (client_credentials only,

@@ -20,6 +20,6 @@ export const seedCommand: Command = {
       process.stdout.write(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
       for (const [table, count] of Object.entries(summary.counts)) process.stdout.write(`  ${table.padEnd(22)} ${count}\n`);
       process.stdout.write(`\n${formatDemoLogins()}\n`);
-    });
+    }, { requireSchema: false });
   },
 };

@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import { TemplateDataError, escapeHtml, httpUrl, type Language } from './format.ts';
 
 /**
@@ -135,6 +134,8 @@ export function clearTemplateCache(): void {
 async function compile(key: string, lang: Language, source: string): Promise<CompiledTemplate> {
   compilations += 1;
   let html: string;
+  // MJML takes 1–3 s to load: the first e-mail compiled pays for it, not the process's start-up.
+  const { default: mjml2html } = await import('mjml');
   try {
     // strict: a template mistake (unknown attribute, misplaced tag) fails loudly here.
     // fonts: {}: no web-font <link>s, so opening the e-mail contacts no third party.

@@ -40,6 +40,15 @@ describe('selectPrepared', () => {
     expect(queries).toEqual([`Executing (prepared test_prepared_typed): ${TYPED.text}`, `Executing (prepared test_prepared_typed): ${TYPED.text}`]);
   });
 
+  it('keeps answering after its connection is replaced (on PGlite the session, and its statements, outlive the connection)', async () => {
+    const again = preparedStatement('test_prepared_reconnect', `select $1::int + 1 as n`);
+    expect(await selectPrepared(db.sequelize, again, [1])).toEqual([{ n: 2 }]);
+    // What a dropped socket or the pool retiring an idle connection does: the next read gets a new one.
+    await (db.sequelize.connectionManager as unknown as { pool: { destroyAllNow(): Promise<void> } }).pool.destroyAllNow();
+    expect(await selectPrepared(db.sequelize, again, [2])).toEqual([{ n: 3 }]);
+    expect(await selectPrepared(db.sequelize, again, [3])).toEqual([{ n: 4 }]);
+  });
+
   it('passes values as parameters, never as SQL', async () => {
     const echo = preparedStatement('test_prepared_echo', 'select $1::text as value');
     const hostile = `'); drop table customers; --`;

@@ -1,0 +1,2 @@
+// Types of pglite-template-path.mjs.
+export declare function templatePath(): string;
