@@ -6,6 +6,7 @@ import type { Sequelize } from 'sequelize';
 import type { Logger } from '../server/http/logger.ts';
 import { idpPageSecurity, type PageEnv } from './pages/security.ts';
 import { Throttle } from './security/throttle.ts';
+import type { TrustProxy } from '../server/config/trust-proxy.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { selfServiceRoutes } from './self-service/routes.ts';
 
@@ -15,6 +16,8 @@ export interface IdpRouteDeps {
   publicUrl: URL;
   logger: Logger;
   throttle: Throttle;
+  /** `TRUST_PROXY`: whose `X-Forwarded-For` names the client for the per-address throttles. */
+  trustProxy: TrustProxy | null;
 }
 
 const css = fileURLToPath(new URL('./pages/assets/idp.css', import.meta.url));
@@ -24,8 +27,8 @@ const css = fileURLToPath(new URL('./pages/assets/idp.css', import.meta.url));
  * (login, consent) under /interaction, and the self-service pages (registration, e-mail
  * verification, forgotten password) under /account, where e-mail links land.
  */
-export function createIdpRoutes(deps: Omit<IdpRouteDeps, 'throttle'> & { throttle?: Throttle }): Hono<PageEnv> {
-  const full: IdpRouteDeps = { ...deps, throttle: deps.throttle ?? new Throttle(deps.sequelize) };
+export function createIdpRoutes(deps: Omit<IdpRouteDeps, 'throttle' | 'trustProxy'> & { throttle?: Throttle; trustProxy?: TrustProxy | null }): Hono<PageEnv> {
+  const full: IdpRouteDeps = { ...deps, throttle: deps.throttle ?? new Throttle(deps.sequelize), trustProxy: deps.trustProxy ?? null };
   const app = new Hono<PageEnv>();
   app.get('/idp-assets/idp.css', async (c) =>
     c.body(await readFile(css, 'utf8'), 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),

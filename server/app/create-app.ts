@@ -9,6 +9,7 @@ import { mountNodeHandler } from '../http/mount-node-handler.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import { forwardedHeaders } from '../http/forwarded-headers.ts';
 import { sendStatic } from '../http/static-files.ts';
 import { widgetHostCsp } from '../http/page-policy.ts';
 import { paths } from '../http/paths.ts';
@@ -19,7 +20,7 @@ import { createIdpRoutes } from '../../idp/routes.ts';
 import { demoPaymentPage } from '../api/payments/routes.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir'>>;
+  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'trustProxy'>>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
@@ -32,13 +33,14 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   const app = new Hono<{ Bindings: HttpBindings }>();
   const origin = deps.config.publicUrl.origin;
 
+  app.use(forwardedHeaders(deps.config.trustProxy ?? null));
   app.use(securityHeaders({ hsts: deps.config.publicUrl.protocol === 'https:' }));
   app.route('/', healthRoutes(deps.sequelize));
 
   app.all('/oidc/*', mountNodeHandler('/oidc', deps.provider.callback()));
   app.all('/oidc', mountNodeHandler('/oidc', deps.provider.callback()));
 
-  app.route('/', createIdpRoutes({ provider: deps.provider, sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, logger: deps.logger }));
+  app.route('/', createIdpRoutes({ provider: deps.provider, sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, logger: deps.logger, trustProxy: deps.config.trustProxy ?? null }));
 
   app.route(
     '/api',

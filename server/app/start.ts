@@ -51,6 +51,7 @@ export async function startPortal(config: Config, logger: Logger = createLogger(
       sequelize: database.sequelize,
       keys,
       production: config.production,
+      trustProxy: config.trustProxy,
     });
     // Expired codes, sessions, refresh tokens, throttling counters and pending logins go every 10 minutes.
     maintenance = startSweeper(logger, {

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 /**
  * The process configuration, read once from the environment and validated at boot.
@@ -14,6 +15,8 @@ export interface Config {
   smtpUrl: string | null;
   production: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The proxies whose X-Forwarded-* headers count (`TRUST_PROXY`); null: none. */
+  trustProxy: TrustProxy | null;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +84,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  let trustProxy: TrustProxy | null = null;
+  const trustProxyRaw = read('TRUST_PROXY');
+  if (trustProxyRaw) {
+    try {
+      trustProxy = parseTrustProxy(trustProxyRaw);
+    } catch (error) {
+      problems.push(`TRUST_PROXY ${(error as Error).message}`);
+    }
+  } else if (production) {
+    // The product serves plain HTTP: in production TLS always ends at a proxy in front of it.
+    problems.push('TRUST_PROXY is required in production: the number of proxies in front of the product (e.g. 1), or their addresses as CIDR ranges');
+  }
+
   const logLevel = parseEnum('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'], problems);
 
   if (problems.length) throw new ConfigError(problems);
@@ -94,6 +110,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtpUrl,
     production,
     logLevel: logLevel as Config['logLevel'],
+    trustProxy,
   };
 }
 
