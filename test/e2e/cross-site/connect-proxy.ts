@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { closeServerNow } from '../../support/close-server.ts';
 import { isTestHost } from './sites.ts';
 
@@ -10,6 +10,8 @@ import { isTestHost } from './sites.ts';
  * Other destinations are refused: the tests never leave the machine.
  */
 export async function startConnectProxy(): Promise<{ url: string; close(): Promise<void> }> {
+  // Tunnels leave the HTTP server's bookkeeping: closing it would wait for them forever.
+  const tunnels = new Set<Duplex>();
   const server: Server = createServer((_request, response) => {
     response.writeHead(405, { 'content-type': 'text/plain' }).end('CONNECT only');
   });
@@ -20,6 +22,8 @@ export async function startConnectProxy(): Promise<{ url: string; close(): Promi
       return;
     }
     const upstream = connect(Number(port), '127.0.0.1', () => {
+      tunnels.add(client);
+      tunnels.add(upstream);
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);
@@ -28,10 +32,20 @@ export async function startConnectProxy(): Promise<{ url: string; close(): Promi
     const cut = () => {
       upstream.destroy();
       client.destroy();
+      tunnels.delete(upstream);
+      tunnels.delete(client);
     };
+    upstream.on('close', cut);
+    client.on('close', cut);
     upstream.on('error', cut);
     client.on('error', cut);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServerNow(server) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      for (const socket of tunnels) socket.destroy();
+      await closeServerNow(server);
+    },
+  };
 }

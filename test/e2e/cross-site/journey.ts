@@ -43,15 +43,17 @@ export class JourneyStepFailed extends Error {
  */
 export async function crossSiteJourney(engine: EngineConfiguration, browser: CustomerBrowser, site: JourneySite, customer: { username: string; password: string }): Promise<void> {
   const broker = await browser.firstWindow();
+  let previousMark = site.records.length;
   const step = async (name: string, run: () => Promise<void>) => {
     const mark = site.records.length;
     try {
       await run();
+      previousMark = mark;
     } catch (error) {
       const seen = await describeScreen(broker).catch(() => 'the page could not be read');
-      // The API's and the IdP's answers (not the bundles and styles) during the step.
-      const requests = site.records.slice(mark).filter((r) => /^\/(api|oidc|interaction)\//.test(r.path)).map(describeRecord);
-      throw new JourneyStepFailed(engine.id, name, `${(error as Error).message}\n  the customer sees: ${seen}\n  requests to the product during the step: ${requests.join(' | ') || 'none'}`);
+      // The API's and the IdP's answers (not bundles and styles) since the step before began.
+      const requests = site.records.slice(previousMark).filter((r) => /^\/(api|oidc|interaction)\//.test(r.path)).map(describeRecord);
+      throw new JourneyStepFailed(engine.id, name, `${(error as Error).message}\n  the customer sees: ${seen}\n  requests to the product since the step before: ${requests.join(' | ') || 'none'}`);
     }
   };
 
