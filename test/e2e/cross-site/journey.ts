@@ -65,20 +65,20 @@ export async function crossSiteJourney(engine: EngineConfiguration, browser: Cus
   if (engine.redirectLogin) {
     await step('log-in by redirect (popups blocked)', async () => {
       await broker.click(LOGIN_BUTTON);
-      await logInOnIdpPage(broker, customer, () => isVisible(broker, CUSTOMER_NAME));
-      await waitFor(broker, "the customer's name back on the broker's page", visible(CUSTOMER_NAME), 30_000);
+      await logInOnIdpPage(broker, customer, async () => (await broker.url()).startsWith(site.brokerUrl));
     });
   } else {
     await step('log-in in the popup', async () => {
       const popup = await browser.windowOpenedBy(() => broker.click(LOGIN_BUTTON), 15_000);
       if (!popup) throw new Error('no log-in window opened');
       await logInOnIdpPage(popup, customer, () => popup.isClosed());
-      await waitFor(broker, "the customer's name in the portal", visible(CUSTOMER_NAME), 20_000);
     });
   }
 
-  await step('the contracts list loads', async () => {
-    await waitFor(broker, 'a contract row', visible(CONTRACT_ROW), 20_000);
+  // The log-in itself is over; from here on the portal must keep the session it got.
+  await step('the portal shows the customer and the contracts list loads', async () => {
+    await waitFor(broker, "the customer's name in the portal", customerUnlessRefused, 20_000);
+    await waitFor(broker, 'a contract row', rowsUnlessLoggedOut, 20_000);
     await mkdir(MATRIX_ARTIFACTS, { recursive: true });
     await broker.screenshot(join(MATRIX_ARTIFACTS, `${engine.id}-contracts.png`));
   });
@@ -87,7 +87,7 @@ export async function crossSiteJourney(engine: EngineConfiguration, browser: Cus
     await broker.reload();
     await waitFor(broker, 'the portal to show who is logged in', async () => (await isVisible(broker, CUSTOMER_NAME)) || (await isVisible(broker, LOGIN_BUTTON)));
     if (!(await isVisible(broker, CUSTOMER_NAME))) throw new Error('after the reload the portal offers log-in again');
-    await waitFor(broker, 'a contract row after the reload', visible(CONTRACT_ROW), 20_000);
+    await waitFor(broker, 'a contract row after the reload', rowsUnlessLoggedOut, 20_000);
   });
 
   await step('a document of the mailbox opens as a PDF', async () => {
@@ -138,7 +138,28 @@ function isVisible(window: BrowserWindow, path: Path, text?: RegExp): Promise<bo
 
 const visible = (path: Path) => (window: BrowserWindow) => isVisible(window, path);
 
-/** Polls `condition` (a page may be navigating: an error counts as "not yet") until true or the time is up. */
+/** A condition's verdict that no waiting can change. */
+class Settled extends Error {}
+
+/** The customer's name is shown; an error notice of the portal instead (e.g. "session expired") is final. */
+async function customerUnlessRefused(window: BrowserWindow): Promise<boolean> {
+  if (await isVisible(window, CUSTOMER_NAME)) return true;
+  const error = await window.evaluate<string | null>(`(() => { const n = ${findExpression(PORTAL_NOTICE)}; return n && n.classList.contains('error') ? n.textContent.trim() : null; })()`);
+  if (error) throw new Settled(`the portal shows the error "${error}" instead of the customer`);
+  return false;
+}
+
+/** Contract rows are shown; the log-in button instead means the session is gone (no use waiting). */
+async function rowsUnlessLoggedOut(window: BrowserWindow): Promise<boolean> {
+  if (await isVisible(window, CONTRACT_ROW)) return true;
+  if (await isVisible(window, LOGIN_BUTTON)) throw new Settled('the portal offers log-in again instead of the contracts');
+  return false;
+}
+
+/**
+ * Polls `condition` (a page may be navigating: an error counts as "not yet") until true or the
+ * time is up; a `Settled` error ends the wait at once.
+ */
 async function waitFor(window: BrowserWindow, what: string, condition: ((window: BrowserWindow) => Promise<boolean>) | (() => Promise<boolean>), timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -146,6 +167,7 @@ async function waitFor(window: BrowserWindow, what: string, condition: ((window:
     try {
       if (await condition(window)) return;
     } catch (error) {
+      if (error instanceof Settled) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}${lastError ? ` (last error: ${(lastError as Error).message.split('\n')[0]})` : ''}`);
