@@ -4,6 +4,7 @@ import type { IdpKeys } from './keys.ts';
 import { sequelizeAdapterFactory } from './storage/sequelize-adapter.ts';
 import { findLatestGrantId } from './storage/grants.ts';
 import { findAccountFor } from './accounts/find-account.ts';
+import { clientAddressOf, dropUntrustedForwarding, type TrustProxy } from '../common/http/trust-proxy.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages.ts';
 import { contentSecurityPolicy } from '../common/http/csp.ts';
 
@@ -13,6 +14,11 @@ export interface IdpOptions {
   sequelize: Sequelize;
   keys: IdpKeys;
   production: boolean;
+  /**
+   * The proxies in front (`TRUST_PROXY`): only their `X-Forwarded-Proto`/`-Host`/`-For` count, so
+   * behind a TLS-terminating proxy the IdP advertises and checks `https` URLs. Default: none.
+   */
+  trustProxy?: TrustProxy | null;
   /** The API's resource indicator and access-token audience; `${PUBLIC_URL}/api` by default. */
   apiResource?: string;
 }
@@ -160,7 +166,13 @@ export function createProvider(options: IdpOptions): Provider {
     },
   };
   const provider = new Provider(options.issuer, configuration);
-  provider.proxy = options.production;
+  const trust = options.trustProxy ?? null;
+  provider.proxy = trust !== null;
+  provider.use(async function forwardedHeaders(ctx, next) {
+    // Koa trusts every forwarded header once `proxy` is on, and takes the LEFTMOST address.
+    if (dropUntrustedForwarding(ctx.req, trust)) ctx.request.ip = clientAddressOf(ctx.req, trust);
+    await next();
+  });
   provider.use(baselinePageHeaders);
   return provider;
 }

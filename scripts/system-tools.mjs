@@ -1,5 +1,6 @@
-// The system programs the tests use, from Debian's packages: Chromium (browser tests) and
-// poppler's pdftotext (reading generated PDFs as a PDF reader does). Where one is missing and
+// The system programs the tests use, from Debian's packages: Chromium (browser tests),
+// Firefox ESR, WebKitGTK's WebDriver and Xvfb (the cross-site browser matrix) and poppler's
+// pdftotext (reading generated PDFs as a PDF reader does). Where one is missing and
 // we run as root on Debian, it is installed with apt-get (no test tool downloads anything of
 // its own); otherwise we stop with an instruction.
 import { existsSync } from 'node:fs';
@@ -46,6 +47,37 @@ export function ensurePdftotext({ log = console.error } = {}) {
     candidates: ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'],
     pkg: 'poppler-utils',
     instruction: 'No pdftotext found for the document tests. Install poppler-utils (Debian/Ubuntu: "sudo apt-get install poppler-utils").',
+    log,
+  });
+}
+
+/** FIREFOX_PATH, else Debian's Firefox ESR (the browser matrix drives it over WebDriver BiDi). */
+export function ensureFirefox({ log = console.error } = {}) {
+  return ensure({
+    candidates: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'],
+    pkg: 'firefox-esr',
+    instruction:
+      'No Firefox ESR found for the browser matrix. Install it (Debian: "sudo apt-get install firefox-esr") or set FIREFOX_PATH to a Firefox executable.',
+    log,
+  });
+}
+
+/** WebKitGTK's WebDriver and its MiniBrowser (Debian's webkit2gtk-driver), for the WebKit row of the matrix. */
+export function ensureWebKitDriver({ log = console.error } = {}) {
+  return ensure({
+    candidates: ['/usr/bin/WebKitWebDriver'],
+    pkg: 'webkit2gtk-driver',
+    instruction: 'No WebKitWebDriver found for the browser matrix. Install it (Debian: "sudo apt-get install webkit2gtk-driver").',
+    log,
+  });
+}
+
+/** Xvfb, the display WebKitGTK's MiniBrowser runs on (it has no headless mode). */
+export function ensureXvfb({ log = console.error } = {}) {
+  return ensure({
+    candidates: ['/usr/bin/Xvfb'],
+    pkg: 'xvfb',
+    instruction: 'No Xvfb found for the browser matrix. Install it (Debian: "sudo apt-get install xvfb").',
     log,
   });
 }

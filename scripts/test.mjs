@@ -2,7 +2,7 @@
 // web-test-runner (widgets in Chromium). Ends with one summary line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensurePdftotext } from './system-tools.mjs';
+import { ensureChromium, ensureFirefox, ensurePdftotext, ensureWebKitDriver, ensureXvfb } from './system-tools.mjs';
 
 const results = 'test-results';
 // The embedded-database pass (below) runs after a full one in CI: it keeps that run's results.
@@ -67,11 +67,15 @@ if (process.argv.includes('--embedded-database')) {
 
 const chrome = ensureChromium();
 ensurePdftotext();
+// The browser matrix (test/e2e/browser-matrix.e2e.test.ts, part of the vitest run).
+const firefox = ensureFirefox();
+ensureWebKitDriver();
+ensureXvfb();
 step('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build widgets', 'npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
 step('widget types and manifest', 'node', ['scripts/build-types.mjs']);
 step('API types match the API', 'npx', ['tsx', 'scripts/api-types.ts', '--check']);
-step('server, idp and end-to-end tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`], { CHROME_PATH: chrome });
+step('server, idp and end-to-end tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`], { CHROME_PATH: chrome, FIREFOX_PATH: firefox });
 count(`${results}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 step('widget tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { CHROME_PATH: chrome, WTR_SUMMARY: `${results}/wtr.json` });
 count(`${results}/wtr.json`, (r) => r);

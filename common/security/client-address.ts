@@ -1,18 +1,14 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
+import { clientAddressOf, type TrustProxy } from '../http/trust-proxy.ts';
 
 /**
  * The client's address, for per-address throttling (the throttle hashes its keys, so it is
- * never stored in clear). Behind the production load
- * balancer (`trustProxy`) it is the last `X-Forwarded-For` entry — the one our own proxy
- * appended; earlier entries are whatever the client chose to send.
+ * never stored in clear): the socket's peer, or, behind the proxies `TRUST_PROXY` names, the
+ * address they forwarded in `X-Forwarded-For`. Without `TRUST_PROXY` the header is ignored:
+ * anyone can send one, and a throttle keyed on it would be a throttle the client chooses.
  */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
-    const last = forwarded?.at(-1);
-    if (last) return last;
-  }
-  const env = c.env as Partial<HttpBindings> | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+export function clientAddress(c: Context, trust: TrustProxy | null): string {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming ? clientAddressOf(incoming, trust) : 'unknown';
 }

@@ -102,7 +102,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     if (missing.length) return show(400, missing, null);
 
     const clientId = typeof interaction.params.client_id === 'string' ? interaction.params.client_id : null;
-    const outcome = await login.attempt({ username: email, password, address: clientAddress(c, provider.proxy), clientId });
+    const outcome = await login.attempt({ username: email, password, address: clientAddress(c, deps.trustProxy), clientId });
     switch (outcome.kind) {
       case 'invalid':
         return show(400, [], s.invalid);

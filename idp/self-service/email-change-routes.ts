@@ -31,7 +31,7 @@ export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   app.post('/', async (c) => {
     const lang = pickLang(c);
     const token = formString(await c.req.parseBody(), 'token');
-    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.provider.proxy));
+    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.trustProxy));
     if (!ip.allowed) {
       const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });

@@ -37,7 +37,7 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const t = errorText(lang);
     const title = passwordText(lang).forgotTitle;
     const input = formString(await c.req.parseBody(), 'email').trim();
-    const ip = await deps.throttle.hit(RULES.emailLinkIp, clientAddress(c, deps.provider.proxy));
+    const ip = await deps.throttle.hit(RULES.emailLinkIp, clientAddress(c, deps.trustProxy));
     const email = read.email(input);
     if (!email) {
       const errors: CodedError[] = [{ field: 'email', code: 'email_invalid', message: t.email_invalid }];
@@ -64,7 +64,7 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const lang = pickLang(c);
     const form = await c.req.parseBody();
     const token = formString(form, 'token');
-    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.provider.proxy));
+    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.trustProxy));
     if (!ip.allowed) {
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers: retryAfter(ip) });
     }

@@ -60,7 +60,7 @@ export function registerRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const form = await c.req.parseBody();
     const raw = (name: string) => formString(form, name);
     const step1Values = { kind: raw('kind'), customer: raw('customer') };
-    const ip = await deps.throttle.hit(RULES.registerIp, clientAddress(c, deps.provider.proxy));
+    const ip = await deps.throttle.hit(RULES.registerIp, clientAddress(c, deps.trustProxy));
     const chosen = readStep1(lang, step1Values.kind, step1Values.customer);
     if (!chosen.ok) return step1(c, lang, step1Values, chosen.errors, 400);
 

@@ -35,7 +35,7 @@ export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   app.post('/', async (c) => {
     const lang = pickLang(c);
     const token = formString(await c.req.parseBody(), 'token');
-    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.provider.proxy));
+    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.trustProxy));
     if (!ip.allowed) {
       const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
@@ -54,7 +54,7 @@ export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const input = formString(await c.req.parseBody(), 'email').trim();
     const title = verifyText(lang).resendTitle;
     const t = errorText(lang);
-    const ip = await deps.throttle.hit(RULES.emailLinkIp, clientAddress(c, deps.provider.proxy));
+    const ip = await deps.throttle.hit(RULES.emailLinkIp, clientAddress(c, deps.trustProxy));
     const email = read.email(input);
     if (!email) {
       const errors: CodedError[] = [{ field: 'email', code: 'email_invalid', message: t.email_invalid }];

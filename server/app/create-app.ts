@@ -9,6 +9,7 @@ import { mountNodeHandler } from '../http/mount-node-handler.ts';
 import { ProblemError, problemResponse } from '../../common/http/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import { forwardedHeaders } from '../http/forwarded-headers.ts';
 import { sendStatic } from '../http/static-files.ts';
 import { widgetHostCsp } from '../http/page-policy.ts';
 import { paths } from '../http/paths.ts';
@@ -21,7 +22,7 @@ import { createPaymentModule, type PaymentModule } from '../api/payments/payment
 import { sdkFiles } from './sdk-files.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute'>>;
+  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy'>>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
@@ -46,6 +47,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       webhookSecret: deps.config.secrets?.paymentWebhookSecret,
     });
 
+  app.use(forwardedHeaders(deps.config.trustProxy ?? null));
   app.use(securityHeaders({ hsts: deps.config.publicUrl.protocol === 'https:' }));
   app.route('/', healthRoutes(deps.sequelize));
 
@@ -60,6 +62,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       publicUrl: deps.config.publicUrl,
       logger: deps.logger,
       ports: idpPorts(deps.sequelize, deps.config.publicUrl),
+      trustProxy: deps.config.trustProxy ?? null,
     }),
   );
 

@@ -62,6 +62,7 @@ export async function startPortal(
       sequelize: database.sequelize,
       keys,
       production: config.production,
+      trustProxy: config.trustProxy,
     });
     // Expired codes, sessions, refresh tokens, throttling counters and pending logins go every 10 minutes.
     maintenance = startSweeper(logger, {

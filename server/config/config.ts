@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from '../../common/http/trust-proxy.ts';
 
 /**
  * The process configuration, read once from the environment and validated at boot.
@@ -16,6 +17,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Changes one API session may make per minute (`API_WRITE_LIMIT_PER_MINUTE`). */
   apiWriteLimitPerMinute: number;
+  /** The proxies whose X-Forwarded-* headers count (`TRUST_PROXY`); null: none. */
+  trustProxy: TrustProxy | null;
   /** Secrets every process must share (required in production; generated into DATA_DIR/keys in development when null). */
   secrets: Secrets;
 }
@@ -96,6 +99,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const dataDirRaw = read('DATA_DIR') ?? '.data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  let trustProxy: TrustProxy | null = null;
+  const trustProxyRaw = read('TRUST_PROXY');
+  if (trustProxyRaw) {
+    try {
+      trustProxy = parseTrustProxy(trustProxyRaw);
+    } catch (error) {
+      problems.push(`TRUST_PROXY ${(error as Error).message}`);
+    }
+  } else if (production) {
+    // The product serves plain HTTP: in production TLS always ends at a proxy in front of it.
+    problems.push('TRUST_PROXY is required in production: the number of proxies in front of the product (e.g. 1), or their addresses as CIDR ranges');
+  }
+
   const logLevel = parseEnum('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'], problems);
   const writeLimitRaw = read('API_WRITE_LIMIT_PER_MINUTE') ?? '60';
   const apiWriteLimitPerMinute = Number(writeLimitRaw);
@@ -128,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: logLevel as Config['logLevel'],
     apiWriteLimitPerMinute,
     secrets,
+    trustProxy,
   };
 }
 

@@ -17,7 +17,7 @@ export interface E2eBrowser {
  * default differs between contexts): written into the profile's preferences before launch,
  * and enforced again per page over CDP.
  */
-export async function launchBrowser(): Promise<E2eBrowser> {
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<E2eBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'gp-e2e-chromium-'));
   await mkdir(join(profile, 'Default'), { recursive: true });
   await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }));
@@ -25,7 +25,7 @@ export async function launchBrowser(): Promise<E2eBrowser> {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
     // *.test names resolve to loopback: a third site for the cross-site checks.
-    args: [...chromiumArgs, '--host-resolver-rules=MAP *.test 127.0.0.1'],
+    args: [...chromiumArgs, '--host-resolver-rules=MAP *.test 127.0.0.1', ...(options.args ?? [])],
     viewport: { width: 1280, height: 900 },
     locale: 'hu-HU',
     timezoneId: 'Europe/Budapest',

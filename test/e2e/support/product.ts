@@ -36,7 +36,22 @@ export interface Product {
   close(): Promise<void>;
 }
 
-export async function startProduct(): Promise<Product> {
+/** What a product start needs before the product itself runs: database, mail server, folder, settings. */
+export interface ProductSetup {
+  mail: MailSink;
+  databaseUrl: string | null;
+  dataDir: string;
+  /** The product's settings (PORT, PUBLIC_URL, …), as `npm start` reads them from the environment. */
+  env: Record<string, string>;
+  /** Drops the database, stops the mail server and removes the folder. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Prepares a product start: a throw-away database, a real SMTP server, a data folder and free
+ * ports. `overrides` may change any setting, given the two ports (e.g. https URLs behind a proxy).
+ */
+export async function prepareProduct(overrides: (ports: { port: number; brokerPort: number }) => Record<string, string> = () => ({})): Promise<ProductSetup> {
   const db = await createTestDatabase();
   const mail = await startMailSink();
   const dataDir = await mkdtemp(join(tmpdir(), 'gp-e2e-'));
@@ -51,20 +66,36 @@ export async function startProduct(): Promise<Product> {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...overrides({ port, brokerPort }),
   };
   // The embedded database admits one process: on PGlite the product opens its own in DATA_DIR.
   if (!db.url) await db.drop();
+  return {
+    mail,
+    databaseUrl: db.url,
+    dataDir,
+    env,
+    async dispose() {
+      await mail.close();
+      if (db.url) await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startProduct(): Promise<Product> {
+  const { mail, databaseUrl, dataDir, env, dispose } = await prepareProduct();
   const config = loadConfig(env);
   const product: Product = {
     portal: await startPortal(config, createLogger('warn')),
     mail,
     insurerUrl: env.PUBLIC_URL!,
     brokerUrl: env.BROKER_DEMO_URL!,
-    databaseUrl: db.url,
+    databaseUrl,
     dataDir,
     env,
     async withDatabaseFree(task) {
-      if (db.url) return task();
+      if (databaseUrl) return task();
       await this.portal.close();
       try {
         return await task();
@@ -74,9 +105,7 @@ export async function startProduct(): Promise<Product> {
     },
     async close() {
       await this.portal.close();
-      await mail.close();
-      if (db.url) await db.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await dispose();
     },
   };
   return product;

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/OIDC_JWKS is required in production/);
     expect(problems).toMatch(/SESSION_KEYS is required in production/);
     expect(problems).toMatch(/PAYMENT_WEBHOOK_SECRET is required in production/);
+    expect(problems).toMatch(/TRUST_PROXY is required in production/);
     const ok = loadConfig({
       NODE_ENV: 'production',
       PUBLIC_URL: 'https://portal.example',
@@ -62,8 +63,22 @@ describe('loadConfig', () => {
       OIDC_COOKIE_KEYS: 'k',
       SESSION_KEYS: 'x'.repeat(32),
       PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32),
+      TRUST_PROXY: '1',
     });
     expect(ok.brokerDemoPort).toBeNull();
+    expect(ok.trustProxy).toEqual({ hops: 1 });
+  });
+
+  it('reads TRUST_PROXY as hops or CIDR ranges, trusts no proxy when unset, and names it when malformed', () => {
+    expect(loadConfig({}).trustProxy).toBeNull();
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8' }).trustProxy).toEqual({ cidrs: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'] });
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual({ cidrs: ['loopback'] });
+    for (const bad of ['0', '11', 'yes', '10.0.0.0/33', '10.0.0.0/8, proxy.internal', ',']) {
+      const problems = problemsOf({ TRUST_PROXY: bad }).join('\n');
+      expect(problems, bad).toMatch(/^TRUST_PROXY /m);
+    }
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/8, proxy.internal' }).join('\n')).toMatch(/"proxy\.internal" is neither/);
   });
 
   it('rejects a public URL with a path', () => {

@@ -318,9 +318,9 @@ describe('over https (PUBLIC_URL https://…)', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const publicUrl = new URL(`https://127.0.0.1:${port}`);
-      // As in production: TLS ends at the load balancer, which says so in X-Forwarded-Proto (provider.proxy).
-      const provider = createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize: db.sequelize, keys: await generateIdpKeys(), production: true });
-      app = createApp({ config: { publicUrl, production: false }, sequelize: db.sequelize, provider, logger: silentLogger });
+      // As in production: TLS ends at the load balancer (TRUST_PROXY=1), which says so in X-Forwarded-Proto.
+      const provider = createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize: db.sequelize, keys: await generateIdpKeys(), production: true, trustProxy: { hops: 1 } });
+      app = createApp({ config: { publicUrl, production: false, trustProxy: { hops: 1 } }, sequelize: db.sequelize, provider, logger: silentLogger });
       const client = await addPartnerClient(db.sequelize, publicUrl, { clientId: 'https-audit', name: 'HTTPS Audit Kft.', origins: ['https://broker.example'], brokerCode: 'HTTPSAUD', scope: 'broker' });
 
       const jar = new Map<string, string>();
