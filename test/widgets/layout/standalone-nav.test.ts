@@ -1,9 +1,15 @@
-// The standalone page's navigation collapses into a menu on a phone (issue 17, point 2): the
-// page's own header, CSS and script, as examples/standalone/ serves them.
+// The standalone page's navigation collapses into a menu on a phone (issue 17, point 2), and a
+// view shows one heading (point 9): the page's own header, CSS and script, as examples/standalone/
+// serves them.
 import { after, before, describe, it } from '../mocha.ts';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { atWidth, overflowing } from '../support/viewport.ts';
+import '../support/languages.ts';
+import { html } from '@open-wc/testing';
+import '../../../widgets/components/invoice-pay/invoice-pay.ts';
+import { FakeApi } from '../support/fake-api.ts';
+import { inPortal, part } from '../support/render.ts';
 
 const PAGE = '/examples/standalone';
 let header: HTMLElement;
@@ -56,4 +62,19 @@ describe('the standalone page’s navigation', () => {
       expect(document.activeElement).to.equal(toggle());
     });
   }
+
+  it('shows one heading per view: the page names the area, the widget does not repeat it', async () => {
+    const api = new FakeApi({ authenticated: false }).install();
+    try {
+      const { portal } = await inPortal<HTMLElement>(
+        html`<section class="area"><h2>Számlák</h2><gp-invoice-pay></gp-invoice-pay></section>`,
+      );
+      const widget = portal.querySelector('gp-invoice-pay')!;
+      await widget.updateComplete;
+      expect(getComputedStyle(part(widget, 'heading')).display).to.equal('none');
+      expect(getComputedStyle(portal.querySelector('.area h2')!).display).not.to.equal('none');
+    } finally {
+      api.restore();
+    }
+  });
 });
