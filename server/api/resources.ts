@@ -14,7 +14,7 @@ export interface ResourceDeps {
   sequelize: Sequelize;
   publicUrl: URL;
   logger: Logger;
-  /** Authentication (cookie session or bearer); `resourceRouter(deps.auth)` requires a customer. */
+  /** Authentication (key-bound DPoP session or bearer); `resourceRouter(deps.auth)` requires a customer. */
   auth: MiddlewareHandler<ApiEnv>;
   production: boolean;
   dataDir?: string | undefined;

@@ -79,7 +79,7 @@ beforeEach(async () => {
   await db.sequelize.query('delete from rate_limits');
 });
 
-type Auth = 'session' | 'operations' | 'anonymous-widget' | 'server';
+type Auth = 'session' | 'operations' | 'anonymous-widget' | 'redeem' | 'server';
 
 interface Row extends ApiEndpoint<Ctx> {
   auth: Auth;
@@ -256,7 +256,7 @@ const ENDPOINTS: Row[] = [
     method: 'POST',
     path: () => '/api/session',
     body: 'json',
-    auth: 'anonymous-widget',
+    auth: 'redeem',
     limit: 8 * 1024,
     base: () => ({ ticket: PADDED_TICKET, loginSecret: PADDED_TICKET }),
     strict: ['ticket', 'loginSecret'],
@@ -332,6 +332,8 @@ async function headersFor(row: Row, method: string = row.method, url = new URL(r
   const headers: Record<string, string> = { ...row.headers?.(ctx) };
   if (row.auth === 'session') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1', ...(await sessionHeaders(ctx.session, method, url)) });
   if (row.auth === 'anonymous-widget') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1' });
+  // A ticket is redeemed with a proof of the page's new key (a fresh one per request: a write's proof counts once).
+  if (row.auth === 'redeem') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1', dpop: await proofFor(await newKeyPair(), method, url) });
   if (row.auth === 'operations') headers.authorization = `Bearer ${ctx.opsToken}`;
   return headers;
 }
