@@ -1,10 +1,15 @@
 // API throughput: a logged-in customer's `GET /api/policies` and `GET /api/documents`, as a
-// partner page's widget sends them (Origin, X-GP-Request, session cookie), at 50 concurrent
-// connections from a second process; and the ceiling, the same SQL behind a bare pg pool,
-// loaded the same way in the same run (runs interleaved, so both see the same machine).
+// partner page's widget sends them (Origin, X-GP-Request, `Authorization: DPoP <handle>` and a
+// DPoP proof signed by the session's key), at 50 concurrent connections from a second process;
+// and the ceiling, the same SQL behind a bare pg pool, loaded the same way in the same run (runs
+// interleaved, so both see the same machine). Each load gets a fresh proof made just before it:
+// a read's proof may be replayed within its freshness window (60 s; a load lasts at most 10 s), and
+// the API checks every request's proof in full (signature included), so the load pays the check.
+// The check's own cost per request is measured in-process too (`proofCheckCost`).
 import { QueryTypes } from 'sequelize';
-import { COOKIE_NAME, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { sessionHeaders, type BrowserSession, type RunningPortal } from '../test/server/api/session/harness.ts';
 import { sha256Hex } from '../server/api/session/secrets.ts';
+import { proofCheckCost } from './proof-cost.ts';
 import { startCeilingProcess } from './ceiling-server.ts';
 import { budget, loadFromChild, log, measurement, median, runsNote, type BenchRecord, type LoadResult } from './lib.ts';
 
@@ -14,7 +19,7 @@ export interface ApiBenchOptions {
   /** The partner page's origin and client the customer logged in through. */
   origin: string;
   clientId: string;
-  cookie: string;
+  session: BrowserSession;
   runs: number;
   seconds: number;
   warmupSeconds: number;
@@ -35,13 +40,15 @@ type Target = (typeof TARGETS)[number];
 export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]> {
   const { portal } = options;
   const scope = await scopeOf(options);
-  const ceiling = await startCeilingProcess(options.databaseUrl, sha256Hex(options.cookie));
-  const headers = { origin: options.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${options.cookie}` };
+  const ceiling = await startCeilingProcess(options.databaseUrl, sha256Hex(options.session.handle));
+  /** The widget's headers for one endpoint, with a proof made now. */
+  const headersFor = async (url: string) => ({ origin: options.origin, 'x-gp-request': '1', ...(await sessionHeaders(options.session, 'GET', url)) });
   const records: BenchRecord[] = [];
   try {
+    records.push(...(await proofCheckCost()));
     // What the requests return (a 200 with rows, the same number of rows as the ceiling's).
     for (const endpoint of ENDPOINTS) {
-      const api = await fetch(`${portal.origin}/api/${endpoint}`, { headers });
+      const api = await fetch(`${portal.origin}/api/${endpoint}`, { headers: await headersFor(`${portal.origin}/api/${endpoint}`) });
       const apiBody = (await api.json()) as { items?: unknown[]; total?: number };
       const bare = (await (await fetch(`${ceiling.origin}/${endpoint}`)).json()) as { items: unknown[]; total: number };
       if (api.status !== 200) throw new Error(`GET /api/${endpoint} answered ${api.status}: ${JSON.stringify(apiBody)}`);
@@ -53,7 +60,8 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
 
     log(`warming the product up: ${options.productWarmupSeconds} s on each endpoint …`);
     for (const endpoint of ENDPOINTS) {
-      await loadFromChild(`${portal.origin}/api/${endpoint}`, { connections: options.connections, seconds: options.productWarmupSeconds, headers });
+      const url = `${portal.origin}/api/${endpoint}`;
+      await loadFromChild(url, { connections: options.connections, seconds: options.productWarmupSeconds, headers: await headersFor(url) });
     }
 
     const results: Record<string, Record<Target, LoadResult[]>> = {};
@@ -63,8 +71,8 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
         ceiling: `${ceiling.origin}/${endpoint}`,
         withoutSession: `${ceiling.origin}/without-session/${endpoint}`,
       };
-      const load = (target: Target, seconds: number) =>
-        loadFromChild(targets[target], { connections: options.connections, seconds, headers: target === 'api' ? headers : undefined });
+      const load = async (target: Target, seconds: number) =>
+        loadFromChild(targets[target], { connections: options.connections, seconds, headers: target === 'api' ? await headersFor(targets.api) : undefined });
       // Warm-up (JIT, pools, caches), not counted.
       for (const target of TARGETS) await load(target, options.warmupSeconds);
       const runs: Record<Target, LoadResult[]> = (results[endpoint] = { api: [], ceiling: [], withoutSession: [] });
@@ -117,7 +125,7 @@ async function scopeOf(options: ApiBenchOptions): Promise<{ customerId: number; 
     `select s.customer_id, pc.policy_scope, pc.broker_id
        from bff_sessions s join partner_clients pc on pc.client_id = s.client_id
       where s.id_hash = :idHash`,
-    { replacements: { idHash: sha256Hex(options.cookie) }, type: QueryTypes.SELECT },
+    { replacements: { idHash: sha256Hex(options.session.handle) }, type: QueryTypes.SELECT },
   );
   if (!row) throw new Error('no session row for the logged-in customer');
   return { customerId: Number(row.customer_id), brokerId: row.policy_scope === 'broker' ? Number(row.broker_id) : null };

@@ -27,8 +27,8 @@ export async function benchIdp(options: IdpBenchOptions): Promise<BenchRecord[]>
   // it; we read it back with the harness's key and leave those sessions alone from then on).
   const tokens: string[] = [];
   for (let i = 0; i < options.chains; i++) {
-    const { cookie } = await loginSession(portal, { origin: options.origin, clientId: options.clientId });
-    const row = (await sessionRows(portal)).find((r) => r.id_hash === sha256Hex(cookie));
+    const { session } = await loginSession(portal, { origin: options.origin, clientId: options.clientId });
+    const row = (await sessionRows(portal)).find((r) => r.id_hash === sha256Hex(session.handle));
     if (!row) throw new Error('the login left no session row');
     tokens.push(openTokens(row).refreshToken);
   }

@@ -106,7 +106,7 @@ async function benchRunningProduct(databaseUrl: string): Promise<BenchRecord[]> 
           portal,
           databaseUrl: db.url,
           ...PARTNER,
-          cookie: widgetSession.cookie,
+          session: widgetSession.session,
           runs: SETTINGS.runs,
           seconds: SETTINGS.apiSeconds,
           warmupSeconds: SETTINGS.warmupSeconds,
@@ -129,9 +129,8 @@ async function benchRunningProduct(databaseUrl: string): Promise<BenchRecord[]> 
       );
     }
     if (runs('widgets')) {
-      const pageSession = await loginSession(portal, { clientId: 'portal', origin: portal.origin });
       log('widgets: first rows in Chromium …');
-      records.push(...(await benchFirstRows(portal, pageSession.cookie, SETTINGS.pageLoads)));
+      records.push(...(await benchFirstRows(portal, SETTINGS.pageLoads)));
     }
   } finally {
     await portal?.close();

@@ -6,7 +6,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, posix, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../scripts/system-tools.mjs';
-import { COOKIE_NAME, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { generateKeyPair } from 'dpop';
+import { loginToCallback, redeem, ticketFrom, type RunningPortal } from '../test/server/api/session/harness.ts';
 import { budget, log, measurement, median, runsNote, type BenchRecord, type WaterfallEntry } from './lib.ts';
 
 const SDK_DIR = 'dist/sdk';
@@ -105,6 +106,27 @@ const FIRST_ROWS_PROBE = `(() => {
   requestAnimationFrame(look);
 })();`;
 
+/** Puts a session (the handle and its key, the private key non-extractable) in the page origin's key store, as the widgets keep it. */
+const SEED_KEY_STORE = `async ({ base, handle, privateJwk, publicJwk }) => {
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
+  const keys = {
+    privateKey: await crypto.subtle.importKey('jwk', privateJwk, algorithm, false, ['sign']),
+    publicKey: await crypto.subtle.importKey('jwk', publicJwk, algorithm, true, ['verify']),
+  };
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('gp-portal', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise((resolve, reject) => {
+    const put = db.transaction('sessions', 'readwrite').objectStore('sessions').put({ keys, handle }, base);
+    put.onsuccess = resolve;
+    put.onerror = () => reject(put.error);
+  });
+  db.close();
+}`;
+
 /**
  * Read in the page once the rows show: the start of the script's fetch, the rows' frame, and
  * the load's requests up to then as a waterfall (ms from the script's fetch). A string: tsx
@@ -133,12 +155,25 @@ const FIRST_ROWS_RESULT = `(() => {
 })()`;
 
 /**
- * Script load to first rows: a cold browser context per load, the session cookie of a customer
- * logged in on the standalone page (client `portal`), `/?view=szerzodesek`. t0 is when Chromium
- * started fetching /sdk/gp-widgets.js (its resource timing); t1 the first animation frame in
- * which <gp-policy-list> shows a `[part~="policy"]` row (so ±1 frame).
+ * Script load to first rows: a cold browser context per load, holding (in the standalone page's
+ * IndexedDB, as the widgets keep it) the session of a customer logged in there (client `portal`),
+ * `/?view=szerzodesek`. t0 is when Chromium started fetching /sdk/gp-widgets.js (its resource
+ * timing); t1 the first animation frame in which <gp-policy-list> shows a `[part~="policy"]` row
+ * (so ±1 frame): the session check and the list's request each carry a DPoP proof.
  */
-export async function benchFirstRows(portal: RunningPortal, cookie: string, loads: number): Promise<BenchRecord[]> {
+export async function benchFirstRows(portal: RunningPortal, loads: number): Promise<BenchRecord[]> {
+  // The session's key is made here, extractable, only so that each cold context can get a
+  // (non-extractable) copy: a real page makes its own in the browser.
+  const keys = await generateKeyPair('ES256', { extractable: true });
+  const login = await loginToCallback(portal, { origin: portal.origin, clientId: 'portal' });
+  const redeemed = await redeem(portal, portal.origin, ticketFrom(login.html), login.loginSecret, keys);
+  if (redeemed.response.status !== 200) throw new Error(`redeem failed: ${redeemed.text}`);
+  const seed = {
+    base: `${portal.origin}/api`,
+    handle: redeemed.json.handle as string,
+    privateJwk: await crypto.subtle.exportKey('jwk', keys.privateKey),
+    publicJwk: await crypto.subtle.exportKey('jwk', keys.publicKey),
+  };
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs });
   const times: number[] = [];
   const waterfalls: WaterfallEntry[][] = [];
@@ -147,13 +182,12 @@ export async function benchFirstRows(portal: RunningPortal, cookie: string, load
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext({ locale: 'hu-HU', timezoneId: 'Europe/Budapest' });
       try {
-        // As the API sets it at log-in (Secure, HttpOnly, SameSite=None, Path=/; first-party here, so
-        // its partition is the page's own site); Chromium refuses a Secure cookie given with an
-        // http:// url over CDP, so it goes in by host and path.
-        await context.addCookies([{ name: COOKIE_NAME, value: cookie, domain: portal.publicUrl.hostname, path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
+        const page = await context.newPage();
+        // The key store is the page origin's: seed it from a page of that origin, then load the portal.
+        await page.goto(`${portal.origin}/api/`);
+        await page.evaluate(`(${SEED_KEY_STORE})(${JSON.stringify(seed)})`);
         // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
         await context.addInitScript(FIRST_ROWS_PROBE);
-        const page = await context.newPage();
         await page.goto(`${portal.origin}/?view=szerzodesek`);
         const consoleLines: string[] = [];
         page.on('console', (message) => consoleLines.push(message.text()));

@@ -6,6 +6,9 @@ import { createPaymentModule, type PaymentModule } from './payments/payment-modu
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../../common/http/logger.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { DpopNonces } from './auth/dpop-nonces.ts';
+import { DpopVerifier, FRESH_SECONDS } from './auth/dpop-proof.ts';
+import { DpopReplayStore } from './auth/dpop-replay.ts';
 import { BearerVerifier } from './auth/bearer.ts';
 import type { ApiEnv } from './auth/principal.ts';
 import { PartnerOrigins } from './cors/partner-origins.ts';
@@ -52,19 +55,22 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const production = deps.production ?? false;
   const keyOptions = { configured: deps.secrets?.sessionKeys, dataDir: deps.dataDir, production };
   assertSessionKeysAvailable(keyOptions);
-  const vault = loadSessionKeys(keyOptions).then((keys) => new TokenVault(keys));
+  const sessionKeys = loadSessionKeys(keyOptions);
+  const vault = sessionKeys.then((keys) => new TokenVault(keys));
   vault.catch((error: unknown) => logger.error('session_keys_unavailable', { error }));
 
   const idp = new IdpClient({ issuer: deps.issuer, redirectUri: new URL('/api/session/callback', publicUrl).href });
   const sessions = new SessionStore({ sequelize, vault, idp, logger });
   const bearer = new BearerVerifier({ sequelize, idp, issuer: deps.issuer, audience: new URL('/api', publicUrl).href });
-  const auth = authenticate({ sessions, bearer, ownOrigin: publicUrl.origin, logger });
+  // A write's jti is kept for longer than its proof (or the nonce it was signed with) can be fresh.
+  const dpop = new DpopVerifier({ nonces: new DpopNonces(sessionKeys, FRESH_SECONDS), replay: new DpopReplayStore(sequelize, logger, 3 * FRESH_SECONDS) });
+  const auth = authenticate({ sessions, bearer, dpop, publicUrl, logger });
   const partnerOrigins = new PartnerOrigins(sequelize, logger);
 
   const api = new OpenAPIHono<ApiEnv>();
   api.use('*', partnerCors({ isAllowedOrigin: (origin) => partnerOrigins.has(origin) }));
   api.get('/', (c) => c.json({ name: 'gp-portal API', openapi: '/api/openapi.json' }));
-  api.route('/session', sessionRoutes({ sequelize, ownOrigin: publicUrl.origin, idp, sessions, auth, logger }));
+  api.route('/session', sessionRoutes({ sequelize, publicUrl, dpop, idp, sessions, auth, logger }));
   // Resource routes: authentication, then the per-session write limit.
   const limit = writeRateLimit(sequelize, deps.writeLimitPerMinute ?? 60);
   const resourceAuth: MiddlewareHandler<ApiEnv> = (c, next) => auth(c, async () => {
@@ -75,7 +81,11 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments });
 
   describeSessionRoutes(api);
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: '__Host-gp_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'http',
+    scheme: 'DPoP',
+    description: 'The widgets: `Authorization: DPoP <handle>` and `DPoP: <proof>` (RFC 9449), signed by the key the session is bound to',
+  });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -9,7 +9,7 @@ export interface ResourceDeps {
   sequelize: Sequelize;
   publicUrl: URL;
   logger: Logger;
-  /** Authentication (cookie session or bearer); `resourceRouter(deps.auth)` requires a customer. */
+  /** Authentication (key-bound DPoP session or bearer); `resourceRouter(deps.auth)` requires a customer. */
   auth: MiddlewareHandler<ApiEnv>;
   /** The payment provider, built once by the app (the hosted page shares it). */
   payments: PaymentModule;

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
+import { generateKeyPair, generateProof } from 'dpop';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../server/seed/index.ts';
 import { clientSideState, launchBrowser, screenshot, type E2eBrowser } from './support/browser.ts';
@@ -36,13 +37,46 @@ let thirdSiteUrl: string;
 const sql = <T extends object>(query: string, replacements: Record<string, unknown> = {}): Promise<T[]> =>
   product.portal.database.sequelize.query<T>(query, { type: QueryTypes.SELECT, replacements });
 
-/** No token, session id or login secret may ever be where page scripts can read it. */
+/**
+ * No token or login secret may ever be where page scripts can read it, and no session cookie
+ * exists. What the page does hold, in its own IndexedDB, is the session handle and the key it is
+ * bound to: the private key must be non-extractable (a script may use it while the page is open,
+ * never read it out), so the handle alone is worthless elsewhere.
+ */
 async function expectNoSecretsInPage(page: Page): Promise<void> {
   const state = await clientSideState(page);
-  const cookies = await browser.context.cookies();
-  const session = cookies.find((c) => c.name === '__Host-gp_session');
-  if (session) expect(state).not.toContain(session.value);
+  expect((await browser.context.cookies()).map((c) => c.name)).not.toContain('__Host-gp_session');
   expect(state).not.toMatch(/gp_session|eyJ[A-Za-z0-9_-]{10,}\.|access_token|refresh_token|loginSecret|gp-login-secret/);
+  for (const stored of await storedSessions(page)) {
+    expect(stored.extractable).toBe(false);
+    expect(stored.exportRefused).toBe(true);
+  }
+}
+
+/** The records of the widgets' key store (IndexedDB `gp-portal`) on the partner page. */
+async function storedSessions(page: Page): Promise<Array<{ handle: string | null; extractable: boolean; exportRefused: boolean }>> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'gp-portal')) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('gp-portal');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    if (!db.objectStoreNames.contains('sessions')) return [];
+    const records = await new Promise<Array<{ handle?: string; keys: CryptoKeyPair }>>((resolve, reject) => {
+      const all = db.transaction('sessions').objectStore('sessions').getAll();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+    db.close();
+    return Promise.all(
+      records.map(async (r) => ({
+        handle: r.handle ?? null,
+        extractable: r.keys.privateKey.extractable,
+        exportRefused: await crypto.subtle.exportKey('jwk', r.keys.privateKey).then(() => false, () => true),
+      })),
+    );
+  });
 }
 
 /** Another customer, on their own computer: a fresh browser profile. */
@@ -388,9 +422,20 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     expect(answer).toBe('refused: TypeError');
     await third.close();
 
+    const [held] = await storedSessions(broker);
+    expect(held?.handle).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await logOut(broker);
     await broker.reload();
     expect(await portalSettled(broker)).toBe('anonymous');
+    expect(await storedSessions(broker)).toEqual([]); // handle and key forgotten
+    // The old handle is refused, whatever key signs for it.
+    const keys = await generateKeyPair('ES256');
+    const url = new URL('/api/session', product.insurerUrl).href;
+    const refused = await fetch(url, {
+      headers: { origin: new URL(product.brokerUrl).origin, 'x-gp-request': '1', authorization: `DPoP ${held!.handle}`, dpop: await generateProof(keys, url, 'GET', undefined, held!.handle!) },
+    });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { code: string }).code).toBe('session_expired');
     expect(cspViolations).toEqual([]);
     const sessions = await sql<{ n: number }>(`select count(*)::int as n from bff_sessions where client_id = 'biztos-pont' and expires_at > now()`);
     expect(sessions[0]!.n).toBe(0);

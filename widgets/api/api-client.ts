@@ -1,10 +1,13 @@
 import { ApiProblem } from './api-problem.ts';
+import type { DpopSession } from '../auth/dpop-session.ts';
 
 export type QueryValue = string | number | boolean | undefined | null;
 
 export interface ApiClientOptions {
   /** Called when the API answers 401: the session ended or expired. */
   onUnauthorized?: (problem: ApiProblem) => void;
+  /** The page's key-bound session: its handle and a proof go with every request. */
+  session?: DpopSession;
 }
 
 export interface UploadOptions {
@@ -14,11 +17,11 @@ export interface UploadOptions {
 }
 
 /**
- * The widgets' way to the insurer API. Every request carries the session cookie
- * (`credentials: 'include'`: the cookie is partitioned to the top-level site, so only this
- * partner page's session rides along) and `X-GP-Request: 1`, which the API requires on
- * cookie requests (a header a plain form or image cannot send, so it is not CSRF-able).
- * Failures become {@link ApiProblem}s; nothing raw reaches a customer.
+ * The widgets' way to the insurer API. No cookie goes along (`credentials: 'omit'`): a request
+ * of a logged-in page carries `Authorization: DPoP <handle>` and a `DPoP` proof signed by the
+ * page's non-extractable key (see `DpopSession`), and every request `X-GP-Request: 1`. A proof
+ * refused as not fresh (`use_dpop_nonce`, a clock that is off) is signed again once with the
+ * API's `DPoP-Nonce`. Failures become {@link ApiProblem}s; nothing raw reaches a customer.
  */
 export class ApiClient {
   readonly base: string;
@@ -51,6 +54,11 @@ export class ApiClient {
     return this.#json<T>('POST', this.url(path), body, headers);
   }
 
+  /** Redeems a log-in ticket with a proof of the page's new key (the session is bound to it). */
+  redeem<T>(path: string, body: unknown): Promise<T> {
+    return this.#json<T>('POST', this.url(path), body, {}, undefined, true);
+  }
+
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.#json<T>('PATCH', this.url(path), body);
   }
@@ -69,41 +77,28 @@ export class ApiClient {
    * A multipart upload with progress (fetch cannot report upload progress; XHR can).
    * Resolves with the JSON answer, rejects with an ApiProblem.
    */
-  upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', this.url(path));
-      xhr.withCredentials = true;
-      xhr.setRequestHeader('X-GP-Request', '1');
-      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-      xhr.upload.addEventListener('progress', (event) => {
-        if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
-      });
-      xhr.addEventListener('error', () => reject(ApiProblem.network(new Error('upload failed'))));
-      xhr.addEventListener('abort', () => reject(new DOMException('The upload was cancelled', 'AbortError')));
-      xhr.addEventListener('load', () => {
-        const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
-          status: xhr.status,
-          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '', 'retry-after': xhr.getResponseHeader('retry-after') ?? '' },
-        });
-        if (response.ok) {
-          response.json().then((value) => resolve(value as T), () => reject(new ApiProblem(xhr.status, 'unexpected_response')));
-        } else {
-          void ApiProblem.from(response).then((problem) => reject(this.#refused(problem)));
-        }
-      });
-      options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-      xhr.send(form);
-    });
+  async upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+    const url = this.url(path);
+    const auth = (await this.#options.session?.headers('POST', url)) ?? {};
+    // Only the claim form uploads: its code comes when it is first needed.
+    const { xhrUpload } = await import('./xhr-upload.ts');
+    const { response, nonce } = await xhrUpload(url, form, { 'X-GP-Request': '1', Accept: 'application/json, application/problem+json', ...auth }, options);
+    this.#keepNonce(nonce);
+    if (!response.ok) throw this.#refused(await ApiProblem.from(response));
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new ApiProblem(response.status, 'unexpected_response');
+    }
   }
 
-  async #json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+  async #json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal, bindKey = false): Promise<T> {
     const init = { headers: { Accept: 'application/json, application/problem+json', ...headers } as Record<string, string>, body: undefined as string | undefined, signal };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const response = await this.#fetch(method, url, init);
+    const response = await this.#fetch(method, url, init, bindKey);
     if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
@@ -112,15 +107,16 @@ export class ApiClient {
     }
   }
 
-  async #fetch(method: string, url: string, init: { headers: Record<string, string>; body?: string; signal?: AbortSignal }): Promise<Response> {
+  async #fetch(method: string, url: string, init: { headers: Record<string, string>; body?: string; signal?: AbortSignal }, bindKey = false, retried = false): Promise<Response> {
     let response: Response;
     try {
+      const auth = (await this.#options.session?.headers(method, url, bindKey)) ?? {};
       response = await fetch(url, {
         method,
-        credentials: 'include',
+        credentials: 'omit',
         mode: 'cors',
         cache: 'no-store',
-        headers: { 'X-GP-Request': '1', ...init.headers },
+        headers: { 'X-GP-Request': '1', ...init.headers, ...auth },
         body: init.body,
         signal: init.signal,
       });
@@ -128,8 +124,17 @@ export class ApiClient {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw ApiProblem.network(error);
     }
-    if (!response.ok) throw this.#refused(await ApiProblem.from(response));
-    return response;
+    const nonce = this.#keepNonce(response.headers.get('dpop-nonce'));
+    if (response.ok) return response;
+    const problem = await ApiProblem.from(response);
+    // This browser's clock is off: sign the same request again with the API's nonce, once.
+    if (problem.code === 'use_dpop_nonce' && nonce && !retried) return this.#fetch(method, url, init, bindKey, true);
+    throw this.#refused(problem);
+  }
+
+  #keepNonce(nonce: string | null): string | null {
+    if (nonce && this.#options.session) this.#options.session.nonce = nonce;
+    return nonce;
   }
 
   #refused(problem: ApiProblem): ApiProblem {

@@ -1465,6 +1465,8 @@ export type paths = {
             parameters: {
                 query?: never;
                 header: {
+                    /** @description A DPoP proof (RFC 9449) signed by the session's key */
+                    DPoP?: string;
                     "X-GP-Request": "1";
                 };
                 path?: never;
@@ -1481,7 +1483,7 @@ export type paths = {
                         "application/json": components["schemas"]["Session"];
                     };
                 };
-                /** @description session_expired */
+                /** @description session_expired, invalid_dpop_proof, use_dpop_nonce, dpop_key_mismatch */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1493,11 +1495,13 @@ export type paths = {
             };
         };
         put?: never;
-        /** Redeem the ticket once: sets the partitioned session cookie __Host-gp_session */
+        /** Redeem the ticket once with a DPoP proof of the page's key: opens a session bound to that key and answers its handle */
         post: {
             parameters: {
                 query?: never;
                 header: {
+                    /** @description A DPoP proof (RFC 9449) signed by the session's key */
+                    DPoP?: string;
                     "X-GP-Request": "1";
                 };
                 path?: never;
@@ -1518,11 +1522,20 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Session"];
+                        "application/json": components["schemas"]["SessionStarted"];
                     };
                 };
                 /** @description ticket_invalid */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid_dpop_proof, use_dpop_nonce (retry with the DPoP-Nonce given), dpop_proof_replayed */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1541,13 +1554,15 @@ export type paths = {
                 };
             };
         };
-        /** Log out: revokes the tokens, clears the cookie; ?endIdpSession=1 also returns the IdP’s end-session URL */
+        /** Log out: revokes the tokens and ends the session on every instance; ?endIdpSession=1 also returns the IdP’s end-session URL */
         delete: {
             parameters: {
                 query?: {
                     endIdpSession?: "1";
                 };
                 header: {
+                    /** @description A DPoP proof (RFC 9449) signed by the session's key */
+                    DPoP?: string;
                     "X-GP-Request": "1";
                 };
                 path?: never;
@@ -2239,6 +2254,12 @@ export type components = {
         } | {
             /** @enum {boolean} */
             authenticated: false;
+        };
+        SessionStarted: {
+            expiresIn: number;
+            /** @description The session handle: send it as `Authorization: DPoP <handle>`, each request with a proof of the same key */
+            handle: string;
+            session: components["schemas"]["Session"];
         };
         StartedPayment: {
             amountHuf: number;

@@ -2,10 +2,10 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ApiProblem } from '../api/api-problem.ts';
 import type { SessionView } from '../api/schemas.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { DpopSession } from './dpop-session.ts';
 
 /** sessionStorage key of the one-time login secret across a redirect (never a token). */
 const SECRET_KEY = 'gp-login-secret';
-const POPUP_NAME = 'gp-login';
 const POPUP_CLOSED_POLL_MS = 400;
 const POPUP_CLOSED_GRACE_MS = 1000;
 
@@ -21,26 +21,24 @@ export interface LoginOptions {
   lang: Lang;
 }
 
-/** The popup could not be opened (a blocker): the caller may fall back to the redirect. */
-export class PopupBlockedError extends Error {
-  override readonly name = 'PopupBlockedError';
-}
-
 /**
- * Logs in through a popup on the insurer's origin. The popup is opened first, synchronously in
- * the click, so that popup blockers let it through; then the API hands out the authorization URL
- * and a one-time secret that stays in this function's memory. The popup's result page posts a
- * one-time ticket to this page's exact origin; only a message from the API's origin and from
- * that very popup is accepted. The ticket and the secret are redeemed for the session cookie.
+ * This module is loaded on demand (a log-in, or a page coming back from one): most page views
+ * never need it.
  *
- * Rejects with `ApiProblem('login_cancelled')` when the customer closes the popup, with a
- * PopupBlockedError when no popup could be opened.
+ * Logs in through a popup on the insurer's origin. The popup (`openLoginPopup()`) is opened by the
+ * caller first, synchronously in the click, so that popup blockers let it through; then the page makes a new non-extractable
+ * key, and the API hands out the authorization URL and a one-time secret that stays in this
+ * function's memory. The popup's result page posts a one-time ticket to this page's exact origin;
+ * only a message from the API's origin and from that very popup is accepted. The ticket and the
+ * secret are redeemed with a proof of the key, which binds the session to it; then the session is
+ * confirmed with one authenticated call before anybody is told "logged in".
+ *
+ * Rejects with `ApiProblem('login_cancelled')` when the customer closes the popup.
  */
-export async function loginWithPopup(api: ApiClient, options: LoginOptions): Promise<SessionView> {
-  const popup = openCentredPopup();
-  if (!popup) throw new PopupBlockedError('The login popup was blocked');
+export async function loginWithPopup(api: ApiClient, session: DpopSession, popup: Window, options: LoginOptions): Promise<SessionView> {
   let started: LoginStarted;
   try {
+    await newKey(session);
     started = await api.post<LoginStarted>('/session/login', { clientId: options.clientId, mode: 'popup', lang: options.lang });
   } catch (error) {
     popup.close();
@@ -72,14 +70,17 @@ export async function loginWithPopup(api: ApiClient, options: LoginOptions): Pro
     window.addEventListener('message', onMessage);
   });
   if (message.type === 'gp-login-error') throw new ApiProblem(0, loginErrorCode(message.code));
-  return redeem(api, message.ticket, started.loginSecret);
+  return redeem(api, session, message.ticket, started.loginSecret);
 }
 
 /**
  * Leaves the page for the insurer's log-in and comes back to this very URL with `#gp-ticket=…`.
- * The one-time secret waits in sessionStorage (this tab, this origin) until the page is back.
+ * The one-time secret waits in sessionStorage (this tab, this origin), the new key in IndexedDB,
+ * until the page is back. Without IndexedDB the key could not wait: `redirect_needs_storage`.
  */
-export async function loginWithRedirect(api: ApiClient, options: LoginOptions): Promise<void> {
+export async function loginWithRedirect(api: ApiClient, session: DpopSession, options: LoginOptions): Promise<void> {
+  if (!(await session.persistent())) throw new ApiProblem(0, 'redirect_needs_storage');
+  await newKey(session);
   const returnTo = new URL(location.href);
   returnTo.hash = '';
   const started = await api.post<LoginStarted>('/session/login', { clientId: options.clientId, mode: 'redirect', lang: options.lang, returnTo: returnTo.href });
@@ -92,7 +93,7 @@ export async function loginWithRedirect(api: ApiClient, options: LoginOptions): 
  * is removed from the address bar at once (it must not stay in history or be bookmarked).
  * Resolves to undefined when there is nothing to finish.
  */
-export async function completeRedirectLogin(api: ApiClient): Promise<SessionView | undefined> {
+export async function completeRedirectLogin(api: ApiClient, session: DpopSession): Promise<SessionView | undefined> {
   const fragment = new URLSearchParams(location.hash.slice(1));
   const ticket = fragment.get('gp-ticket');
   const error = fragment.get('gp-login-error');
@@ -106,23 +107,38 @@ export async function completeRedirectLogin(api: ApiClient): Promise<SessionView
 
   if (error !== null) throw new ApiProblem(0, loginErrorCode(error));
   if (!ticket || !secret) throw new ApiProblem(0, 'ticket_invalid');
-  return redeem(api, ticket, secret);
+  return redeem(api, session, ticket, secret);
 }
 
-function redeem(api: ApiClient, ticket: string, loginSecret: string): Promise<SessionView> {
-  return api.post<SessionView>('/session', { ticket, loginSecret });
+/**
+ * Redeems the ticket with a proof of the page's key, keeps the handle, and confirms the session
+ * with one authenticated call. A session the browser cannot use (its key or handle was not kept)
+ * is `session_not_confirmed`, never "expired".
+ */
+async function redeem(api: ApiClient, session: DpopSession, ticket: string, loginSecret: string): Promise<SessionView> {
+  const started = await api.redeem<{ handle: string }>('/session', { ticket, loginSecret });
+  await session.bind(started.handle);
+  let view: SessionView;
+  try {
+    view = await api.get<SessionView>('/session');
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) throw new ApiProblem(0, 'session_not_confirmed');
+    throw error;
+  }
+  if (!view.authenticated) throw new ApiProblem(0, 'session_not_confirmed');
+  return view;
+}
+
+/** A new key for this log-in; a browser without WebCrypto (an old one, or a page not on https) cannot hold one. */
+async function newKey(session: DpopSession): Promise<void> {
+  try {
+    await session.newKey();
+  } catch {
+    throw new ApiProblem(0, 'webcrypto_unavailable');
+  }
 }
 
 /** The IdP's `access_denied` means the customer said no on the consent page. */
 function loginErrorCode(code: string): string {
   return code === 'access_denied' ? 'login_denied' : 'login_failed';
-}
-
-function openCentredPopup(): Window | null {
-  const width = 520;
-  const height = 720;
-  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - width) / 2));
-  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - height) / 2));
-  // No `noopener`: the result page must reach this window through window.opener.
-  return window.open('about:blank', POPUP_NAME, `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
 }

@@ -14,7 +14,7 @@ export interface PortalContext {
   readonly apiBase: string;
   /** The partner's registered OIDC client id. */
   readonly clientId: string;
-  /** The API client bound to this portal's session (cookie, `X-GP-Request`, problems). */
+  /** The API client bound to this portal's session (handle and DPoP proofs, `X-GP-Request`, problems). */
   readonly api: ApiClient;
   /** Whether a customer is logged in, and who. */
   readonly session: SessionState;

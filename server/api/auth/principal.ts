@@ -14,8 +14,8 @@ export interface Principal {
   policyScope: 'all' | 'broker';
   /** The partner's broker (null for the insurer's own portal). */
   brokerId: number | null;
-  via: 'cookie' | 'bearer';
-  /** Cookie sessions: the key of the session's row (`bff_sessions.id_hash`). */
+  via: 'dpop' | 'bearer';
+  /** Key-bound (DPoP) sessions: the key of the session's row (`bff_sessions.id_hash`). */
   sessionIdHash?: string;
 }
 

@@ -8,7 +8,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Per-session limit on writes (reports, payments, changes, uploads): counted in PostgreSQL, so
- * every process shares it. Keyed by the cookie session, or by client + account for bearer
+ * every process shares it. Keyed by the key-bound (DPoP) session, or by client + account for bearer
  * tokens. Reads are not counted.
  */
 export function writeRateLimit(sequelize: Sequelize, perMinute: number): MiddlewareHandler<ApiEnv> {

@@ -5,7 +5,6 @@ import type { Logger } from '../../../common/http/logger.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
 import { problems } from '../auth/problems.ts';
 import type { Principal } from '../auth/principal.ts';
-import { readSessionCookie } from '../session/cookie.ts';
 import { IdpClient } from '../session/idp-client.ts';
 
 /** The scope an operations client's client-credentials token carries (see idp/provider.ts). */
@@ -37,8 +36,8 @@ export interface AdminAuthOptions {
 /**
  * Admin routes accept only `Authorization: Bearer <JWT>` from the bundled IdP for this API with
  * scope `admin`, issued by client credentials (`sub` = `client_id`) to a still active operations
- * client (`partner_clients.metadata.operations = true`). Customer credentials — a cookie session
- * or a customer's bearer token — are 403 `forbidden`; no credentials 401 `unauthenticated`; a
+ * client (`partner_clients.metadata.operations = true`). Customer credentials — a widget session
+ * (`Authorization: DPoP`) or a customer's bearer token — are 403 `forbidden`; no credentials 401 `unauthenticated`; a
  * token that is not valid for this API 401 `invalid_token`.
  */
 export function requireOperator(options: AdminAuthOptions): MiddlewareHandler<OperationsEnv> {
@@ -49,8 +48,8 @@ export function requireOperator(options: AdminAuthOptions): MiddlewareHandler<Op
   };
   return async function requireOperator(c, next) {
     const authorization = c.req.header('authorization');
+    if (/^DPoP /i.test(authorization ?? '')) throw forbidden();
     if (authorization === undefined) {
-      if (readSessionCookie(c) !== undefined) throw forbidden();
       c.header('WWW-Authenticate', 'Bearer');
       throw problems.unauthenticated();
     }

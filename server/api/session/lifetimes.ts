@@ -11,7 +11,7 @@ export const LIFETIMES = {
   sessionIdleSeconds: 8 * 3600,
   /** … and this long after the login in any case (absolute). */
   sessionAbsoluteSeconds: 30 * 24 * 3600,
-  /** The idle expiry (and the cookie's Max-Age) moves forward at most once per this interval. */
+  /** The idle expiry moves forward at most once per this interval. */
   touchIntervalSeconds: 60,
   /** The access token is refreshed when fewer seconds than this remain. */
   refreshMarginSeconds: 60,

@@ -29,6 +29,16 @@ const SessionView = z
   ])
   .openapi('Session');
 
+const SessionStarted = z
+  .object({
+    handle: z.string().openapi({ description: 'The session handle: send it as `Authorization: DPoP <handle>`, each request with a proof of the same key' }),
+    expiresIn: z.number().int(),
+    session: SessionView,
+  })
+  .openapi('SessionStarted');
+
+const dpopHeader = { name: 'DPoP', in: 'header' as const, required: false, schema: { type: 'string' as const }, description: 'A DPoP proof (RFC 9449) signed by the session\'s key' };
+
 const widgetHeader = { name: 'X-GP-Request', in: 'header' as const, required: true, schema: { type: 'string' as const, enum: ['1'] } };
 
 export function describeSessionRoutes(api: OpenAPIHono<ApiEnv>): void {
@@ -57,26 +67,34 @@ export function describeSessionRoutes(api: OpenAPIHono<ApiEnv>): void {
     method: 'post',
     path: '/session',
     tags: ['session'],
-    summary: 'Redeem the ticket once: sets the partitioned session cookie __Host-gp_session',
-    parameters: [widgetHeader],
+    summary: 'Redeem the ticket once with a DPoP proof of the page\'s key: opens a session bound to that key and answers its handle',
+    parameters: [widgetHeader, dpopHeader],
     request: { body: { content: { 'application/json': { schema: z.object({ ticket: z.string(), loginSecret: z.string() }) } } } },
-    responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: SessionView } } }, 400: problem('ticket_invalid'), 403: problem('origin_not_allowed') },
+    responses: {
+      200: { description: 'Logged in', content: { 'application/json': { schema: SessionStarted } } },
+      400: problem('ticket_invalid'),
+      401: problem('invalid_dpop_proof, use_dpop_nonce (retry with the DPoP-Nonce given), dpop_proof_replayed'),
+      403: problem('origin_not_allowed'),
+    },
   });
   r.registerPath({
     method: 'get',
     path: '/session',
     tags: ['session'],
     summary: 'Who is logged in',
-    parameters: [widgetHeader],
+    parameters: [widgetHeader, dpopHeader],
     security: [{ session: [] }, { bearer: [] }],
-    responses: { 200: { description: 'The session, or { authenticated: false }', content: { 'application/json': { schema: SessionView } } }, 401: problem('session_expired') },
+    responses: {
+      200: { description: 'The session, or { authenticated: false }', content: { 'application/json': { schema: SessionView } } },
+      401: problem('session_expired, invalid_dpop_proof, use_dpop_nonce, dpop_key_mismatch'),
+    },
   });
   r.registerPath({
     method: 'delete',
     path: '/session',
     tags: ['session'],
-    summary: 'Log out: revokes the tokens, clears the cookie; ?endIdpSession=1 also returns the IdP’s end-session URL',
-    parameters: [widgetHeader, { name: 'endIdpSession', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
+    summary: 'Log out: revokes the tokens and ends the session on every instance; ?endIdpSession=1 also returns the IdP’s end-session URL',
+    parameters: [widgetHeader, dpopHeader, { name: 'endIdpSession', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
     security: [{ session: [] }],
     responses: { 204: { description: 'Logged out' }, 200: { description: 'Logged out; open endSessionUrl to end the IdP session too', content: { 'application/json': { schema: z.object({ endSessionUrl: z.string().url() }) } } } },
   });

@@ -5,8 +5,9 @@ import type { Logger } from '../../../common/http/logger.ts';
 import type { ApiEnv, Principal } from '../auth/principal.ts';
 import { problems } from '../auth/problems.ts';
 import { assertOriginIn, assertWidgetRequest, requestOrigin } from '../auth/request-origin.ts';
+import { checkDpopProof } from '../auth/dpop-check.ts';
+import type { DpopVerifier } from '../auth/dpop-proof.ts';
 import { callbackHeaders, failurePage, popupResultPage, type CallbackPage, type LoginResultMessage } from './callback-page.ts';
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.ts';
 import type { IdpClient } from './idp-client.ts';
 import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type LoginMode, type PendingLogin } from './login-states.ts';
 import { describeError } from './log-safe.ts';
@@ -19,8 +20,9 @@ export const LOGIN_SCOPE = 'openid profile email customer portal';
 
 export interface SessionRoutesDeps {
   sequelize: Sequelize;
-  /** PUBLIC_URL's origin (the standalone portal page's requests are same-origin). */
-  ownOrigin: string;
+  /** PUBLIC_URL: its origin is the standalone portal page's (same-origin requests); proofs name URLs under it. */
+  publicUrl: URL;
+  dpop: DpopVerifier;
   idp: IdpClient;
   sessions: SessionStore;
   /** `authenticate()`: `GET /api/session` answers for whoever it finds. */
@@ -49,17 +51,20 @@ export type SessionView =
  *   Exchanges the code server-side and hands the partner page a one-time ticket: a popup
  *   `postMessage`s `{ type: 'gp-login', ticket }` (or `{ type: 'gp-login-error', code }`) to the
  *   partner's exact origin; redirect mode goes back to `returnTo#gp-ticket=…` (or `#gp-login-error=…`).
- * - `POST /` `{ ticket, loginSecret }` from the same origin → sets the session cookie, answers the
- *   session. The secret binds the ticket to the page that started the login (no login CSRF).
- * - `GET /` → the session (`{ authenticated: false }` without one).
- * - `DELETE /` → revokes the session's refresh token, ends it, clears the cookie; with
+ * - `POST /` `{ ticket, loginSecret }` + `DPoP: <proof>` from the same origin → opens the session,
+ *   bound to the proof key's thumbprint, and answers `{ handle, expiresIn, session }`. The secret
+ *   binds the ticket to the page that started the login (no login CSRF); the proof binds the
+ *   session to the page's non-extractable key, so the handle is worthless anywhere else.
+ * - `GET /` → the session (`{ authenticated: false }` without one); with `Authorization: DPoP`.
+ * - `DELETE /` (with `Authorization: DPoP`) → revokes the session's refresh token and ends it; with
  *   `?endIdpSession=1` answers `{ endSessionUrl }` to end the IdP's login too.
  *
  * Every request but the callback must carry `X-GP-Request: 1`. Nothing here ever answers a token
- * or a session id in a body or URL.
+ * in a body or URL; the handle appears once, in the body of `POST /`, and never in a URL.
  */
 export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
-  const { sequelize, idp, sessions, ownOrigin, logger } = deps;
+  const { sequelize, idp, sessions, logger } = deps;
+  const ownOrigin = deps.publicUrl.origin;
   const app = new Hono<ApiEnv>();
   const smallBody = limitBody(SMALL_BODY_BYTES);
   app.use('*', async (c, next) => {
@@ -125,11 +130,13 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
   app.post('/', smallBody, async (c) => {
     assertWidgetRequest(c);
     const body = await readJsonObject(c);
-    const result = await sessions.redeemTicket(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin));
+    // The proof first: a ticket is used up by any attempt, and must not be by one without a key.
+    const jkt = await checkDpopProof(c, deps.dpop, deps.publicUrl);
+    const result = await sessions.redeemTicket(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin), jkt);
     if (result.kind === 'invalid') throw problems.ticketInvalid();
     if (result.kind === 'origin') throw problems.originNotAllowed();
-    writeSessionCookie(c, result.sessionId, result.maxAge);
-    return c.json(await sessionView(sequelize, { customerId: result.customerId, clientId: result.clientId }));
+    const session = await sessionView(sequelize, { customerId: result.customerId, clientId: result.clientId });
+    return c.json({ handle: result.handle, expiresIn: result.expiresIn, session });
   });
 
   app.get('/', deps.auth, async (c) => {
@@ -137,15 +144,12 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     return c.json(principal ? await sessionView(sequelize, principal) : ({ authenticated: false } satisfies SessionView));
   });
 
-  app.delete('/', async (c) => {
+  app.delete('/', deps.auth, async (c) => {
     assertWidgetRequest(c);
-    const sessionId = readSessionCookie(c);
-    const found = sessionId === undefined ? undefined : await sessions.find(sessionId);
-    if (found?.status === 'active') assertOriginIn(c, ownOrigin, found.session.partner.origins);
-    if (sessionId !== undefined) clearSessionCookie(c);
-    if (found?.status !== 'active') return c.body(null, 204);
+    const sessionIdHash = c.get('principal')?.sessionIdHash;
+    if (sessionIdHash === undefined) return c.body(null, 204);
 
-    const ended = await sessions.end(found.session.idHash, 'logout', { revoke: true });
+    const ended = await sessions.end(sessionIdHash, 'logout', { revoke: true });
     if (ended && c.req.query('endIdpSession') === '1') {
       const partner = await findActivePartner(sequelize, ended.clientId);
       if (partner?.clientSecret) {

@@ -13,13 +13,15 @@ import { looksLikeSecret, randomSecret, sha256Hex } from './secrets.ts';
 import type { Sealed, TokenVault } from './token-vault.ts';
 
 /**
- * The API's (BFF's) sessions in `bff_sessions`. The browser holds only a random id; the row is
- * keyed by its SHA-256 and holds the partner's tokens, encrypted (`tokens.sealed`), next to a few
- * plain facts the database must compare: the access token's expiry and the refresh lease.
+ * The API's (BFF's) sessions in `bff_sessions`. The browser holds only a random handle, bound to
+ * its non-extractable key: the row is keyed by the handle's SHA-256, keeps the JWK thumbprint of
+ * that key (`dpop_jkt`; every request's DPoP proof must be signed by it) and the partner's
+ * tokens, encrypted (`tokens.sealed`), next to a few plain facts the database must compare: the
+ * access token's expiry and the refresh lease.
  *
  * A login's tokens first wait under a one-time ticket (a row keyed `ticket:<sha256>`, 60 s) until
- * the partner page redeems it; redeeming deletes that row and creates the session's, so a ticket
- * works once and a ticket is never a session id.
+ * the partner page redeems it with a proof of its key; redeeming deletes that row and creates the
+ * session's, bound to that key, so a ticket works once and a ticket is never a session handle.
  *
  * Refreshes are serialised across processes without holding a transaction (the IdP may be this
  * very process, and on PGlite the one connection must stay free for it): a process first claims
@@ -54,6 +56,8 @@ export interface SessionRecord {
   customerId: number;
   clientId: string;
   accountId: string;
+  /** The JWK SHA-256 thumbprint of the key the handle is bound to. */
+  dpopJkt: string | null;
   partner: { name: string; origins: string[]; policyScope: 'all' | 'broker'; brokerId: number | null };
   needsRefresh: boolean;
   touchDue: boolean;
@@ -90,6 +94,7 @@ export interface SessionRow {
   customer_id: number;
   client_id: string;
   account_id: string;
+  dpop_jkt: string | null;
   expired: boolean;
   needs_refresh: boolean;
   touch_due: boolean;
@@ -100,10 +105,10 @@ export interface SessionRow {
   active: boolean;
 }
 
-/** Runs on every request with a session cookie, so prepared; its values come from `findSessionValues`. */
+/** Runs on every request with a session handle, so prepared; its values come from `findSessionValues`. */
 export const FIND_SESSION = preparedStatement(
   'bff_session_find',
-  `select s.customer_id, s.client_id, s.tokens->>'accountId' as account_id,
+  `select s.customer_id, s.client_id, s.tokens->>'accountId' as account_id, s.dpop_jkt,
           (s.expires_at <= now() or s.created_at <= now() - make_interval(secs => $2)) as expired,
           coalesce(cast(s.tokens->>'accessExpiresAt' as timestamptz) <= now() + make_interval(secs => $3), true) as needs_refresh,
           s.last_seen_at <= now() - make_interval(secs => $4) as touch_due,
@@ -172,14 +177,15 @@ export class SessionStore {
 
   /**
    * Redeems a ticket once, from the origin the login started on and with the login secret the
-   * starting page was given: the ticket's row goes, a session row comes. Any attempt (also from a
-   * wrong origin or with a wrong secret) uses the ticket up.
+   * starting page was given: the ticket's row goes, a session row bound to the key thumbprint
+   * `jkt` comes. Any attempt (also from a wrong origin or with a wrong secret) uses the ticket up.
    */
   async redeemTicket(
     ticket: unknown,
     loginSecret: unknown,
     origin: string | null,
-  ): Promise<{ kind: 'started'; sessionId: string; maxAge: number; customerId: number; clientId: string } | { kind: 'invalid' } | { kind: 'origin' }> {
+    jkt: string,
+  ): Promise<{ kind: 'started'; handle: string; expiresIn: number; customerId: number; clientId: string } | { kind: 'invalid' } | { kind: 'origin' }> {
     if (!looksLikeSecret(ticket)) return { kind: 'invalid' };
     const sessionId = randomSecret();
     return this.sequelize.transaction(async (transaction) => {
@@ -197,10 +203,10 @@ export class SessionStore {
       const stored: StoredTokens = { ...rest, stage: 'session' };
       const maxAge = Math.min(LIFETIMES.sessionIdleSeconds, LIFETIMES.sessionAbsoluteSeconds);
       await this.sequelize.query(
-        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, expires_at, created_at, last_seen_at)
-         values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), now() + make_interval(secs => :maxAge), now(), now())`,
+        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at)
+         values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), :jkt, now() + make_interval(secs => :maxAge), now(), now())`,
         {
-          replacements: { idHash: sha256Hex(sessionId), customerId: row.customer_id, clientId: row.client_id, tokens: JSON.stringify(stored), maxAge },
+          replacements: { idHash: sha256Hex(sessionId), customerId: row.customer_id, clientId: row.client_id, tokens: JSON.stringify(stored), jkt, maxAge },
           transaction,
         },
       );
@@ -209,11 +215,11 @@ export class SessionStore {
         { action: 'session.started', accountId: stored.accountId, customerId: row.customer_id, clientId: row.client_id, metadata: { mode: mode ?? null } },
         transaction,
       );
-      return { kind: 'started' as const, sessionId, maxAge, customerId: row.customer_id, clientId: row.client_id };
+      return { kind: 'started' as const, handle: sessionId, expiresIn: maxAge, customerId: row.customer_id, clientId: row.client_id };
     });
   }
 
-  /** The session behind a cookie value; an expired one (or one of a deactivated partner) is ended on the way. */
+  /** The session behind a handle; an expired one (or one of a deactivated partner) is ended on the way. */
   async find(sessionId: string): Promise<SessionLookup | undefined> {
     if (!looksLikeSecret(sessionId)) return undefined;
     const idHash = sha256Hex(sessionId);
@@ -231,6 +237,7 @@ export class SessionStore {
         customerId: row.customer_id,
         clientId: row.client_id,
         accountId: row.account_id,
+        dpopJkt: row.dpop_jkt,
         partner: { name: row.display_name, origins: row.origins, policyScope: row.policy_scope, brokerId: row.broker_id },
         needsRefresh: row.needs_refresh,
         touchDue: row.touch_due,
@@ -337,8 +344,7 @@ export class SessionStore {
   }
 
   /**
-   * Moves the idle expiry forward (at most once a minute); returns the cookie's new Max-Age when it
-   * did. When it falls due, every request of the session in flight sees it due: only one per
+   * Moves the idle expiry forward (at most once a minute); returns the seconds left when it did. When it falls due, every request of the session in flight sees it due: only one per
    * process updates the row, and the update itself re-checks that it is still due, so requests of
    * other processes do not queue on the row's lock one after the other.
    */

@@ -10,7 +10,7 @@ import { createNotificationSender, createTransport } from '../../../server/notif
 import { OutboxWorker } from '../../../server/notifications/outbox-worker.ts';
 import { silentLogger } from '../../../common/http/logger.ts';
 import { pdfText } from '../documents/pdf-text.ts';
-import { api, COOKIE_NAME, FOREIGN_ORIGIN, loginSession, PERSON, record, startPortal, type RunningPortal } from '../api/session/harness.ts';
+import { api, FOREIGN_ORIGIN, loginSession, newKeyPair, PERSON, proofFor, record, sessionHeaders, startPortal, type BrowserSession, type RunningPortal } from '../api/session/harness.ts';
 import {
   casesFor,
   ELF_BYTES,
@@ -38,7 +38,7 @@ let portal: RunningPortal;
 let watch: Watch;
 
 interface Ctx {
-  cookie: string;
+  session: BrowserSession;
   opsToken: string;
   policyId: number;
   policyNumber: string;
@@ -57,7 +57,7 @@ async function one<T extends object>(sql: string, bind: unknown[] = []): Promise
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
   watch = new Watch(db.sequelize);
-  const { cookie } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
+  const { session } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
   const secret = await addOperationsClient(db.sequelize, { clientId: 'ops-hardening', name: 'Hardening' });
   const config = await oidc.discovery(new URL(portal.issuer), 'ops-hardening', undefined, oidc.ClientSecretBasic(secret), { execute: [oidc.allowInsecureRequests] });
   const tokens = await oidc.clientCredentialsGrant(config, { scope: 'admin', resource: `${portal.origin}/api` });
@@ -71,7 +71,7 @@ beforeAll(async () => {
     `select i.id from invoices i join customers c on c.id = i.customer_id where c.customer_number = $1 and i.status in ('open', 'overdue') order by i.id limit 1`,
     [PERSON.customerNumber],
   );
-  ctx = { cookie, opsToken: tokens.access_token, policyId: Number(policy.id), policyNumber: policy.policy_number, claimType: policy.product === 'kgfb' ? 'collision_liability' : 'collision', invoiceId: Number(invoice.id), origin: portal.origin };
+  ctx = { session, opsToken: tokens.access_token, policyId: Number(policy.id), policyNumber: policy.policy_number, claimType: policy.product === 'kgfb' ? 'collision_liability' : 'collision', invoiceId: Number(invoice.id), origin: portal.origin };
 }, 120_000);
 afterAll(() => portal?.close());
 // Refusals count towards the per-session write limit and the password throttle: every case starts afresh.
@@ -79,7 +79,7 @@ beforeEach(async () => {
   await db.sequelize.query('delete from rate_limits');
 });
 
-type Auth = 'session' | 'operations' | 'anonymous-widget' | 'server';
+type Auth = 'session' | 'operations' | 'anonymous-widget' | 'redeem' | 'server';
 
 interface Row extends ApiEndpoint<Ctx> {
   auth: Auth;
@@ -256,7 +256,7 @@ const ENDPOINTS: Row[] = [
     method: 'POST',
     path: () => '/api/session',
     body: 'json',
-    auth: 'anonymous-widget',
+    auth: 'redeem',
     limit: 8 * 1024,
     base: () => ({ ticket: PADDED_TICKET, loginSecret: PADDED_TICKET }),
     strict: ['ticket', 'loginSecret'],
@@ -327,16 +327,19 @@ const EXTRA: Record<string, HostileCase[]> = {
     ),
 };
 
-function headersFor(row: Row): Record<string, string> {
+/** The row's headers; a session row's carry the handle and a proof for `method url` (the row's own by default). */
+async function headersFor(row: Row, method: string = row.method, url = new URL(row.path(ctx), portal.origin)): Promise<Record<string, string>> {
   const headers: Record<string, string> = { ...row.headers?.(ctx) };
-  if (row.auth === 'session') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${ctx.cookie}` });
+  if (row.auth === 'session') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1', ...(await sessionHeaders(ctx.session, method, url)) });
   if (row.auth === 'anonymous-widget') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1' });
+  // A ticket is redeemed with a proof of the page's new key (a fresh one per request: a write's proof counts once).
+  if (row.auth === 'redeem') Object.assign(headers, { origin: ctx.origin, 'x-gp-request': '1', dpop: await proofFor(await newKeyPair(), method, url) });
   if (row.auth === 'operations') headers.authorization = `Bearer ${ctx.opsToken}`;
   return headers;
 }
 
 async function send(row: Row, mutation: Mutation): Promise<{ response: Response; text: string }> {
-  const headers = headersFor(row);
+  const headers = await headersFor(row);
   let body: BodyInit;
   if (mutation.kind === 'raw') {
     headers['content-type'] = mutation.contentType;
@@ -384,31 +387,39 @@ for (const row of ENDPOINTS) {
 
 describe('DELETE /api/session with hostile input', () => {
   for (const value of Object.values(HOSTILE).filter((v) => !/[\p{Cc}\u0080-\uffff]/u.test(v))) {
-    it(`a forged session cookie ${JSON.stringify(value)} ends no session`, async () => {
+    it(`a forged session handle ${JSON.stringify(value)} ends no session`, async () => {
       const before = await watch.before();
-      const response = await fetch(new URL('/api/session', portal.origin), {
+      const url = new URL('/api/session', portal.origin);
+      const response = await fetch(url, {
         method: 'DELETE',
-        headers: { origin: ctx.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${encodeURIComponent(value)}`, 'content-type': 'application/json' },
+        headers: {
+          origin: ctx.origin,
+          'x-gp-request': '1',
+          authorization: `DPoP ${encodeURIComponent(value)}`,
+          dpop: await proofFor(await newKeyPair(), 'DELETE', url, { handle: encodeURIComponent(value) }),
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ sessionId: value }),
       });
-      await response.arrayBuffer();
-      // Logging out is idempotent: an unknown cookie is cleared (204), and no session is touched.
-      expect(response.status).toBe(204);
+      // An unknown or malformed handle is a 401 problem, and no session is touched.
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(['session_expired', 'invalid_token']).toContain(((await response.json()) as { code: string }).code);
       expect(await watch.changedSince(before)).toEqual([]);
     });
   }
 
-  it('the real cookie from a foreign origin, or without X-GP-Request: 403 problem, the session stays', async () => {
+  it('the real session from a foreign origin, or without X-GP-Request: 403 problem, the session stays', async () => {
     const before = await watch.before();
     const refusals: Array<Record<string, string>> = [{ origin: FOREIGN_ORIGIN, 'x-gp-request': '1' }, { origin: ctx.origin }];
     for (const headers of refusals) {
-      const { response, json } = await api(portal, '/api/session', { method: 'DELETE', cookie: ctx.cookie, gp: false, headers });
+      const { response, json } = await api(portal, '/api/session', { method: 'DELETE', session: ctx.session, gp: false, headers });
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(['origin_not_allowed', 'missing_request_header']).toContain(json.code);
     }
     expect(await watch.changedSince(before)).toEqual([]);
-    expect((await api(portal, '/api/session', { origin: ctx.origin, cookie: ctx.cookie })).json.authenticated).toBe(true);
+    expect((await api(portal, '/api/session', { origin: ctx.origin, session: ctx.session })).json.authenticated).toBe(true);
   });
 });
 
@@ -425,7 +436,7 @@ describe('accepted values come back only as text', () => {
     const form = new FormData();
     const fields = { ...ENDPOINTS.find((r) => r.name === 'POST /api/claims (multipart)')!.base(ctx), description, place } as Record<string, string>;
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    const response = await fetch(new URL('/api/claims', portal.origin), { method: 'POST', headers: headersFor(ENDPOINTS[3]!), body: form });
+    const response = await fetch(new URL('/api/claims', portal.origin), { method: 'POST', headers: await headersFor(ENDPOINTS[3]!, 'POST', new URL('/api/claims', portal.origin)), body: form });
     const json = (await response.json()) as { id: number; acknowledgementDocumentId: string };
     expect(response.status, JSON.stringify(json)).toBe(201);
 
@@ -434,7 +445,8 @@ describe('accepted values come back only as text', () => {
     // The SQL was text: the customers are all still there, unchanged.
     expect((await fingerprint(db.sequelize)).customers).toEqual(customersBefore.customers);
 
-    const pdf = await fetch(new URL(`/api/documents/${json.acknowledgementDocumentId}/content`, portal.origin), { headers: headersFor(ENDPOINTS[3]!) });
+    const pdfUrl = new URL(`/api/documents/${json.acknowledgementDocumentId}/content`, portal.origin);
+    const pdf = await fetch(pdfUrl, { headers: await headersFor(ENDPOINTS[3]!, 'GET', pdfUrl) });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
@@ -444,7 +456,7 @@ describe('accepted values come back only as text', () => {
   it('e-mail: a new address with HTML-special characters is escaped in the confirmation e-mail delivered over SMTP', async () => {
     // `'` and `&` are allowed in an address's local part; unescaped, "&lt" would turn into "<".
     const newEmail = `o'neil&lt&gt&quot@example.org`;
-    const { response, json } = await api(portal, '/api/me/email-change', { origin: ctx.origin, cookie: ctx.cookie, body: { newEmail, password: PERSON.password } });
+    const { response, json } = await api(portal, '/api/me/email-change', { origin: ctx.origin, session: ctx.session, body: { newEmail, password: PERSON.password } });
     expect(response.status, JSON.stringify(json)).toBe(202);
 
     const sink: MailSink = await startMailSink();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
 import { openDatabase, type Database } from '../../../server/db/database.ts';
-import { COOKIE_NAME, loginSession, PERSON, startPortal, type RunningPortal } from '../api/session/harness.ts';
+import { loginSession, sessionHeaders, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../api/session/harness.ts';
 import { startTcpProxy, type TcpProxy } from './support.ts';
 
 /**
@@ -14,7 +14,7 @@ const db = useTestDatabase();
 let proxy: TcpProxy;
 let product: Database;
 let portal: RunningPortal;
-let cookie: string;
+let session: BrowserSession;
 
 beforeAll(async () => {
   if (db.url) {
@@ -31,7 +31,7 @@ beforeAll(async () => {
     product = await openDatabase({ databaseUrl: `postgres://postgres:postgres@127.0.0.1:${proxy.port}/postgres`, dataDir: '', poolMax: 1 });
   }
   portal = await startPortal(product.sequelize);
-  cookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).cookie;
+  session = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).session;
 }, 120_000);
 
 afterAll(async () => {
@@ -57,11 +57,12 @@ interface Outcome {
 /** A request bounded in time: a hang becomes the outcome 'hung' instead of stalling the test. */
 async function send(kind: Outcome['kind'], phase: () => Phase, path: string, init: { method?: string; body?: unknown } = {}, seq?: number): Promise<Outcome> {
   const started = phase();
-  const headers: Record<string, string> = { origin: portal.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${cookie}` };
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { origin: portal.origin, 'x-gp-request': '1', ...(await sessionHeaders(session, method, new URL(path, portal.origin))) };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   try {
     const response = await fetch(new URL(path, portal.origin), {
-      method: init.method ?? 'GET',
+      method,
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: AbortSignal.timeout(25_000),

@@ -72,25 +72,25 @@ describe('two instances on one database', () => {
   it('serves a session opened through instance A from instance B, with the same data', async () => {
     lb.route = 'A';
     const before = served('B');
-    const { cookie } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
+    const { session } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
     expect(served('B')).toBe(before); // the whole login went to A
 
-    const viaA = await api(portal, '/api/policies', { origin: portal.origin, cookie });
+    const viaA = await api(portal, '/api/policies', { origin: portal.origin, session });
     expect(viaA.response.headers.get('x-served-by')).toBe('A');
     expect(viaA.response.status).toBe(200);
     expect(viaA.json.items.length).toBeGreaterThan(0);
 
     lb.route = 'B';
-    const viaB = await api(portal, '/api/policies', { origin: portal.origin, cookie });
+    const viaB = await api(portal, '/api/policies', { origin: portal.origin, session });
     expect(viaB.response.headers.get('x-served-by')).toBe('B');
     expect(viaB.response.status).toBe(200);
     expect(viaB.json).toEqual(viaA.json);
 
     // A change made through B is what A shows.
-    const changed = await api(portal, '/api/me', { method: 'PATCH', origin: portal.origin, cookie, body: { phone: '+36 30 765 4321' } });
+    const changed = await api(portal, '/api/me', { method: 'PATCH', origin: portal.origin, session, body: { phone: '+36 30 765 4321' } });
     expect(changed.response.status).toBe(200);
     lb.route = 'A';
-    const profile = await api(portal, '/api/me', { origin: portal.origin, cookie });
+    const profile = await api(portal, '/api/me', { origin: portal.origin, session });
     expect(profile.response.headers.get('x-served-by')).toBe('A');
     expect(profile.json.phone).toBe(changed.json.profile.phone);
   }, 60_000);
@@ -98,12 +98,12 @@ describe('two instances on one database', () => {
   it('completes a login whose every step lands on the other instance', async () => {
     lb.route = 'round-robin';
     const [a, b] = [served('A'), served('B')];
-    const { cookie } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
+    const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
     expect(served('A') - a).toBeGreaterThan(2);
     expect(served('B') - b).toBeGreaterThan(2);
     for (const name of ['A', 'B']) {
       lb.route = name;
-      const policies = await api(portal, '/api/policies', { origin: BROKER_ORIGIN, cookie });
+      const policies = await api(portal, '/api/policies', { origin: BROKER_ORIGIN, session });
       expect(policies.response.status).toBe(200);
       expect(policies.response.headers.get('x-served-by')).toBe(name);
     }

@@ -8,10 +8,9 @@ import {
   api,
   Browser,
   BROKER_ORIGIN,
-  COOKIE_NAME,
   loginSession,
   PERSON,
-  sessionSetCookie,
+  sessionHeaders,
   startPortal,
   type RunningPortal,
 } from '../api/session/harness.ts';
@@ -122,16 +121,20 @@ beforeAll(async () => {
   responses.set('standalone page /', await get('/'));
   responses.set('SDK bundle', await get('/sdk/gp-widgets.js', { origin: BROKER_ORIGIN }));
 
-  const cookie = { cookie: `${COOKIE_NAME}=${session.cookie}`, origin: portal.origin, 'x-gp-request': '1' };
-  responses.set('GET /api/policies', await get('/api/policies', cookie));
-  responses.set('GET /api/me', await get('/api/me', cookie));
-  responses.set('GET /api/documents', await get('/api/documents', cookie));
+  const asCustomer = async (path: string) => ({
+    ...(await sessionHeaders(session.session, 'GET', new URL(path, portal.origin))),
+    origin: portal.origin,
+    'x-gp-request': '1',
+  });
+  responses.set('GET /api/policies', await get('/api/policies', await asCustomer('/api/policies')));
+  responses.set('GET /api/me', await get('/api/me', await asCustomer('/api/me')));
+  responses.set('GET /api/documents', await get('/api/documents', await asCustomer('/api/documents')));
   const personId = await customerId(PERSON.customerNumber);
   const [doc] = await db.sequelize.query<{ id: string }>('select id from documents where customer_id = :id order by issued_at desc limit 1', {
     replacements: { id: personId },
     type: QueryTypes.SELECT,
   });
-  responses.set('PDF document', await get(`/api/documents/${doc!.id}/content`, cookie));
+  responses.set('PDF document', await get(`/api/documents/${doc!.id}/content`, await asCustomer(`/api/documents/${doc!.id}/content`)));
 
   const invoices = await db.sequelize.query<{ id: number }>(`select id from invoices where customer_id = :id and status = 'open' order by id limit 1`, {
     replacements: { id: personId },
@@ -139,7 +142,7 @@ beforeAll(async () => {
   });
   const started = await api(portal, '/api/payments', {
     origin: portal.origin,
-    cookie: session.cookie,
+    session: session.session,
     body: { invoiceIds: [Number(invoices[0]!.id)], returnUrl: `${portal.origin}/?fizetes=kesz`, cancelUrl: `${portal.origin}/?fizetes=megszakitva` },
     headers: { 'Idempotency-Key': `headers-audit-${randomBytes(6).toString('hex')}` },
   });
@@ -149,7 +152,7 @@ beforeAll(async () => {
   const brokerSite = createBrokerSite({ portalUrl: portal.publicUrl, clientId: 'biztos-pont' });
   responses.set('broker demo site', await capture(await brokerSite.request('http://127.0.0.1:3001/')));
 
-  sessionCleared = (await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, cookie: brokerSession.cookie })).response;
+  sessionCleared = (await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, session: brokerSession.session })).response;
 }, 180_000);
 afterAll(() => portal?.close());
 
@@ -257,27 +260,21 @@ describe('cookies', () => {
     return { name: pair.slice(0, pair.indexOf('=')), attributes: attributes.map((a) => a.toLowerCase()) };
   };
 
-  it('sets the session cookie on POST /api/session exactly as designed', () => {
-    const cookie = sessionSetCookie(sessionCreated);
-    expect(cookie?.name).toBe('__Host-gp_session');
-    expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{32,}$/);
-    const attributes = cookie!.attributes.map((a) => a.toLowerCase()).filter((a) => !a.startsWith('max-age='));
-    expect(attributes.sort()).toEqual(['httponly', 'partitioned', 'path=/', 'samesite=none', 'secure']);
-    expect(cookie!.maxAge).toBeGreaterThan(0);
+  it('sets no cookie for the API session: POST /api/session answers the handle in a no-store body', () => {
+    expect(sessionCreated.status).toBe(200);
+    expect(sessionCreated.headers.getSetCookie()).toEqual([]);
     expect(sessionCreated.headers.get('cache-control')).toBe('no-store');
+    expect(sessionCreated.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
-  it('clears it on DELETE /api/session with the same attributes and Max-Age=0', () => {
+  it('sets none on DELETE /api/session either', () => {
     expect(sessionCleared.status).toBe(204);
-    const cookie = sessionSetCookie(sessionCleared);
-    expect(cookie?.value).toBe('');
-    expect(cookie!.maxAge).toBe(0);
-    const attributes = cookie!.attributes.map((a) => a.toLowerCase()).filter((a) => !a.startsWith('max-age='));
-    expect(attributes.sort()).toEqual(['httponly', 'partitioned', 'path=/', 'samesite=none', 'secure']);
+    expect(sessionCleared.headers.getSetCookie()).toEqual([]);
   });
 
-  it("sets the IdP's own cookies HttpOnly with a SameSite attribute and without Domain", () => {
-    const idp = idpCookieLines.map(parse).filter((c) => c.name !== COOKIE_NAME);
+  it("sets the IdP's own cookies HttpOnly with a SameSite attribute and without Domain, and no other", () => {
+    const idp = idpCookieLines.map(parse);
+    expect(idp.filter((c) => c.name.includes('gp_session'))).toEqual([]);
     const names = new Set(idp.map((c) => c.name));
     expect(names).toContain('_interaction');
     expect(names).toContain('_session');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
-import { api, Browser, COMPANY, loginSession, PERSON, startPortal, type RunningPortal } from '../api/session/harness.ts';
+import { api, Browser, COMPANY, loginSession, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../api/session/harness.ts';
 import { formAction } from '../../idp/provider-harness.ts';
 import { LOGIN_ACCOUNT_RULE, LOGIN_ADDRESS_RULE } from '../../../idp/accounts/login.ts';
 import { SELF_SERVICE_RULES } from '../../../idp/self-service/throttle-rules.ts';
@@ -17,11 +17,11 @@ import { EMAIL_CHANGE_PASSWORD_RULE } from '../../../server/domain/profile/email
 const db = useTestDatabase();
 let portal: RunningPortal;
 /** A session of the company customer (logged in first: one attempt from this address before the login burst). */
-let companyCookie: string;
+let companySession: BrowserSession;
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  companyCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).cookie;
+  companySession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).session;
 }, 120_000);
 afterAll(() => portal?.close());
 
@@ -132,7 +132,7 @@ describe('e-mail change password check under a burst', () => {
   it(`evaluates at most ${EMAIL_CHANGE_PASSWORD_RULE.limit} of 30 parallel wrong passwords; then the right one is refused until the window passes`, async () => {
     const burst = 30; // under the API's 60 writes a minute per session
     const change = (password: string) =>
-      api(portal, '/api/me/email-change', { origin: portal.origin, cookie: companyCookie, body: { newEmail: 'burst.change@example.org', password } });
+      api(portal, '/api/me/email-change', { origin: portal.origin, session: companySession, body: { newEmail: 'burst.change@example.org', password } });
     const answers = await Promise.all(Array.from({ length: burst }, (_, i) => change(`wrong-password-${i}`)));
     expect(tally(answers.map((a) => `${a.response.status} ${a.json?.code}`))).toEqual({
       '422 password_incorrect': EMAIL_CHANGE_PASSWORD_RULE.limit,

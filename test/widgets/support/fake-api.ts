@@ -2,6 +2,9 @@
 // XMLHttpRequest while installed, routes requests by method and path, and records every call.
 // End-to-end tests (test/e2e) run the widgets against the real API.
 
+import { generateKeyPair } from 'dpop';
+import { openKeyStore } from '../../../widgets/auth/key-store.ts';
+
 export const FAKE_API_BASE = 'https://api.test/api';
 
 export interface FakeRequest {
@@ -28,6 +31,20 @@ export interface FakeResponse {
 export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export const DEMO_CUSTOMER = { name: 'Szőke Erzsébet', customerNumber: '10204460', kind: 'person' as const };
+
+/** The handle `seedSession()` stores: a page that was logged in before it loaded. */
+export const SEEDED_HANDLE = 'seeded-handle';
+
+/** Puts a logged-in session (a new non-extractable key and SEEDED_HANDLE) in the page's key store for the fake API. */
+export async function seedSession(): Promise<void> {
+  const store = await openKeyStore(FAKE_API_BASE);
+  await store.save({ keys: await generateKeyPair('ES256', { extractable: false }), handle: SEEDED_HANDLE });
+}
+
+/** Empties the page's key store for the fake API (a page nobody logged in on). */
+export async function clearSession(): Promise<void> {
+  await (await openKeyStore(FAKE_API_BASE)).clear();
+}
 
 const RESPONSE = Symbol('fake response');
 
@@ -58,12 +75,31 @@ export class FakeApi {
   #originalFetch: typeof fetch | undefined;
   #originalXhr: typeof XMLHttpRequest | undefined;
 
-  /** Starts with a logged-in session (GET /session) unless told otherwise. */
+  /** The handles this fake API knows: SEEDED_HANDLE when it starts logged in, and every one `POST /session` opened. */
+  readonly handles = new Set<string>();
+
+  /**
+   * Starts with a logged-in session unless told otherwise: GET /session with SEEDED_HANDLE (put in
+   * the page's key store by `seedSession()`) answers the customer. Like the API, it answers a
+   * session request only with `Authorization: DPoP <handle>` and a `DPoP` proof (401 otherwise);
+   * `POST /session` needs a proof and opens a new handle. Proofs' contents are checked by the
+   * widget tests of `DpopSession`, against WebCrypto.
+   */
   constructor(options: { authenticated?: boolean } = {}) {
-    const authenticated = options.authenticated ?? true;
-    this.on('GET', '/session', () => ({
-      json: authenticated ? { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'test', partner: { name: 'Teszt Alkusz' } } : { authenticated: false },
-    }));
+    if (options.authenticated ?? true) this.handles.add(SEEDED_HANDLE);
+    this.on('GET', '/session', (request) => {
+      const handle = /^DPoP (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      if (handle === undefined) return { json: { authenticated: false } };
+      if (!request.headers.get('dpop')) return problem(401, 'invalid_dpop_proof');
+      if (!this.handles.has(handle)) return problem(401, 'session_expired');
+      return { json: { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'test', partner: { name: 'Teszt Alkusz' } } };
+    });
+    this.on('POST', '/session', (request) => {
+      if (!request.headers.get('dpop') || request.headers.has('authorization')) return problem(401, 'invalid_dpop_proof');
+      const handle = `handle-${this.handles.size + 1}`;
+      this.handles.add(handle);
+      return { json: { handle, expiresIn: 28800, session: { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'test', partner: { name: 'Teszt Alkusz' } } } };
+    });
     this.on('DELETE', '/session', () => ({ status: 204 }));
   }
 

@@ -9,7 +9,6 @@ import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
 import { allPages } from '../../internal/all-pages.ts';
 import { forms } from '../../styles/forms.ts';
-import { openPdf, pdfFilename } from './open-pdf.ts';
 import styles from './mailbox.styles.ts';
 
 type RequestField = 'policyId' | 'type';
@@ -361,7 +360,10 @@ export default class GpMailbox extends GpElement {
     if (!api || this.view.opening.includes(id)) return;
     this.#set({ opening: [...this.view.opening, id] });
     try {
-      const how = openPdf(await api.blob(`/documents/${encodeURIComponent(id)}/content`), pdfFilename(title));
+      // The PDF comes by fetch (with the session's proof; no cookie, no credential in a URL), and
+      // the code that shows it only when a document is opened.
+      const [blob, { openPdf, pdfFilename }] = await Promise.all([api.blob(`/documents/${encodeURIComponent(id)}/content`), import('./open-pdf.ts')]);
+      const how = openPdf(blob, pdfFilename(title));
       // The API marked it read when it answered the content: mirror that here.
       const list = this.view.list;
       this.#set({

@@ -4,7 +4,9 @@ import { property, state } from 'lit/decorators.js';
 import { ApiClient } from '../../api/api-client.ts';
 import { ApiProblem } from '../../api/api-problem.ts';
 import type { SessionView } from '../../api/schemas.ts';
-import { completeRedirectLogin, loginWithPopup, loginWithRedirect, PopupBlockedError } from '../../auth/login-flow.ts';
+import { DpopSession } from '../../auth/dpop-session.ts';
+import { openKeyStore } from '../../auth/key-store.ts';
+import { openLoginPopup } from '../../auth/login-popup.ts';
 import { toLoginMode, type LoginMode } from '../../auth/login-mode.ts';
 import type { SessionState } from '../../auth/session-state.ts';
 import { portalContext, type PortalContext } from '../../context/portal-context.ts';
@@ -32,8 +34,11 @@ const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v
  * The root of the customer portal. A partner page places it once; the other widgets go inside it
  * and take the language, the API base and the client id from it (through `@lit/context`).
  *
- * On load it asks the API whether this page already has a session (and finishes a redirect
- * log-in when the address carries one). While nobody is logged in it shows the logged-out state:
+ * The session is key-bound: the page holds a handle and a non-extractable key (in its own
+ * IndexedDB, else in memory, which it then tells the customer) and signs a proof with every API
+ * call; no cookie is involved. On load it finishes a redirect log-in when the address carries
+ * one, else asks the API about the handle it holds (none held: nobody is logged in, no call).
+ * A log-in counts once one authenticated call has confirmed it. While nobody is logged in it shows the logged-out state:
  * a heading, a short explanation and a log-in button; the widgets inside stay hidden. Logged in,
  * the header shows who it is and a log-out button, and the widgets appear. When the API says the
  * session is gone (401), every widget is told through the context and `gp-logout` fires.
@@ -71,6 +76,7 @@ const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v
  * @csspart customer-number - The logged-in customer's number.
  * @csspart logout-button - The log-out button.
  * @csspart notice - The live region announcing log-in, log-out and their failures.
+ * @csspart storage-notice - The note, while logged in, that this browser keeps the log-in only until the page closes.
  *
  * @cssproperty --gp-color-primary - Brand colour: buttons, header rule, logo. Default `#0a4a86`.
  * @cssproperty --gp-color-primary-hover - Primary buttons under the pointer.
@@ -119,6 +125,9 @@ export default class GpPortal extends LitElement {
 
   @state() accessor session: SessionState = { status: 'checking' };
 
+  /** Logged in, but the key lives in this page's memory only (no IndexedDB): the session ends with the page. */
+  @state() accessor memoryOnly = false;
+
   /** A log-in is running (popup open, or the redirect is about to happen). */
   @state() accessor loggingIn = false;
 
@@ -137,6 +146,7 @@ export default class GpPortal extends LitElement {
     void this.logout();
   };
 
+  #session!: DpopSession;
   #api = this.#createApi();
 
   readonly #provider = new ContextProvider(this, { context: portalContext, initialValue: this.#contextValue() });
@@ -174,18 +184,18 @@ export default class GpPortal extends LitElement {
     this.loggingIn = true;
     this.notice = { kind: 'info', text: () => this.#localize.term('auth.loggingIn') };
     const options = { clientId: this.clientId, lang: this.lang };
+    const session = this.#session;
+    // In the click, before anything is awaited: else popup blockers stop it.
+    const popup = this.loginMode === 'popup' ? openLoginPopup() : null;
     try {
-      if (this.loginMode === 'redirect') {
-        await loginWithRedirect(this.#api, options);
-        return; // the page is leaving
+      const flow = await import('../../auth/login-flow.ts');
+      if (popup) {
+        await this.#loggedIn(await flow.loginWithPopup(this.#api, session, popup, options), 'login');
+        return;
       }
-      try {
-        this.#loggedIn(await loginWithPopup(this.#api, options), 'login');
-      } catch (error) {
-        if (!(error instanceof PopupBlockedError)) throw error;
-        this.notice = { kind: 'info', text: () => this.#localize.term('problem.popup_blocked') };
-        await loginWithRedirect(this.#api, options);
-      }
+      if (this.loginMode === 'popup') this.notice = { kind: 'info', text: () => this.#localize.term('problem.popup_blocked') };
+      await flow.loginWithRedirect(this.#api, session, options);
+      return; // the page is leaving
     } catch (error) {
       this.#failed(error, 'login');
     } finally {
@@ -193,7 +203,7 @@ export default class GpPortal extends LitElement {
     }
   }
 
-  /** Ends the session at the API (its refresh token is revoked) and tells every widget. */
+  /** Ends the session at the API (its refresh token is revoked), forgets the handle and key, and tells every widget. */
   async logout(): Promise<void> {
     try {
       await this.#api.delete('/session');
@@ -204,6 +214,7 @@ export default class GpPortal extends LitElement {
         return;
       }
     }
+    await this.#session.forget();
     this.session = { status: 'anonymous' };
     this.notice = { kind: 'info', text: () => this.#localize.term('auth.loggedOutNotice') };
     this.dispatchEvent(new GpLogoutEvent('logout'));
@@ -254,6 +265,9 @@ export default class GpPortal extends LitElement {
         </header>
         <div part="body" class="body">
           <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text() ?? ''}</div>
+          ${session.status === 'authenticated' && this.memoryOnly
+            ? html`<p part="storage-notice" class="notice info" role="note">${t.term('auth.memoryOnlyNotice')}</p>`
+            : null}
           ${session.status === 'checking' ? renderLoading(t, t.term('auth.checking')) : null}
           ${session.status === 'anonymous' ? this.#renderLoginPanel() : null}
           <div part="content" class="content" ?hidden=${session.status !== 'authenticated' || !this.hasContent}>
@@ -290,7 +304,9 @@ export default class GpPortal extends LitElement {
   }
 
   #createApi(): ApiClient {
-    return new ApiClient(normalizeApiBase(this.api), { onUnauthorized: () => this.#expired() });
+    const base = normalizeApiBase(this.api);
+    this.#session = new DpopSession(openKeyStore(base));
+    return new ApiClient(base, { session: this.#session, onUnauthorized: (problem) => this.#expired(problem) });
   }
 
   #contextValue(): PortalContext {
@@ -308,38 +324,54 @@ export default class GpPortal extends LitElement {
   /** On load: finish a redirect log-in if the address carries one, else ask for the session. */
   async #restoreSession(): Promise<void> {
     const api = this.#api;
+    const session = this.#session;
     try {
-      const finished = await completeRedirectLogin(api);
+      // Only a page coming back from a redirect log-in loads the log-in code.
+      const back = /(^#|&)gp-(ticket|login-error)=/.test(location.hash);
+      const finished = back ? await (await import('../../auth/login-flow.ts')).completeRedirectLogin(api, session) : undefined;
       if (finished) {
-        this.#loggedIn(finished, 'login');
+        await this.#loggedIn(finished, 'login');
         return;
       }
-      const view = await api.get<SessionView>('/session');
+      // No handle held: nobody is logged in on this page, and there is nothing to ask.
+      const view: SessionView = (await session.hasHandle()) ? await api.get<SessionView>('/session') : { authenticated: false };
       if (api !== this.#api) return;
-      if (view.authenticated) this.#loggedIn(view, 'restored');
+      if (view.authenticated) await this.#loggedIn(view, 'restored');
       else this.session = { status: 'anonymous' };
     } catch (error) {
       if (api !== this.#api) return;
       this.session = { status: 'anonymous' };
-      if (!(error instanceof ApiProblem && error.status === 401)) this.#failed(error, 'session');
+      // The API no longer knows the handle (ended, expired, or this key is not its key): forget it quietly.
+      if (error instanceof ApiProblem && error.status === 401) await session.forget();
+      else this.#failed(error, 'session');
     }
   }
 
-  #loggedIn(view: SessionView, reason: 'login' | 'restored'): void {
+  async #loggedIn(view: SessionView, reason: 'login' | 'restored'): Promise<void> {
     if (!view.authenticated) {
       this.session = { status: 'anonymous' };
       return;
     }
+    this.memoryOnly = !(await this.#session.persistent());
     this.session = { status: 'authenticated', customer: view.customer, partnerName: view.partner.name };
     if (reason === 'login') this.notice = { kind: 'success', text: () => this.#localize.term('auth.loginSucceeded', view.customer.name) };
     this.dispatchEvent(new GpLoginEvent(view.customer, reason));
   }
 
-  /** The API answered 401 to some widget: the session expired or was ended elsewhere. */
-  #expired(): void {
+  /**
+   * The API answered 401 to some widget while logged in: the session expired or was ended
+   * elsewhere (`session_expired`), or this page's key no longer matches its handle. Only the
+   * first says "expired"; the others say what happened. Never reached during a log-in, which is
+   * confirmed before the portal counts as logged in.
+   */
+  #expired(problem: ApiProblem): void {
     if (this.session.status !== 'authenticated') return;
     this.session = { status: 'anonymous' };
-    this.notice = { kind: 'error', text: () => this.#localize.term('auth.expiredNotice') };
+    void this.#session.forget();
+    this.notice = {
+      kind: 'error',
+      text: () => (problem.code === 'session_expired' ? this.#localize.term('auth.expiredNotice') : this.#localize.problem(problem)),
+    };
     this.dispatchEvent(new GpLogoutEvent('expired'));
   }
 

@@ -43,4 +43,14 @@ export const commonEn = {
   'problem.login_denied': 'The log-in was stopped: consent was not given.',
   'problem.ticket_invalid': 'The log-in expired or was already used. Please log in again.',
   'problem.popup_blocked': 'Your browser blocked the log-in window; taking you to the log-in page instead.',
+  'problem.redirect_needs_storage':
+    'Your browser blocked the log-in window, and in private browsing we cannot keep your log-in while you are taken to the log-in page. Allow pop-up windows for this site, or leave private browsing, and try again.',
+  'problem.webcrypto_unavailable':
+    'This browser cannot keep your log-in secure. Open this page in an up-to-date browser over a secure (https) connection and try again.',
+  'problem.session_not_confirmed':
+    'You logged in, but your browser did not keep the log-in. If you use private browsing or strict privacy settings, allow this site to store data, then log in again.',
+  'problem.invalid_dpop_proof': 'Your log-in is no longer valid in this browser. Please log in again.',
+  'problem.dpop_key_mismatch': 'Your log-in is no longer valid in this browser. Please log in again.',
+  'problem.use_dpop_nonce': "Your device's clock is wrong. Set the correct time, then try again.",
+  'problem.dpop_proof_replayed': 'This request was already sent once. Please try again.',
 } as const satisfies TermsOf<typeof commonHu>;

@@ -44,4 +44,14 @@ export const commonHu = {
   'problem.login_denied': 'A bejelentkezés megszakadt: nem adott hozzájárulást.',
   'problem.ticket_invalid': 'A bejelentkezés lejárt vagy már felhasználták. Kérjük, jelentkezzen be újra.',
   'problem.popup_blocked': 'A böngésző letiltotta a bejelentkezési ablakot; átirányítjuk a bejelentkezéshez.',
+  'problem.redirect_needs_storage':
+    'A böngésző letiltotta a bejelentkezési ablakot, és privát módban nem tudjuk megőrizni a bejelentkezést, amíg átirányítjuk. Engedélyezze a felugró ablakokat ezen az oldalon, vagy lépjen ki a privát módból, és próbálja újra.',
+  'problem.webcrypto_unavailable':
+    'Ez a böngésző nem tudja biztonságosan megőrizni a bejelentkezését. Nyissa meg az oldalt egy friss böngészőben, biztonságos (https) kapcsolaton, és próbálja újra.',
+  'problem.session_not_confirmed':
+    'A bejelentkezés sikerült, de a böngésző nem őrizte meg. Ha privát módot vagy szigorú adatvédelmi beállítást használ, engedélyezze ennek az oldalnak az adattárolást, majd jelentkezzen be újra.',
+  'problem.invalid_dpop_proof': 'A bejelentkezése ebben a böngészőben már nem érvényes. Kérjük, jelentkezzen be újra.',
+  'problem.dpop_key_mismatch': 'A bejelentkezése ebben a böngészőben már nem érvényes. Kérjük, jelentkezzen be újra.',
+  'problem.use_dpop_nonce': 'A készüléke órája eltér a pontos időtől. Állítsa be a pontos időt, majd próbálja újra.',
+  'problem.dpop_proof_replayed': 'Ezt a kérést egyszer már elküldte. Kérjük, próbálja újra.',
 } as const;

@@ -17,5 +17,6 @@ export const portalEn = {
   'auth.customerNumber': (number: string) => `Customer number: ${number}`,
   'auth.loggedOutNotice': 'You have logged out.',
   'auth.expiredNotice': 'Your session has expired. Please log in again.',
+  'auth.memoryOnlyNotice': 'This browser does not let us remember your log-in: if you close or reload this page, you will need to log in again.',
   'auth.loginSucceeded': (name: string) => `You are logged in. Welcome, ${name}!`,
 } as const satisfies TermsOf<typeof portalHu>;

@@ -15,5 +15,6 @@ export const portalHu = {
   'auth.customerNumber': (number: string) => `Ügyfélszám: ${number}`,
   'auth.loggedOutNotice': 'Kijelentkezett.',
   'auth.expiredNotice': 'A munkamenete lejárt. Kérjük, jelentkezzen be újra.',
+  'auth.memoryOnlyNotice': 'Ez a böngésző nem engedi, hogy megjegyezzük a bejelentkezését: ha bezárja vagy újratölti az oldalt, újra be kell jelentkeznie.',
   'auth.loginSucceeded': (name: string) => `Sikeres bejelentkezés. Üdvözöljük, ${name}!`,
 } as const;

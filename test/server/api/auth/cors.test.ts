@@ -26,15 +26,15 @@ function corsHeaders(response: Response): string[] {
 }
 
 describe('CORS for the registered partner origins', () => {
-  it('answers a preflight from a registered origin: that origin, credentials, the widget headers, cached', async () => {
+  it('answers a preflight from a registered origin: that origin, the widget and DPoP headers, no credentials, cached', async () => {
     for (const origin of [BROKER_ORIGIN, OTHER_PARTNER_ORIGIN, portal.origin]) {
       const response = await preflight(origin, 'DELETE');
       expect(response.status, origin).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+      // The widgets send no cookie: the session is `Authorization: DPoP <handle>` + `DPoP: <proof>`.
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
       const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/);
-      expect(allowed).toEqual(expect.arrayContaining(['x-gp-request', 'content-type', 'idempotency-key']));
-      expect(allowed).not.toContain('authorization');
+      expect(allowed.sort()).toEqual(['authorization', 'content-type', 'dpop', 'idempotency-key', 'x-gp-request']);
       expect(response.headers.get('access-control-allow-methods')).toContain('DELETE');
       expect(Number(response.headers.get('access-control-max-age'))).toBeGreaterThanOrEqual(60);
       expect(response.headers.get('vary')).toContain('Origin');
@@ -54,7 +54,10 @@ describe('CORS for the registered partner origins', () => {
   it('adds the headers to ordinary and refused answers for a registered origin, never a wildcard', async () => {
     const ok = await api(portal, '/api/session', { origin: BROKER_ORIGIN });
     expect(ok.response.headers.get('access-control-allow-origin')).toBe(BROKER_ORIGIN);
-    expect(ok.response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(ok.response.headers.get('access-control-allow-credentials')).toBeNull();
+    // A refused proof's nonce and challenge must be readable by the widget.
+    const exposed = ok.response.headers.get('access-control-expose-headers')!.toLowerCase().split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['dpop-nonce', 'www-authenticate']));
     const refused = await api(portal, '/api/session/login', { origin: BROKER_ORIGIN, body: { clientId: 'no-such' } });
     expect(refused.response.status).toBe(400);
     expect(refused.response.headers.get('access-control-allow-origin')).toBe(BROKER_ORIGIN);

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../../support/database.ts';
-import { api, BROKER_ORIGIN, COMPANY, COOKIE_NAME, loginSession, PERSON, record, startPortal, type RunningPortal } from '../session/harness.ts';
+import { api, BROKER_ORIGIN, COMPANY, loginSession, sessionHeaders, PERSON, record, startPortal, type RunningPortal, type BrowserSession } from '../session/harness.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
-let personCookie: string;
-let companyCookie: string;
+let personSession: BrowserSession;
+let companySession: BrowserSession;
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  personCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).cookie;
-  companyCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).cookie;
+  personSession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).session;
+  companySession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).session;
 }, 120_000);
 afterAll(() => portal?.close());
 
@@ -42,13 +42,13 @@ interface FormFields {
   [name: string]: string | undefined;
 }
 
-/** `POST /api/claims` as the claim form sends it: a multipart form, from the portal page, with the session cookie. */
-async function postClaim(fields: FormFields, files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }> = [], cookie: string | null = personCookie) {
+/** `POST /api/claims` as the claim form sends it: a multipart form, from the portal page, with the session's handle and a proof. */
+async function postClaim(fields: FormFields, files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }> = [], session: BrowserSession | null = personSession) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
   for (const file of files) form.append('attachments', new Blob([file.bytes], { type: file.type ?? 'image/jpeg' }), file.name);
   const headers: Record<string, string> = { origin: portal.origin, 'x-gp-request': '1' };
-  if (cookie) headers.cookie = `${COOKIE_NAME}=${cookie}`;
+  if (session) Object.assign(headers, await sessionHeaders(session, 'POST', new URL('/api/claims', portal.origin)));
   const url = new URL('/api/claims', portal.origin);
   const response = await fetch(url, { method: 'POST', headers, body: form });
   const text = await response.text();
@@ -212,7 +212,7 @@ describe('POST /api/claims', () => {
   });
 
   it('answers 415 for a JSON body', async () => {
-    const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, cookie: personCookie, body: await motorClaimFields() });
+    const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, session: personSession, body: await motorClaimFields() });
     expect(response.status).toBe(415);
     expect(json.code).toBe('unsupported_media_type');
   });
@@ -237,7 +237,7 @@ describe('POST /api/claims', () => {
 describe('GET /api/claims', () => {
   it('lists the claim with its status history', async () => {
     const claim = await reportOne();
-    const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, cookie: personCookie });
+    const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, session: personSession });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const item = (json.items as Array<Record<string, any>>).find((i) => i.id === claim.id);
@@ -258,7 +258,7 @@ describe('GET /api/claims', () => {
 
   it("does not show the person's claim to the company", async () => {
     const claim = await reportOne();
-    const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, cookie: companyCookie });
+    const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, session: companySession });
     expect(response.status).toBe(200);
     expect((json.items as Array<{ id: number }>).map((i) => i.id)).not.toContain(claim.id);
   });
@@ -267,7 +267,7 @@ describe('GET /api/claims', () => {
 describe('GET /api/claims/{id} and its attachment', () => {
   it('answers the detail to the owner', async () => {
     const claim = await reportOne();
-    const { response, json } = await api(portal, `/api/claims/${claim.id}`, { origin: portal.origin, cookie: personCookie });
+    const { response, json } = await api(portal, `/api/claims/${claim.id}`, { origin: portal.origin, session: personSession });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(json).toMatchObject({
@@ -281,8 +281,9 @@ describe('GET /api/claims/{id} and its attachment', () => {
 
   it('serves the file to the owner as a download', async () => {
     const claim = await reportOne();
-    const response = await fetch(new URL(`/api/claims/${claim.id}/attachments/${claim.attachmentId}`, portal.origin), {
-      headers: { origin: portal.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${personCookie}` },
+    const url = new URL(`/api/claims/${claim.id}/attachments/${claim.attachmentId}`, portal.origin);
+    const response = await fetch(url, {
+      headers: { origin: portal.origin, 'x-gp-request': '1', ...(await sessionHeaders(personSession, 'GET', url)) },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
@@ -294,10 +295,10 @@ describe('GET /api/claims/{id} and its attachment', () => {
 
   it("answers 404 to the company for the person's claim and its attachment", async () => {
     const claim = await reportOne();
-    const detail = await api(portal, `/api/claims/${claim.id}`, { origin: portal.origin, cookie: companyCookie });
+    const detail = await api(portal, `/api/claims/${claim.id}`, { origin: portal.origin, session: companySession });
     expect(detail.response.status).toBe(404);
     expect(detail.json.code).toBe('claim_not_found');
-    const file = await api(portal, `/api/claims/${claim.id}/attachments/${claim.attachmentId}`, { origin: portal.origin, cookie: companyCookie });
+    const file = await api(portal, `/api/claims/${claim.id}/attachments/${claim.attachmentId}`, { origin: portal.origin, session: companySession });
     expect(file.response.status).toBe(404);
     expect(file.json.code).toBe('claim_not_found');
     expect(file.text).not.toContain('JFIF');
@@ -305,10 +306,10 @@ describe('GET /api/claims/{id} and its attachment', () => {
 
   it('answers 404 for an unknown attachment of the own claim, 400 for a malformed id, 401 without a session', async () => {
     const claim = await reportOne();
-    const unknown = await api(portal, `/api/claims/${claim.id}/attachments/00000000-0000-4000-8000-000000000000`, { origin: portal.origin, cookie: personCookie });
+    const unknown = await api(portal, `/api/claims/${claim.id}/attachments/00000000-0000-4000-8000-000000000000`, { origin: portal.origin, session: personSession });
     expect(unknown.response.status).toBe(404);
     expect(unknown.json.code).toBe('attachment_not_found');
-    const malformed = await api(portal, '/api/claims/abc', { origin: portal.origin, cookie: personCookie });
+    const malformed = await api(portal, '/api/claims/abc', { origin: portal.origin, session: personSession });
     expect(malformed.response.status).toBe(400);
     expect(malformed.json.code).toBe('invalid_request');
     const anonymous = await api(portal, `/api/claims/${claim.id}/attachments/${claim.attachmentId}`, { origin: portal.origin });
@@ -324,10 +325,10 @@ describe('a broker-scoped partner', () => {
          cross join partner_clients pc where c.id = :id and pc.client_id = 'biztos-pont'`,
       { replacements: { id: claim.id }, type: QueryTypes.SELECT },
     );
-    const { cookie } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
-    const detail = await api(portal, `/api/claims/${claim.id}`, { origin: BROKER_ORIGIN, cookie });
+    const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
+    const detail = await api(portal, `/api/claims/${claim.id}`, { origin: BROKER_ORIGIN, session });
     expect(detail.response.status).toBe(row!.same ? 200 : 404);
-    const list = await api(portal, '/api/claims', { origin: BROKER_ORIGIN, cookie });
+    const list = await api(portal, '/api/claims', { origin: BROKER_ORIGIN, session });
     expect((list.json.items as Array<{ id: number }>).some((i) => i.id === claim.id)).toBe(row!.same);
   });
 });

@@ -2,18 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../../support/database.ts';
-import { api, BROKER_ORIGIN, COMPANY, COOKIE_NAME, loginSession, PERSON, startPortal, type RunningPortal } from '../session/harness.ts';
+import { api, BROKER_ORIGIN, COMPANY, loginSession, sessionHeaders, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../session/harness.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
-let personCookie: string;
-let companyCookie: string;
+let personSession: BrowserSession;
+let companySession: BrowserSession;
 let personId: number;
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  personCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).cookie;
-  companyCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).cookie;
+  personSession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).session;
+  companySession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).session;
   personId = await customerIdOf(PERSON.customerNumber);
 });
 afterAll(() => portal?.close());
@@ -29,13 +29,13 @@ async function customerIdOf(customerNumber: string): Promise<number> {
 
 const count = async (sql: string, bind: unknown[] = []) => Number((await one<{ n: string }>(`select count(*) as n from (${sql}) q`, bind)).n);
 
-const person = (path: string, init: Parameters<typeof api>[2] = {}) => api(portal, path, { origin: portal.origin, cookie: personCookie, ...init });
-const company = (path: string, init: Parameters<typeof api>[2] = {}) => api(portal, path, { origin: portal.origin, cookie: companyCookie, ...init });
+const person = (path: string, init: Parameters<typeof api>[2] = {}) => api(portal, path, { origin: portal.origin, session: personSession, ...init });
+const company = (path: string, init: Parameters<typeof api>[2] = {}) => api(portal, path, { origin: portal.origin, session: companySession, ...init });
 
 /** The PDF's bytes (the harness's `api()` reads text, which would mangle them). */
-async function fetchBinary(path: string, cookie: string) {
+async function fetchBinary(path: string, session: BrowserSession) {
   const response = await fetch(new URL(path, portal.origin), {
-    headers: { origin: portal.origin, 'x-gp-request': '1', cookie: `${COOKIE_NAME}=${cookie}` },
+    headers: { origin: portal.origin, 'x-gp-request': '1', ...(await sessionHeaders(session, 'GET', new URL(path, portal.origin))) },
   });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
@@ -112,7 +112,7 @@ describe('GET /api/documents', () => {
   });
 
   it('shows a broker-scoped partner only its broker\'s contracts\' documents and the customer-level ones', async () => {
-    const { cookie } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
+    const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
     const broker = await one<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`);
     const visible = await count(
       `select d.id from documents d left join policies p on p.id = d.policy_id where d.customer_id = $1 and (d.policy_id is null or p.broker_id = $2)`,
@@ -120,12 +120,12 @@ describe('GET /api/documents', () => {
     );
     const all = await count('select id from documents where customer_id = $1', [personId]);
     expect(visible).toBeLessThan(all);
-    const { json } = await api(portal, '/api/documents?pageSize=100', { origin: BROKER_ORIGIN, cookie });
+    const { json } = await api(portal, '/api/documents?pageSize=100', { origin: BROKER_ORIGIN, session });
     expect(json.total).toBe(visible);
 
     const home = await policyIdOf(personId, 'home');
     const homeDoc = await one<{ id: string }>('select id from documents where policy_id = $1 limit 1', [home]);
-    const opened = await api(portal, `/api/documents/${homeDoc.id}/content`, { origin: BROKER_ORIGIN, cookie });
+    const opened = await api(portal, `/api/documents/${homeDoc.id}/content`, { origin: BROKER_ORIGIN, session });
     expect(opened.response.status).toBe(404);
   });
 });
@@ -138,7 +138,7 @@ describe('GET /api/documents/{id}/content', () => {
     );
     const before = (await person('/api/documents')).json.unreadCount;
 
-    const { response, bytes } = await fetchBinary(`/api/documents/${doc.id}/content`, personCookie);
+    const { response, bytes } = await fetchBinary(`/api/documents/${doc.id}/content`, personSession);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -152,7 +152,7 @@ describe('GET /api/documents/{id}/content', () => {
     const read = await one<{ read_at: Date | null }>('select read_at from documents where id = $1', [doc.id]);
     expect(read.read_at).not.toBeNull();
 
-    const download = await fetchBinary(`/api/documents/${doc.id}/content?download=1`, personCookie);
+    const download = await fetchBinary(`/api/documents/${doc.id}/content?download=1`, personSession);
     expect(download.response.status).toBe(200);
     expect(download.response.headers.get('content-disposition')).toMatch(/^attachment; /);
     expect((await person('/api/documents')).json.unreadCount).toBe(before - 1);

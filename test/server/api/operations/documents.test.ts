@@ -163,12 +163,12 @@ describe('POST /api/operations/documents', () => {
     expect(json.code).toBe('customer_not_found');
   });
 
-  it('refuses a customer\'s cookie session (403 forbidden)', async () => {
-    const { cookie } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
+  it('refuses a customer\'s session session (403 forbidden)', async () => {
+    const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const before = await counts();
     const { response, json } = await api(portal, '/api/operations/documents', {
       origin: BROKER_ORIGIN,
-      cookie,
+      session,
       body: { customerNumber: PERSON.customerNumber, type: 'kotveny', policyNumber },
     });
     expect(response.status).toBe(403);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureHeader, SIGNATURE_HEADER } from '../../../../server/payment-providers/demo/signature.ts';
 import { useTestDatabase } from '../../../support/database.ts';
 import { footprint, GOOD_CARD, pathOf } from '../../domain/payments/support.ts';
-import { api, BROKER_ORIGIN, COMPANY, loginSession, PERSON, startPortal, type RunningPortal } from '../session/harness.ts';
+import { api, BROKER_ORIGIN, COMPANY, loginSession, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../session/harness.ts';
 
 /**
  * The payments resource through the real app, logged in through the real IdP: invoices and the
@@ -12,7 +12,7 @@ import { api, BROKER_ORIGIN, COMPANY, loginSession, PERSON, startPortal, type Ru
  */
 const db = useTestDatabase();
 let portal: RunningPortal;
-let cookie: string;
+let session: BrowserSession;
 let personId: number;
 let companyId: number;
 /** The hosted page: the app's own `/pay/demo` once mounted there, else served here on its own app. */
@@ -38,17 +38,17 @@ const urls = () => ({ returnUrl: `${portal.origin}/?view=szamlak&fizetes=kesz`, 
 let keyCounter = 0;
 const newKey = () => `api-test-${Date.now()}-${++keyCounter}`;
 
-const pay = (invoiceIds: number[], key: string | null, session: string = cookie) =>
+const pay = (invoiceIds: number[], key: string | null, as: BrowserSession = session) =>
   api(portal, '/api/payments', {
     origin: portal.origin,
-    cookie: session,
+    session: as,
     body: { invoiceIds, ...urls() },
     headers: key === null ? {} : { 'Idempotency-Key': key },
   });
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  cookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal' })).cookie;
+  session = (await loginSession(portal, { origin: portal.origin, clientId: 'portal' })).session;
   personId = await customerIdOf(PERSON.customerNumber);
   companyId = await customerIdOf(COMPANY.customerNumber);
 
@@ -60,7 +60,7 @@ afterAll(() => portal?.close());
 
 describe('GET /api/invoices', () => {
   it("lists the person's invoices and outstanding total as the database has them, no-store", async () => {
-    const { response, json } = await api(portal, '/api/invoices?status=open', { origin: portal.origin, cookie });
+    const { response, json } = await api(portal, '/api/invoices?status=open', { origin: portal.origin, session });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const open = await openInvoices(personId);
@@ -80,18 +80,18 @@ describe('GET /api/invoices', () => {
 
   it('filters by status and pages', async () => {
     const [all] = await sql<{ n: string }>('select count(*) as n from invoices where customer_id = $1', [personId]);
-    const { json } = await api(portal, '/api/invoices?status=all&page=1&pageSize=1', { origin: portal.origin, cookie });
+    const { json } = await api(portal, '/api/invoices?status=all&page=1&pageSize=1', { origin: portal.origin, session });
     expect(json.total).toBe(Number(all!.n));
     expect(json.items).toHaveLength(1);
     expect(json.pageSize).toBe(1);
-    const paid = await api(portal, '/api/invoices?status=paid', { origin: portal.origin, cookie });
+    const paid = await api(portal, '/api/invoices?status=paid', { origin: portal.origin, session });
     const [paidCount] = await sql<{ n: string }>(`select count(*) as n from invoices where customer_id = $1 and status = 'paid'`, [personId]);
     expect(paid.json.total).toBe(Number(paidCount!.n));
     expect(paid.json.items.every((i: { status: string }) => i.status === 'paid')).toBe(true);
   });
 
   it('refuses a bad filter or page size with 400 invalid_request', async () => {
-    const bad = await api(portal, '/api/invoices?status=unpaid&pageSize=1000', { origin: portal.origin, cookie });
+    const bad = await api(portal, '/api/invoices?status=unpaid&pageSize=1000', { origin: portal.origin, session });
     expect(bad.response.status).toBe(400);
     expect(bad.json.code).toBe('invalid_request');
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['pageSize', 'status']);
@@ -99,7 +99,7 @@ describe('GET /api/invoices', () => {
 
   it("shows a broker partner only its broker's invoices", async () => {
     const broker = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
-    const { response, json } = await api(portal, '/api/invoices?status=all&pageSize=100', { origin: BROKER_ORIGIN, cookie: broker.cookie });
+    const { response, json } = await api(portal, '/api/invoices?status=all&pageSize=100', { origin: BROKER_ORIGIN, session: broker.session });
     expect(response.status).toBe(200);
     const expected = await sql<{ id: number }>(
       `select i.id from invoices i join policies p on p.id = i.policy_id join partner_clients pc on pc.broker_id = p.broker_id
@@ -115,7 +115,7 @@ describe('POST /api/payments', () => {
   it('pays two open invoices on the hosted page: invoices paid, receipt in the mailbox, one receipt e-mail; the same key replays', async () => {
     const [a, b] = await openInvoices(personId);
     const amount = a!.amount_huf + b!.amount_huf;
-    const before = await api(portal, '/api/invoices', { origin: portal.origin, cookie });
+    const before = await api(portal, '/api/invoices', { origin: portal.origin, session });
     const receiptsSql = `select id from documents where customer_id = $1 and type = 'befizetes_igazolas'`;
     const mailsSql = `select id from notifications where customer_id = $1 and template = 'payment_receipt'`;
     const paymentsSql = 'select id from payments where customer_id = $1';
@@ -146,7 +146,7 @@ describe('POST /api/payments', () => {
     const paid = await sql<{ id: number; status: string }>('select id, status from invoices where id = any($1::int[])', [[a!.id, b!.id]]);
     expect(paid.map((r) => r.status)).toEqual(['paid', 'paid']);
 
-    const polled = await api(portal, `/api/payments/${paymentId}`, { origin: portal.origin, cookie });
+    const polled = await api(portal, `/api/payments/${paymentId}`, { origin: portal.origin, session });
     expect(polled.response.status).toBe(200);
     expect(polled.json).toMatchObject({ id: paymentId, status: 'succeeded', amountHuf: amount, redirectUrl: null, refundDueHuf: 0 });
     expect(polled.json.invoices.map((i: { status: string }) => i.status)).toEqual(['paid', 'paid']);
@@ -156,7 +156,7 @@ describe('POST /api/payments', () => {
     expect(receipts[0]!.id).toBe(polled.json.receiptDocumentId);
     expect(await sql(mailsSql, [personId])).toHaveLength(mailsBefore + 1);
 
-    const after = await api(portal, '/api/invoices', { origin: portal.origin, cookie });
+    const after = await api(portal, '/api/invoices', { origin: portal.origin, session });
     expect(after.json.outstanding.totalHuf).toBe(before.json.outstanding.totalHuf - amount);
 
     const replay = await pay([a!.id, b!.id], key);
@@ -170,9 +170,9 @@ describe('POST /api/payments', () => {
     const [invoice] = await openInvoices(companyId);
     const company = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY });
     const key = newKey();
-    const first = await pay([invoice!.id], key, company.cookie);
+    const first = await pay([invoice!.id], key, company.session);
     expect(first.response.status).toBe(201);
-    const second = await pay([invoice!.id], key, company.cookie);
+    const second = await pay([invoice!.id], key, company.session);
     expect(second.response.status).toBe(200);
     expect(second.json).toEqual(first.json);
   });
@@ -186,7 +186,7 @@ describe('POST /api/payments', () => {
       expect(json.code).toBe('invalid_request');
       expect(json.errors[0].field).toBe('idempotency-key');
     }
-    const empty = await api(portal, '/api/payments', { origin: portal.origin, cookie, body: { invoiceIds: [], ...urls() }, headers: { 'Idempotency-Key': newKey() } });
+    const empty = await api(portal, '/api/payments', { origin: portal.origin, session, body: { invoiceIds: [], ...urls() }, headers: { 'Idempotency-Key': newKey() } });
     expect(empty.response.status).toBe(400);
     expect(await footprint(db.sequelize)).toEqual(before);
   });
@@ -202,10 +202,10 @@ describe('POST /api/payments', () => {
 
   it("answers 404 for another customer's payment id", async () => {
     const [other] = await sql<{ id: string }>('select id from payments where customer_id <> $1 limit 1', [personId]);
-    const { response, json } = await api(portal, `/api/payments/${other!.id}`, { origin: portal.origin, cookie });
+    const { response, json } = await api(portal, `/api/payments/${other!.id}`, { origin: portal.origin, session });
     expect(response.status).toBe(404);
     expect(json.code).toBe('payment_not_found');
-    expect((await api(portal, '/api/payments/not-a-uuid', { origin: portal.origin, cookie })).response.status).toBe(404);
+    expect((await api(portal, '/api/payments/not-a-uuid', { origin: portal.origin, session })).response.status).toBe(404);
   });
 });
 

@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../../support/database.ts';
-import { api, BROKER_ORIGIN, COMPANY, loginSession, PERSON, startPortal, type RunningPortal } from '../session/harness.ts';
+import { api, BROKER_ORIGIN, COMPANY, loginSession, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../session/harness.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
-let person: string;
-let company: string;
+let person: BrowserSession;
+let company: BrowserSession;
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  person = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).cookie;
-  company = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).cookie;
+  person = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).session;
+  company = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).session;
 });
 afterAll(() => portal?.close());
 
-const asPerson = (path: string, init: { method?: string; body?: unknown } = {}) => api(portal, path, { origin: portal.origin, cookie: person, ...init });
-const asCompany = (path: string, init: { method?: string; body?: unknown } = {}) => api(portal, path, { origin: portal.origin, cookie: company, ...init });
+const asPerson = (path: string, init: { method?: string; body?: unknown } = {}) => api(portal, path, { origin: portal.origin, session: person, ...init });
+const asCompany = (path: string, init: { method?: string; body?: unknown } = {}) => api(portal, path, { origin: portal.origin, session: company, ...init });
 
 async function select<T extends object>(sql: string, bind: unknown[] = []): Promise<T[]> {
   return db.sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT });
@@ -111,7 +111,7 @@ describe('GET /api/policies', () => {
   });
 
   it("shows a broker-scoped partner only that broker's policies", async () => {
-    const { cookie } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
+    const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
     const id = await customerId(PERSON.customerNumber);
     const [broker] = await select<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`);
     const brokerId = Number(broker!.broker_id);
@@ -124,14 +124,14 @@ describe('GET /api/policies', () => {
     expect(own.length).toBeGreaterThan(0);
     expect(others.length).toBeGreaterThan(0);
 
-    const { response, json } = await api(portal, '/api/policies?pageSize=100', { origin: BROKER_ORIGIN, cookie });
+    const { response, json } = await api(portal, '/api/policies?pageSize=100', { origin: BROKER_ORIGIN, session });
     expect(response.status).toBe(200);
     expect((json.items as Array<{ id: number }>).map((p) => p.id).sort()).toEqual(own);
     expect(json.counts.active + json.counts.cancelled).toBe(own.length);
 
     // Another broker's policy of the same customer does not exist for this partner.
     for (const other of others.slice(0, 2)) {
-      const detail = await api(portal, `/api/policies/${other}`, { origin: BROKER_ORIGIN, cookie });
+      const detail = await api(portal, `/api/policies/${other}`, { origin: BROKER_ORIGIN, session });
       expect(detail.response.status).toBe(404);
       expect(detail.json.code).toBe('policy_not_found');
     }
@@ -261,7 +261,7 @@ describe('PATCH /api/policies/{id}', () => {
 
     const notJson = await api(portal, `/api/policies/${id}`, {
       origin: portal.origin,
-      cookie: person,
+      session: person,
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
     });

@@ -2,19 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../../support/database.ts';
-import { api, COMPANY, loginSession, PERSON, startPortal, type RunningPortal } from '../session/harness.ts';
+import { api, COMPANY, loginSession, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../session/harness.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
-let personCookie: string;
-let companyCookie: string;
+let personSession: BrowserSession;
+let companySession: BrowserSession;
 let personId: number;
 let personAccountId: string;
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  personCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).cookie;
-  companyCookie = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).cookie;
+  personSession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).session;
+  companySession = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY })).session;
   const [row] = await rows<{ id: string; customer_id: number }>('select id, customer_id from accounts where lower(username) = lower($1)', [PERSON.username]);
   personId = Number(row!.customer_id);
   personAccountId = row!.id;
@@ -26,8 +26,8 @@ async function rows<T extends object>(sql: string, bind: unknown[] = []): Promis
 }
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('base64url');
-const person = (body: unknown) => api(portal, '/api/me/email-change', { origin: portal.origin, cookie: personCookie, body });
-const company = (body: unknown) => api(portal, '/api/me/email-change', { origin: portal.origin, cookie: companyCookie, body });
+const person = (body: unknown) => api(portal, '/api/me/email-change', { origin: portal.origin, session: personSession, body });
+const company = (body: unknown) => api(portal, '/api/me/email-change', { origin: portal.origin, session: companySession, body });
 
 interface TokenRow {
   account_id: string;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import * as oidc from 'openid-client';
+import { generateKeyPair, generateProof, type KeyPair } from 'dpop';
 import { createApp } from '../../../../server/app/create-app.ts';
 import { createLogger } from '../../../../common/http/logger.ts';
 import { seedDemoData, DEMO_LOGINS } from '../../../../server/seed/index.ts';
@@ -30,7 +31,32 @@ export const OTHER_PARTNER_ORIGIN = 'https://www.dunaalkusz.example';
 export const FOREIGN_ORIGIN = 'https://evil.example';
 export const PERSON = DEMO_LOGINS.person;
 export const COMPANY = DEMO_LOGINS.company;
-export const COOKIE_NAME = '__Host-gp_session';
+
+/**
+ * What a widget holds after a log-in: the session handle and the non-extractable key pair it is
+ * bound to (made with the `dpop` library, as the widgets make it).
+ */
+export interface BrowserSession {
+  handle: string;
+  keys: KeyPair;
+}
+
+export function newKeyPair(): Promise<KeyPair> {
+  return generateKeyPair('ES256', { extractable: false });
+}
+
+/** A DPoP proof for `method url` (the query is not part of `htu`), for a session's handle when given. */
+export function proofFor(keys: KeyPair, method: string, url: string | URL, options: { handle?: string; nonce?: string } = {}): Promise<string> {
+  const htu = new URL(url);
+  htu.search = '';
+  htu.hash = '';
+  return generateProof(keys, htu.href, method, options.nonce, options.handle);
+}
+
+/** The headers a widget sends with a session: `Authorization: DPoP <handle>` and a fresh proof. */
+export async function sessionHeaders(session: BrowserSession, method: string, url: string | URL): Promise<Record<string, string>> {
+  return { authorization: `DPoP ${session.handle}`, dpop: await proofFor(session.keys, method, url, { handle: session.handle }) };
+}
 
 export interface LogLine {
   level: string;
@@ -47,7 +73,7 @@ export interface RunningPortal {
   logs: LogLine[];
   /** Every response body, Location and URL the tests saw (for the "no token anywhere" check). */
   seen: string[];
-  /** Every token and session id the tests learnt (from the database or cookies). */
+  /** Every token and session handle the tests learnt (from the database or `POST /api/session`). */
   secrets: Set<string>;
   sequelize: Sequelize;
   /** The payment provider the app was built with (its hosted page and the API share it). */
@@ -96,26 +122,37 @@ export interface ApiRequest {
   origin?: string | null;
   /** `X-GP-Request: 1` unless false. */
   gp?: boolean;
-  cookie?: string | null;
+  /** Sends `Authorization: DPoP <handle>` and a proof signed by the session's key. */
+  session?: BrowserSession | null;
+  /** Replaces the `DPoP` header (null: none); with `session`, the handle still goes along. */
+  proof?: string | null;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-/** A request as a partner page's widget makes it (credentialed fetch from `origin`). Records what comes back. */
+/** A request as a partner page's widget makes it (fetch from `origin`, no cookie). Records what comes back. */
 export async function api(portal: RunningPortal, path: string, init: ApiRequest = {}): Promise<{ response: Response; text: string; json: any }> {
-  const headers: Record<string, string> = { ...init.headers };
+  const headers: Record<string, string> = {};
   if (init.origin) headers.origin = init.origin;
   if (init.gp !== false) headers['x-gp-request'] = '1';
-  if (init.cookie) headers.cookie = `${COOKIE_NAME}=${init.cookie}`;
   let body: string | undefined;
   if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
   const url = new URL(path, portal.origin);
-  const response = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+  const method = init.method ?? (body ? 'POST' : 'GET');
+  if (init.session) Object.assign(headers, await sessionHeaders(init.session, method, url));
+  if (init.proof !== undefined) {
+    if (init.proof === null) delete headers.dpop;
+    else headers.dpop = init.proof;
+  }
+  Object.assign(headers, init.headers);
+  const response = await fetch(url, { method, headers, body, redirect: 'manual' });
   const text = await response.text();
-  record(portal, url.href, response, text);
+  // The handle is answered once, by design, in the body of `POST /api/session`: it must show nowhere else.
+  const handle = /"handle":"([A-Za-z0-9_-]{43})"/.exec(text)?.[1];
+  record(portal, url.href, response, handle && method === 'POST' && url.pathname === '/api/session' ? text.replace(handle, '<handle>') : text);
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
@@ -127,22 +164,6 @@ export async function api(portal: RunningPortal, path: string, init: ApiRequest 
 
 export function record(portal: RunningPortal, url: string, response: Response, text: string): void {
   portal.seen.push(url, text, response.headers.get('location') ?? '');
-}
-
-export interface SetCookie {
-  name: string;
-  value: string;
-  attributes: string[];
-  maxAge: number | null;
-}
-
-export function sessionSetCookie(response: Response): SetCookie | undefined {
-  const line = response.headers.getSetCookie().find((l) => l.startsWith(`${COOKIE_NAME}=`));
-  if (!line) return undefined;
-  const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
-  const eq = pair.indexOf('=');
-  const maxAge = attributes.find((a) => a.toLowerCase().startsWith('max-age='));
-  return { name: pair.slice(0, eq), value: pair.slice(eq + 1), attributes, maxAge: maxAge ? Number(maxAge.split('=')[1]) : null };
 }
 
 /** Follows the IdP's pages (login, then consent if asked) until the browser is sent to the callback; returns that URL. */
@@ -204,15 +225,23 @@ export function ticketFrom(html: string): string {
   return match[1];
 }
 
-/** A full login through the popup: ends with the session cookie's value. */
-export async function loginSession(portal: RunningPortal, options: LoginOptions): Promise<{ cookie: string; body: any; response: Response }> {
+/** Redeems a ticket as the widget does: with a proof of a new key (or `keys`); the session is bound to that key. */
+export async function redeem(portal: RunningPortal, origin: string, ticket: unknown, loginSecret: unknown, keys?: KeyPair) {
+  const pair = keys ?? (await newKeyPair());
+  const proof = await proofFor(pair, 'POST', new URL('/api/session', portal.origin));
+  const redeemed = await api(portal, '/api/session', { origin, body: { ticket, loginSecret }, headers: { dpop: proof } });
+  return { ...redeemed, keys: pair };
+}
+
+/** A full login through the popup: ends with the session (its handle and the key it is bound to). */
+export async function loginSession(portal: RunningPortal, options: LoginOptions): Promise<{ session: BrowserSession; body: any; response: Response }> {
   const { html, loginSecret } = await loginToCallback(portal, options);
-  const redeemed = await api(portal, '/api/session', { origin: options.origin, body: { ticket: ticketFrom(html), loginSecret } });
-  const cookie = sessionSetCookie(redeemed.response);
-  if (redeemed.response.status !== 200 || !cookie) throw new Error(`ticket redemption failed: ${redeemed.response.status} ${redeemed.text}`);
-  portal.secrets.add(cookie.value);
+  const redeemed = await redeem(portal, options.origin, ticketFrom(html), loginSecret);
+  const handle = redeemed.json?.handle as string | undefined;
+  if (redeemed.response.status !== 200 || !handle) throw new Error(`ticket redemption failed: ${redeemed.response.status} ${redeemed.text}`);
+  portal.secrets.add(handle);
   await rememberTokens(portal);
-  return { cookie: cookie.value, body: redeemed.json, response: redeemed.response };
+  return { session: { handle, keys: redeemed.keys }, body: redeemed.json, response: redeemed.response };
 }
 
 export interface SessionRow {

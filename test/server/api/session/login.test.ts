@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
+import { calculateThumbprint } from 'dpop';
 import { useTestDatabase } from '../../../support/database.ts';
 import {
   api,
   BROKER_ORIGIN,
   Browser,
   COMPANY,
-  COOKIE_NAME,
   FOREIGN_ORIGIN,
   loginSession,
   loginToCallback,
   OTHER_PARTNER_ORIGIN,
   PERSON,
   record,
+  redeem,
   rememberTokens,
   sessionRows,
-  sessionSetCookie,
   startPortal,
   throughIdpPages,
   ticketFrom,
@@ -188,17 +188,17 @@ describe('a shared computer', () => {
   it('asks the next customer for a password although the browser still holds the IdP session of the one who logged out', async () => {
     const browser = new Browser(portal.origin);
     const first = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', browser, user: PERSON });
-    expect(first.body.customer.customerNumber).toBeTruthy();
-    expect((await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, cookie: first.cookie })).response.status).toBe(204);
+    expect(first.body.session.customer.customerNumber).toBeTruthy();
+    expect((await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, session: first.session })).response.status).toBe(204);
     expect(browser.has('_session')).toBe(true); // the IdP's own session is still there
 
     // The next customer on the same browser: the IdP shows its log-in form again, and whoever
     // logs in there is the one logged in.
     const second = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', browser, user: COMPANY });
     expect(second.pages[0]).toContain('name="password"');
-    const redeemed = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket: ticketFrom(second.html), loginSecret: second.loginSecret } });
+    const redeemed = await redeem(portal, BROKER_ORIGIN, ticketFrom(second.html), second.loginSecret);
     expect(redeemed.response.status).toBe(200);
-    expect(redeemed.json.customer.customerNumber).not.toBe(first.body.customer.customerNumber);
+    expect(redeemed.json.session.customer.customerNumber).not.toBe(first.body.session.customer.customerNumber);
   });
 });
 
@@ -212,64 +212,64 @@ describe('redirect mode', () => {
     expect(`${location.origin}${location.pathname}${location.search}`).toBe(`${BROKER_ORIGIN}/ugyfelportal?tab=szerzodesek`);
     const ticket = /^#gp-ticket=([A-Za-z0-9_-]{43})$/.exec(location.hash)?.[1];
     expect(ticket).toBeTruthy();
-    const redeemed = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+    const redeemed = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
     expect(redeemed.response.status).toBe(200);
-    expect(redeemed.json).toMatchObject({ authenticated: true, clientId: 'biztos-pont' });
-    portal.secrets.add(sessionSetCookie(redeemed.response)!.value);
+    expect(redeemed.json.session).toMatchObject({ authenticated: true, clientId: 'biztos-pont' });
+    portal.secrets.add(redeemed.json.handle);
   });
 });
 
 describe('POST /api/session (redeeming the ticket)', () => {
-  it('sets the partitioned __Host- session cookie and answers the session', async () => {
+  it('opens a session bound to the proof\'s key and answers its handle, setting no cookie', async () => {
     const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
-    const { response, json } = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket: ticketFrom(html), loginSecret } });
+    const { response, json, keys } = await redeem(portal, BROKER_ORIGIN, ticketFrom(html), loginSecret);
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(BROKER_ORIGIN);
-    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.getSetCookie()).toEqual([]);
     expect(json).toEqual({
-      authenticated: true,
-      customer: { name: PERSON.name, customerNumber: PERSON.customerNumber, kind: 'person' },
-      clientId: 'biztos-pont',
-      partner: { name: 'Biztos Pont Alkusz Kft.' },
+      handle: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), // 32 random bytes, base64url
+      expiresIn: 28800,
+      session: {
+        authenticated: true,
+        customer: { name: PERSON.name, customerNumber: PERSON.customerNumber, kind: 'person' },
+        clientId: 'biztos-pont',
+        partner: { name: 'Biztos Pont Alkusz Kft.' },
+      },
     });
-    const cookies = response.headers.getSetCookie();
-    expect(cookies).toHaveLength(1);
-    const cookie = sessionSetCookie(response)!;
-    expect(cookie.name).toBe(COOKIE_NAME);
-    expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
-    expect(cookie.attributes.map((a) => a.split('=')[0]!.toLowerCase()).sort()).toEqual(['httponly', 'max-age', 'partitioned', 'path', 'samesite', 'secure']);
-    expect(cookie.attributes).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Max-Age=28800']));
-    expect(cookies[0]).not.toMatch(/domain=/i);
-    portal.secrets.add(cookie.value);
+    const handle = json.handle as string;
+    portal.secrets.add(handle);
 
-    // Only the cookie's SHA-256 is stored, and the ticket's row became the session's.
+    // Only the handle's SHA-256 is stored, next to the thumbprint of the key it is bound to, and the ticket's row became the session's.
     const rows = await sessionRows(portal);
-    const session = rows.find((r) => r.id_hash === createHash('sha256').update(cookie.value).digest('hex'));
+    const session = rows.find((r) => r.id_hash === createHash('sha256').update(handle).digest('hex'));
     expect(session?.tokens.stage).toBe('session');
-    expect(rows.some((r) => r.id_hash.includes(cookie.value))).toBe(false);
+    const [bound] = await db.sequelize.query<{ dpop_jkt: string }>(`select dpop_jkt from bff_sessions where id_hash = :h`, { replacements: { h: session!.id_hash }, type: QueryTypes.SELECT });
+    expect(bound?.dpop_jkt).toBe(await calculateThumbprint(keys.publicKey));
+    expect(rows.some((r) => r.id_hash.includes(handle))).toBe(false);
     expect(await count(`select 1 from audit_events where action = 'session.started' and client_id = 'biztos-pont'`)).toBeGreaterThan(0);
   });
 
   it('redeems a ticket once only', async () => {
     const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const ticket = ticketFrom(html);
-    const first = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+    const first = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
     expect(first.response.status).toBe(200);
-    portal.secrets.add(sessionSetCookie(first.response)!.value);
-    const second = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+    portal.secrets.add(first.json.handle);
+    const second = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
     expect(second.response.status).toBe(400);
     expect(second.json.code).toBe('ticket_invalid');
-    expect(sessionSetCookie(second.response)).toBeUndefined();
+    expect(second.json.handle).toBeUndefined();
   });
 
   it('refuses a ticket from any origin but the one the login started on, and burns it', async () => {
     const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const ticket = ticketFrom(html);
-    const wrong = await api(portal, '/api/session', { origin: OTHER_PARTNER_ORIGIN, body: { ticket, loginSecret } });
+    const wrong = await redeem(portal, OTHER_PARTNER_ORIGIN, ticket, loginSecret);
     expect(wrong.response.status).toBe(403);
     expect(wrong.json.code).toBe('origin_not_allowed');
-    expect(sessionSetCookie(wrong.response)).toBeUndefined();
-    const right = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+    expect(wrong.json.handle).toBeUndefined();
+    const right = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
     expect(right.json.code).toBe('ticket_invalid');
   });
 
@@ -279,12 +279,12 @@ describe('POST /api/session (redeeming the ticket)', () => {
     const victim = await api(portal, '/api/session/login', { origin: BROKER_ORIGIN, body: { clientId: 'biztos-pont' } });
     const ticket = ticketFrom(attacker.html);
     for (const loginSecret of [victim.json.loginSecret, undefined]) {
-      const { response, json } = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+      const { response, json } = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
       expect(response.status).toBe(400);
       expect(json.code).toBe('ticket_invalid');
-      expect(sessionSetCookie(response)).toBeUndefined();
+      expect(json.handle).toBeUndefined();
     }
-    const late = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret: attacker.loginSecret } });
+    const late = await redeem(portal, BROKER_ORIGIN, ticket, attacker.loginSecret);
     expect(late.json.code).toBe('ticket_invalid');
     // The secret's hash is the login's OIDC nonce: the IdP signed it into the ID token the API checked.
     const nonce = new URL(attacker.authorizationUrl).searchParams.get('nonce');
@@ -294,9 +294,9 @@ describe('POST /api/session (redeeming the ticket)', () => {
   it('refuses an expired ticket and nonsense', async () => {
     const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     await db.sequelize.query(`update bff_sessions set expires_at = now() - interval '1 second' where id_hash like 'ticket:%'`);
-    expect((await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket: ticketFrom(html), loginSecret } })).json.code).toBe('ticket_invalid');
+    expect((await redeem(portal, BROKER_ORIGIN, ticketFrom(html), loginSecret)).json.code).toBe('ticket_invalid');
     for (const ticket of [undefined, 42, 'x'.repeat(43), '']) {
-      const { response, json } = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+      const { response, json } = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
       expect(response.status).toBe(400);
       expect(json.code).toBe('ticket_invalid');
     }
@@ -304,7 +304,7 @@ describe('POST /api/session (redeeming the ticket)', () => {
 });
 
 describe('what a browser and the logs can see', () => {
-  it('no token or session id ever appears in a response body, a Location or a URL, nor in the log', async () => {
+  it('no token or session handle ever appears in a response body (but the handle in its own redeem answer), a Location or a URL, nor in the log', async () => {
     await rememberTokens(portal);
     expect(portal.secrets.size).toBeGreaterThan(5);
     expect(portal.seen.length).toBeGreaterThan(20);

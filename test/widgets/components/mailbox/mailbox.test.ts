@@ -175,7 +175,10 @@ describe('<gp-mailbox>', () => {
 
     const [call] = api.callsTo('GET', `/documents/${DOC_UNREAD.id}/content`);
     expect(call!.headers.get('X-GP-Request')).to.equal('1');
-    expect(call!.credentials).to.equal('include');
+    // The PDF comes by fetch with the session's handle and a proof, no cookie: a Blob the page opens.
+    expect(call!.credentials).to.equal('omit');
+    expect(call!.headers.get('authorization')).to.match(/^DPoP /);
+    expect(call!.headers.get('dpop')).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(created).to.have.length(1);
     expect(await created[0]!.text()).to.equal('%PDF-1.7 test');
     expect(opened).to.deep.equal(['blob:test/1']);

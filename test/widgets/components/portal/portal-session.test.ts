@@ -6,7 +6,7 @@ import type GpPortal from '../../../../widgets/components/portal/portal.componen
 import { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { GpLoginEvent } from '../../../../widgets/events/login.ts';
 import { GpLogoutEvent } from '../../../../widgets/events/logout.ts';
-import { DEMO_CUSTOMER, FAKE_API_BASE, FakeApi, problem } from '../../support/fake-api.ts';
+import { clearSession, DEMO_CUSTOMER, FAKE_API_BASE, FakeApi, problem, seedSession, SEEDED_HANDLE } from '../../support/fake-api.ts';
 import { part, textOf } from '../../support/render.ts';
 
 const API_ORIGIN = new URL(FAKE_API_BASE).origin;
@@ -38,7 +38,8 @@ describe('<gp-portal> session', () => {
   afterEach(() => api.restore());
 
   describe('with an existing session', () => {
-    beforeEach(() => {
+    beforeEach(async () => {
+      await seedSession();
       api = new FakeApi({ authenticated: true }).install();
     });
 
@@ -56,9 +57,12 @@ describe('<gp-portal> session', () => {
       expect(part(el, 'content').hidden).to.equal(false);
       expect(events.map((e) => [e.reason, e.customer.customerNumber])).to.deep.equal([['restored', DEMO_CUSTOMER.customerNumber]]);
 
+      // The held handle and a proof of its key, and no cookie.
       const [check] = api.callsTo('GET', '/session');
-      expect(check!.credentials).to.equal('include');
+      expect(check!.credentials).to.equal('omit');
       expect(check!.headers.get('x-gp-request')).to.equal('1');
+      expect(check!.headers.get('authorization')).to.equal(`DPoP ${SEEDED_HANDLE}`);
+      expect(check!.headers.get('dpop')).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       await expect(el).to.be.accessible();
     });
 
@@ -74,6 +78,19 @@ describe('<gp-portal> session', () => {
       expect(part(el, 'content').hidden).to.equal(true);
       expect(textOf(part(el, 'notice'))).to.equal('Kijelentkezett.');
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'login-button'));
+      // The handle and key are forgotten: a reload finds nobody logged in, and asks nothing.
+      const calls = api.callsTo('GET', '/session').length;
+      const reloaded = await mount();
+      expect(reloaded.session.status).to.equal('anonymous');
+      expect(api.callsTo('GET', '/session')).to.have.length(calls);
+    });
+
+    it('on load, forgets a handle the API no longer knows, quietly (no "expired" notice)', async () => {
+      api.handles.clear();
+      const el = await mount();
+      expect(el.session.status).to.equal('anonymous');
+      expect(textOf(part(el, 'notice'))).to.equal('');
+      expect(has(el, 'login-panel')).to.equal(true);
     });
 
     it('tells every widget when the API says the session expired', async () => {
@@ -92,10 +109,10 @@ describe('<gp-portal> session', () => {
 
   describe('logging in through the popup', () => {
     let popup: ReturnType<typeof stubPopup>;
-    beforeEach(() => {
+    beforeEach(async () => {
+      await clearSession();
       api = new FakeApi({ authenticated: false }).install();
       api.on('POST', '/session/login', { authorizationUrl: `${API_ORIGIN}/oidc/auth?client_id=broker-1`, loginSecret: 'secret-1' });
-      api.on('POST', '/session', { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'broker-1', partner: { name: 'Biztos Pont' } });
       popup = stubPopup();
     });
     afterEach(() => popup.restore());
@@ -116,8 +133,16 @@ describe('<gp-portal> session', () => {
       await elementUpdated(el);
 
       expect(login.reason).to.equal('login');
+      const [redeem] = api.callsTo('POST', '/session');
       expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-1', loginSecret: 'secret-1' }]);
+      // The redeem carries a proof of the new key and no handle; then one call with the new handle confirms the session.
+      expect(redeem!.headers.get('dpop')).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(redeem!.headers.has('authorization')).to.equal(false);
+      const confirm = api.callsTo('GET', '/session');
+      expect(confirm.map((c) => c.headers.get('authorization'))).to.deep.equal(['DPoP handle-1']);
+      expect(api.calls.indexOf(confirm[0]!)).to.be.greaterThan(api.calls.indexOf(redeem!));
       expect(el.session.status).to.equal('authenticated');
+      expect(has(el, 'storage-notice')).to.equal(false); // IndexedDB keeps the key here
       expect(textOf(part(el, 'notice'))).to.equal(`Sikeres bejelentkezés. Üdvözöljük, ${DEMO_CUSTOMER.name}!`);
       // The notice follows a language switch.
       el.lang = 'en';
@@ -125,6 +150,25 @@ describe('<gp-portal> session', () => {
       expect(textOf(part(el, 'notice'))).to.equal(`You are logged in. Welcome, ${DEMO_CUSTOMER.name}!`);
       expect(sessionStorage.length).to.equal(0);
       expect(localStorage.length).to.equal(0);
+    });
+
+    it('never says "expired" right after a log-in the browser did not keep: it says what to do (hu, en)', async () => {
+      // The redeem works, but the confirming call is refused (as when a browser drops what the session needs).
+      api.on('GET', '/session', problem(401, 'session_expired'));
+      const el = await mount();
+      part(el, 'login-button').click();
+      await waitUntil(() => api.callsTo('POST', '/session/login').length === 1);
+      setTimeout(() => window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'ticket-3' } })));
+      const error = await oneEvent<GpErrorEvent>(el, 'gp-error');
+      await elementUpdated(el);
+      expect(error.code).to.equal('session_not_confirmed');
+      expect(el.session.status).to.equal('anonymous');
+      const notice = textOf(part(el, 'notice'));
+      expect(notice).to.contain('A bejelentkezés sikerült, de a böngésző nem őrizte meg.');
+      expect(notice).not.to.contain('lejárt');
+      el.lang = 'en';
+      await elementUpdated(el);
+      expect(textOf(part(el, 'notice'))).to.contain('allow this site to store data');
     });
 
     it('still logs in when the ticket arrives just after the popup closed (a busy machine)', async () => {
@@ -135,7 +179,7 @@ describe('<gp-portal> session', () => {
       popup.frame.remove(); // closed first …
       await new Promise((resolve) => setTimeout(resolve, 450)); // … seen closed by a poll (every 400 ms) …
       window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source, data: { type: 'gp-login', ticket: 'ticket-late' } })); // … then the message
-      await waitUntil(() => el.session.status === 'authenticated', 'the late ticket was not redeemed');
+      await waitUntil(() => el.session.status === 'authenticated', 'the late ticket was not redeemed', { timeout: 4000 });
       expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-late', loginSecret: 'secret-1' }]);
     });
 
@@ -166,19 +210,29 @@ describe('<gp-portal> session', () => {
   });
 
   describe('coming back from a redirect log-in', () => {
-    beforeEach(() => {
+    beforeEach(async () => {
+      await clearSession();
       api = new FakeApi({ authenticated: false }).install();
-      api.on('POST', '/session', { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'broker-1', partner: { name: 'Biztos Pont' } });
     });
     afterEach(() => sessionStorage.clear());
 
-    it('redeems the ticket from the fragment with the stored secret, then removes both', async () => {
+    it('redeems the ticket from the fragment with the stored secret and the key that waited in IndexedDB, then removes both', async () => {
       const before = location.href;
       sessionStorage.setItem('gp-login-secret', 'secret-2');
+      // The key the page made before it left for the log-in page.
+      const { openKeyStore } = await import('../../../../widgets/auth/key-store.ts');
+      const { generateKeyPair, calculateThumbprint } = await import('dpop');
+      const keys = await generateKeyPair('ES256', { extractable: false });
+      await (await openKeyStore(FAKE_API_BASE)).save({ keys });
       history.replaceState(null, '', `${location.pathname}${location.search}#gp-ticket=ticket-2`);
       const el = await mount('redirect');
 
-      expect(api.callsTo('POST', '/session').map((c) => c.body)).to.deep.equal([{ ticket: 'ticket-2', loginSecret: 'secret-2' }]);
+      const [redeem] = api.callsTo('POST', '/session');
+      expect(redeem!.body).to.deep.equal({ ticket: 'ticket-2', loginSecret: 'secret-2' });
+      // Signed by that very key.
+      const header = JSON.parse(atob(redeem!.headers.get('dpop')!.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/')));
+      const signer = await crypto.subtle.importKey('jwk', header.jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
+      expect(await calculateThumbprint(signer)).to.equal(await calculateThumbprint(keys.publicKey));
       expect(el.session.status).to.equal('authenticated');
       expect(location.hash).to.equal('');
       expect(sessionStorage.getItem('gp-login-secret')).to.equal(null);

@@ -2,7 +2,7 @@ import '../../support/languages.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture as litFixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { FAKE_API_BASE, FakeApi } from '../../support/fake-api.ts';
+import { clearSession, FAKE_API_BASE, FakeApi, seedSession } from '../../support/fake-api.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { GpLangChangedEvent } from '../../../../widgets/events/lang-changed.ts';
 import { GpLoginRequestedEvent } from '../../../../widgets/events/login-requested.ts';
@@ -34,7 +34,8 @@ const handleLoginInPage = (event: Event) => event.preventDefault();
 
 describe('<gp-portal>', () => {
   let api: FakeApi;
-  beforeEach(() => {
+  beforeEach(async () => {
+    await clearSession();
     api = new FakeApi({ authenticated: false }).install();
     document.addEventListener('gp-login-requested', handleLoginInPage);
   });
@@ -205,6 +206,7 @@ describe('<gp-portal>', () => {
     expect(part(anonymous, 'content').hidden).to.equal(true);
     api.restore();
     api = new FakeApi({ authenticated: true }).install();
+    await seedSession(); // a page that holds a session
 
     const empty = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"> </gp-portal>`);
     expect(part(empty, 'content').hidden).to.equal(true);
