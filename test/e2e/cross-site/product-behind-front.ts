@@ -46,12 +46,16 @@ export async function startProductBehindFront(): Promise<ProductBehindFront> {
     env: { ...process.env, ...setup.env, NODE_EXTRA_CA_CERTS: pki.caFile },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // If the test process ends without close() (a timed-out hook), the product must not outlive it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const stop = async () => {
     await stopChild(child);
+    process.off('exit', orphanGuard);
     await front.close();
     await setup.dispose();
     await pki.dispose();
