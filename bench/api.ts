@@ -8,7 +8,7 @@
 // The check's own cost per request is measured in-process too (`proofCheckCost`).
 import { QueryTypes } from 'sequelize';
 import { sessionHeaders, type BrowserSession, type RunningPortal } from '../test/server/api/session/harness.ts';
-import { sha256Hex } from '../server/api/session/secrets.ts';
+import { sha256Hex } from '../server/domain/session/secrets.ts';
 import { proofCheckCost } from './proof-cost.ts';
 import { startCeilingProcess } from './ceiling-server.ts';
 import { budget, loadFromChild, log, measurement, median, runsNote, type BenchRecord, type LoadResult } from './lib.ts';

@@ -20,7 +20,7 @@ import { DEFAULT_PAGE_SIZE } from '../server/kernel/paging.ts';
 import { POLICY_LIST } from '../server/domain/policies/list-policies.ts';
 import { MAILBOX_COUNTS, MAILBOX_PAGE } from '../server/domain/mailbox/list-documents.ts';
 import type { PreparedStatement } from '../server/db/prepared-statement.ts';
-import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/api/session/session-store.ts';
+import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/domain/session/session-store.ts';
 import { budapestDate } from '../server/kernel/calendar.ts';
 import { closeServerNow } from '../test/support/close-server.ts';
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hashPassword, verifyPassword } from '../common/accounts/password.ts';
 import { loginSession, openTokens, partnerSecret, sessionRows, type RunningPortal } from '../test/server/api/session/harness.ts';
-import { sha256Hex } from '../server/api/session/secrets.ts';
+import { sha256Hex } from '../server/domain/session/secrets.ts';
 import { log, measurement, median, runsNote, type BenchRecord } from './lib.ts';
 import type { RefreshJob, RefreshRun } from './refresh-load.ts';
 

@@ -1,5 +1,5 @@
 // The embedded database's template (server/db/pglite-template.ts), made unless it exists.
-import { ensureTemplate } from '../server/db/pglite-template.ts';
+import { ensureTemplate } from '../server/db/make-pglite-template.ts';
 
 const started = Date.now();
 const { path, made } = await ensureTemplate();

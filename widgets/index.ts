@@ -15,4 +15,4 @@ export { portalContext, type PortalContext } from './context/portal-context.ts';
 export * from './events/index.ts';
 export { formatDate, formatHuf, type DateStyle } from './i18n/format.ts';
 export { LANGS, type Lang } from './i18n/lang.ts';
-export { LocalizeController } from './i18n/localize-controller.ts';
+export { LocalizeController } from './internal/localize-controller.ts';

@@ -1,7 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import type { AccountEmailData, IdpPorts } from '../../idp/ports.ts';
 import { confirmEmailChange, peekEmailChange } from '../domain/profile/email-change.ts';
-import { endCustomerSessions } from '../api/session/end-sessions.ts';
+import { endCustomerSessions } from '../domain/session/end-sessions.ts';
 import { enqueueNotification, messageIdDomain } from '../notifications/outbox.ts';
 import type { TemplateData } from '../notifications/templates/index.ts';
 

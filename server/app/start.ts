@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../../common/http/logger.ts';
 import { loadIdpKeys } from '../../idp/keys.ts';
 import { createProvider } from '../../idp/provider.ts';
 import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';
-import { deleteExpiredLoginArtefacts } from '../api/session/login-states.ts';
+import { deleteExpiredLoginArtefacts } from '../domain/session/login-states.ts';
 import { startSweeper, type Sweeper } from './sweeper.ts';
 import { StartupPhases } from './startup-phases.ts';
 import { createApp } from './create-app.ts';

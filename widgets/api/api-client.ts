@@ -1,5 +1,8 @@
 import { ApiProblem } from './api-problem.ts';
-import type { DpopSession } from '../auth/dpop-session.ts';
+import type { DpopSession } from '../session/dpop-session.ts';
+import type { UploadOptions } from './upload-options.ts';
+
+export type { UploadOptions };
 
 export type QueryValue = string | number | boolean | undefined | null;
 
@@ -8,12 +11,6 @@ export interface ApiClientOptions {
   onUnauthorized?: (problem: ApiProblem) => void;
   /** The page's key-bound session: its handle and a proof go with every request. */
   session?: DpopSession;
-}
-
-export interface UploadOptions {
-  /** Bytes sent so far and in total, as the browser reports them. */
-  onProgress?: (loaded: number, total: number) => void;
-  signal?: AbortSignal;
 }
 
 /**

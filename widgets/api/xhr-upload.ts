@@ -1,5 +1,5 @@
 import { ApiProblem } from './api-problem.ts';
-import type { UploadOptions } from './api-client.ts';
+import type { UploadOptions } from './upload-options.ts';
 
 /**
  * A multipart POST through XMLHttpRequest, which (unlike fetch) reports the upload's progress.

@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ApiProblem } from '../api/api-problem.ts';
 import type { SessionView } from '../api/schemas.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { DpopSession } from './dpop-session.ts';
+import type { DpopSession } from '../session/dpop-session.ts';
 
 /** sessionStorage key of the one-time login secret across a redirect (never a token). */
 const SECRET_KEY = 'gp-login-secret';

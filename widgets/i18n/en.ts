@@ -1,8 +1,8 @@
-import { claimFormEn } from '../components/claim-form/claim-form.terms.en.ts';
-import { invoicePayEn } from '../components/invoice-pay/invoice-pay.terms.en.ts';
-import { mailboxEn } from '../components/mailbox/mailbox.terms.en.ts';
-import { policyListEn } from '../components/policy-list/policy-list.terms.en.ts';
-import { profileEn } from '../components/profile/profile.terms.en.ts';
+import { claimFormEn } from './terms/claim-form.en.ts';
+import { invoicePayEn } from './terms/invoice-pay.en.ts';
+import { mailboxEn } from './terms/mailbox.en.ts';
+import { policyListEn } from './terms/policy-list.en.ts';
+import { profileEn } from './terms/profile.en.ts';
 import type { Translation } from './translation.ts';
 import { commonEn } from './terms/common.en.ts';
 import { portalEn } from './terms/portal.en.ts';

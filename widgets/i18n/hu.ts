@@ -1,8 +1,8 @@
-import { claimFormHu } from '../components/claim-form/claim-form.terms.hu.ts';
-import { invoicePayHu } from '../components/invoice-pay/invoice-pay.terms.hu.ts';
-import { mailboxHu } from '../components/mailbox/mailbox.terms.hu.ts';
-import { policyListHu } from '../components/policy-list/policy-list.terms.hu.ts';
-import { profileHu } from '../components/profile/profile.terms.hu.ts';
+import { claimFormHu } from './terms/claim-form.hu.ts';
+import { invoicePayHu } from './terms/invoice-pay.hu.ts';
+import { mailboxHu } from './terms/mailbox.hu.ts';
+import { policyListHu } from './terms/policy-list.hu.ts';
+import { profileHu } from './terms/profile.hu.ts';
 import { commonHu } from './terms/common.hu.ts';
 import { portalHu } from './terms/portal.hu.ts';
 

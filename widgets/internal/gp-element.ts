@@ -5,7 +5,7 @@ import { isApiProblem } from '../api/api-problem.ts';
 import type { SessionState } from '../auth/session-state.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { GpErrorEvent } from '../events/error.ts';
-import { LocalizeController } from '../i18n/localize-controller.ts';
+import { LocalizeController } from './localize-controller.ts';
 import { base } from '../styles/base.ts';
 import { button } from '../styles/button.ts';
 import { states } from '../styles/states.ts';

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { LocalizeController } from '../i18n/localize-controller.ts';
+import type { LocalizeController } from './localize-controller.ts';
 
 /**
  * A skeleton of the content to come (grey bars that shimmer), so loading looks like loading and

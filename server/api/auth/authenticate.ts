@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../../../common/http/logger.ts';
-import { IdpUnavailableError, SessionEndedError, type SessionStore } from '../session/session-store.ts';
+import { IdpUnavailableError, SessionEndedError, type SessionStore } from '../../domain/session/session-store.ts';
 import { InvalidTokenError, TokenKeysUnavailableError, type BearerVerifier } from './bearer.ts';
 import { checkDpopProof } from './dpop-check.ts';
 import type { DpopVerifier } from './dpop-proof.ts';

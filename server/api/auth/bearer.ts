@@ -1,6 +1,6 @@
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { IdpClient } from '../session/idp-client.ts';
+import type { IdpClient } from '../../domain/session/idp-client.ts';
 import type { Principal } from './principal.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { Logger } from '../../../common/http/logger.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
 import { problems } from '../auth/problems.ts';
 import type { Principal } from '../auth/principal.ts';
-import { IdpClient } from '../session/idp-client.ts';
+import { IdpClient } from '../../domain/session/idp-client.ts';
 
 /** The scope an operations client's client-credentials token carries (see idp/provider.ts). */
 export const ADMIN_SCOPE = 'admin';

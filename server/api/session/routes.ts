@@ -8,11 +8,11 @@ import { assertOriginIn, assertWidgetRequest, requestOrigin } from '../auth/requ
 import { checkDpopProof } from '../auth/dpop-check.ts';
 import type { DpopVerifier } from '../auth/dpop-proof.ts';
 import { callbackHeaders, failurePage, popupResultPage, type CallbackPage, type LoginResultMessage } from './callback-page.ts';
-import type { IdpClient } from './idp-client.ts';
-import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type LoginMode, type PendingLogin } from './login-states.ts';
-import { describeError } from './log-safe.ts';
-import { findActivePartner, type Partner } from './partners.ts';
-import type { SessionStore } from './session-store.ts';
+import type { IdpClient } from '../../domain/session/idp-client.ts';
+import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type LoginMode, type PendingLogin } from '../../domain/session/login-states.ts';
+import { describeError } from '../../domain/session/log-safe.ts';
+import { findActivePartner, type Partner } from '../../domain/session/partners.ts';
+import type { SessionStore } from '../../domain/session/session-store.ts';
 import { limitBody, SMALL_BODY_BYTES } from '../../../common/http/body-limit.ts';
 
 /** The scopes the API asks for: identity claims for the session, `portal` for the API itself. */

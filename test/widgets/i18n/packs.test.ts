@@ -2,7 +2,7 @@ import type { Lang } from '../../../widgets/i18n/lang.ts';
 import { describe, it } from '../mocha.ts';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
-import { LocalizeController } from '../../../widgets/i18n/localize-controller.ts';
+import { LocalizeController } from '../../../widgets/internal/localize-controller.ts';
 import { loadPack, packOf } from '../../../widgets/i18n/packs.ts';
 import { translate } from '../../../widgets/i18n/translate.ts';
 

@@ -3,7 +3,7 @@
 // End-to-end tests (test/e2e) run the widgets against the real API.
 
 import { generateKeyPair } from 'dpop';
-import { openKeyStore } from '../../../widgets/auth/key-store.ts';
+import { openKeyStore } from '../../../widgets/session/key-store.ts';
 
 export const FAKE_API_BASE = 'https://api.test/api';
 

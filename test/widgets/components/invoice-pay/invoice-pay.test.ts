@@ -6,8 +6,8 @@ import type { Invoice, InvoicePage, Payment } from '../../../../widgets/api/sche
 import '../../../../widgets/components/invoice-pay/invoice-pay.ts';
 import type GpInvoicePay from '../../../../widgets/components/invoice-pay/invoice-pay.component.ts';
 import { navigation, RETURN_HASH, STORAGE_KEY } from '../../../../widgets/components/invoice-pay/payment-flow.ts';
-import { invoicePayEn as en } from '../../../../widgets/components/invoice-pay/invoice-pay.terms.en.ts';
-import { invoicePayHu as hu } from '../../../../widgets/components/invoice-pay/invoice-pay.terms.hu.ts';
+import { invoicePayEn as en } from '../../../../widgets/i18n/terms/invoice-pay.en.ts';
+import { invoicePayHu as hu } from '../../../../widgets/i18n/terms/invoice-pay.hu.ts';
 import { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { GpPaymentCompletedEvent } from '../../../../widgets/events/payment-completed.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';

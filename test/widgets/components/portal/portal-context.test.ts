@@ -6,7 +6,7 @@ import { LitElement, html as litHtml } from 'lit';
 import '../../../../widgets/components/portal/portal.ts';
 import type GpPortal from '../../../../widgets/components/portal/portal.component.ts';
 import { portalContext } from '../../../../widgets/context/portal-context.ts';
-import { LocalizeController } from '../../../../widgets/i18n/localize-controller.ts';
+import { LocalizeController } from '../../../../widgets/internal/localize-controller.ts';
 
 /** A stand-in for a future widget: it localizes and reads the portal context like the real ones will. */
 class TestWidget extends LitElement {

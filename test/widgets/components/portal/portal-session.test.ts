@@ -220,7 +220,7 @@ describe('<gp-portal> session', () => {
       const before = location.href;
       sessionStorage.setItem('gp-login-secret', 'secret-2');
       // The key the page made before it left for the log-in page.
-      const { openKeyStore } = await import('../../../../widgets/auth/key-store.ts');
+      const { openKeyStore } = await import('../../../../widgets/session/key-store.ts');
       const { generateKeyPair, calculateThumbprint } = await import('dpop');
       const keys = await generateKeyPair('ES256', { extractable: false });
       await (await openKeyStore(FAKE_API_BASE)).save({ keys });

@@ -1,4 +1,4 @@
-import { fromNumber, withArticle } from '../../i18n/hu-grammar.ts';
+import { fromNumber, withArticle } from '../hu-grammar.ts';
 /** <gp-claim-form>: its own strings and the problem codes only it meets. Keys start with `claimForm.` (or `problem.`/`field.`). */
 export const claimFormHu = {
   'claimForm.heading': 'Kárbejelentés',

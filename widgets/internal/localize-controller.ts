@@ -1,11 +1,11 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { portalContext } from '../context/portal-context.ts';
-import { formatDate, formatHuf, type DateStyle } from './format.ts';
-import { DEFAULT_LANG, LOCALES, type Lang } from './lang.ts';
-import { loadPack, packOf } from './packs.ts';
-import { isTermKey, translate } from './translate.ts';
-import type { TermArgs, TermKey } from './translation.ts';
+import { formatDate, formatHuf, type DateStyle } from '../i18n/format.ts';
+import { DEFAULT_LANG, LOCALES, type Lang } from '../i18n/lang.ts';
+import { loadPack, packOf } from '../i18n/packs.ts';
+import { isTermKey, translate } from '../i18n/translate.ts';
+import type { TermArgs, TermKey } from '../i18n/translation.ts';
 
 export interface LocalizeOptions {
   /**

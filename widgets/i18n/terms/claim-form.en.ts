@@ -1,5 +1,5 @@
-import type { TermsOf } from '../../i18n/translation.ts';
-import type { claimFormHu } from './claim-form.terms.hu.ts';
+import type { TermsOf } from '../translation.ts';
+import type { claimFormHu } from './claim-form.hu.ts';
 
 export const claimFormEn = {
   'claimForm.heading': 'Report a claim',

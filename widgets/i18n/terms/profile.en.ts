@@ -1,5 +1,5 @@
-import type { TermsOf } from '../../i18n/translation.ts';
-import type { profileHu } from './profile.terms.hu.ts';
+import type { TermsOf } from '../translation.ts';
+import type { profileHu } from './profile.hu.ts';
 
 export const profileEn = {
   'profile.heading': 'My details',

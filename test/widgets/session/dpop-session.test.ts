@@ -1,8 +1,8 @@
 import { describe, it } from '../mocha.ts';
 import { expect } from '@open-wc/testing';
 import { ApiClient } from '../../../widgets/api/api-client.ts';
-import { DpopSession } from '../../../widgets/auth/dpop-session.ts';
-import { openKeyStore } from '../../../widgets/auth/key-store.ts';
+import { DpopSession } from '../../../widgets/session/dpop-session.ts';
+import { openKeyStore } from '../../../widgets/session/key-store.ts';
 import { FAKE_API_BASE, FakeApi, problem, respond } from '../support/fake-api.ts';
 
 const b64uJson = (part: string) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));

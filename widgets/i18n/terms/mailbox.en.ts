@@ -1,5 +1,5 @@
-import type { TermsOf } from '../../i18n/translation.ts';
-import type { mailboxHu } from './mailbox.terms.hu.ts';
+import type { TermsOf } from '../translation.ts';
+import type { mailboxHu } from './mailbox.hu.ts';
 
 export const mailboxEn = {
   'mailbox.heading': 'Correspondence',

@@ -1,5 +1,5 @@
-import type { TermsOf } from '../../i18n/translation.ts';
-import type { invoicePayHu } from './invoice-pay.terms.hu.ts';
+import type { TermsOf } from '../translation.ts';
+import type { invoicePayHu } from './invoice-pay.hu.ts';
 
 export const invoicePayEn = {
   'invoicePay.heading': 'Invoices and payment',

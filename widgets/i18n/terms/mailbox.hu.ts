@@ -1,4 +1,4 @@
-import { possessive, times, withArticle } from '../../i18n/hu-grammar.ts';
+import { possessive, times, withArticle } from '../hu-grammar.ts';
 /** <gp-mailbox>: its own strings and the problem codes only it meets. Keys start with `mailbox.` (or `problem.`/`field.`). */
 export const mailboxHu = {
   'mailbox.heading': 'Levelezés',

@@ -1,5 +1,5 @@
-import type { TermsOf } from '../../i18n/translation.ts';
-import type { policyListHu } from './policy-list.terms.hu.ts';
+import type { TermsOf } from '../translation.ts';
+import type { policyListHu } from './policy-list.hu.ts';
 
 export const policyListEn = {
   'policyList.heading': 'My contracts',

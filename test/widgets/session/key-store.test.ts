@@ -2,7 +2,7 @@ import '../support/languages.ts';
 import { afterEach, describe, it } from '../mocha.ts';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { generateKeyPair } from 'dpop';
-import { openKeyStore } from '../../../widgets/auth/key-store.ts';
+import { openKeyStore } from '../../../widgets/session/key-store.ts';
 import '../../../widgets/components/portal/portal.ts';
 import type GpPortal from '../../../widgets/components/portal/portal.component.ts';
 import { FAKE_API_BASE, FakeApi } from '../support/fake-api.ts';
