@@ -53,9 +53,18 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
       const bare = (await (await fetch(`${ceiling.origin}/${endpoint}`)).json()) as { items: unknown[]; total: number };
       if (api.status !== 200) throw new Error(`GET /api/${endpoint} answered ${api.status}: ${JSON.stringify(apiBody)}`);
       if (apiBody.items?.length !== bare.items.length || apiBody.total !== bare.total) {
-        throw new Error(`the ceiling does not answer what the API answers for ${endpoint} (${apiBody.items?.length}/${apiBody.total} vs ${bare.items.length}/${bare.total})`);
+        throw new Error(
+          `the ceiling does not answer what the API answers for ${endpoint} (${apiBody.items?.length}/${apiBody.total} vs ${bare.items.length}/${bare.total})`,
+        );
       }
-      records.push(measurement(`api ${endpoint}: rows per response`, bare.items.length, 'rows', `total ${bare.total}, customer ${scope.customerId}, broker scope ${scope.brokerId ?? 'none'}`));
+      records.push(
+        measurement(
+          `api ${endpoint}: rows per response`,
+          bare.items.length,
+          'rows',
+          `total ${bare.total}, customer ${scope.customerId}, broker scope ${scope.brokerId ?? 'none'}`,
+        ),
+      );
     }
 
     log(`warming the product up: ${options.productWarmupSeconds} s on each endpoint …`);
@@ -100,8 +109,20 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
       records.push(measurement(`${label}: requests/s`, median(rps), 'req/s', runsNote(rps)));
       records.push(measurement(`${label}: p50 latency`, median(p50), 'ms', runsNote(p50, ' ms')));
       records.push(measurement(`ceiling (bare pg) ${endpoint}: requests/s`, median(ceilingRps), 'req/s', runsNote(ceilingRps)));
-      records.push(measurement(`ceiling (bare pg) ${endpoint}: p99 latency`, median(bare.map((r) => r.p99)), 'ms', runsNote(bare.map((r) => r.p99), ' ms')));
-      records.push(budget(`${label}: requests/s vs ceiling`, median(share), '% of ceiling', 'atLeast', 50, `per run: ${share.map((s) => s.toFixed(1)).join(', ')} %`));
+      records.push(
+        measurement(
+          `ceiling (bare pg) ${endpoint}: p99 latency`,
+          median(bare.map((r) => r.p99)),
+          'ms',
+          runsNote(
+            bare.map((r) => r.p99),
+            ' ms',
+          ),
+        ),
+      );
+      records.push(
+        budget(`${label}: requests/s vs ceiling`, median(share), '% of ceiling', 'atLeast', 50, `per run: ${share.map((s) => s.toFixed(1)).join(', ')} %`),
+      );
       records.push(
         measurement(
           `${label}: requests/s vs ceiling without the session lookup`,
@@ -111,7 +132,9 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
         ),
       );
       records.push(budget(`${label}: p99 latency`, median(p99), 'ms', 'atMost', 50, runsNote(p99, ' ms')));
-      records.push(budget(`${label}: errors`, errors, 'errors', 'atMost', 0, `non-2xx + socket errors + timeouts over all ${options.runs} runs (${requests} requests)`));
+      records.push(
+        budget(`${label}: errors`, errors, 'errors', 'atMost', 0, `non-2xx + socket errors + timeouts over all ${options.runs} runs (${requests} requests)`),
+      );
     }
   } finally {
     await ceiling.close();

@@ -90,11 +90,19 @@ export async function benchBulkDocuments(options: BenchBulkDocumentsOptions): Pr
     received.stop();
     if (received.lost > 0) log(`${received.lost} e-mails left the sink's window before they were read`);
     const check = await checkRun(sequelize, result.runId, received.mails, received.lost);
-    log(`delivered ${check.delivered} e-mails in ${deliverySeconds.toFixed(1)} s; ${check.duplicates} duplicates, ${check.unknown} unknown, ${check.missing} missing`);
+    log(
+      `delivered ${check.delivered} e-mails in ${deliverySeconds.toFixed(1)} s; ${check.duplicates} duplicates, ${check.unknown} unknown, ${check.missing} missing`,
+    );
     const wallSeconds = (performance.now() - started) / 1000;
     const documentsPerSecond = round(result.issued / (result.durationMs / 1000));
     return [
-      { name: 'bulk documents: issued per second', value: documentsPerSecond, unit: 'documents/s', limit: DOCUMENTS_PER_SECOND_BUDGET, met: documentsPerSecond >= DOCUMENTS_PER_SECOND_BUDGET },
+      {
+        name: 'bulk documents: issued per second',
+        value: documentsPerSecond,
+        unit: 'documents/s',
+        limit: DOCUMENTS_PER_SECOND_BUDGET,
+        met: documentsPerSecond >= DOCUMENTS_PER_SECOND_BUDGET,
+      },
       { name: 'bulk documents: issued', value: result.issued, unit: 'documents', limit: target, met: result.issued === target && check.documents === target },
       { name: 'bulk documents: stored PDFs whose sha256 does not match', value: check.badDigests, unit: 'documents', limit: 0, met: check.badDigests === 0 },
       { name: 'bulk documents: e-mails per second', value: round(check.delivered / Math.max(deliverySeconds, 0.001)), unit: 'e-mails/s' },
@@ -126,7 +134,9 @@ function round(n: number): number {
 }
 
 async function activeKgfbPolicies(sequelize: Sequelize): Promise<number> {
-  const [row] = await sequelize.query<{ n: string }>(`select count(*) as n from policies where product = 'kgfb' and status = 'active'`, { type: QueryTypes.SELECT });
+  const [row] = await sequelize.query<{ n: string }>(`select count(*) as n from policies where product = 'kgfb' and status = 'active'`, {
+    type: QueryTypes.SELECT,
+  });
   return Number(row!.n);
 }
 

@@ -40,7 +40,7 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
   /** The customer and broker scope of the session, as the API's authentication looks them up for every request. */
   async function lookUpSession(): Promise<{ customerId: number; brokerId: number | null }> {
     const [row] = await select<SessionRow>(FIND_SESSION, findSessionValues(sessionIdHash));
-    if (!row || row.expired || !row.active) throw new Error('the ceiling\'s session is gone');
+    if (!row || row.expired || !row.active) throw new Error("the ceiling's session is gone");
     return { customerId: row.customer_id, brokerId: row.policy_scope === 'broker' ? row.broker_id : null };
   }
   // For the `/without-session/…` variant (a figure of its own, no budget): the scope looked up once.

@@ -45,7 +45,8 @@ export async function benchIdp(options: IdpBenchOptions): Promise<BenchRecord[]>
   const rates = runs.map((r) => r.grants / r.seconds);
   const p50 = runs.map((r) => r.p50);
   const errors = runs.reduce((sum, r) => sum + r.errors, 0);
-  for (const [i, r] of runs.entries()) log(`refresh run ${i + 1}: ${r.grants} grants in ${r.seconds.toFixed(1)} s, p50 ${r.p50.toFixed(1)} ms, ${r.errors} errors`);
+  for (const [i, r] of runs.entries())
+    log(`refresh run ${i + 1}: ${r.grants} grants in ${r.seconds.toFixed(1)} s, p50 ${r.p50.toFixed(1)} ms, ${r.errors} errors`);
   records.push(measurement(`IdP refresh-token grants/s (${options.chains} chains)`, median(rates), 'grants/s', runsNote(rates)));
   records.push(measurement('IdP refresh-token grant: p50 latency', median(p50), 'ms', runsNote(p50, ' ms')));
   records.push(measurement('IdP refresh-token grant: errors', errors, 'errors', `over all ${options.runs} runs`));

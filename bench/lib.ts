@@ -67,7 +67,7 @@ function comparison(r: BenchRecord): string {
   const rule = rules.get(r);
   if (rule) return rule === 'atLeast' ? '≥' : '≤';
   if (r.limit === undefined || r.value === r.limit) return '=';
-  return (r.value >= r.limit) === r.met ? '≥' : '≤';
+  return r.value >= r.limit === r.met ? '≥' : '≤';
 }
 
 export function table(records: BenchRecord[]): string {
@@ -79,7 +79,11 @@ export function table(records: BenchRecord[]): string {
   ]);
   const header = ['figure', 'value', 'budget', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 1 || i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 1 || i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -17,7 +17,11 @@ export async function proofCheckCost(iterations = 3000): Promise<BenchRecord[]> 
   const keys = await generateKeyPair('ES256');
   const jkt = await calculateThumbprint(keys.publicKey);
   const proofs = await Promise.all(Array.from({ length: 200 }, () => generateProof(keys, URL_, 'GET', undefined, HANDLE)));
-  const fresh = () => new DpopVerifier({ nonces: new DpopNonces(Promise.resolve(['x'.repeat(32)]), 60), replay: new DpopReplayStore(null as unknown as Sequelize, silentLogger, 180) });
+  const fresh = () =>
+    new DpopVerifier({
+      nonces: new DpopNonces(Promise.resolve(['x'.repeat(32)]), 60),
+      replay: new DpopReplayStore(null as unknown as Sequelize, silentLogger, 180),
+    });
   const request = (proof: string) => ({ proof, method: 'GET', htu: URL_, handle: HANDLE, boundJkt: jkt });
 
   // The first proof of a session in a process: thumbprint and import, then the signature.

@@ -15,7 +15,12 @@ import { benchStartup } from './startup.ts';
 const QUICK = process.env.BENCH_QUICK === '1';
 /** BENCH_ONLY=startup,api,idp,widgets,bulk: only those parts (default: all), to iterate on one figure. */
 const PARTS = ['startup', 'widgets', 'api', 'idp', 'bulk'] as const;
-const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((part) => part.trim()).filter(Boolean));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? PARTS.join(','))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 const unknownParts = [...ONLY].filter((part) => !(PARTS as readonly string[]).includes(part));
 const runs = (part: (typeof PARTS)[number]): boolean => ONLY.has(part);
 /**
@@ -79,7 +84,9 @@ async function main(): Promise<void> {
   // product above has stopped.
   if (runs('bulk')) {
     log('bulk documents: issuing and delivering …');
-    records.push(...(await benchBulkDocuments({ databaseUrl: databaseUrl!, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })));
+    records.push(
+      ...(await benchBulkDocuments({ databaseUrl: databaseUrl!, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })),
+    );
   }
 
   records.push({ name: 'bench: total runtime', value: Math.round((Date.now() - started) / 1000), unit: 's' });
@@ -87,7 +94,9 @@ async function main(): Promise<void> {
   await writeFile(out, `${JSON.stringify(records, null, 2)}\n`);
   console.log(`\n${table(records)}\n`);
   const missed = records.filter((r) => r.met === false);
-  console.log(`${records.filter((r) => r.met !== undefined).length - missed.length} budgets met, ${missed.length} missed; written to bench/results.json${QUICK ? ' (BENCH_QUICK: not comparable)' : ''}`);
+  console.log(
+    `${records.filter((r) => r.met !== undefined).length - missed.length} budgets met, ${missed.length} missed; written to bench/results.json${QUICK ? ' (BENCH_QUICK: not comparable)' : ''}`,
+  );
 }
 
 /** The API, IdP and first-rows figures: one product on a throw-away database, customers logged in through the IdP's pages. */

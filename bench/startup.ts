@@ -30,7 +30,14 @@ export async function benchStartup(options: { freshRuns: number; restarts: numbe
   const prepared = Date.now();
   const prepare = spawnSync('node', ['scripts/prepare.mjs'], { env, encoding: 'utf8' });
   if (prepare.status !== 0) throw new Error(`scripts/prepare.mjs failed:\n${prepare.stdout}\n${prepare.stderr}`);
-  records.push(measurement('start-up: npm ci\'s prepare, as run before the figures below (builds only what is missing)', (Date.now() - prepared) / 1000, 's', prepare.stdout.trim() || 'nothing to build'));
+  records.push(
+    measurement(
+      "start-up: npm ci's prepare, as run before the figures below (builds only what is missing)",
+      (Date.now() - prepared) / 1000,
+      's',
+      prepare.stdout.trim() || 'nothing to build',
+    ),
+  );
 
   const folders: string[] = [];
   const fresh: StartRun[] = [];
@@ -55,9 +62,24 @@ export async function benchStartup(options: { freshRuns: number; restarts: numbe
   } finally {
     for (const folder of folders) await rm(folder, { recursive: true, force: true });
   }
-  const note = (runs: StartRun[]) => `${runsNote(runs.map((r) => r.seconds), ' s')}; the product's steps (ms) per run: ${runs.map((r) => r.phases).join(' | ')}`;
-  records.push(budget('start-up: fresh (after npm ci, empty data, cold tsx cache): npm start → /readyz', median(fresh.map((r) => r.seconds)), 's', 'atMost', FRESH_BUDGET_S, note(fresh)));
-  records.push(budget('start-up: restart on existing data: npm start → /readyz', median(restart.map((r) => r.seconds)), 's', 'atMost', RESTART_BUDGET_S, note(restart)));
+  const note = (runs: StartRun[]) =>
+    `${runsNote(
+      runs.map((r) => r.seconds),
+      ' s',
+    )}; the product's steps (ms) per run: ${runs.map((r) => r.phases).join(' | ')}`;
+  records.push(
+    budget(
+      'start-up: fresh (after npm ci, empty data, cold tsx cache): npm start → /readyz',
+      median(fresh.map((r) => r.seconds)),
+      's',
+      'atMost',
+      FRESH_BUDGET_S,
+      note(fresh),
+    ),
+  );
+  records.push(
+    budget('start-up: restart on existing data: npm start → /readyz', median(restart.map((r) => r.seconds)), 's', 'atMost', RESTART_BUDGET_S, note(restart)),
+  );
   return records;
 }
 
@@ -66,7 +88,10 @@ async function timeStart(env: NodeJS.ProcessEnv): Promise<StartRun> {
   const port = await freePort();
   const brokerPort = await freePort();
   const started = performance.now();
-  const child = spawn('npm', ['start'], { env: { ...env, PORT: String(port), BROKER_DEMO_PORT: String(brokerPort), PUBLIC_URL: `http://localhost:${port}` }, detached: true });
+  const child = spawn('npm', ['start'], {
+    env: { ...env, PORT: String(port), BROKER_DEMO_PORT: String(brokerPort), PUBLIC_URL: `http://localhost:${port}` },
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -75,14 +100,21 @@ async function timeStart(env: NodeJS.ProcessEnv): Promise<StartRun> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before /readyz:\n${output.slice(-3000)}`);
       if (performance.now() - started > 180_000) throw new Error(`no /readyz after 180 s:\n${output.slice(-3000)}`);
-      const ready = await fetch(`http://localhost:${port}/readyz`).then((r) => r.ok, () => false);
+      const ready = await fetch(`http://localhost:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) break;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const seconds = (performance.now() - started) / 1000;
     const line = output.split('\n').find((l) => l.includes('"event":"started"'));
     const parsed = line ? (JSON.parse(line) as { phasesMs: Record<string, number>; sinceProcessStartMs: number }) : null;
-    const phases = parsed ? `${Object.entries(parsed.phasesMs).map(([k, v]) => `${k} ${v}`).join(', ')}, node process ${parsed.sinceProcessStartMs}` : '(no "started" line)';
+    const phases = parsed
+      ? `${Object.entries(parsed.phasesMs)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}, node process ${parsed.sinceProcessStartMs}`
+      : '(no "started" line)';
     return { seconds, phases };
   } finally {
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');

@@ -73,7 +73,8 @@ async function builtChunks(): Promise<ChunkInfo[]> {
   }
   const known = new Set(files);
   for (const chunk of chunks) {
-    for (const name of [...chunk.imports, ...chunk.dynamicImports]) if (!known.has(name)) throw new Error(`${chunk.fileName} imports ${name}, which is not in ${SDK_DIR}`);
+    for (const name of [...chunk.imports, ...chunk.dynamicImports])
+      if (!known.has(name)) throw new Error(`${chunk.fileName} imports ${name}, which is not in ${SDK_DIR}`);
   }
   return chunks;
 }
@@ -191,10 +192,14 @@ export async function benchFirstRows(portal: RunningPortal, loads: number): Prom
         await page.goto(`${portal.origin}/?view=szerzodesek`);
         const consoleLines: string[] = [];
         page.on('console', (message) => consoleLines.push(message.text()));
-        await page.waitForFunction(() => (window as unknown as { __gpFirstRows?: unknown }).__gpFirstRows, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
-          const shown = await page.evaluate(() => document.querySelector('gp-policy-list')?.shadowRoot?.textContent?.slice(0, 500) ?? '(no gp-policy-list content)');
-          throw new Error(`no policy rows on the standalone page: it shows "${shown.trim()}"; console: ${consoleLines.join(' | ')}`, { cause: error });
-        });
+        await page
+          .waitForFunction(() => (window as unknown as { __gpFirstRows?: unknown }).__gpFirstRows, undefined, { timeout: 30_000 })
+          .catch(async (error: unknown) => {
+            const shown = await page.evaluate(
+              () => document.querySelector('gp-policy-list')?.shadowRoot?.textContent?.slice(0, 500) ?? '(no gp-policy-list content)',
+            );
+            throw new Error(`no policy rows on the standalone page: it shows "${shown.trim()}"; console: ${consoleLines.join(' | ')}`, { cause: error });
+          });
         const result = (await page.evaluate(FIRST_ROWS_RESULT)) as { start: number | null; at: number; rows: number; waterfall: WaterfallEntry[] };
         if (result.start === null) throw new Error('no resource timing for /sdk/gp-widgets.js');
         times.push(result.at - result.start);

@@ -19,7 +19,13 @@ export async function loadIdpKeys(options: { dataDir: string; production: boolea
     if (!Array.isArray(jwks.keys) || !jwks.keys.every((k) => typeof k.d === 'string')) {
       throw new Error('OIDC_JWKS must be a JSON Web Key Set of private keys ({"keys":[…]} with "d")');
     }
-    return { jwks: { keys: jwks.keys }, cookieKeys: options.cookieKeys.split(',').map((k) => k.trim()).filter(Boolean) };
+    return {
+      jwks: { keys: jwks.keys },
+      cookieKeys: options.cookieKeys
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    };
   }
   if (options.production) throw new Error('OIDC_JWKS and OIDC_COOKIE_KEYS are required in production');
 

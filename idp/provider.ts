@@ -179,7 +179,11 @@ export function createProvider(options: IdpOptions): Provider {
 
 /** An operations client: flagged in its metadata AND limited to the client_credentials grant. */
 function isOperationsClient(client: { grantTypeAllowed(type: string): boolean }): boolean {
-  return (client as unknown as Record<string, unknown>)['operations'] === true && client.grantTypeAllowed('client_credentials') && !client.grantTypeAllowed('authorization_code');
+  return (
+    (client as unknown as Record<string, unknown>)['operations'] === true &&
+    client.grantTypeAllowed('client_credentials') &&
+    !client.grantTypeAllowed('authorization_code')
+  );
 }
 
 /**

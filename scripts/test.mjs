@@ -60,7 +60,12 @@ if (process.argv.includes('--embedded-database')) {
   }
   const chrome = ensureChromium();
   ensurePdftotext();
-  step('suites that depend on the database, on the embedded PGlite (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest-embedded.json`, ...EMBEDDED_DATABASE_SUITES], { CHROME_PATH: chrome });
+  step(
+    'suites that depend on the database, on the embedded PGlite (vitest)',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest-embedded.json`, ...EMBEDDED_DATABASE_SUITES],
+    { CHROME_PATH: chrome },
+  );
   count(`${results}/vitest-embedded.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
   console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
   process.exit(ok && totals.failed === 0 ? 0 : 1);
@@ -76,7 +81,12 @@ step('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build widgets', 'npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
 step('widget types and manifest', 'node', ['scripts/build-types.mjs']);
 step('API types match the API', 'npx', ['tsx', 'scripts/api-types.ts', '--check']);
-step('server, idp and end-to-end tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`], { CHROME_PATH: chrome, FIREFOX_PATH: firefox });
+step(
+  'server, idp and end-to-end tests (vitest)',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],
+  { CHROME_PATH: chrome, FIREFOX_PATH: firefox },
+);
 count(`${results}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 step('widget tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { CHROME_PATH: chrome, WTR_SUMMARY: `${results}/wtr.json` });
 count(`${results}/wtr.json`, (r) => r);

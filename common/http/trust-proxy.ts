@@ -19,7 +19,10 @@ export function parseTrustProxy(raw: string): TrustProxy {
     if (hops < 1 || hops > 10) throw new RangeError(`must be a number of proxy hops between 1 and 10 (got "${raw}"), or unset to trust no proxy`);
     return { hops };
   }
-  const cidrs = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  const cidrs = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (!cidrs.length) throw new RangeError(`must be a number of proxy hops or a comma-separated list of CIDR ranges (got "${raw}")`);
   for (const cidr of cidrs) {
     // proxy-addr's own parser, so what is accepted here is exactly what is matched later.

@@ -48,7 +48,8 @@ export function parseOrigin(raw: string): string {
   } catch {
     throw new PartnerInputError(`"${raw}" is not a URL: an origin looks like https://www.broker.example`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PartnerInputError(`"${raw}" must use https (an origin looks like https://www.broker.example)`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new PartnerInputError(`"${raw}" must use https (an origin looks like https://www.broker.example)`);
   if (url.username || url.password) throw new PartnerInputError(`"${raw}" must not contain a user name or password`);
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(raw) || /^[a-z]+:\/\/[^/]+\/./i.test(raw)) {
     throw new PartnerInputError(`"${raw}" is not an origin: give only scheme, host and port, without a path, query or fragment (e.g. ${url.origin})`);
@@ -76,7 +77,9 @@ function parseLogoUrl(raw: string): string {
 export function validateNewPartner(input: NewPartnerClient): Required<NewPartnerClient> {
   const clientId = input.clientId.trim();
   if (!CLIENT_ID.test(clientId)) {
-    throw new PartnerInputError(`--client-id "${input.clientId}" must be 2–63 characters of lower-case letters, digits and hyphens, starting with a letter or digit (e.g. biztos-pont)`);
+    throw new PartnerInputError(
+      `--client-id "${input.clientId}" must be 2–63 characters of lower-case letters, digits and hyphens, starting with a letter or digit (e.g. biztos-pont)`,
+    );
   }
   const name = input.name.trim();
   if (!name) throw new PartnerInputError('--name is required: the partner name customers see on the consent page');
@@ -90,7 +93,9 @@ export function validateNewPartner(input: NewPartnerClient): Required<NewPartner
   const scope = input.scope ?? 'broker';
   if (scope !== 'broker' && scope !== 'all') throw new PartnerInputError(`--scope must be "broker" or "all" (got "${String(scope)}")`);
   if (scope === 'broker' && !brokerCode) {
-    throw new PartnerInputError('--broker-code is required with --scope broker (the partner sees only the policies its broker intermediates); use --scope all only for the insurer\'s own portal');
+    throw new PartnerInputError(
+      "--broker-code is required with --scope broker (the partner sees only the policies its broker intermediates); use --scope all only for the insurer's own portal",
+    );
   }
   const logoUrl = input.logoUrl?.trim() ? parseLogoUrl(input.logoUrl.trim()) : null;
   return { clientId, name, origins, brokerCode, scope, logoUrl };
@@ -227,7 +232,10 @@ export async function removePartnerClient(
     if (options.purge) {
       await sequelize.query('delete from partner_clients where client_id = :id', { replacements: { id: clientId }, transaction });
     } else {
-      await sequelize.query('update partner_clients set active = false, updated_at = now() where client_id = :id', { replacements: { id: clientId }, transaction });
+      await sequelize.query('update partner_clients set active = false, updated_at = now() where client_id = :id', {
+        replacements: { id: clientId },
+        transaction,
+      });
     }
     const revokedArtefacts = await ends.revokeIdpArtefacts(clientId, transaction);
     const endedSessions = await ends.endApiSessions(clientId, transaction);

@@ -45,7 +45,6 @@ function toRecord(row: Row): AccountRecord {
   };
 }
 
-
 export async function findAccountByUsername(sequelize: Sequelize, username: string): Promise<AccountRecord | undefined> {
   const [row] = await sequelize.query<Row>(`${SELECT} where lower(a.username) = :username`, {
     replacements: { username: canonicalEmail(username) },

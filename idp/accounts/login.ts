@@ -53,10 +53,7 @@ export class LoginService {
 
   async attempt(input: LoginAttempt): Promise<LoginOutcome> {
     const username = canonicalEmail(input.username);
-    const [perAccount, perAddress] = [
-      await this.throttle.hit(LOGIN_ACCOUNT_RULE, username),
-      await this.throttle.hit(LOGIN_ADDRESS_RULE, input.address),
-    ];
+    const [perAccount, perAddress] = [await this.throttle.hit(LOGIN_ACCOUNT_RULE, username), await this.throttle.hit(LOGIN_ADDRESS_RULE, input.address)];
     if (!perAccount.allowed || !perAddress.allowed) {
       await this.audit('login.failed', null, input, { reason: 'throttled' });
       return { kind: 'throttled', retryAfter: Math.max(perAccount.allowed ? 0 : perAccount.retryAfter, perAddress.allowed ? 0 : perAddress.retryAfter) };

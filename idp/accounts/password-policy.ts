@@ -12,11 +12,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export type PasswordPolicyCode =
-  | 'password_too_short'
-  | 'password_too_long'
-  | 'password_common'
-  | 'password_contains_email'
-  | 'password_contains_customer_number';
+  'password_too_short' | 'password_too_long' | 'password_common' | 'password_contains_email' | 'password_contains_customer_number';
 
 export interface PasswordPolicyViolation {
   code: PasswordPolicyCode;

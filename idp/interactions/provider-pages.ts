@@ -27,7 +27,12 @@ function langOf(ctx: KoaContextWithOIDC): Language {
   const cookie = ctx.cookies.get(LANG_COOKIE, { signed: false });
   if (cookie === 'hu' || cookie === 'en') return cookie;
   const uiLocales = (ctx.oidc?.params?.ui_locales as string | undefined) ?? '';
-  return uiLocales.split(/\s+/).find((l) => l.startsWith('en') || l.startsWith('hu'))?.startsWith('en') ? 'en' : 'hu';
+  return uiLocales
+    .split(/\s+/)
+    .find((l) => l.startsWith('en') || l.startsWith('hu'))
+    ?.startsWith('en')
+    ? 'en'
+    : 'hu';
 }
 
 function protect(ctx: KoaContextWithOIDC, nonce: string, formTargets: string[] = []): void {

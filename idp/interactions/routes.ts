@@ -126,9 +126,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const clientId = String(interaction.params.client_id);
     const accountId = interaction.session.accountId;
 
-    const grant = interaction.grantId
-      ? await provider.Grant.find(interaction.grantId)
-      : new provider.Grant({ accountId, clientId });
+    const grant = interaction.grantId ? await provider.Grant.find(interaction.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) return message(c, pickLang(c), 'expired', 400);
     const missingOIDCScope = details.missingOIDCScope as string[] | undefined;
     const missingOIDCClaims = details.missingOIDCClaims as string[] | undefined;

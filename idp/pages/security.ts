@@ -25,8 +25,7 @@ export type PageEnv = {
 export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHandler<PageEnv> {
   const limit = bodyLimit({
     maxSize: IDP_FORM_BODY_LIMIT,
-    onError: (c) =>
-      problemResponse(c, { type: 'about:blank#payload_too_large', title: 'The form is too large', status: 413, code: 'payload_too_large' }),
+    onError: (c) => problemResponse(c, { type: 'about:blank#payload_too_large', title: 'The form is too large', status: 413, code: 'payload_too_large' }),
   });
   return async function idpPageSecurity(c, next) {
     if (c.req.method === 'POST') {

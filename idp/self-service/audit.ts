@@ -5,11 +5,7 @@ import type { Sequelize, Transaction } from 'sequelize';
  * address, a birth date or a token (the customer is the `customer_id` column).
  */
 export type SelfServiceAction =
-  | 'account.registered'
-  | 'account.registration_attempt_existing'
-  | 'account.email_verified'
-  | 'account.opened_notice_sent'
-  | 'account.password_reset';
+  'account.registered' | 'account.registration_attempt_existing' | 'account.email_verified' | 'account.opened_notice_sent' | 'account.password_reset';
 
 export async function recordAudit(
   sequelize: Sequelize,

@@ -8,18 +8,21 @@ import { actionUrl, codedNotice, type Html } from './view.ts';
 export const emailChangeText = dictionary({
   hu: {
     title: 'Új e-mail-cím megerősítése',
-    confirmLead: 'Kérjük, erősítse meg, hogy ez az új e-mail-címe. A megerősítés után ezzel a címmel jelentkezhet be az Ügyfélportálra, és ide küldjük az értesítéseket.',
+    confirmLead:
+      'Kérjük, erősítse meg, hogy ez az új e-mail-címe. A megerősítés után ezzel a címmel jelentkezhet be az Ügyfélportálra, és ide küldjük az értesítéseket.',
     confirm: 'Megerősítem az új e-mail-címemet',
     doneTitle: 'E-mail-címét módosítottuk',
     done: 'Köszönjük! E-mail-címét módosítottuk: mostantól az új címmel jelentkezzen be.',
     invalidTitle: 'A link nem érvényes',
     invalidHelp: 'Ha már megerősítette az új címét, egyszerűen jelentkezzen be vele. Ha nem, kérje újra a módosítást az Ügyfélportálon.',
     failedTitle: 'A módosítás nem sikerült',
-    failed: 'Az e-mail-cím módosítása nem sikerült. Kérjük, jelentkezzen be a régi címével, és próbálja újra egy másik címmel, vagy hívja ügyfélszolgálatunkat.',
+    failed:
+      'Az e-mail-cím módosítása nem sikerült. Kérjük, jelentkezzen be a régi címével, és próbálja újra egy másik címmel, vagy hívja ügyfélszolgálatunkat.',
   },
   en: {
     title: 'Confirm your new e-mail address',
-    confirmLead: 'Please confirm that this is your new e-mail address. Once confirmed, you log in to the Customer Portal with it, and we send the notifications here.',
+    confirmLead:
+      'Please confirm that this is your new e-mail address. Once confirmed, you log in to the Customer Portal with it, and we send the notifications here.',
     confirm: 'Confirm my new e-mail address',
     doneTitle: 'Your e-mail address has been changed',
     done: 'Thank you! Your e-mail address has been changed: from now on, log in with the new address.',

@@ -10,7 +10,11 @@ import { markEmailVerified } from './verification.ts';
 /** The forgotten-password flow without Hono. */
 
 /** Queues a reset link if an account has this login; silent otherwise (the page answers the same). */
-export async function requestPasswordReset(sequelize: Sequelize, ports: IdpPorts, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
+export async function requestPasswordReset(
+  sequelize: Sequelize,
+  ports: IdpPorts,
+  input: { email: string; language: Language; publicUrl: URL },
+): Promise<boolean> {
   const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
     `select id, customer_id, username from accounts where lower(username) = :email`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
@@ -20,12 +24,12 @@ export async function requestPasswordReset(sequelize: Sequelize, ports: IdpPorts
     // Issuing a new link invalidates any older unused one.
     const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'reset_password');
     await ports.queueEmail(transaction, {
-        customerId: account.customer_id,
-        to: account.username,
-        template: 'password_reset',
-        language: input.language,
-        data: { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() },
-      });
+      customerId: account.customer_id,
+      to: account.username,
+      template: 'password_reset',
+      language: input.language,
+      data: { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() },
+    });
   });
   return true;
 }
@@ -76,12 +80,12 @@ export async function resetPassword(
     await markEmailVerified(sequelize, ports, transaction, used.accountId);
     await revokeAccountSessions(sequelize, ports, transaction, { id: used.accountId, customerId });
     await ports.queueEmail(transaction, {
-        customerId,
-        to: account!.username,
-        template: 'password_changed',
-        language: input.language,
-        data: { changedAt: new Date().toISOString(), resetUrl: accountLinks(input.publicUrl).forgotPassword() },
-      });
+      customerId,
+      to: account!.username,
+      template: 'password_changed',
+      language: input.language,
+      data: { changedAt: new Date().toISOString(), resetUrl: accountLinks(input.publicUrl).forgotPassword() },
+    });
     await recordAudit(sequelize, transaction, { action: 'account.password_reset', customerId, accountId: used.accountId, metadata: { sessionsRevoked: true } });
     return true;
   });

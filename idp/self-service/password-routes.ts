@@ -75,7 +75,8 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const policy = checkPasswordPolicy(password, { email: target.email, customerNumber: target.customerNumber });
     const errors: CodedError[] = [];
     if (policy) errors.push({ field: 'password', code: policy.code, message: policy.message[lang] });
-    else if (password !== formString(form, 'passwordConfirm')) errors.push({ field: 'passwordConfirm', code: 'password_mismatch', message: errorText(lang).password_mismatch });
+    else if (password !== formString(form, 'passwordConfirm'))
+      errors.push({ field: 'passwordConfirm', code: 'password_mismatch', message: errorText(lang).password_mismatch });
     if (errors.length) {
       const currentUrl = `/account/reset-password?${new URLSearchParams({ token }).toString()}`;
       return render(c, { lang, title: passwordText(lang).resetTitle, body: resetForm(lang, token, errors), status: 400, currentUrl });

@@ -97,9 +97,16 @@ export function registerStep1(lang: Language, values: Step1Values, errors: reado
   const kindError = errors.find((e) => e.field === 'kind');
   const radio = (kind: CustomerKind, id: string, label: string, hint: string, first: boolean) =>
     html`<label class="choice" for="${id}">
-      <input type="radio" id="${id}" name="kind" value="${kind}" ${values.kind === kind ? html`checked` : ''}
-        ${first ? html`required` : ''} ${kindError ? html`aria-invalid="true" aria-describedby="kind-error"` : ''}
-        ${first && focus === 'kind' ? html`autofocus` : ''} />
+      <input
+        type="radio"
+        id="${id}"
+        name="kind"
+        value="${kind}"
+        ${values.kind === kind ? html`checked` : ''}
+        ${first ? html`required` : ''}
+        ${kindError ? html`aria-invalid="true" aria-describedby="kind-error"` : ''}
+        ${first && focus === 'kind' ? html`autofocus` : ''}
+      />
       <span>${label}<small>${hint}</small></span>
     </label>`;
   return html`<p class="steps">${s.step1}</p>
@@ -112,9 +119,7 @@ export function registerStep1(lang: Language, values: Step1Values, errors: reado
       <fieldset class="field${kindError ? ' has-error' : ''}">
         <legend>${s.kindLegend}</legend>
         ${kindError ? html`<p class="error" id="kind-error">${kindError.message}</p>` : ''}
-        <div class="choices">
-          ${radio('person', 'kind', s.person, s.personHint, true)} ${radio('company', 'kind-company', s.company, s.companyHint, false)}
-        </div>
+        <div class="choices">${radio('person', 'kind', s.person, s.personHint, true)} ${radio('company', 'kind-company', s.company, s.companyHint, false)}</div>
       </fieldset>
       ${field({
         name: 'customer',
@@ -153,20 +158,31 @@ export function registerStep2(
 ): Html {
   const s = registerText(lang);
   const c = common(lang);
-  const order = values.kind === 'person' ? ['birthDate', 'postcode', 'email', 'password', 'passwordConfirm'] : ['taxNumber', 'postcode', 'email', 'password', 'passwordConfirm'];
+  const order =
+    values.kind === 'person'
+      ? ['birthDate', 'postcode', 'email', 'password', 'passwordConfirm']
+      : ['taxNumber', 'postcode', 'email', 'password', 'passwordConfirm'];
   // With a page-level message (details do not match, too many tries) the first identifying field gets focus.
   const focus = focusTarget(order, errors);
   const changeUrl = `/account/register?${new URLSearchParams({ lang, kind: values.kind, customer: values.customer }).toString()}`;
   return html`<p class="steps">${s.step2}</p>
     <h1>${s.title}</h1>
-    ${message
-      ? codedNotice('error', message.code, message.code === 'details_mismatch' ? html`<strong>${message.text}</strong> ${s.mismatchHelp}` : message.text)
-      : ''}
+    ${
+      message
+        ? codedNotice('error', message.code, message.code === 'details_mismatch' ? html`<strong>${message.text}</strong> ${s.mismatchHelp}` : message.text)
+        : ''
+    }
     ${codedErrorSummary(c.errorSummaryTitle, errors)}
     <div class="summary">
       <dl>
-        <div><dt>${s.customerNumber}</dt><dd>${values.customer}</dd></div>
-        <div><dt>${s.customerKind}</dt><dd>${values.kind === 'person' ? s.person : s.company}</dd></div>
+        <div>
+          <dt>${s.customerNumber}</dt>
+          <dd>${values.customer}</dd>
+        </div>
+        <div>
+          <dt>${s.customerKind}</dt>
+          <dd>${values.kind === 'person' ? s.person : s.company}</dd>
+        </div>
       </dl>
       <a href="${changeUrl}">${s.change}<span class="visually-hidden"> (${s.changeDetail})</span></a>
     </div>
@@ -176,18 +192,28 @@ export function registerStep2(
       <fieldset>
         <legend>${s.identifyLegend}</legend>
         <p class="hint">${s.identifyHint}</p>
-        ${values.kind === 'person'
-          ? field({ name: 'birthDate', label: s.birthDate, type: 'date', value: values.birthDate, autocomplete: 'bday', errors, autofocus: focus === 'birthDate' })
-          : field({
-              name: 'taxNumber',
-              label: s.taxNumber,
-              hint: s.taxNumberHint,
-              value: values.taxNumber,
-              autocomplete: 'off',
-              maxlength: 16,
-              errors,
-              autofocus: focus === 'taxNumber',
-            })}
+        ${
+          values.kind === 'person'
+            ? field({
+                name: 'birthDate',
+                label: s.birthDate,
+                type: 'date',
+                value: values.birthDate,
+                autocomplete: 'bday',
+                errors,
+                autofocus: focus === 'birthDate',
+              })
+            : field({
+                name: 'taxNumber',
+                label: s.taxNumber,
+                hint: s.taxNumberHint,
+                value: values.taxNumber,
+                autocomplete: 'off',
+                maxlength: 16,
+                errors,
+                autofocus: focus === 'taxNumber',
+              })
+        }
         ${field({
           name: 'postcode',
           label: s.postcode,

@@ -84,12 +84,12 @@ async function registerIn(sequelize: Sequelize, ports: IdpPorts, transaction: Tr
   const owner = existing ?? sameEmail;
   if (owner) {
     await ports.queueEmail(transaction, {
-        customerId: owner.customerId,
-        to: owner.username,
-        template: 'registration_attempt_existing',
-        language: owner.language,
-        data: { attemptedAt: new Date().toISOString(), loginUrl: links.portal(), resetUrl: links.forgotPassword() },
-      });
+      customerId: owner.customerId,
+      to: owner.username,
+      template: 'registration_attempt_existing',
+      language: owner.language,
+      data: { attemptedAt: new Date().toISOString(), loginUrl: links.portal(), resetUrl: links.forgotPassword() },
+    });
     await recordAudit(sequelize, transaction, {
       action: 'account.registration_attempt_existing',
       customerId: owner.customerId,
@@ -108,12 +108,12 @@ async function registerIn(sequelize: Sequelize, ports: IdpPorts, transaction: Tr
   const accountId = created!.id;
   const { token, expiresAt } = await issueToken(sequelize, transaction, accountId, 'verify_email');
   await ports.queueEmail(transaction, {
-      customerId: input.customer.id,
-      to: input.email,
-      template: 'verify_email',
-      language: input.language,
-      data: { verifyUrl: links.verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
-    });
+    customerId: input.customer.id,
+    to: input.email,
+    template: 'verify_email',
+    language: input.language,
+    data: { verifyUrl: links.verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
+  });
   await recordAudit(sequelize, transaction, { action: 'account.registered', customerId: input.customer.id, accountId });
   return { outcome: 'registered', accountId };
 }

@@ -12,7 +12,8 @@ export async function revokeAccountSessions(
   sequelize: Sequelize,
   ports: Pick<IdpPorts, 'endApiSessions'>,
   transaction: Transaction,
-  account: { id: string; customerId: number }): Promise<void> {
+  account: { id: string; customerId: number },
+): Promise<void> {
   // Anything hanging off the account's grants first (whatever its model), then the rows naming the account.
   await sequelize.query(
     `delete from oidc_models

@@ -46,19 +46,23 @@ export async function markEmailVerified(sequelize: Sequelize, ports: IdpPorts, t
     });
   } else if (row!.first_time && onFile.toLowerCase() !== row!.username.toLowerCase()) {
     await ports.queueEmail(transaction, {
-        customerId: row!.customer_id,
-        to: onFile,
-        template: 'account_opened_notice',
-        language: customer!.language,
-        data: { customerNumber: customer!.customer_number, loginEmail: row!.username, openedAt: new Date().toISOString() },
-      });
+      customerId: row!.customer_id,
+      to: onFile,
+      template: 'account_opened_notice',
+      language: customer!.language,
+      data: { customerNumber: customer!.customer_number, loginEmail: row!.username, openedAt: new Date().toISOString() },
+    });
     await recordAudit(sequelize, transaction, { action: 'account.opened_notice_sent', customerId: row!.customer_id, accountId });
   }
   return { customerId: row!.customer_id };
 }
 
 /** Queues a new verification link if an unverified account has this login; silent otherwise. */
-export async function resendVerification(sequelize: Sequelize, ports: IdpPorts, input: { email: string; language: Language; publicUrl: URL }): Promise<boolean> {
+export async function resendVerification(
+  sequelize: Sequelize,
+  ports: IdpPorts,
+  input: { email: string; language: Language; publicUrl: URL },
+): Promise<boolean> {
   const [account] = await sequelize.query<{ id: string; customer_id: number; username: string }>(
     `select id, customer_id, username from accounts where lower(username) = :email and email_verified_at is null`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
@@ -67,12 +71,12 @@ export async function resendVerification(sequelize: Sequelize, ports: IdpPorts, 
   await sequelize.transaction(async (transaction) => {
     const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'verify_email');
     await ports.queueEmail(transaction, {
-        customerId: account.customer_id,
-        to: account.username,
-        template: 'verify_email',
-        language: input.language,
-        data: { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
-      });
+      customerId: account.customer_id,
+      to: account.username,
+      template: 'verify_email',
+      language: input.language,
+      data: { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
+    });
   });
   return true;
 }

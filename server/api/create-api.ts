@@ -73,11 +73,13 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   api.route('/session', sessionRoutes({ sequelize, publicUrl, dpop, idp, sessions, auth, logger }));
   // Resource routes: authentication, then the per-session write limit.
   const limit = writeRateLimit(sequelize, deps.writeLimitPerMinute ?? 60);
-  const resourceAuth: MiddlewareHandler<ApiEnv> = (c, next) => auth(c, async () => {
-    await limit(c, next);
-  });
+  const resourceAuth: MiddlewareHandler<ApiEnv> = (c, next) =>
+    auth(c, async () => {
+      await limit(c, next);
+    });
   const payments =
-    deps.payments ?? createPaymentModule({ sequelize, publicUrl, logger, production, dataDir: deps.dataDir, webhookSecret: deps.secrets?.paymentWebhookSecret });
+    deps.payments ??
+    createPaymentModule({ sequelize, publicUrl, logger, production, dataDir: deps.dataDir, webhookSecret: deps.secrets?.paymentWebhookSecret });
   mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments });
 
   describeSessionRoutes(api);
@@ -89,7 +91,11 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Gránit Pont customer portal API', version: '1', description: 'Self-service API and the widgets\' backend-for-frontend. Errors are application/problem+json with a stable `code`.' },
+    info: {
+      title: 'Gránit Pont customer portal API',
+      version: '1',
+      description: "Self-service API and the widgets' backend-for-frontend. Errors are application/problem+json with a stable `code`.",
+    },
     servers: [{ url: new URL('/api', publicUrl).href }],
   });
 

@@ -9,7 +9,6 @@ import { paymentRoutes } from './payments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { profileRoutes } from './profile/routes.ts';
 
-
 /** One folder per resource; each contributes a router mounted under its path. */
 export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): void {
   // policies: /api/policies (live and cancelled, detail, contract changes)

@@ -10,8 +10,7 @@ export function formatDemoLogins(): string {
 /** What `npm start` prints once it listens: where everything is and how to log in. */
 export function printBanner(portal: RunningPortal, config: Config, write = (text: string) => process.stdout.write(text)): void {
   const { portal: origin, brokerDemo } = portal.urls;
-  const database =
-    portal.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const database = portal.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     'Gránit Pont Ügyfélportál is running',

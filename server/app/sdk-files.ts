@@ -73,7 +73,12 @@ export function sdkFiles(options: SdkFilesOptions): Handler {
       ETag: version.etag,
       Vary: 'Accept-Encoding',
     };
-    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === version.etag)) {
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(',')
+        .some((tag) => tag.trim().replace(/^W\//, '') === version.etag)
+    ) {
       return c.body(null, 304, headers);
     }
     const accepts = (c.req.header('accept-encoding') ?? '').toLowerCase();

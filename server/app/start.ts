@@ -55,7 +55,12 @@ export async function startPortal(
     }
     phases.lap('seed');
 
-    const keys = await loadIdpKeys({ dataDir: config.dataDir, production: config.production, jwks: config.secrets.oidcJwks, cookieKeys: config.secrets.oidcCookieKeys });
+    const keys = await loadIdpKeys({
+      dataDir: config.dataDir,
+      production: config.production,
+      jwks: config.secrets.oidcJwks,
+      cookieKeys: config.secrets.oidcCookieKeys,
+    });
     phases.lap('keys');
     const provider = createProvider({
       issuer: `${config.publicUrl.origin}/oidc`,
@@ -110,7 +115,11 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Prom
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname: '0.0.0.0' }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop the other process or choose another port (PORT / BROKER_DEMO_PORT)`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is already in use: stop the other process or choose another port (PORT / BROKER_DEMO_PORT)`)
+          : error,
+      ),
     );
   });
 }

@@ -16,9 +16,7 @@ export function createBrokerSite(options: { portalUrl: URL; clientId: string }):
   // The same baseline as the insurer's app (nosniff, referrer policy); the demo runs on http.
   app.use(securityHeaders({ hsts: false }));
   app.get('/', async (c) => {
-    const html = (await readFile(join(paths.brokerSite, 'index.html'), 'utf8'))
-      .replaceAll('%PORTAL_URL%', portal)
-      .replaceAll('%CLIENT_ID%', options.clientId);
+    const html = (await readFile(join(paths.brokerSite, 'index.html'), 'utf8')).replaceAll('%PORTAL_URL%', portal).replaceAll('%CLIENT_ID%', options.clientId);
     return c.html(html, 200, { 'Content-Security-Policy': widgetHostCsp(portal, portal), 'Cache-Control': 'no-cache' });
   });
   app.get('/*', (c) => sendStatic(c, paths.brokerSite, c.req.path.slice(1)));

@@ -115,7 +115,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const logLevel = parseEnum('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'], problems);
   const writeLimitRaw = read('API_WRITE_LIMIT_PER_MINUTE') ?? '60';
   const apiWriteLimitPerMinute = Number(writeLimitRaw);
-  if (!/^\d+$/.test(writeLimitRaw) || apiWriteLimitPerMinute < 1) problems.push(`API_WRITE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${writeLimitRaw}")`);
+  if (!/^\d+$/.test(writeLimitRaw) || apiWriteLimitPerMinute < 1)
+    problems.push(`API_WRITE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${writeLimitRaw}")`);
 
   const secrets: Secrets = {
     oidcJwks: read('OIDC_JWKS') ?? null,

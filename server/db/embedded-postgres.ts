@@ -39,7 +39,12 @@ export async function startEmbeddedPostgres(dataDir: string, options: { fromTemp
   try {
     const pgDir = join(dataDir, 'pg');
     // A new folder starts from the migrated template when asked and there is one (see pglite-template.ts).
-    const fresh = options.fromTemplate === true && (await access(join(pgDir, 'PG_VERSION')).then(() => false, () => true));
+    const fresh =
+      options.fromTemplate === true &&
+      (await access(join(pgDir, 'PG_VERSION')).then(
+        () => false,
+        () => true,
+      ));
     const template = fresh ? await readTemplate() : null;
     db = await PGlite.create(pgDir, template ? { loadDataDir: template } : {});
     server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${PORT}`), maxConnections: 4 });

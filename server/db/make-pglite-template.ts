@@ -9,12 +9,14 @@ import { templatePath } from './pglite-template-path.mjs';
  */
 export async function ensureTemplate(): Promise<{ path: string; made: boolean }> {
   const path = templatePath();
-  if (await readFile(path).then(() => true, () => false)) return { path, made: false };
-  const [{ PGlite }, { openDatabase }, { migrate }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('./database.ts'),
-    import('./migrator.ts'),
-  ]);
+  if (
+    await readFile(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return { path, made: false };
+  const [{ PGlite }, { openDatabase }, { migrate }] = await Promise.all([import('@electric-sql/pglite'), import('./database.ts'), import('./migrator.ts')]);
   const work = await mkdtemp(join(tmpdir(), 'gp-template-'));
   try {
     // Through the product's own connection, so the template is exactly what a first start would make.

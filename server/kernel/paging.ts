@@ -28,7 +28,8 @@ export function paging(request: PageRequest = {}): Paging {
   const page = request.page ?? 1;
   const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const fields = [];
-  if (!Number.isSafeInteger(page) || page < 1 || page > 100_000) fields.push({ field: 'page', code: 'out_of_range', message: 'page is a whole number from 1.' });
+  if (!Number.isSafeInteger(page) || page < 1 || page > 100_000)
+    fields.push({ field: 'page', code: 'out_of_range', message: 'page is a whole number from 1.' });
   if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     fields.push({ field: 'pageSize', code: 'out_of_range', message: `pageSize is a whole number from 1 to ${MAX_PAGE_SIZE}.` });
   }

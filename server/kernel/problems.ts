@@ -18,7 +18,12 @@ export class Problems {
 
   throwIfAny(message: string): void {
     const first = this.list[0];
-    if (first) throw DomainError.invalid(first.errorCode, message, this.list.map((p) => p.problem));
+    if (first)
+      throw DomainError.invalid(
+        first.errorCode,
+        message,
+        this.list.map((p) => p.problem),
+      );
   }
 }
 

@@ -95,11 +95,7 @@ export async function listFailedNotifications(sequelize: Sequelize, limit = 50):
  * or every failed one, and audits each as `notification.retried` by the operator. Only failed
  * notifications move: a sent one is never sent twice. Returns the ids that moved.
  */
-export async function retryFailedNotifications(
-  sequelize: Sequelize,
-  input: { ids: readonly string[] } | { all: true },
-  actorId: string,
-): Promise<string[]> {
+export async function retryFailedNotifications(sequelize: Sequelize, input: { ids: readonly string[] } | { all: true }, actorId: string): Promise<string[]> {
   if ('ids' in input && input.ids.length === 0) return [];
   return sequelize.transaction(async (transaction) => {
     const rows = await sequelize.query<{ id: string; customer_id: number | null }>(

@@ -149,10 +149,9 @@ export class OutboxWorker {
   }
 
   private async markSent(notification: ClaimedNotification): Promise<void> {
-    await this.options.sequelize.query(
-      `update notifications set status = 'sent', sent_at = now(), last_error = null where id = :id and status = 'pending'`,
-      { replacements: { id: notification.id } },
-    );
+    await this.options.sequelize.query(`update notifications set status = 'sent', sent_at = now(), last_error = null where id = :id and status = 'pending'`, {
+      replacements: { id: notification.id },
+    });
   }
 
   private async markFailedAttempt(notification: ClaimedNotification, reason: unknown): Promise<void> {

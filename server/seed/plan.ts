@@ -35,8 +35,18 @@ export interface SeedPlanOptions {
 
 export const DEFAULT_SEED = 20_201_214;
 
-const PERSON_PRODUCTS: readonly (readonly [ProductCode, number])[] = [['kgfb', 35], ['casco', 15], ['home', 30], ['travel', 20]];
-const COMPANY_PRODUCTS: readonly (readonly [ProductCode, number])[] = [['kgfb', 55], ['casco', 30], ['home', 8], ['travel', 7]];
+const PERSON_PRODUCTS: readonly (readonly [ProductCode, number])[] = [
+  ['kgfb', 35],
+  ['casco', 15],
+  ['home', 30],
+  ['travel', 20],
+];
+const COMPANY_PRODUCTS: readonly (readonly [ProductCode, number])[] = [
+  ['kgfb', 55],
+  ['casco', 30],
+  ['home', 8],
+  ['travel', 7],
+];
 
 export function generateSeedData(options: SeedPlanOptions = {}): SeedData {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -61,7 +71,14 @@ export function generateSeedData(options: SeedPlanOptions = {}): SeedData {
   for (let n = 0; n < others; n++) {
     const isCompany = rng.chance(companyShare);
     const { customer, trade } = isCompany ? generateCompany(ctx) : { customer: generatePerson(ctx), trade: '' };
-    const count = isCompany ? rng.int(2, 7) : rng.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const);
+    const count = isCompany
+      ? rng.int(2, 7)
+      : rng.weighted([
+          [1, 35],
+          [2, 35],
+          [3, 20],
+          [4, 10],
+        ] as const);
     const policies: SeedPolicy[] = [];
     for (let i = 0; i < count; i++) {
       const product = rng.weighted(isCompany ? COMPANY_PRODUCTS : PERSON_PRODUCTS);
@@ -78,9 +95,16 @@ export function generateSeedData(options: SeedPlanOptions = {}): SeedData {
       const newest = [...policies].sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0]!;
       docs.policyDocument(newest);
       for (const invoice of invoices.filter((i) => i.status === 'open').slice(-2)) {
-        docs.premiumNotice(policies.find((p) => p.policyNumber === invoice.policyNumber)!, invoice);
+        docs.premiumNotice(
+          policies.find((p) => p.policyNumber === invoice.policyNumber)!,
+          invoice,
+        );
       }
-      for (const claim of claims) docs.claimAcknowledgement(policies.find((p) => p.policyNumber === claim.policyNumber)!, claim);
+      for (const claim of claims)
+        docs.claimAcknowledgement(
+          policies.find((p) => p.policyNumber === claim.policyNumber)!,
+          claim,
+        );
     }
 
     data.customers.push(customer);

@@ -14,16 +14,7 @@ import { generateSeedData, type SeedPlanOptions } from './plan.ts';
  */
 export type SeedOptions = SeedPlanOptions;
 
-export type SeededTable =
-  | 'brokers'
-  | 'partner_clients'
-  | 'customers'
-  | 'accounts'
-  | 'policies'
-  | 'invoices'
-  | 'claims'
-  | 'claim_status_history'
-  | 'documents';
+export type SeededTable = 'brokers' | 'partner_clients' | 'customers' | 'accounts' | 'policies' | 'invoices' | 'claims' | 'claim_status_history' | 'documents';
 
 export interface SeedSummary {
   seed: number;
@@ -135,22 +126,64 @@ async function insertAll(
     return id;
   };
 
-  const brokers = idMap(await insert('brokers', ['code', 'name'], data.brokers.map((b) => [b.code, b.name]), { returning: ['id', 'code'] }), 'code');
+  const brokers = idMap(
+    await insert(
+      'brokers',
+      ['code', 'name'],
+      data.brokers.map((b) => [b.code, b.name]),
+      { returning: ['id', 'code'] },
+    ),
+    'code',
+  );
 
   await insert(
     'partner_clients',
     ['client_id', 'broker_id', 'display_name', 'origins', 'redirect_uris', 'policy_scope', 'client_secret'],
     // Every partner is a confidential client of the API (BFF): a random secret each, not part of the deterministic plan.
-    data.partnerClients.map((c) => [c.clientId, lookup(brokers, c.brokerCode, 'broker'), c.displayName, c.origins, c.redirectUris, c.policyScope, generateClientSecret()]),
+    data.partnerClients.map((c) => [
+      c.clientId,
+      lookup(brokers, c.brokerCode, 'broker'),
+      c.displayName,
+      c.origins,
+      c.redirectUris,
+      c.policyScope,
+      generateClientSecret(),
+    ]),
     { casts: { origins: 'text[]', redirect_uris: 'text[]' } },
   );
 
   const customers = idMap(
     await insert(
       'customers',
-      ['customer_number', 'kind', 'name', 'birth_date', 'tax_number', 'postcode', 'city', 'address_line', 'email', 'phone', 'language', 'created_at', 'updated_at'],
+      [
+        'customer_number',
+        'kind',
+        'name',
+        'birth_date',
+        'tax_number',
+        'postcode',
+        'city',
+        'address_line',
+        'email',
+        'phone',
+        'language',
+        'created_at',
+        'updated_at',
+      ],
       data.customers.map((c) => [
-        c.customerNumber, c.kind, c.name, c.birthDate, c.taxNumber, c.postcode, c.city, c.addressLine, c.email, c.phone, c.language, c.createdAt, c.createdAt,
+        c.customerNumber,
+        c.kind,
+        c.name,
+        c.birthDate,
+        c.taxNumber,
+        c.postcode,
+        c.city,
+        c.addressLine,
+        c.email,
+        c.phone,
+        c.language,
+        c.createdAt,
+        c.createdAt,
       ]),
       { returning: ['id', 'customer_number'] },
     ),
@@ -163,7 +196,13 @@ async function insertAll(
     'accounts',
     ['customer_id', 'username', 'password_hash', 'email_verified_at', 'password_changed_at', 'created_at', 'updated_at'],
     withAccounts.map((c) => [
-      customerId(c.customerNumber), c.account!.username, hashes.get(c.customerNumber), c.account!.emailVerifiedAt, c.createdAt, c.createdAt, c.createdAt,
+      customerId(c.customerNumber),
+      c.account!.username,
+      hashes.get(c.customerNumber),
+      c.account!.emailVerifiedAt,
+      c.createdAt,
+      c.createdAt,
+      c.createdAt,
     ]),
   );
 
@@ -171,12 +210,38 @@ async function insertAll(
     await insert(
       'policies',
       [
-        'policy_number', 'customer_id', 'broker_id', 'product', 'status', 'start_date', 'end_date', 'cancelled_at', 'cancel_reason',
-        'annual_premium_huf', 'payment_frequency', 'payment_method', 'insured_object', 'created_at', 'updated_at',
+        'policy_number',
+        'customer_id',
+        'broker_id',
+        'product',
+        'status',
+        'start_date',
+        'end_date',
+        'cancelled_at',
+        'cancel_reason',
+        'annual_premium_huf',
+        'payment_frequency',
+        'payment_method',
+        'insured_object',
+        'created_at',
+        'updated_at',
       ],
       data.policies.map((p) => [
-        p.policyNumber, customerId(p.customerNumber), lookup(brokers, p.brokerCode, 'broker'), p.product, p.status, p.startDate, p.endDate,
-        p.cancelledAt, p.cancelReason, p.annualPremiumHuf, p.paymentFrequency, p.paymentMethod, json(p.insuredObject), p.createdAt, p.createdAt,
+        p.policyNumber,
+        customerId(p.customerNumber),
+        lookup(brokers, p.brokerCode, 'broker'),
+        p.product,
+        p.status,
+        p.startDate,
+        p.endDate,
+        p.cancelledAt,
+        p.cancelReason,
+        p.annualPremiumHuf,
+        p.paymentFrequency,
+        p.paymentMethod,
+        json(p.insuredObject),
+        p.createdAt,
+        p.createdAt,
       ]),
       { casts: { insured_object: 'jsonb' }, returning: ['id', 'policy_number'] },
     ),
@@ -188,7 +253,16 @@ async function insertAll(
     'invoices',
     ['invoice_number', 'policy_id', 'customer_id', 'period_start', 'period_end', 'amount_huf', 'due_date', 'status', 'paid_at', 'created_at'],
     data.invoices.map((i) => [
-      i.invoiceNumber, policyId(i.policyNumber), customerId(i.customerNumber), i.periodStart, i.periodEnd, i.amountHuf, i.dueDate, i.status, i.paidAt, i.createdAt,
+      i.invoiceNumber,
+      policyId(i.policyNumber),
+      customerId(i.customerNumber),
+      i.periodStart,
+      i.periodEnd,
+      i.amountHuf,
+      i.dueDate,
+      i.status,
+      i.paidAt,
+      i.createdAt,
     ]),
   );
 
@@ -196,12 +270,36 @@ async function insertAll(
     await insert(
       'claims',
       [
-        'claim_number', 'policy_id', 'customer_id', 'claim_type', 'occurred_at', 'place', 'description', 'estimated_damage_huf', 'other_party',
-        'contact_preference', 'status', 'client_id', 'created_at', 'updated_at',
+        'claim_number',
+        'policy_id',
+        'customer_id',
+        'claim_type',
+        'occurred_at',
+        'place',
+        'description',
+        'estimated_damage_huf',
+        'other_party',
+        'contact_preference',
+        'status',
+        'client_id',
+        'created_at',
+        'updated_at',
       ],
       data.claims.map((c) => [
-        c.claimNumber, policyId(c.policyNumber), customerId(c.customerNumber), c.claimType, c.occurredAt, c.place, c.description,
-        c.estimatedDamageHuf, json(c.otherParty), c.contactPreference, c.status, c.clientId, c.createdAt, c.updatedAt,
+        c.claimNumber,
+        policyId(c.policyNumber),
+        customerId(c.customerNumber),
+        c.claimType,
+        c.occurredAt,
+        c.place,
+        c.description,
+        c.estimatedDamageHuf,
+        json(c.otherParty),
+        c.contactPreference,
+        c.status,
+        c.clientId,
+        c.createdAt,
+        c.updatedAt,
       ]),
       { casts: { other_party: 'jsonb' }, returning: ['id', 'claim_number'] },
     ),
@@ -212,12 +310,39 @@ async function insertAll(
 
   await insert(
     'documents',
-    ['id', 'customer_id', 'policy_id', 'type', 'title', 'filename', 'content_type', 'content', 'size_bytes', 'sha256', 'source', 'issued_at', 'read_at', 'created_at'],
+    [
+      'id',
+      'customer_id',
+      'policy_id',
+      'type',
+      'title',
+      'filename',
+      'content_type',
+      'content',
+      'size_bytes',
+      'sha256',
+      'source',
+      'issued_at',
+      'read_at',
+      'created_at',
+    ],
     data.documents.map((d) => {
       const pdf = pdfs.get(d.id)!;
       return [
-        d.id, customerId(d.customerNumber), policyId(d.policyNumber), pdf.type, pdf.title, pdf.filename, pdf.contentType, pdf.content,
-        pdf.sizeBytes, pdf.sha256, 'seed', pdf.issuedAt, d.readAt, pdf.issuedAt,
+        d.id,
+        customerId(d.customerNumber),
+        policyId(d.policyNumber),
+        pdf.type,
+        pdf.title,
+        pdf.filename,
+        pdf.contentType,
+        pdf.content,
+        pdf.sizeBytes,
+        pdf.sha256,
+        'seed',
+        pdf.issuedAt,
+        d.readAt,
+        pdf.issuedAt,
       ];
     }),
     { maxBatchBytes: 2_000_000 },

@@ -36,7 +36,11 @@ beforeAll(async () => {
   const previous = process.cwd();
   process.chdir(root);
   try {
-    const result = await cruise(['common', 'server', 'idp', 'widgets'], { ruleSet: { forbidden: rules.forbidden } as never, validate: true, tsPreCompilationDeps: false });
+    const result = await cruise(['common', 'server', 'idp', 'widgets'], {
+      ruleSet: { forbidden: rules.forbidden } as never,
+      validate: true,
+      tsPreCompilationDeps: false,
+    });
     const output = result.output as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
     violations = output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
   } finally {

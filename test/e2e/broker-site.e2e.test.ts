@@ -73,7 +73,10 @@ async function storedSessions(page: Page): Promise<Array<{ handle: string | null
       records.map(async (r) => ({
         handle: r.handle ?? null,
         extractable: r.keys.privateKey.extractable,
-        exportRefused: await crypto.subtle.exportKey('jwk', r.keys.privateKey).then(() => false, () => true),
+        exportRefused: await crypto.subtle.exportKey('jwk', r.keys.privateKey).then(
+          () => false,
+          () => true,
+        ),
       })),
     );
   });
@@ -238,7 +241,10 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     await screenshot(checkout, '04-demo-payment-page');
     await checkout.locator('button[value="pay"]').click();
 
-    await pay.locator('[part~="result"]').filter({ hasText: /sikeres|Sikeres/ }).waitFor({ timeout: 30_000 });
+    await pay
+      .locator('[part~="result"]')
+      .filter({ hasText: /sikeres|Sikeres/ })
+      .waitFor({ timeout: 30_000 });
     await screenshot(broker, '04-broker-payment-succeeded');
     const [invoice] = await sql<{ status: string }>(`select status from invoices where invoice_number = :n`, { n: invoiceNumber });
     expect(invoice?.status).toBe('paid');
@@ -310,7 +316,10 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
     expect(response.headers()['cache-control']).toContain('no-store');
-    const [stored] = await sql<{ size_bytes: number; head: string }>(`select size_bytes, convert_from(substring(content from 1 for 5), 'UTF8') as head from documents where id = :id`, { id: opened!.id });
+    const [stored] = await sql<{ size_bytes: number; head: string }>(
+      `select size_bytes, convert_from(substring(content from 1 for 5), 'UTF8') as head from documents where id = :id`,
+      { id: opened!.id },
+    );
     expect(Number(response.headers()['content-length'])).toBe(stored!.size_bytes);
     expect(stored!.head).toBe('%PDF-');
     // The widget showed it in a new window, from memory (a blob: URL): no document URL to leak.
@@ -318,7 +327,9 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     expect(pdf.url()).toMatch(/^blob:/);
     await pdf.close();
     await expect.poll(unreadCount, { timeout: 15_000 }).toBe(countBefore - 1);
-    const audits = await sql<{ n: number }>(`select count(*)::int as n from audit_events where action = 'document.opened' and subject_id = :id`, { id: opened!.id });
+    const audits = await sql<{ n: number }>(`select count(*)::int as n from audit_events where action = 'document.opened' and subject_id = :id`, {
+      id: opened!.id,
+    });
     expect(audits[0]!.n).toBe(1);
 
     // A claims-history certificate for a motor contract, requested from the mailbox.
@@ -345,10 +356,14 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     );
     const since = mailMark(product.mail);
     await product.withDatabaseFree(() =>
-      run('npx', ['tsx', 'server/cli/main.ts', 'document', 'issue', '--customer', PERSON.customerNumber, '--type', 'dijigazolas', '--policy', policy!.policy_number], {
-        env: { ...process.env, ...product.env },
-        timeout: 120_000,
-      }),
+      run(
+        'npx',
+        ['tsx', 'server/cli/main.ts', 'document', 'issue', '--customer', PERSON.customerNumber, '--type', 'dijigazolas', '--policy', policy!.policy_number],
+        {
+          env: { ...process.env, ...product.env },
+          timeout: 120_000,
+        },
+      ),
     );
     const mail = await waitForMail(product.mail, PERSON.username, (m) => m.subject === 'Díjigazolás', { since });
     expect(mail.text).toContain(PERSON.customerNumber);
@@ -432,7 +447,12 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     const keys = await generateKeyPair('ES256');
     const url = new URL('/api/session', product.insurerUrl).href;
     const refused = await fetch(url, {
-      headers: { origin: new URL(product.brokerUrl).origin, 'x-gp-request': '1', authorization: `DPoP ${held!.handle}`, dpop: await generateProof(keys, url, 'GET', undefined, held!.handle!) },
+      headers: {
+        origin: new URL(product.brokerUrl).origin,
+        'x-gp-request': '1',
+        authorization: `DPoP ${held!.handle}`,
+        dpop: await generateProof(keys, url, 'GET', undefined, held!.handle!),
+      },
     });
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { code: string }).code).toBe('session_expired');

@@ -24,13 +24,17 @@ describe('the cross-site journey over https, in every engine', () => {
   });
 
   for (const engine of engines) {
-    it(engine.title, async () => {
-      const browser = await engine.launch({ proxyUrl: proxy.url, spkiSha256: product.pki.spkiSha256 });
-      try {
-        await crossSiteJourney(engine, browser, { brokerUrl: product.brokerUrl, records: product.front.records }, DEMO_LOGINS.person);
-      } finally {
-        await browser.close();
-      }
-    }, 120_000);
+    it(
+      engine.title,
+      async () => {
+        const browser = await engine.launch({ proxyUrl: proxy.url, spkiSha256: product.pki.spkiSha256 });
+        try {
+          await crossSiteJourney(engine, browser, { brokerUrl: product.brokerUrl, records: product.front.records }, DEMO_LOGINS.person);
+        } finally {
+          await browser.close();
+        }
+      },
+      120_000,
+    );
   }
 });

@@ -31,8 +31,14 @@ beforeEach(async () => {
 });
 
 async function state(s: Subject) {
-  const [account] = await db.sequelize.query<{ username: string }>('select username from accounts where id = :id', { replacements: { id: s.accountId }, type: QueryTypes.SELECT });
-  const [customer] = await db.sequelize.query<{ email: string | null }>('select email from customers where id = :id', { replacements: { id: s.customerId }, type: QueryTypes.SELECT });
+  const [account] = await db.sequelize.query<{ username: string }>('select username from accounts where id = :id', {
+    replacements: { id: s.accountId },
+    type: QueryTypes.SELECT,
+  });
+  const [customer] = await db.sequelize.query<{ email: string | null }>('select email from customers where id = :id', {
+    replacements: { id: s.customerId },
+    type: QueryTypes.SELECT,
+  });
   return { username: account!.username, email: customer!.email };
 }
 
@@ -71,7 +77,11 @@ describe('confirming an e-mail change', () => {
     expect(codes(html)).toEqual(['email_changed']);
     expect(html).toContain('href="http://localhost:3000/"');
     expect(await state(s)).toEqual({ username: 'szoke.uj@example.org', email: 'szoke.uj@example.org' });
-    expect(await count(db.sequelize, `select 1 from audit_events where action = 'profile.email_changed' and subject_id = :id and metadata = '{}'::jsonb`, { id: s.accountId })).toBe(1);
+    expect(
+      await count(db.sequelize, `select 1 from audit_events where action = 'profile.email_changed' and subject_id = :id and metadata = '{}'::jsonb`, {
+        id: s.accountId,
+      }),
+    ).toBe(1);
     expect(await count(db.sequelize, `select 1 from account_tokens where token_hash = :hash and used_at is not null`, { hash: sha256(token) })).toBe(1);
 
     const again = await h.post('/account/confirm-email-change', { token });
@@ -96,7 +106,9 @@ describe('confirming an e-mail change', () => {
     const s = subjects.company;
     const before = await state(s);
     const { token } = await issue(s.accountId, 'expired.change@example.org');
-    await db.sequelize.query(`update account_tokens set expires_at = now() - interval '1 second' where token_hash = :hash`, { replacements: { hash: sha256(token) } });
+    await db.sequelize.query(`update account_tokens set expires_at = now() - interval '1 second' where token_hash = :hash`, {
+      replacements: { hash: sha256(token) },
+    });
     for (const candidate of [token, 'A'.repeat(43), 'not-a-token', '']) {
       const get = await h.get(`/account/confirm-email-change?token=${encodeURIComponent(candidate)}`);
       expect(get.status).toBe(400);

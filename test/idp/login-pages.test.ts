@@ -171,7 +171,7 @@ describe('failed logins', () => {
     await db.sequelize.query('delete from rate_limits');
   });
 
-  it('are throttled per e-mail address after 5 attempts, alike for existing and unknown addresses, and a correct password doesn\'t get through', async () => {
+  it("are throttled per e-mail address after 5 attempts, alike for existing and unknown addresses, and a correct password doesn't get through", async () => {
     const other = await createFixtures(db.sequelize, idp.publicUrl);
     const statuses = async (email: string, password: string, times: number) => {
       const out: number[] = [];
@@ -212,7 +212,9 @@ describe('failed logins', () => {
     const service = new LoginService(db.sequelize, throttle);
     for (let i = 0; i < 4; i++) await service.attempt({ username: f.verified.email, password: 'nope', address: '198.51.100.1', clientId: null });
     expect((await throttle.peek(LOGIN_ACCOUNT_RULE, f.verified.email)).hits).toBe(4);
-    expect((await service.attempt({ username: f.verified.email.toUpperCase(), password: PASSWORD, address: '198.51.100.1', clientId: null })).kind).toBe('success');
+    expect((await service.attempt({ username: f.verified.email.toUpperCase(), password: PASSWORD, address: '198.51.100.1', clientId: null })).kind).toBe(
+      'success',
+    );
     expect((await throttle.peek(LOGIN_ACCOUNT_RULE, f.verified.email)).hits).toBe(0);
     await db.sequelize.query('delete from rate_limits');
   });

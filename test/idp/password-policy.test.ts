@@ -73,7 +73,10 @@ describe('password policy', () => {
 
   it('gives each refusal a stable code and a message in Hungarian and English', () => {
     const result = checkPasswordPolicy('rövid');
-    expect(result).toEqual({ code: 'password_too_short', message: { hu: expect.stringContaining('legalább 10 karakter'), en: expect.stringContaining('at least 10 characters') } });
+    expect(result).toEqual({
+      code: 'password_too_short',
+      message: { hu: expect.stringContaining('legalább 10 karakter'), en: expect.stringContaining('at least 10 characters') },
+    });
     for (const password of ['x'.repeat(129), 'jelszo123456']) {
       const r = checkPasswordPolicy(password)!;
       expect(r.message.hu.length).toBeGreaterThan(10);

@@ -149,7 +149,7 @@ describe('refresh tokens', () => {
     await rejectsWith(client.refreshTokenGrant(config, refreshed.refresh_token!), 'invalid_grant');
   });
 
-  it('reuse detection in one browser leaves the same customer\'s session in another browser alone', async () => {
+  it("reuse detection in one browser leaves the same customer's session in another browser alone", async () => {
     const a = await login();
     const b = await login();
     const rotated = await client.refreshTokenGrant(config, a.tokens.refresh_token!);
@@ -259,7 +259,7 @@ describe('refused authorization requests', () => {
 });
 
 describe('RP-initiated logout', () => {
-  it('asks on a page of our own, signs the browser out, and leaves the partner\'s refresh token to the partner', async () => {
+  it("asks on a page of our own, signs the browser out, and leaves the partner's refresh token to the partner", async () => {
     const { browser, tokens } = await login();
     const logout = client.buildEndSessionUrl(config, { client_id: f.clientId });
     const page = await browser.request(logout);

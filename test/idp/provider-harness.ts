@@ -170,7 +170,13 @@ export function hiddenInputs(html: string): Record<string, string> {
     if (!/\stype="hidden"/.test(tag)) continue;
     const name = /\sname="([^"]*)"/.exec(tag)?.[1];
     const value = /\svalue="([^"]*)"/.exec(tag)?.[1] ?? '';
-    if (name) inputs[name] = value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    if (name)
+      inputs[name] = value
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
   }
   return inputs;
 }

@@ -88,7 +88,9 @@ describe('registration pages', () => {
     expect(html).toMatch(/<input id="birthDate"[^>]*aria-invalid="true"[^>]*aria-describedby="birthDate-error"[^>]*autofocus/s);
     expect(html).toContain('href="#postcode"');
     expect(html).not.toContain('rövid');
-    expect(await count(db.sequelize, 'select 1 from accounts a join customers c on c.id = a.customer_id where c.customer_number = :n', { n: odon.customerNumber })).toBe(0);
+    expect(
+      await count(db.sequelize, 'select 1 from accounts a join customers c on c.id = a.customer_id where c.customer_number = :n', { n: odon.customerNumber }),
+    ).toBe(0);
 
     const mismatch = await h.post('/account/register', { ...personForm(odon, 'odon@example.org'), passwordConfirm: `${GOOD_PASSWORD}!` });
     expect(codes(await mismatch.text())).toEqual(['password_mismatch']);
@@ -138,7 +140,9 @@ describe('registering', () => {
     expect(tokens[0]!.token_hash).not.toBe(token);
 
     expect(
-      await count(db.sequelize, `select 1 from audit_events where action = 'account.registered' and subject_id = :id and customer_id is not null`, { id: account!.id }),
+      await count(db.sequelize, `select 1 from audit_events where action = 'account.registered' and subject_id = :id and customer_id is not null`, {
+        id: account!.id,
+      }),
     ).toBe(1);
   });
 
@@ -178,7 +182,8 @@ describe('registering', () => {
       expect(html).toContain('A megadott adatok nem egyeznek nyilvántartásunkkal.');
       // Apart from what was typed (echoed back into the form), the pages are identical.
       let normalised = html;
-      for (const value of [form.customer, 'birthDate' in form ? form.birthDate : form.taxNumber, form.postcode]) normalised = normalised.split(value).join('«echo»');
+      for (const value of [form.customer, 'birthDate' in form ? form.birthDate : form.taxNumber, form.postcode])
+        normalised = normalised.split(value).join('«echo»');
       bodies[name] = normalised;
     }
     const person = [bodies.wrongBirthDate, bodies.wrongPostcode, bodies.unknownNumber, bodies.wrongKind];

@@ -3,7 +3,19 @@ import { QueryTypes } from 'sequelize';
 import { verifyPassword } from '../../common/accounts/password.ts';
 import { DEMO_LOGINS, seedDemoData } from '../../server/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { codes, count, pageName, createHarness, freeCustomers, notificationsTo, pathOf, personForm, sha256, tokenOf, type Harness } from './register-harness.ts';
+import {
+  codes,
+  count,
+  pageName,
+  createHarness,
+  freeCustomers,
+  notificationsTo,
+  pathOf,
+  personForm,
+  sha256,
+  tokenOf,
+  type Harness,
+} from './register-harness.ts';
 
 const db = useTestDatabase();
 let h: Harness;
@@ -154,7 +166,11 @@ describe('forgotten password', () => {
     expect(await count(db.sequelize, `select 1 from audit_events where action = 'account.password_reset' and subject_id = :id`, { id: before.id })).toBe(1);
 
     // Single use.
-    const again = await h.post('/account/reset-password', { token: tokenOf(link), password: 'masik jelszo ez lenne', passwordConfirm: 'masik jelszo ez lenne' });
+    const again = await h.post('/account/reset-password', {
+      token: tokenOf(link),
+      password: 'masik jelszo ez lenne',
+      passwordConfirm: 'masik jelszo ez lenne',
+    });
     expect(again.status).toBe(400);
     expect(codes(await again.text())).toEqual(['token_invalid']);
     expect(await verifyPassword(NEW_PASSWORD, (await account(furge.username)).password_hash)).toBe(true);

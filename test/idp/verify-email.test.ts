@@ -6,7 +6,20 @@ import { createNotificationSender, createTransport } from '../../server/notifica
 import { OutboxWorker } from '../../server/notifications/outbox-worker.ts';
 import { silentLogger } from '../../common/http/logger.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { codes, count, pageName, createHarness, freeCustomers, notificationsTo, pathOf, personForm, sha256, tokenOf, type FreeCustomer, type Harness } from './register-harness.ts';
+import {
+  codes,
+  count,
+  pageName,
+  createHarness,
+  freeCustomers,
+  notificationsTo,
+  pathOf,
+  personForm,
+  sha256,
+  tokenOf,
+  type FreeCustomer,
+  type Harness,
+} from './register-harness.ts';
 
 const db = useTestDatabase();
 let h: Harness;
@@ -50,7 +63,10 @@ async function verifiedAt(accountId: string): Promise<Date | null> {
 }
 
 async function contactEmail(customerId: number): Promise<string | null> {
-  const [row] = await db.sequelize.query<{ email: string | null }>('select email from customers where id = :id', { replacements: { id: customerId }, type: QueryTypes.SELECT });
+  const [row] = await db.sequelize.query<{ email: string | null }>('select email from customers where id = :id', {
+    replacements: { id: customerId },
+    type: QueryTypes.SELECT,
+  });
   return row!.email;
 }
 
@@ -119,7 +135,9 @@ describe('e-mail verification', () => {
   it('refuses an expired link, an unknown one and a malformed one with the same message', async () => {
     const { accountId, link } = await register('expired.verify@example.org');
     const token = tokenOf(link);
-    await db.sequelize.query(`update account_tokens set expires_at = now() - interval '1 second' where token_hash = :hash`, { replacements: { hash: sha256(token) } });
+    await db.sequelize.query(`update account_tokens set expires_at = now() - interval '1 second' where token_hash = :hash`, {
+      replacements: { hash: sha256(token) },
+    });
     for (const candidate of [token, 'A'.repeat(43), 'not-a-token', '']) {
       const get = await h.get(`/account/verify-email?token=${encodeURIComponent(candidate)}`);
       expect(get.status).toBe(400);

@@ -90,7 +90,11 @@ export class ApiClient {
   }
 
   async #json<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal, bindKey = false): Promise<T> {
-    const init = { headers: { Accept: 'application/json, application/problem+json', ...headers } as Record<string, string>, body: undefined as string | undefined, signal };
+    const init = {
+      headers: { Accept: 'application/json, application/problem+json', ...headers } as Record<string, string>,
+      body: undefined as string | undefined,
+      signal,
+    };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -104,7 +108,13 @@ export class ApiClient {
     }
   }
 
-  async #fetch(method: string, url: string, init: { headers: Record<string, string>; body?: string; signal?: AbortSignal }, bindKey = false, retried = false): Promise<Response> {
+  async #fetch(
+    method: string,
+    url: string,
+    init: { headers: Record<string, string>; body?: string; signal?: AbortSignal },
+    bindKey = false,
+    retried = false,
+  ): Promise<Response> {
     let response: Response;
     try {
       const auth = (await this.#options.session?.headers(method, url, bindKey)) ?? {};

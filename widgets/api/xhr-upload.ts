@@ -6,7 +6,12 @@ import type { UploadOptions } from './upload-options.ts';
  * Resolves with the answer as a Response (and its `DPoP-Nonce`, if any) whatever its status;
  * rejects with `network_error`, or an AbortError when cancelled. Loaded on demand by `ApiClient.upload`.
  */
-export function xhrUpload(url: string, form: FormData, headers: Record<string, string>, options: UploadOptions): Promise<{ response: Response; nonce: string | null }> {
+export function xhrUpload(
+  url: string,
+  form: FormData,
+  headers: Record<string, string>,
+  options: UploadOptions,
+): Promise<{ response: Response; nonce: string | null }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

@@ -45,8 +45,7 @@ export function formatDate(value: Date | string, lang: Lang, style: DateStyle = 
   const cacheKey = `${lang}|${style}|${zone ?? ''}`;
   let format = dateFormats.get(cacheKey);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'long' ? { dateStyle: 'long' } : { year: 'numeric', month: '2-digit', day: '2-digit' };
+    const options: Intl.DateTimeFormatOptions = style === 'long' ? { dateStyle: 'long' } : { year: 'numeric', month: '2-digit', day: '2-digit' };
     if (zone) options.timeZone = zone;
     format = new Intl.DateTimeFormat(LOCALES[lang], options);
     dateFormats.set(cacheKey, format);

@@ -11,8 +11,7 @@ export const isPostcode = (value: string): boolean => /^[1-9][0-9]{3}$/.test(val
 export const postcodeProblem = (value: string): string | undefined => (isPostcode(value) ? undefined : value.trim() ? 'invalid_postcode' : 'required');
 
 /** A town: 2–60 characters of free text with at least one letter. */
-export const cityProblem = (value: string): string | undefined =>
-  textProblem(value, [2, 60]) ?? (/\p{L}/u.test(value) ? undefined : 'invalid_city');
+export const cityProblem = (value: string): string | undefined => textProblem(value, [2, 60]) ?? (/\p{L}/u.test(value) ? undefined : 'invalid_city');
 
 /** A street line: 3–120 characters of free text. */
 export const addressLineProblem = (value: string): string | undefined => textProblem(value, [3, 120]);

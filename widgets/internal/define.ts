@@ -15,9 +15,6 @@ export function defineElement(tagName: string, element: CustomElementConstructor
   }
   if (existing !== element && !warned.has(tagName)) {
     warned.add(tagName);
-    console.warn(
-      `<${tagName}> is already defined by another copy of the GP widgets; this copy was not registered. ` +
-        'Load the SDK from one URL only.',
-    );
+    console.warn(`<${tagName}> is already defined by another copy of the GP widgets; this copy was not registered. ` + 'Load the SDK from one URL only.');
   }
 }

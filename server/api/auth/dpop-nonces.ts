@@ -35,6 +35,8 @@ export class DpopNonces {
   }
 
   async #mac(issued: string): Promise<string> {
-    return createHmac('sha256', await this.#key).update(issued).digest('base64url');
+    return createHmac('sha256', await this.#key)
+      .update(issued)
+      .digest('base64url');
   }
 }

@@ -95,7 +95,8 @@ export class DpopVerifier {
     if (header.typ !== 'dpop+jwt' || header.alg !== 'ES256' || !jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || 'd' in jwk) {
       throw new DpopProofError('invalid_dpop_proof', 'header');
     }
-    if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string' || !claims || typeof claims !== 'object') throw new DpopProofError('invalid_dpop_proof', 'header');
+    if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string' || !claims || typeof claims !== 'object')
+      throw new DpopProofError('invalid_dpop_proof', 'header');
     const { htm, htu, iat, jti } = claims;
     if (typeof htm !== 'string' || typeof htu !== 'string' || typeof iat !== 'number' || typeof jti !== 'string' || jti.length < 1 || jti.length > 128) {
       throw new DpopProofError('invalid_dpop_proof', 'claims');

@@ -30,8 +30,15 @@ const fileSchema = z
 
 export const ClaimReportForm = z
   .object({
-    policyId: z.string().regex(/^[1-9]\d{0,9}$/, 'A policy id.').openapi({ example: '12', description: 'The policy (one of the customer’s).' }),
-    claimType: z.string().min(1, 'Choose the type of loss.').max(40).openapi({ example: 'collision', description: `One of the product’s claim types: ${CLAIM_TYPES.join(', ')}.` }),
+    policyId: z
+      .string()
+      .regex(/^[1-9]\d{0,9}$/, 'A policy id.')
+      .openapi({ example: '12', description: 'The policy (one of the customer’s).' }),
+    claimType: z
+      .string()
+      .min(1, 'Choose the type of loss.')
+      .max(40)
+      .openapi({ example: 'collision', description: `One of the product’s claim types: ${CLAIM_TYPES.join(', ')}.` }),
     occurredAt: z
       .string()
       .min(1, 'The date and time of the loss.')
@@ -44,15 +51,14 @@ export const ClaimReportForm = z
       .regex(/^\d{0,10}$/, 'Whole forints.')
       .optional()
       .openapi({ example: '350000', description: 'Whole HUF; empty or absent when unknown.' }),
-    otherParty: z
-      .string()
-      .max(2000)
+    otherParty: z.string().max(2000).optional().openapi({
+      example: '{"name":"Kovács Péter","plate":"ABC-123","insurer":"Példa Biztosító"}',
+      description: 'Motor claims: the other vehicle as a JSON string `{ name, plate, insurer? }`; required for collision types.',
+    }),
+    contactPreference: z
+      .enum(['email', 'phone', 'post'])
       .optional()
-      .openapi({
-        example: '{"name":"Kovács Péter","plate":"ABC-123","insurer":"Példa Biztosító"}',
-        description: 'Motor claims: the other vehicle as a JSON string `{ name, plate, insurer? }`; required for collision types.',
-      }),
-    contactPreference: z.enum(['email', 'phone', 'post']).optional().openapi({ description: 'How the claims handler contacts the customer (email by default).' }),
+      .openapi({ description: 'How the claims handler contacts the customer (email by default).' }),
     attachments: z
       .union([fileSchema, z.array(fileSchema)])
       .optional()
@@ -125,16 +131,30 @@ export const ReportedClaimSchema = z
   .openapi('ReportedClaim');
 
 export const ListQuery = z.object({
-  page: z.string().regex(/^\d{1,6}$/, 'A page number.').optional(),
-  pageSize: z.string().regex(/^\d{1,3}$/, 'A page size.').optional(),
-  policyId: z.string().regex(/^[1-9]\d{0,9}$/, 'A policy id.').optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,6}$/, 'A page number.')
+    .optional(),
+  pageSize: z
+    .string()
+    .regex(/^\d{1,3}$/, 'A page size.')
+    .optional(),
+  policyId: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, 'A policy id.')
+    .optional(),
 });
 
 export const ClaimParams = z.object({
-  id: z.string().regex(/^[1-9]\d{0,9}$/, 'A claim id.').openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, 'A claim id.')
+    .openapi({ param: { name: 'id', in: 'path' }, example: '42' }),
 });
 
 export const AttachmentParams = ClaimParams.extend({
-  attachmentId: z.string().uuid('An attachment id.').openapi({ param: { name: 'attachmentId', in: 'path' } }),
+  attachmentId: z
+    .string()
+    .uuid('An attachment id.')
+    .openapi({ param: { name: 'attachmentId', in: 'path' } }),
 });
-

@@ -36,10 +36,9 @@ export class PartnerOrigins {
   }
 
   private async load(): Promise<Set<string>> {
-    const rows = await this.sequelize.query<{ origin: string }>(
-      'select distinct unnest(origins) as origin from partner_clients where active',
-      { type: QueryTypes.SELECT },
-    );
+    const rows = await this.sequelize.query<{ origin: string }>('select distinct unnest(origins) as origin from partner_clients where active', {
+      type: QueryTypes.SELECT,
+    });
     this.origins = new Set(rows.map((r) => r.origin));
     this.loadedAt = Date.now();
     return this.origins;

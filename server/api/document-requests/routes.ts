@@ -6,7 +6,14 @@ import { guard, resourceRouter } from '../resource-router.ts';
 import { actorOf, domainContext, noStore, smallBody } from '../route-context.ts';
 import { problemContent } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
-import { DocumentRequestBody, DocumentRequestCreatedSchema, DocumentRequestListQuery, DocumentRequestListSchema, RequestableTypesQuery, RequestableTypesSchema } from './schemas.ts';
+import {
+  DocumentRequestBody,
+  DocumentRequestCreatedSchema,
+  DocumentRequestListQuery,
+  DocumentRequestListSchema,
+  RequestableTypesQuery,
+  RequestableTypesSchema,
+} from './schemas.ts';
 
 /**
  * Document requests (dokumentum igénylése): which types a contract offers, asking for one (the
@@ -51,7 +58,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/document-requests',
   tags: ['documents'],
-  summary: 'The customer\'s document requests, newest first',
+  summary: "The customer's document requests, newest first",
   security: SECURITY,
   request: { query: DocumentRequestListQuery },
   responses: {

@@ -4,7 +4,11 @@ import { DocumentTypeCodeSchema, LocalizedNameSchema, page, pageSize, PolicyIdSc
 /** Request and response schemas of document requests (`/api/document-requests`). */
 export const RequestableTypesQuery = z.object({ policyId: PolicyIdSchema });
 export const RequestableTypeSchema = z
-  .object({ type: DocumentTypeCodeSchema, name: LocalizedNameSchema, remaining: z.number().int().openapi({ description: 'Requests left in the current 24 hours.' }) })
+  .object({
+    type: DocumentTypeCodeSchema,
+    name: LocalizedNameSchema,
+    remaining: z.number().int().openapi({ description: 'Requests left in the current 24 hours.' }),
+  })
   .openapi('RequestableType');
 export const RequestableTypesSchema = z.object({ items: z.array(RequestableTypeSchema) }).openapi('RequestableTypes');
 

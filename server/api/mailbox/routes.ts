@@ -41,7 +41,7 @@ const contentRoute = createRoute({
       content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
     },
     401: { description: 'Not logged in', content: problemContent },
-    404: { description: 'No such document (or not the customer\'s, or outside the partner\'s scope)', content: problemContent },
+    404: { description: "No such document (or not the customer's, or outside the partner's scope)", content: problemContent },
   },
 });
 

@@ -16,7 +16,10 @@ import { limitBody } from '../../../common/http/body-limit.ts';
 export const OPERATIONS_BODY_LIMIT = MAX_UPLOAD_BYTES + 512 * 1024;
 
 const IssueFields = z.object({
-  customerNumber: z.string().trim().regex(/^\d{8}$/, 'a customer number is 8 digits'),
+  customerNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{8}$/, 'a customer number is 8 digits'),
   type: z.string().refine(isDocumentTypeCode, { message: `one of: ${DOCUMENT_TYPE_CODES.join(', ')}` }),
   policyNumber: z.string().trim().min(1).optional(),
 });
@@ -37,9 +40,7 @@ function issueProblem(error: DocumentIssueError): ProblemError {
 function fields(input: Record<string, unknown>) {
   const parsed = IssueFields.safeParse(input);
   if (!parsed.success) {
-    throw problems.invalidRequest(
-      parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: issue.code, message: issue.message })),
-    );
+    throw problems.invalidRequest(parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: issue.code, message: issue.message })));
   }
   const { customerNumber, type, policyNumber } = parsed.data;
   if (!isDocumentTypeCode(type)) throw new Error('unreachable');
@@ -150,7 +151,10 @@ function describeOperations(router: OpenAPIHono<OperationsEnv>): void {
       },
     },
     responses: {
-      201: { description: 'Delivered', content: { 'application/json': { schema: z.object({ documentId: z.string().uuid(), notificationQueued: z.boolean() }) } } },
+      201: {
+        description: 'Delivered',
+        content: { 'application/json': { schema: z.object({ documentId: z.string().uuid(), notificationQueued: z.boolean() }) } },
+      },
       400: problem('invalid_request'),
       401: problem('unauthenticated, invalid_token'),
       403: problem('forbidden: not an operations token'),

@@ -38,7 +38,9 @@ export function paymentWebhookSecret(deps: Pick<PaymentProviderDeps, 'production
   const configured = checked(deps.configured);
   if (configured) return configured;
   if (deps.production) {
-    throw new Error('PAYMENT_WEBHOOK_SECRET is required in production: a random secret of at least 32 characters shared with the payment provider and by every process');
+    throw new Error(
+      'PAYMENT_WEBHOOK_SECRET is required in production: a random secret of at least 32 characters shared with the payment provider and by every process',
+    );
   }
   if (!deps.dataDir) return (processSecret ??= randomBytes(32).toString('base64url'));
 
@@ -46,7 +48,8 @@ export function paymentWebhookSecret(deps: Pick<PaymentProviderDeps, 'production
   const file = join(dir, WEBHOOK_SECRET_FILE);
   try {
     const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length < MIN_SECRET_LENGTH) throw new Error(`${file} does not hold a payment webhook secret (at least ${MIN_SECRET_LENGTH} characters); delete it to generate a new one`);
+    if (stored.length < MIN_SECRET_LENGTH)
+      throw new Error(`${file} does not hold a payment webhook secret (at least ${MIN_SECRET_LENGTH} characters); delete it to generate a new one`);
     return stored;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -11,16 +11,7 @@ import { requireCustomer } from '../auth/require-customer.ts';
 import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { invoiceScopeOf } from './scope.ts';
-import {
-  IdempotencyHeaders,
-  InvoicePage,
-  InvoiceQuery,
-  Payment,
-  PaymentParams,
-  StartPaymentBody,
-  StartedPayment,
-  WebhookAck,
-} from './schemas.ts';
+import { IdempotencyHeaders, InvoicePage, InvoiceQuery, Payment, PaymentParams, StartPaymentBody, StartedPayment, WebhookAck } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
 import { limitBody } from '../../../common/http/body-limit.ts';
@@ -36,7 +27,6 @@ import { limitBody } from '../../../common/http/body-limit.ts';
 const tags = ['Payments'];
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 const WEBHOOK_PATH = '/payments/webhooks/demo';
-
 
 const listInvoicesRoute = createRoute({
   method: 'get',

@@ -4,7 +4,10 @@ import { DEFAULT_PAGE_SIZE, INVOICE_STATUS_FILTERS, MAX_PAGE_SIZE } from '../../
 
 /** The payments resource's request and response shapes (validation and /api/openapi.json). */
 export const InvoiceQuery = z.object({
-  status: z.enum(INVOICE_STATUS_FILTERS as ['open', 'overdue', 'paid', 'all']).default('open').openapi({ description: '`open` includes overdue invoices; `all` includes voided (cancelled) ones' }),
+  status: z
+    .enum(INVOICE_STATUS_FILTERS as ['open', 'overdue', 'paid', 'all'])
+    .default('open')
+    .openapi({ description: '`open` includes overdue invoices; `all` includes voided (cancelled) ones' }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
@@ -74,7 +77,12 @@ export const StartedPayment = z
   })
   .openapi('StartedPayment');
 
-export const PaymentParams = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
+export const PaymentParams = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
+});
 
 export const Payment = z
   .object({
@@ -89,10 +97,15 @@ export const Payment = z
     receiptDocumentId: z.string().nullable().openapi({ description: 'The receipt in the mailbox, once paid' }),
     refundDueHuf: z.number().int(),
     invoices: z.array(
-      z.object({ id: z.number().int(), invoiceNumber: z.string(), policyNumber: z.string(), amountHuf: z.number().int(), status: z.enum(['open', 'overdue', 'paid', 'cancelled']) }),
+      z.object({
+        id: z.number().int(),
+        invoiceNumber: z.string(),
+        policyNumber: z.string(),
+        amountHuf: z.number().int(),
+        status: z.enum(['open', 'overdue', 'paid', 'cancelled']),
+      }),
     ),
   })
   .openapi('Payment');
 
 export const WebhookAck = z.object({ received: z.literal(true), outcome: z.enum(['applied', 'duplicate', 'ignored']) }).openapi('WebhookAck');
-

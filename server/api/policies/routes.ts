@@ -3,14 +3,7 @@ import { changePolicy, getPolicy, listPolicies, type CustomerActor, type DomainC
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
 import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
-import {
-  ListQuerySchema,
-  PolicyChangeBodySchema,
-  PolicyChangeResultSchema,
-  PolicyDetailSchema,
-  PolicyIdParamsSchema,
-  PolicyListSchema,
-} from './schemas.ts';
+import { ListQuerySchema, PolicyChangeBodySchema, PolicyChangeResultSchema, PolicyDetailSchema, PolicyIdParamsSchema, PolicyListSchema } from './schemas.ts';
 import { problem } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
 import { limitBody } from '../../../common/http/body-limit.ts';
@@ -63,9 +56,7 @@ const changeRoute = createRoute({
   description:
     'Each changed field becomes a change request, applied at once or pending back-office review. ' +
     'Changes applied at once are confirmed by a document in the mailbox (with its e-mail notification).',
-  middleware: [
-    limitBody(4 * 1024),
-  ] as const,
+  middleware: [limitBody(4 * 1024)] as const,
   request: { params: PolicyIdParamsSchema, body: { required: true, content: { 'application/json': { schema: PolicyChangeBodySchema } } } },
   responses: {
     200: { description: 'The change requests and the confirmation document', content: { 'application/json': { schema: PolicyChangeResultSchema } } },

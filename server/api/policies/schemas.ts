@@ -11,7 +11,6 @@ import { LocalizedNameSchema } from '../shared-schemas.ts';
 const METHODS = Object.keys(PAYMENT_METHODS) as [PaymentMethod, ...PaymentMethod[]];
 const FREQUENCIES = Object.keys(PAYMENT_FREQUENCIES) as [PaymentFrequency, ...PaymentFrequency[]];
 
-
 export const PostalAddressSchema = z
   .object({
     postcode: z.string().openapi({ example: '9021' }),
@@ -51,9 +50,7 @@ const InsuredTravelSchema = z.object({
   tripEnd: z.string(),
 });
 
-export const InsuredObjectSchema = z
-  .discriminatedUnion('kind', [InsuredVehicleSchema, InsuredPropertySchema, InsuredTravelSchema])
-  .openapi('InsuredObject');
+export const InsuredObjectSchema = z.discriminatedUnion('kind', [InsuredVehicleSchema, InsuredPropertySchema, InsuredTravelSchema]).openapi('InsuredObject');
 
 const PaymentMethodSchema = z.enum(METHODS).openapi('PaymentMethod');
 const PaymentFrequencySchema = z.enum(FREQUENCIES).openapi('PaymentFrequency');

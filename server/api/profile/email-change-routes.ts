@@ -32,7 +32,10 @@ const postRoute = createRoute({
   middleware: [smallBody()] as const,
   request: { body: { required: true, content: { 'application/json': { schema: EmailChangeBody } } } },
   responses: {
-    202: { description: 'A confirm link is on its way to the new address (if it can be used)', content: { 'application/json': { schema: EmailChangePendingSchema } } },
+    202: {
+      description: 'A confirm link is on its way to the new address (if it can be used)',
+      content: { 'application/json': { schema: EmailChangePendingSchema } },
+    },
     400: { description: 'Malformed body', content: problemContent },
     401: { description: 'Not logged in', content: problemContent },
     413: { description: 'Body too large', content: problemContent },

@@ -17,7 +17,7 @@ const getRoute = createRoute({
   method: 'get',
   path: '/me',
   tags: ['profile'],
-  summary: 'The customer\'s own data',
+  summary: "The customer's own data",
   security: SECURITY,
   responses: {
     200: { description: 'The profile', content: { 'application/json': { schema: ProfileSchema } } },

@@ -37,7 +37,13 @@ const SessionStarted = z
   })
   .openapi('SessionStarted');
 
-const dpopHeader = { name: 'DPoP', in: 'header' as const, required: false, schema: { type: 'string' as const }, description: 'A DPoP proof (RFC 9449) signed by the session\'s key' };
+const dpopHeader = {
+  name: 'DPoP',
+  in: 'header' as const,
+  required: false,
+  schema: { type: 'string' as const },
+  description: "A DPoP proof (RFC 9449) signed by the session's key",
+};
 
 const widgetHeader = { name: 'X-GP-Request', in: 'header' as const, required: true, schema: { type: 'string' as const, enum: ['1'] } };
 
@@ -51,7 +57,10 @@ export function describeSessionRoutes(api: OpenAPIHono<ApiEnv>): void {
     parameters: [widgetHeader],
     request: { body: { content: { 'application/json': { schema: LoginStartBody } } } },
     responses: {
-      200: { description: 'Open the URL; keep the secret for POST /session', content: { 'application/json': { schema: z.object({ authorizationUrl: z.string().url(), loginSecret: z.string() }) } } },
+      200: {
+        description: 'Open the URL; keep the secret for POST /session',
+        content: { 'application/json': { schema: z.object({ authorizationUrl: z.string().url(), loginSecret: z.string() }) } },
+      },
       400: problem('invalid_request, client_unknown'),
       403: problem('origin_not_allowed: the page is not on one of the partner’s origins'),
     },
@@ -61,13 +70,17 @@ export function describeSessionRoutes(api: OpenAPIHono<ApiEnv>): void {
     path: '/session/callback',
     tags: ['session'],
     summary: 'Where the IdP sends the browser back; hands the partner page a one-time ticket (postMessage or #gp-ticket)',
-    responses: { 200: { description: 'A page that posts the ticket to the partner origin and closes' }, 303: { description: 'Redirect mode: back to the partner page' }, 400: { description: 'Unknown or used login' } },
+    responses: {
+      200: { description: 'A page that posts the ticket to the partner origin and closes' },
+      303: { description: 'Redirect mode: back to the partner page' },
+      400: { description: 'Unknown or used login' },
+    },
   });
   r.registerPath({
     method: 'post',
     path: '/session',
     tags: ['session'],
-    summary: 'Redeem the ticket once with a DPoP proof of the page\'s key: opens a session bound to that key and answers its handle',
+    summary: "Redeem the ticket once with a DPoP proof of the page's key: opens a session bound to that key and answers its handle",
     parameters: [widgetHeader, dpopHeader],
     request: { body: { content: { 'application/json': { schema: z.object({ ticket: z.string(), loginSecret: z.string() }) } } } },
     responses: {
@@ -96,6 +109,12 @@ export function describeSessionRoutes(api: OpenAPIHono<ApiEnv>): void {
     summary: 'Log out: revokes the tokens and ends the session on every instance; ?endIdpSession=1 also returns the IdP’s end-session URL',
     parameters: [widgetHeader, dpopHeader, { name: 'endIdpSession', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } }],
     security: [{ session: [] }],
-    responses: { 204: { description: 'Logged out' }, 200: { description: 'Logged out; open endSessionUrl to end the IdP session too', content: { 'application/json': { schema: z.object({ endSessionUrl: z.string().url() }) } } } },
+    responses: {
+      204: { description: 'Logged out' },
+      200: {
+        description: 'Logged out; open endSessionUrl to end the IdP session too',
+        content: { 'application/json': { schema: z.object({ endSessionUrl: z.string().url() }) } },
+      },
+    },
   });
 }

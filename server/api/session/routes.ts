@@ -80,7 +80,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     if (mode !== 'popup' && mode !== 'redirect') fields.push({ field: 'mode', code: 'invalid_mode', message: 'mode must be "popup" or "redirect"' });
     const lang = body.lang;
     if (lang !== undefined && lang !== 'hu' && lang !== 'en') fields.push({ field: 'lang', code: 'invalid_lang', message: 'lang must be "hu" or "en"' });
-    if (typeof body.clientId !== 'string') fields.push({ field: 'clientId', code: 'required', message: 'clientId (the partner\'s client id) is required' });
+    if (typeof body.clientId !== 'string') fields.push({ field: 'clientId', code: 'required', message: "clientId (the partner's client id) is required" });
     if (fields.length) throw problems.invalidRequest(fields);
 
     const partner = await findActivePartner(sequelize, body.clientId as string);
@@ -182,10 +182,10 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     });
     const sub = tokens.claims()?.sub;
     if (!sub || !tokens.refresh_token) throw new Error('the token response lacks an ID token subject or a refresh token');
-    const [account] = await sequelize.query<{ customer_id: number }>(
-      `select customer_id from accounts where id = cast(:sub as uuid)`,
-      { replacements: { sub }, type: QueryTypes.SELECT },
-    );
+    const [account] = await sequelize.query<{ customer_id: number }>(`select customer_id from accounts where id = cast(:sub as uuid)`, {
+      replacements: { sub },
+      type: QueryTypes.SELECT,
+    });
     if (!account) throw new Error('the ID token names no known account');
     return sessions.issueTicket({
       customerId: account.customer_id,
@@ -235,7 +235,7 @@ async function sessionView(sequelize: Sequelize, principal: Pick<Principal, 'cus
 /** Redirect mode's `returnTo`: an absolute http(s) URL on the requesting origin; its fragment is dropped (the result goes there). */
 function parseReturnTo(raw: unknown, origin: string): string {
   const refuse = () =>
-    problems.invalidRequest([{ field: 'returnTo', code: 'return_to_not_allowed', message: 'returnTo must be a URL on the page\'s own origin' }]);
+    problems.invalidRequest([{ field: 'returnTo', code: 'return_to_not_allowed', message: "returnTo must be a URL on the page's own origin" }]);
   if (typeof raw !== 'string' || raw.length > 2000) throw refuse();
   let url: URL;
   try {

@@ -173,7 +173,7 @@ async function issueInBulk(request: Extract<DocumentCommandRequest, { action: 'i
 }
 
 export const documentCommand: Command = {
-  summary: 'issue documents into customers\' mailboxes (one, or in bulk)',
+  summary: "issue documents into customers' mailboxes (one, or in bulk)",
   usage: USAGE,
   options: {
     customer: { type: 'string' },

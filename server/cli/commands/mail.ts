@@ -3,13 +3,7 @@ import type { Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../with-database.ts';
 import { operator } from '../operator.ts';
-import {
-  listFailedNotifications,
-  MAX_LISTED,
-  NOTIFICATION_ID,
-  outboxStatus,
-  retryFailedNotifications,
-} from '../../notifications/outbox-admin.ts';
+import { listFailedNotifications, MAX_LISTED, NOTIFICATION_ID, outboxStatus, retryFailedNotifications } from '../../notifications/outbox-admin.ts';
 
 /**
  * `portal mail status|failed|retry`: operations look after the e-mail outbox. The running portal
@@ -30,11 +24,7 @@ retry    puts failed e-mails back into the queue, due now, tries counted from ze
          portal sends them within seconds. Only failed ones move: nothing is ever sent twice.
          Each retry is audited (notification.retried, by the operator).`;
 
-export type MailRequest =
-  | { action: 'status' }
-  | { action: 'failed'; limit: number }
-  | { action: 'retry'; ids: string[] }
-  | { action: 'retry'; all: true };
+export type MailRequest = { action: 'status' } | { action: 'failed'; limit: number } | { action: 'retry'; ids: string[] } | { action: 'retry'; all: true };
 
 export function parseMailArgs(values: Record<string, string | boolean | undefined>, positionals: string[]): MailRequest {
   const [action, ...rest] = positionals;
@@ -50,7 +40,8 @@ export function parseMailArgs(values: Record<string, string | boolean | undefine
       if (rest.length) throw usage(`Unexpected argument "${rest[0]}".`);
       const raw = values.limit;
       const limit = raw === undefined ? 50 : Number(raw);
-      if (typeof raw === 'boolean' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LISTED) throw usage(`--limit must be a whole number from 1 to ${MAX_LISTED}.`);
+      if (typeof raw === 'boolean' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LISTED)
+        throw usage(`--limit must be a whole number from 1 to ${MAX_LISTED}.`);
       return { action, limit };
     }
     case 'retry': {
@@ -89,13 +80,17 @@ export async function runMailCommand(request: MailRequest, env: MailCommandEnvir
       lines.push(total > items.length ? `${total} failed e-mails; the oldest ${items.length}:` : `${total} failed e-mail${total === 1 ? '' : 's'}:`);
       for (const n of items) {
         lines.push(`  ${n.id}  ${n.createdAt.toISOString().slice(0, 16).replace('T', ' ')}  ${n.template} (${n.language})`);
-        lines.push(`    customer ${n.customerNumber ?? '–'}, to ${n.to}, ${n.attempts} ${n.attempts === 1 ? 'try' : 'tries'}, last error: ${n.lastError ?? '–'}`);
+        lines.push(
+          `    customer ${n.customerNumber ?? '–'}, to ${n.to}, ${n.attempts} ${n.attempts === 1 ? 'try' : 'tries'}, last error: ${n.lastError ?? '–'}`,
+        );
       }
       lines.push('Send them again with "portal mail retry <id> …" or "portal mail retry --all-failed" once the cause is fixed.');
     }
   } else {
     const moved = await retryFailedNotifications(env.sequelize, 'all' in request ? { all: true } : { ids: request.ids }, env.actorId);
-    lines.push(`${moved.length} e-mail${moved.length === 1 ? '' : 's'} back in the queue; the running portal sends ${moved.length === 1 ? 'it' : 'them'} within seconds.`);
+    lines.push(
+      `${moved.length} e-mail${moved.length === 1 ? '' : 's'} back in the queue; the running portal sends ${moved.length === 1 ? 'it' : 'them'} within seconds.`,
+    );
     if ('ids' in request) {
       const notMoved = request.ids.filter((id) => !moved.includes(id));
       if (notMoved.length) lines.push(`Not failed (already sent, waiting, or unknown), left alone: ${notMoved.join(', ')}`);

@@ -72,7 +72,7 @@ export const partnerCommand: Command = {
             const secret = await withDatabase(({ sequelize }) => addOperationsClient(sequelize, { clientId, name: str('name') ?? '' }));
             out(`Operations client "${clientId}" registered (client_credentials, scope admin).`);
             out(`  client secret:  ${secret}`);
-            out('The secret is shown only now: store it in the operations tooling\'s secret store.');
+            out("The secret is shown only now: store it in the operations tooling's secret store.");
             return;
           }
           const config = loadConfig();
@@ -95,7 +95,7 @@ export const partnerCommand: Command = {
           out(`Partner "${added.clientId}" registered.`);
           out(`  redirect URI:   ${added.redirectUri}`);
           out(`  client secret:  ${added.clientSecret}`);
-          out('The secret is shown only now. The portal\'s API reads it from the database; give it to a separately deployed API through its secret store.');
+          out("The secret is shown only now. The portal's API reads it from the database; give it to a separately deployed API through its secret store.");
           return;
         }
         case 'list': {
@@ -105,8 +105,12 @@ export const partnerCommand: Command = {
         }
         case 'remove': {
           const clientId = clientIdArg();
-          const removed = await withDatabase(({ sequelize }) => removePartnerClient(sequelize, clientId, partnerEnds(sequelize), { purge: values.purge === true }));
-          out(`Partner "${clientId}" ${removed.purged ? 'deleted' : 'deactivated'}: ${removed.revokedArtefacts} grants/tokens revoked, ${removed.endedSessions} sessions ended.`);
+          const removed = await withDatabase(({ sequelize }) =>
+            removePartnerClient(sequelize, clientId, partnerEnds(sequelize), { purge: values.purge === true }),
+          );
+          out(
+            `Partner "${clientId}" ${removed.purged ? 'deleted' : 'deactivated'}: ${removed.revokedArtefacts} grants/tokens revoked, ${removed.endedSessions} sessions ended.`,
+          );
           return;
         }
         case 'rotate-secret': {
@@ -121,7 +125,8 @@ export const partnerCommand: Command = {
       }
     } catch (error) {
       if (error instanceof PartnerInputError) throw new CliError(error.message);
-      if ((error as { parent?: { code?: string } }).parent?.code === '42P01') throw new CliError('The database is not migrated yet: run "portal migrate" first.');
+      if ((error as { parent?: { code?: string } }).parent?.code === '42P01')
+        throw new CliError('The database is not migrated yet: run "portal migrate" first.');
       throw error;
     }
   },
@@ -134,7 +139,9 @@ export const partnerCommand: Command = {
  */
 export async function publicUrlMismatch(sequelize: Sequelize, publicUrl: URL, isDefault: boolean): Promise<string | null> {
   if (!isDefault) return null;
-  const rows = await sequelize.query<{ uri: string }>(`select distinct unnest(redirect_uris) as uri from partner_clients where active`, { type: QueryTypes.SELECT });
+  const rows = await sequelize.query<{ uri: string }>(`select distinct unnest(redirect_uris) as uri from partner_clients where active`, {
+    type: QueryTypes.SELECT,
+  });
   const others = [...new Set(rows.map((row) => URL.parse(row.uri)?.origin).filter((origin): origin is string => !!origin && origin !== publicUrl.origin))];
   if (!others.length) return null;
   return (
@@ -151,7 +158,9 @@ export async function publicUrlMismatch(sequelize: Sequelize, publicUrl: URL, is
 export async function addOperationsClient(sequelize: Sequelize, input: { clientId: string; name: string }): Promise<string> {
   const clientId = input.clientId.trim();
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(clientId)) {
-    throw new PartnerInputError(`--client-id "${input.clientId}" must be 2–63 characters of lower-case letters, digits and hyphens, starting with a letter or digit`);
+    throw new PartnerInputError(
+      `--client-id "${input.clientId}" must be 2–63 characters of lower-case letters, digits and hyphens, starting with a letter or digit`,
+    );
   }
   const name = input.name.trim();
   if (!name || name.length > 200) throw new PartnerInputError('--name is required (at most 200 characters)');
@@ -173,14 +182,7 @@ export function formatPartners(partners: readonly PartnerClientSummary[]): strin
   if (!partners.length) return 'No partners registered.';
   const rows = [
     ['CLIENT ID', 'NAME', 'BROKER', 'SCOPE', 'ACTIVE', 'ORIGINS'],
-    ...partners.map((p) => [
-      p.clientId,
-      p.name,
-      p.brokerCode ?? '-',
-      p.scope,
-      p.active ? (p.hasSecret ? 'yes' : 'no secret') : 'no',
-      p.origins.join(' '),
-    ]),
+    ...partners.map((p) => [p.clientId, p.name, p.brokerCode ?? '-', p.scope, p.active ? (p.hasSecret ? 'yes' : 'no secret') : 'no', p.origins.join(' ')]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');

@@ -8,18 +8,22 @@ import { withDatabase } from '../with-database.ts';
 
 export const seedCommand: Command = {
   summary: 'fill an empty database with deterministic demo data',
-  usage: 'Usage: portal seed\n\nMigrates, then inserts demo customers, policies, invoices, documents and claims.\nRefuses if the database already holds customers.',
+  usage:
+    'Usage: portal seed\n\nMigrates, then inserts demo customers, policies, invoices, documents and claims.\nRefuses if the database already holds customers.',
   options: {},
   async run() {
     const config = loadConfig();
-    await withDatabase(async ({ sequelize }) => {
-      await migrate(sequelize);
-      if (await isDatabaseSeeded(sequelize)) throw new CliError('The database already holds customers: nothing seeded.');
-      const started = Date.now();
-      const summary = await seedDemoData(sequelize, { portalOrigin: config.publicUrl.origin, brokerDemoOrigin: config.brokerDemoUrl?.origin });
-      process.stdout.write(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
-      for (const [table, count] of Object.entries(summary.counts)) process.stdout.write(`  ${table.padEnd(22)} ${count}\n`);
-      process.stdout.write(`\n${formatDemoLogins()}\n`);
-    }, { requireSchema: false });
+    await withDatabase(
+      async ({ sequelize }) => {
+        await migrate(sequelize);
+        if (await isDatabaseSeeded(sequelize)) throw new CliError('The database already holds customers: nothing seeded.');
+        const started = Date.now();
+        const summary = await seedDemoData(sequelize, { portalOrigin: config.publicUrl.origin, brokerDemoOrigin: config.brokerDemoUrl?.origin });
+        process.stdout.write(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
+        for (const [table, count] of Object.entries(summary.counts)) process.stdout.write(`  ${table.padEnd(22)} ${count}\n`);
+        process.stdout.write(`\n${formatDemoLogins()}\n`);
+      },
+      { requireSchema: false },
+    );
   },
 };

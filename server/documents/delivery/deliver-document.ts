@@ -113,16 +113,17 @@ export async function deliverDocument(ctx: DeliveryContext, args: DeliverDocumen
       }
       policyNumber = found.policy.policyNumber;
     } else if (DOCUMENT_TYPES[document.type].scope === 'policy') {
-      throw new DocumentIssueError('type_needs_policy', `"${document.type}" (${DOCUMENT_TYPES[document.type].name.hu}) is issued for a policy: name the policy.`);
+      throw new DocumentIssueError(
+        'type_needs_policy',
+        `"${document.type}" (${DOCUMENT_TYPES[document.type].name.hu}) is issued for a policy: name the policy.`,
+      );
     }
 
     await insertRows(sequelize, t, 'documents', DOCUMENT_COLUMNS, [documentRow(documentId, customer.id, policyId, document, args.source)]);
 
     const announced: AnnouncedDocument = { id: documentId, type: document.type, policyNumber, issuedAt: document.issuedAt };
     const message = args.announce ?? ((recipient, doc) => documentNotificationMessage(ctx.publicUrl, recipient, doc));
-    const notificationId = hasEmail(customer)
-      ? await enqueueNotification(sequelize, t, message(customer, announced), messageIdDomain(ctx.publicUrl))
-      : null;
+    const notificationId = hasEmail(customer) ? await enqueueNotification(sequelize, t, message(customer, announced), messageIdDomain(ctx.publicUrl)) : null;
 
     const audit = documentIssuedAuditRow({
       documentId,

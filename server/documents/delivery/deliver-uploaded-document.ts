@@ -20,7 +20,10 @@ const EOF_MARKER = Buffer.from('%%EOF', 'latin1');
 /** Refuses anything that is not a whole PDF file of an acceptable size. */
 export function assertPdf(content: Uint8Array, maxBytes = MAX_UPLOAD_BYTES): void {
   if (content.byteLength > maxBytes) {
-    throw new DocumentIssueError('file_too_large', `The file is ${content.byteLength} bytes; the limit is ${maxBytes} bytes (${Math.round(maxBytes / 1024 / 1024)} MB).`);
+    throw new DocumentIssueError(
+      'file_too_large',
+      `The file is ${content.byteLength} bytes; the limit is ${maxBytes} bytes (${Math.round(maxBytes / 1024 / 1024)} MB).`,
+    );
   }
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   if (bytes.byteLength === 0) throw new DocumentIssueError('not_a_pdf', 'The file is empty.');
@@ -56,7 +59,11 @@ export interface UploadedDeliveryResult extends DeliveryResult {
   sizeBytes: number;
 }
 
-export async function deliverUploadedDocument(ctx: DeliveryContext, args: DeliverUploadedArgs, transaction?: Transaction | null): Promise<UploadedDeliveryResult> {
+export async function deliverUploadedDocument(
+  ctx: DeliveryContext,
+  args: DeliverUploadedArgs,
+  transaction?: Transaction | null,
+): Promise<UploadedDeliveryResult> {
   assertPdf(args.content);
   const content = Buffer.from(args.content.buffer, args.content.byteOffset, args.content.byteLength);
   const issuedAt = args.issuedAt ?? new Date().toISOString();
@@ -73,7 +80,14 @@ export async function deliverUploadedDocument(ctx: DeliveryContext, args: Delive
       issuedAt,
     };
     const result = await deliverDocument(ctx, { customerId: customer.id, policyId: policy?.id ?? null, document, source: args.source }, t);
-    return { ...result, customerNumber: customer.customerNumber, policyNumber: policy?.policyNumber ?? null, title: names.title, sha256: document.sha256, sizeBytes: document.sizeBytes };
+    return {
+      ...result,
+      customerNumber: customer.customerNumber,
+      policyNumber: policy?.policyNumber ?? null,
+      title: names.title,
+      sha256: document.sha256,
+      sizeBytes: document.sizeBytes,
+    };
   };
   return transaction ? work(transaction) : ctx.sequelize.transaction(work);
 }

@@ -169,7 +169,13 @@ export function buildDocumentInput(
     case 'kartorteneti_igazolas': {
       const end = policy.cancelledAt && policy.cancelledAt < today ? policy.cancelledAt : today;
       // The database keeps no payout amount, so the certificate shows none ("–").
-      const claims: ClaimLine[] = facts.claims.map((c) => ({ claimNumber: c.claimNumber, claimType: c.claimType, occurredAt: c.occurredAt, status: c.status, paidHuf: null }));
+      const claims: ClaimLine[] = facts.claims.map((c) => ({
+        claimNumber: c.claimNumber,
+        claimType: c.claimType,
+        occurredAt: c.occurredAt,
+        status: c.status,
+        paidHuf: null,
+      }));
       return { ...common, type, periodFrom: policy.startDate, periodTo: end, claims };
     }
     case 'biztositasi_igazolas':

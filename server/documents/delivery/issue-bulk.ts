@@ -154,7 +154,12 @@ export async function issueBulk(ctx: DeliveryContext, options: IssueBulkOptions)
       batch.skipped.push('policy_not_active');
       return false;
     });
-    const facts = await loadDocumentFacts(sequelize, type, targets.map((t) => t.policy.id), issuedAt);
+    const facts = await loadDocumentFacts(
+      sequelize,
+      type,
+      targets.map((t) => t.policy.id),
+      issuedAt,
+    );
     for (const target of targets) {
       const documentId = randomUUID();
       try {

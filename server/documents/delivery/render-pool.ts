@@ -35,8 +35,7 @@ export interface RenderRequest {
 type TransferredDocument = Omit<IssuedDocument, 'content'> & { content: Uint8Array };
 
 export type RenderResponse =
-  | { id: number; ok: true; documents: TransferredDocument[] }
-  | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
+  { id: number; ok: true; documents: TransferredDocument[] } | { id: number; ok: false; error: { message: string; stack?: string | undefined } };
 
 const DEFAULT_CONCURRENCY = 4;
 

@@ -23,7 +23,11 @@ port.on('message', async (request: RenderRequest) => {
       }),
     };
   } catch (error) {
-    response = { id: request.id, ok: false, error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } };
+    response = {
+      id: request.id,
+      ok: false,
+      error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
+    };
   }
   port.postMessage(response, transfer);
 });

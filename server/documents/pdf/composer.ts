@@ -187,7 +187,12 @@ export class PdfComposer {
       const height = Math.max(...wrapped.map((l) => l.length)) * size * LEADING + 2 * pad;
       if (this.y - height < MARGIN.bottom) {
         this.newPage();
-        if (!fill) drawRow(columns.map((c) => c.header), true, COLORS.brandLight);
+        if (!fill)
+          drawRow(
+            columns.map((c) => c.header),
+            true,
+            COLORS.brandLight,
+          );
       }
       const top = this.y;
       if (fill) this.page.drawRectangle({ x: MARGIN.left, y: top - height, width: CONTENT_WIDTH, height, color: fill });
@@ -210,7 +215,11 @@ export class PdfComposer {
       });
     };
     this.ensure(60);
-    drawRow(columns.map((c) => c.header), true, COLORS.brandLight);
+    drawRow(
+      columns.map((c) => c.header),
+      true,
+      COLORS.brandLight,
+    );
     for (const row of rows) drawRow(row, false);
     if (totals) drawRow(totals, true);
     this.y -= 8;

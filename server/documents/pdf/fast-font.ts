@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import type { PDFDocument, PDFRef} from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { CustomFontEmbedder, PDFFont, PDFHexString, PDFRawStream, PDFString, type PDFContext } from 'pdf-lib';
 import { memoFontkit } from './fonts.ts';
 
@@ -233,9 +233,7 @@ function utf16Hex(text: string): string {
  * other character (Škoda, a foreign name) is appended after them, and the font for that set of
  * extra characters is cached too.
  */
-const BASE_CHARACTERS =
-  Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('') +
-  '\u00a0ÁÉÍÓÖŐÚÜŰáéíóöőúüű–—‘’‚„“”…·•€§°²³×±';
+const BASE_CHARACTERS = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('') + '\u00a0ÁÉÍÓÖŐÚÜŰáéíóöőúüű–—‘’‚„“”…·•€§°²³×±';
 
 interface BaseGlyphs {
   newIdOf: Map<number, number>;

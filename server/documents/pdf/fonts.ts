@@ -47,7 +47,9 @@ const WARM_UP = [
   [0x2010, 0x2044], // dashes, quotes, bullets
   [0x20ac, 0x20ac], // €
   [0x2116, 0x2122], // № ™
-].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i))).join('');
+]
+  .flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)))
+  .join('');
 
 export const memoFontkit: Fontkit = {
   create(buffer: Uint8Array, postscriptName?: string) {

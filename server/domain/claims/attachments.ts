@@ -57,7 +57,10 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 export function cleanFilename(name: string): { base: string; extension: string } {
   let n = name.normalize('NFC').replace(UNSAFE, '');
   n = n.split(/[/\\]/).pop() ?? '';
-  n = n.replace(RESERVED, '_').replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
+  n = n
+    .replace(RESERVED, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
   const dot = n.lastIndexOf('.');
   const base = (dot > 0 ? n.slice(0, dot) : n).replace(/[\s.]+$/g, '');
   const extension = dot > 0 ? n.slice(dot + 1).toLowerCase() : '';

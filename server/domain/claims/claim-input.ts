@@ -98,7 +98,8 @@ function parseOtherParty(input: unknown, problems: Problems): OtherParty | null 
   const raw = input as Record<string, unknown>;
   const name = text(problems, 'invalid_other_party', 'otherParty.name', raw.name, CLAIM_LIMITS.otherPartyName);
   let plate = '';
-  if (typeof raw.plate !== 'string' || raw.plate.trim() === '') problems.add('invalid_plate', 'otherParty.plate', 'required', 'The other vehicle’s plate is required.');
+  if (typeof raw.plate !== 'string' || raw.plate.trim() === '')
+    problems.add('invalid_plate', 'otherParty.plate', 'required', 'The other vehicle’s plate is required.');
   else {
     const normalised = normalisePlate(raw.plate.trim());
     if (normalised) plate = normalised;
@@ -173,7 +174,8 @@ export function checkAgainstPolicy(
   } else {
     // Cover runs through the cancellation (or end) day itself.
     const last = [policy.cancelledAt, policy.endDate].filter((d): d is string => d !== null).sort()[0];
-    if (last && report.lossDate > last) problems.add('policy_not_in_force_on_date', 'occurredAt', 'not_in_force', 'The contract was not in force on the day of the loss.');
+    if (last && report.lossDate > last)
+      problems.add('policy_not_in_force_on_date', 'occurredAt', 'not_in_force', 'The contract was not in force on the day of the loss.');
   }
   const hasOtherParty = rawOtherParty !== undefined && rawOtherParty !== null;
   if (!product.motor && hasOtherParty) {

@@ -105,19 +105,52 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
       transaction,
       'claims',
       [
-        'claim_number', 'policy_id', 'customer_id', 'claim_type', 'occurred_at', 'place', 'description', 'estimated_damage_huf',
-        'other_party', 'contact_preference', 'status', 'client_id', 'acknowledgement_document_id', 'created_at', 'updated_at',
+        'claim_number',
+        'policy_id',
+        'customer_id',
+        'claim_type',
+        'occurred_at',
+        'place',
+        'description',
+        'estimated_damage_huf',
+        'other_party',
+        'contact_preference',
+        'status',
+        'client_id',
+        'acknowledgement_document_id',
+        'created_at',
+        'updated_at',
       ],
-      [[
-        claimNumber, policy.id, customer.id, report.claimType, report.occurredAt.toISOString(), report.place, report.description,
-        report.estimatedDamageHuf, report.otherParty ? JSON.stringify(report.otherParty) : null, report.contactPreference, 'received',
-        args.clientId ?? null, documentId, reportedAt, reportedAt,
-      ]],
+      [
+        [
+          claimNumber,
+          policy.id,
+          customer.id,
+          report.claimType,
+          report.occurredAt.toISOString(),
+          report.place,
+          report.description,
+          report.estimatedDamageHuf,
+          report.otherParty ? JSON.stringify(report.otherParty) : null,
+          report.contactPreference,
+          'received',
+          args.clientId ?? null,
+          documentId,
+          reportedAt,
+          reportedAt,
+        ],
+      ],
       { casts: { other_party: 'jsonb' }, returning: ['id'] },
     );
     const claimId = Number(claimRow!.id);
 
-    await insertRows(sequelize, transaction, 'claim_status_history', ['claim_id', 'status', 'note', 'created_at'], [[claimId, 'received', FIRST_STATUS_NOTE, reportedAt]]);
+    await insertRows(
+      sequelize,
+      transaction,
+      'claim_status_history',
+      ['claim_id', 'status', 'note', 'created_at'],
+      [[claimId, 'received', FIRST_STATUS_NOTE, reportedAt]],
+    );
 
     const attachmentRows = await insertRows(
       sequelize,

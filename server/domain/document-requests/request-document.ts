@@ -98,7 +98,12 @@ export async function requestDocument(ctx: DomainContext, args: RequestDocumentA
   let notificationId: string | null = null;
   try {
     const documentId = randomUUID();
-    const { input } = await loadDocumentInput(sequelize, type, { customer: { id: customer.id }, policy: { id: policy.id } }, { documentId, issuedAt: requestedAt });
+    const { input } = await loadDocumentInput(
+      sequelize,
+      type,
+      { customer: { id: customer.id }, policy: { id: policy.id } },
+      { documentId, issuedAt: requestedAt },
+    );
     const [document] = options.renderer ? await options.renderer.render([input]) : [await issueDocument(input)];
     await sequelize.transaction(async (transaction) => {
       const delivered = await deliverDocument(
@@ -128,7 +133,11 @@ export async function requestDocument(ctx: DomainContext, args: RequestDocumentA
         { action: 'document_request.failed', subjectType: 'document_request', subjectId: requestId, metadata: { type, reason } },
       ]);
     });
-    const failure = new DomainError('document_request_failed', 'unavailable', 'The document could not be produced; the request is recorded as failed. Please try again later.');
+    const failure = new DomainError(
+      'document_request_failed',
+      'unavailable',
+      'The document could not be produced; the request is recorded as failed. Please try again later.',
+    );
     throw Object.assign(failure, { cause: error });
   }
   return { request: await requestById(sequelize, requestId), notificationId };

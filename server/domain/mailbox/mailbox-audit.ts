@@ -23,7 +23,18 @@ export async function recordMailboxAudit(sequelize: Sequelize, transaction: Tran
     transaction,
     'audit_events',
     COLUMNS,
-    [['customer', actor.actorId ?? null, actor.customerId, event.action, event.subjectType, String(event.subjectId), actor.clientId ?? null, JSON.stringify(event.metadata ?? {})]],
+    [
+      [
+        'customer',
+        actor.actorId ?? null,
+        actor.customerId,
+        event.action,
+        event.subjectType,
+        String(event.subjectId),
+        actor.clientId ?? null,
+        JSON.stringify(event.metadata ?? {}),
+      ],
+    ],
     { casts: { metadata: 'jsonb' } },
   );
 }

@@ -91,7 +91,8 @@ export function validateStart(args: StartPaymentArgs): { invoiceIds: number[]; r
   }
   const ids = args.invoiceIds;
   if (!Array.isArray(ids) || ids.length === 0) throw invalid('no_invoices', 'invoiceIds', 'Name at least one invoice');
-  if (ids.length > MAX_INVOICES_PER_PAYMENT) throw invalid('too_many_invoices', 'invoiceIds', `At most ${MAX_INVOICES_PER_PAYMENT} invoices can be paid at once`);
+  if (ids.length > MAX_INVOICES_PER_PAYMENT)
+    throw invalid('too_many_invoices', 'invoiceIds', `At most ${MAX_INVOICES_PER_PAYMENT} invoices can be paid at once`);
   const problems: FieldProblem[] = [];
   ids.forEach((id, i) => {
     if (!Number.isSafeInteger(id) || id <= 0) problems.push({ field: `invoiceIds[${i}]`, code: 'invalid_invoice_id', message: 'Not an invoice id' });
@@ -114,7 +115,8 @@ async function allowedReturnOrigins(sequelize: Sequelize, publicUrl: URL, client
   return origins;
 }
 
-const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort((x, y) => x - y).join() === [...b].sort((x, y) => x - y).join();
+const sameSet = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && [...a].sort((x, y) => x - y).join() === [...b].sort((x, y) => x - y).join();
 
 function description(numbers: readonly string[], language: Language): string {
   const shown = numbers.slice(0, 6).join(', ');
@@ -149,7 +151,12 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
     const existing = await findPayment(sequelize, { customerId: args.customerId, idempotencyKey: args.idempotencyKey }, transaction);
     if (existing) {
       const lines = (await paymentLines(sequelize, [existing.id], transaction)).get(existing.id) ?? [];
-      if (!sameSet(lines.map((l) => l.invoiceId), input.invoiceIds)) {
+      if (
+        !sameSet(
+          lines.map((l) => l.invoiceId),
+          input.invoiceIds,
+        )
+      ) {
         throw DomainError.conflict('idempotency_key_reused', 'This idempotency key was used for a payment of other invoices');
       }
       if (existing.status === 'pending' && existing.expiresAt && Date.parse(existing.expiresAt) <= now.getTime()) {
@@ -160,7 +167,10 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
     }
 
     const origins = await allowedReturnOrigins(sequelize, ctx.publicUrl, args.clientId, transaction);
-    for (const [field, url] of [['returnUrl', input.returnUrl], ['cancelUrl', input.cancelUrl]] as const) {
+    for (const [field, url] of [
+      ['returnUrl', input.returnUrl],
+      ['cancelUrl', input.cancelUrl],
+    ] as const) {
       if (!origins.has(url.origin)) throw invalid('return_url_not_allowed', field, `${field} must be on the portal's or the partner's registered origin`);
     }
 
@@ -216,7 +226,17 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
         metadata: { provider: provider.name, amountHuf, invoiceIds: invoices.map((i) => i.id) },
       },
     ]);
-    return { kind: 'new', paymentId, amountHuf, description: description(invoices.map((i) => i.invoiceNumber), language), expiresAt, clientId: args.clientId };
+    return {
+      kind: 'new',
+      paymentId,
+      amountHuf,
+      description: description(
+        invoices.map((i) => i.invoiceNumber),
+        language,
+      ),
+      expiresAt,
+      clientId: args.clientId,
+    };
   });
 
   if (prepared.kind === 'existing') {
@@ -227,10 +247,25 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
     }
     const lines = (await paymentLines(sequelize, [p.id], null)).get(p.id) ?? [];
     const expiresAt = new Date(p.expiresAt ?? now.getTime() + PENDING_PAYMENT_MINUTES * 60_000);
-    const result = await openCheckout(ctx, { paymentId: p.id, customerId: p.customerId, clientId: p.clientId, amountHuf: p.amountHuf, expiresAt }, description(lines.map((l) => l.invoiceNumber), language), input, language);
+    const result = await openCheckout(
+      ctx,
+      { paymentId: p.id, customerId: p.customerId, clientId: p.clientId, amountHuf: p.amountHuf, expiresAt },
+      description(
+        lines.map((l) => l.invoiceNumber),
+        language,
+      ),
+      input,
+      language,
+    );
     return { ...result, replayed: true };
   }
-  const result = await openCheckout(ctx, { paymentId: prepared.paymentId, customerId: args.customerId, clientId: prepared.clientId, amountHuf: prepared.amountHuf, expiresAt: prepared.expiresAt }, prepared.description, input, language);
+  const result = await openCheckout(
+    ctx,
+    { paymentId: prepared.paymentId, customerId: args.customerId, clientId: prepared.clientId, amountHuf: prepared.amountHuf, expiresAt: prepared.expiresAt },
+    prepared.description,
+    input,
+    language,
+  );
   return { ...result, replayed: false };
 }
 

@@ -38,7 +38,11 @@ export function receiptInput(facts: ReceiptFacts): PaymentReceiptInput {
   };
 }
 
-export function receiptNotification(publicUrl: URL, customer: NotificationRecipient & { email: string }, facts: ReceiptFacts): OutboxMessage<'payment_receipt'> {
+export function receiptNotification(
+  publicUrl: URL,
+  customer: NotificationRecipient & { email: string },
+  facts: ReceiptFacts,
+): OutboxMessage<'payment_receipt'> {
   return {
     customerId: customer.id,
     to: customer.email,

@@ -48,7 +48,14 @@ export async function handleWebhook(ctx: PaymentContext, rawBody: string | Uint8
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
     await recordPaymentAudit(sequelize, null, [
-      { action: 'payment.webhook_rejected', actorType: 'system', actorId: actorOf(ctx), customerId: null, paymentId: null, metadata: { provider: provider.name, reason: error.reason } },
+      {
+        action: 'payment.webhook_rejected',
+        actorType: 'system',
+        actorId: actorOf(ctx),
+        customerId: null,
+        paymentId: null,
+        metadata: { provider: provider.name, reason: error.reason },
+      },
     ]);
     throw new DomainError('webhook_rejected', 'invalid', `Webhook refused: ${error.reason}`);
   }
@@ -66,7 +73,10 @@ export async function handleWebhook(ctx: PaymentContext, rawBody: string | Uint8
 const actorOf = (ctx: PaymentContext) => `payment-provider:${ctx.provider.name}`;
 
 async function eventSeen(sequelize: Sequelize, provider: string, eventId: string): Promise<boolean> {
-  const rows = await sequelize.query('select 1 from payment_webhook_events where provider = $1 and event_id = $2', { bind: [provider, eventId], type: QueryTypes.SELECT });
+  const rows = await sequelize.query('select 1 from payment_webhook_events where provider = $1 and event_id = $2', {
+    bind: [provider, eventId],
+    type: QueryTypes.SELECT,
+  });
   return rows.length > 0;
 }
 
@@ -103,7 +113,14 @@ async function applyEvent(ctx: PaymentContext, event: PaymentEvent): Promise<Web
   if (!snapshot) {
     // Not recorded as seen: the provider's retry may find the payment once its reference is stored.
     await recordPaymentAudit(sequelize, null, [
-      { action: 'payment.webhook_rejected', actorType: 'system', actorId: actorOf(ctx), customerId: null, paymentId: null, metadata: { provider: provider.name, reason: 'unknown_payment', eventId: event.id } },
+      {
+        action: 'payment.webhook_rejected',
+        actorType: 'system',
+        actorId: actorOf(ctx),
+        customerId: null,
+        paymentId: null,
+        metadata: { provider: provider.name, reason: 'unknown_payment', eventId: event.id },
+      },
     ]);
     throw DomainError.notFound('payment_not_found', 'The webhook names no known payment');
   }
@@ -114,7 +131,11 @@ async function applyEvent(ctx: PaymentContext, event: PaymentEvent): Promise<Web
     const inserted = await sequelize.query(
       `insert into payment_webhook_events (provider, event_id, event_type, provider_reference, payment_id, amount_huf, occurred_at, outcome)
        values ($1, $2, $3, $4, $5, $6, $7, 'received') on conflict (provider, event_id) do nothing returning event_id`,
-      { bind: [provider.name, event.id, event.type, event.providerReference, snapshot.id, event.amountHuf, event.occurredAt], type: QueryTypes.SELECT, transaction },
+      {
+        bind: [provider.name, event.id, event.type, event.providerReference, snapshot.id, event.amountHuf, event.occurredAt],
+        type: QueryTypes.SELECT,
+        transaction,
+      },
     );
     if (inserted.length === 0) return { outcome: 'duplicate' as const, eventId: event.id };
 
@@ -148,7 +169,11 @@ async function apply(
   switch (decision.action) {
     case 'reject':
       await recordPaymentAudit(sequelize, transaction, [
-        { ...base, action: 'payment.webhook_rejected', metadata: { reason: decision.reason, eventId: event.id, eventType: event.type, eventAmountHuf: event.amountHuf, amountHuf: payment.amountHuf } },
+        {
+          ...base,
+          action: 'payment.webhook_rejected',
+          metadata: { reason: decision.reason, eventId: event.id, eventType: event.type, eventAmountHuf: event.amountHuf, amountHuf: payment.amountHuf },
+        },
       ]);
       return { outcome: 'rejected', eventId: event.id, paymentId: payment.id, reason: decision.reason };
 
@@ -161,7 +186,11 @@ async function apply(
     case 'fail':
       await sequelize.query(`update payments set status = $2, completed_at = $3 where id = $1`, { bind: [payment.id, decision.status, now], transaction });
       await recordPaymentAudit(sequelize, transaction, [
-        { ...base, action: decision.status === 'declined' ? 'payment.declined' : 'payment.cancelled', metadata: { eventId: event.id, amountHuf: payment.amountHuf } },
+        {
+          ...base,
+          action: decision.status === 'declined' ? 'payment.declined' : 'payment.cancelled',
+          metadata: { eventId: event.id, amountHuf: payment.amountHuf },
+        },
       ]);
       return { outcome: 'applied', eventId: event.id, paymentId: payment.id, status: decision.status, receiptDocumentId: null, doublePaidInvoiceIds: [] };
 
@@ -238,5 +267,12 @@ async function succeed(
   }
   await recordPaymentAudit(sequelize, transaction, audits);
 
-  return { outcome: 'applied', eventId: event.id, paymentId: payment.id, status: 'succeeded', receiptDocumentId, doublePaidInvoiceIds: doubles.map((l) => l.invoiceId) };
+  return {
+    outcome: 'applied',
+    eventId: event.id,
+    paymentId: payment.id,
+    status: 'succeeded',
+    receiptDocumentId,
+    doublePaidInvoiceIds: doubles.map((l) => l.invoiceId),
+  };
 }

@@ -218,7 +218,11 @@ export async function changePolicy(ctx: DomainContext, args: ChangePolicyArgs): 
       customer: documentParty(customer),
       policy: documentPolicy(applied(policy, immediate)),
       effectiveDate: today,
-      changes: immediate.map((c) => ({ label: LABELS[c.kind], oldValue: display(c.kind, c.oldValue, customer), newValue: display(c.kind, c.newValue, customer) })),
+      changes: immediate.map((c) => ({
+        label: LABELS[c.kind],
+        oldValue: display(c.kind, c.oldValue, customer),
+        newValue: display(c.kind, c.newValue, customer),
+      })),
     };
     document = await issueDocument(input);
   }
@@ -255,7 +259,10 @@ export async function changePolicy(ctx: DomainContext, args: ChangePolicyArgs): 
         issuedAt,
         c.reviewReason ? null : decidedAt,
       ]),
-      { casts: { old_value: 'jsonb', new_value: 'jsonb' }, returning: ['id', 'policy_id', 'kind', 'old_value', 'new_value', 'status', 'review_reason', 'created_at', 'decided_at'] },
+      {
+        casts: { old_value: 'jsonb', new_value: 'jsonb' },
+        returning: ['id', 'policy_id', 'kind', 'old_value', 'new_value', 'status', 'review_reason', 'created_at', 'decided_at'],
+      },
     );
     const views = rows.map(changeRequestOf);
 

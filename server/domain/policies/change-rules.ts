@@ -19,12 +19,7 @@ export const ANNIVERSARY_REVIEW_DAYS = 30;
 
 export type ReviewReason = 'frequency_to_monthly' | 'near_anniversary';
 
-export function reviewReasonFor(
-  kind: ChangeKind,
-  newValue: unknown,
-  policy: { startDate: string },
-  today: string,
-): ReviewReason | null {
+export function reviewReasonFor(kind: ChangeKind, newValue: unknown, policy: { startDate: string }, today: string): ReviewReason | null {
   if (kind !== 'payment_frequency') return null;
   if ((newValue as PaymentFrequency) === 'monthly') return 'frequency_to_monthly';
   if (nextAnniversary(policy.startDate, today) <= addDays(today, ANNIVERSARY_REVIEW_DAYS)) return 'near_anniversary';

@@ -2,7 +2,15 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { budapestDate, isoDateOf, isoTimestampOf } from '../../kernel/calendar.ts';
 import { DOCUMENT_TYPES, type DocumentTypeCode } from '../../kernel/document-types.ts';
 import type { PostalAddress } from '../../kernel/insured-object.ts';
-import { CLAIM_TYPES, PRODUCTS, allowedPaymentMethods, type ClaimType, type LocalizedName, type PaymentFrequency, type PaymentMethod } from '../../kernel/products.ts';
+import {
+  CLAIM_TYPES,
+  PRODUCTS,
+  allowedPaymentMethods,
+  type ClaimType,
+  type LocalizedName,
+  type PaymentFrequency,
+  type PaymentMethod,
+} from '../../kernel/products.ts';
 import { CHANGE_REQUEST_COLUMNS, changeRequestOf, type ChangeRequestView } from './change-request-view.ts';
 import { nowOf, type CustomerScope, type DomainContext } from '../../kernel/context.ts';
 import { findScopedPolicy } from './policy-access.ts';

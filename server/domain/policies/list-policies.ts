@@ -81,14 +81,16 @@ export async function listPolicies(ctx: DomainContext, args: ListPoliciesArgs): 
   counts.active = Number(rows[0]?.active_count ?? 0);
   counts.cancelled = Number(rows[0]?.cancelled_count ?? 0);
 
-  const items = rows.filter((row) => row.p_id != null).map((row) =>
-    policySummary(scopedPolicyOf(row), {
-      outstandingHuf: Number(row.outstanding_huf),
-      openInvoices: Number(row.open_invoices),
-      overdueInvoices: Number(row.overdue_invoices),
-      pendingChanges: Number(row.pending_changes),
-    }),
-  );
+  const items = rows
+    .filter((row) => row.p_id != null)
+    .map((row) =>
+      policySummary(scopedPolicyOf(row), {
+        outstandingHuf: Number(row.outstanding_huf),
+        openInvoices: Number(row.open_invoices),
+        overdueInvoices: Number(row.overdue_invoices),
+        pendingChanges: Number(row.pending_changes),
+      }),
+    );
   const total = status === 'all' ? counts.active + counts.cancelled : counts[status];
   return { items, page: page.page, pageSize: page.pageSize, total, status, counts };
 }

@@ -34,7 +34,6 @@ export interface EmailChangeOptions {
   throttle: Throttle;
 }
 
-
 /** The confirm link sent to the new address. */
 export function confirmEmailChangeUrl(publicUrl: URL, token: string, lang: Language): string {
   return `${publicUrl.origin}${CONFIRM_EMAIL_CHANGE_PATH}?${new URLSearchParams({ token, lang }).toString()}`;

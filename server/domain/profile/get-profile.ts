@@ -10,11 +10,14 @@ export function customerNotFound(): DomainError {
 /** The acting customer's profile (the partner's broker scope does not narrow it: it is the customer's own). */
 export async function getProfile(ctx: DomainContext, args: { customerId: number }, transaction?: Transaction): Promise<ProfileView> {
   if (!isRowId(args.customerId)) throw customerNotFound();
-  const [row] = await ctx.sequelize.query<Record<string, unknown>>(`select ${PROFILE_COLUMNS} from customers where id = $1${transaction ? ' for update' : ''}`, {
-    bind: [args.customerId],
-    type: QueryTypes.SELECT,
-    transaction,
-  });
+  const [row] = await ctx.sequelize.query<Record<string, unknown>>(
+    `select ${PROFILE_COLUMNS} from customers where id = $1${transaction ? ' for update' : ''}`,
+    {
+      bind: [args.customerId],
+      type: QueryTypes.SELECT,
+      transaction,
+    },
+  );
   if (!row) throw customerNotFound();
   return profileViewOf(row);
 }

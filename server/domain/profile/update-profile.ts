@@ -44,7 +44,8 @@ export async function updateProfile(ctx: DomainContext, args: UpdateProfileArgs)
 
   if (changes.phone !== undefined) {
     if (changes.phone === null || (typeof changes.phone === 'string' && changes.phone.trim() === '')) wanted.phone = null;
-    else if (typeof changes.phone !== 'string' || changes.phone.length > 40) problems.add(ERROR, 'phone', 'invalid_phone', 'A Hungarian phone number: +36 and 8 or 9 digits.');
+    else if (typeof changes.phone !== 'string' || changes.phone.length > 40)
+      problems.add(ERROR, 'phone', 'invalid_phone', 'A Hungarian phone number: +36 and 8 or 9 digits.');
     else {
       const phone = normalizeHungarianPhone(changes.phone);
       if (phone) wanted.phone = phone;
@@ -103,7 +104,12 @@ export async function updateProfile(ctx: DomainContext, args: UpdateProfileArgs)
         transaction,
       },
     );
-    await recordMailboxAudit(sequelize, transaction, args, { action: 'profile.changed', subjectType: 'customer', subjectId: args.customerId, metadata: { fields: changed } });
+    await recordMailboxAudit(sequelize, transaction, args, {
+      action: 'profile.changed',
+      subjectType: 'customer',
+      subjectId: args.customerId,
+      metadata: { fields: changed },
+    });
     return { profile: await getProfile(ctx, args, transaction), changed };
   });
 }

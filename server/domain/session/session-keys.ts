@@ -17,9 +17,13 @@ export interface SessionKeyOptions {
 }
 
 export function parseSessionKeys(configured: string | null | undefined): string[] | null {
-  const keys = (configured ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = (configured ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (!keys.length) return null;
-  if (keys.some((k) => k.length < 32)) throw new Error('SESSION_KEYS: every key must be at least 32 characters of random data (e.g. `openssl rand -base64 32`)');
+  if (keys.some((k) => k.length < 32))
+    throw new Error('SESSION_KEYS: every key must be at least 32 characters of random data (e.g. `openssl rand -base64 32`)');
   return keys;
 }
 

@@ -302,7 +302,10 @@ export class SessionStore {
 
     let response: Awaited<ReturnType<typeof oidc.refreshTokenGrant>>;
     try {
-      response = await oidc.refreshTokenGrant(await this.deps.idp.configurationFor({ clientId: partner.clientId, clientSecret: partner.clientSecret }), tokens.refreshToken);
+      response = await oidc.refreshTokenGrant(
+        await this.deps.idp.configurationFor({ clientId: partner.clientId, clientSecret: partner.clientSecret }),
+        tokens.refreshToken,
+      );
     } catch (error) {
       if (isIdpRefusal(error)) {
         this.deps.logger.warn('bff_session_refresh_refused', { clientId: session.clientId, customerId: session.customerId, error: describeError(error) });
@@ -359,7 +362,12 @@ export class SessionStore {
           where id_hash = :idHash and last_seen_at <= now() - make_interval(secs => :touch)
           returning cast(floor(extract(epoch from expires_at - now())) as int) as max_age`,
         {
-          replacements: { idHash: session.idHash, idle: LIFETIMES.sessionIdleSeconds, absolute: LIFETIMES.sessionAbsoluteSeconds, touch: LIFETIMES.touchIntervalSeconds },
+          replacements: {
+            idHash: session.idHash,
+            idle: LIFETIMES.sessionIdleSeconds,
+            absolute: LIFETIMES.sessionAbsoluteSeconds,
+            touch: LIFETIMES.touchIntervalSeconds,
+          },
           type: QueryTypes.SELECT,
         },
       );

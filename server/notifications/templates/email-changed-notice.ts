@@ -34,8 +34,7 @@ const en: typeof hu = {
     'On {requestedAt} it was requested that the notification address of your Customer Portal account be changed to **{newEmailMasked}**. The change takes effect once the new address is confirmed; from then on we will send notifications there instead of to this address.',
   you: 'If it was you, there is nothing more to do.',
   notYouTitle: 'Wasn’t it you?',
-  notYou:
-    'Please call our customer service at once on **{servicePhone}**, or write to us at {serviceEmail}. We also recommend that you change your password.',
+  notYou: 'Please call our customer service at once on **{servicePhone}**, or write to us at {serviceEmail}. We also recommend that you change your password.',
   cancel: 'It wasn’t me – cancel the change',
 };
 
@@ -55,7 +54,11 @@ export const emailChangedNotice: TemplateDefinition<EmailChangedNoticeData, Emai
   mjml(lang) {
     const s = STRINGS[lang];
     // The optional button: the section markers sit between the column's rows.
-    return securityNoticeMjml(lang, s, content('<mj-raw>%%#cancelUrl%%</mj-raw>', button('cancelUrl', rich(s.cancel), 'secondary'), '<mj-raw>%%/cancelUrl%%</mj-raw>'));
+    return securityNoticeMjml(
+      lang,
+      s,
+      content('<mj-raw>%%#cancelUrl%%</mj-raw>', button('cancelUrl', rich(s.cancel), 'secondary'), '<mj-raw>%%/cancelUrl%%</mj-raw>'),
+    );
   },
   vars(data, lang) {
     const cancelUrl = data.cancelUrl === null || data.cancelUrl === undefined || data.cancelUrl === '' ? null : httpUrl(data.cancelUrl, 'cancelUrl');

@@ -81,9 +81,7 @@ const LOCALES: Record<Language, string> = { hu: 'hu-HU', en: 'en-GB' };
 
 // Intl formatters are comparatively expensive to build: one of each per language.
 const dateFormat = perLanguage((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE }));
-const dateTimeFormat = perLanguage(
-  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }),
-);
+const dateTimeFormat = perLanguage((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }));
 const hufFormat = new Intl.NumberFormat('hu-HU', { style: 'currency', currency: 'HUF', maximumFractionDigits: 0 });
 
 function perLanguage<T>(make: (locale: string) => T): Record<Language, T> {
@@ -128,5 +126,8 @@ export function maskEmail(value: unknown, field: string): string {
 
 /** Subjects go into a header: no line breaks, no runs of white space. */
 export function oneLine(value: string): string {
-  return value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -161,15 +161,14 @@ export function keyLine(labelHtml: string, valueToken: string): string {
 /** A call-to-action link styled as a button; `urlToken` names an http(s) URL value. */
 export function button(urlToken: string, labelHtml: string, variant: 'primary' | 'secondary' = 'primary'): string {
   const style =
-    variant === 'primary'
-      ? ''
-      : ` background-color="#ffffff" color="${COLORS.primary}" border="2px solid ${COLORS.primary}" inner-padding="11px 24px"`;
+    variant === 'primary' ? '' : ` background-color="#ffffff" color="${COLORS.primary}" border="2px solid ${COLORS.primary}" inner-padding="11px 24px"`;
   return `<mj-button href="${token(urlToken)}"${style}>${labelHtml}</mj-button>`;
 }
 
 /** "If the button does not work, copy this address": the raw link, for clients without buttons. */
 export function linkFallback(lang: Language, urlToken: string): string {
-  const label = lang === 'hu' ? 'Ha a gomb nem működik, másolja a böngészőjébe ezt a címet:' : 'If the button does not work, copy this address into your browser:';
+  const label =
+    lang === 'hu' ? 'Ha a gomb nem működik, másolja a böngészőjébe ezt a címet:' : 'If the button does not work, copy this address into your browser:';
   return `<mj-text font-size="13px" line-height="1.5" color="${COLORS.muted}" padding="0 0 20px 0">${escapeHtml(label)}<br /><a href="${token(urlToken)}" style="color:${COLORS.primary};word-break:break-all;">${token(urlToken)}</a></mj-text>`;
 }
 

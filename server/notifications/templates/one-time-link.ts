@@ -20,12 +20,11 @@ type LinkVars<U extends string, X extends Record<string, string>> = { [K in U]: 
  * one button, its expiry, the link spelled out, and what to do if it wasn't you.
  * `extraVars` adds validated values the intro may mention (e.g. the new address).
  */
-export function oneTimeLinkTemplate<D extends { expiresAt: string }, U extends string & keyof D, X extends Record<string, string> = Record<never, string>>(options: {
-  name: string;
-  urlField: U;
-  strings: Record<Language, OneTimeLinkStrings>;
-  extraVars?: (data: D) => X;
-}): TemplateDefinition<D, LinkVars<U, X>> {
+export function oneTimeLinkTemplate<
+  D extends { expiresAt: string },
+  U extends string & keyof D,
+  X extends Record<string, string> = Record<never, string>,
+>(options: { name: string; urlField: U; strings: Record<Language, OneTimeLinkStrings>; extraVars?: (data: D) => X }): TemplateDefinition<D, LinkVars<U, X>> {
   const { name, urlField, strings } = options;
   return {
     name,

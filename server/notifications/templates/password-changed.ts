@@ -30,8 +30,7 @@ const en: typeof hu = {
   intro: 'The password of your Customer Portal account was changed on **{changedAt}**.',
   you: 'If it was you, there is nothing more to do.',
   notYouTitle: 'Didn’t change it yourself?',
-  notYou:
-    'Set a new password at once with the button below, and call our customer service on **{servicePhone}** or write to us at {serviceEmail}.',
+  notYou: 'Set a new password at once with the button below, and call our customer service on **{servicePhone}** or write to us at {serviceEmail}.',
   action: 'Set a new password',
 };
 

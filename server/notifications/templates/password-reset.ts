@@ -15,8 +15,7 @@ const hu = {
   intro: 'Új jelszó beállítását kérték az Ügyfélportál-fiókjához. Az alábbi gombbal adhatja meg az új jelszavát.',
   action: 'Új jelszó megadása',
   expiry: 'A link **{expiresAt}**-ig érvényes, és csak egyszer használható.',
-  notYou:
-    'Ha nem Ön kérte, hagyja figyelmen kívül ezt a levelet: jelszava nem változik, és fiókjához senki nem fér hozzá a link nélkül.',
+  notYou: 'Ha nem Ön kérte, hagyja figyelmen kívül ezt a levelet: jelszava nem változik, és fiókjához senki nem fér hozzá a link nélkül.',
 };
 
 const en: typeof hu = {

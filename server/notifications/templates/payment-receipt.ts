@@ -32,8 +32,7 @@ const hu = {
   invoicesTitle: 'Kiegyenlített számlák',
   invoiceNumber: 'Számlaszám',
   invoiceAmount: 'Összeg',
-  document:
-    'A befizetésről szóló igazolást (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük; adatvédelmi okokból e-mailben nem csatoljuk.',
+  document: 'A befizetésről szóló igazolást (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük; adatvédelmi okokból e-mailben nem csatoljuk.',
   action: 'Igazolás megtekintése',
 };
 

@@ -18,8 +18,7 @@ const hu = {
   subject: 'Már van Ügyfélportál-fiókja',
   preview: 'Regisztrációt kezdeményeztek az Ügyfélportálon, de Önnek már van fiókja.',
   heading: 'Már van Ügyfélportál-fiókja',
-  intro:
-    '{attemptedAt}-kor regisztrációt kezdeményeztek az Ügyfélportálon az Ön adataival, de ezekhez már tartozik fiók, ezért új fiók nem jött létre.',
+  intro: '{attemptedAt}-kor regisztrációt kezdeményeztek az Ügyfélportálon az Ön adataival, de ezekhez már tartozik fiók, ezért új fiók nem jött létre.',
   you: 'Ha Ön volt, jelentkezzen be meglévő fiókjába. Ha elfelejtette jelszavát, kérjen újat.',
   login: 'Bejelentkezés',
   reset: 'Elfelejtett jelszó',

@@ -58,15 +58,21 @@ function checkoutOf(row: Row): DemoCheckout {
   };
 }
 
-export async function insertCheckout(
-  sequelize: Sequelize,
-  checkout: Omit<DemoCheckout, 'status' | 'event' | 'completedAt'>,
-): Promise<void> {
+export async function insertCheckout(sequelize: Sequelize, checkout: Omit<DemoCheckout, 'status' | 'event' | 'completedAt'>): Promise<void> {
   await sequelize.query(
     `insert into demo_payment_checkouts (reference, payment_id, amount_huf, description, return_url, cancel_url, created_at, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     {
-      bind: [checkout.reference, checkout.paymentId, checkout.amountHuf, checkout.description, checkout.returnUrl, checkout.cancelUrl, checkout.createdAt, checkout.expiresAt],
+      bind: [
+        checkout.reference,
+        checkout.paymentId,
+        checkout.amountHuf,
+        checkout.description,
+        checkout.returnUrl,
+        checkout.cancelUrl,
+        checkout.createdAt,
+        checkout.expiresAt,
+      ],
       type: QueryTypes.INSERT,
     },
   );

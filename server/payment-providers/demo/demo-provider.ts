@@ -197,7 +197,13 @@ export class DemoPaymentProvider implements PaymentProvider {
       id: `evt_${randomBytes(12).toString('hex')}`,
       type,
       created: Math.floor(at.getTime() / 1000),
-      data: { reference: checkout.reference, merchant_reference: checkout.paymentId, amount: checkout.amountHuf, currency: 'HUF', occurred_at: at.toISOString() },
+      data: {
+        reference: checkout.reference,
+        merchant_reference: checkout.paymentId,
+        amount: checkout.amountHuf,
+        currency: 'HUF',
+        occurred_at: at.toISOString(),
+      },
     };
   }
 

@@ -99,7 +99,12 @@ export function demoPaymentPageRoutes(deps: DemoPaymentPageDeps): Hono {
         return page(c, renderClosedPage(lang, result.checkout, result.checkout.status === 'open'), 409, result.checkout);
       case 'invalid':
         // The card number is never echoed back (it may be a real one typed by mistake).
-        return page(c, renderCheckoutPage({ lang, checkout: result.checkout, errors: result.errors, values: { expiry: submission.expiry }, now: new Date() }), 422, result.checkout);
+        return page(
+          c,
+          renderCheckoutPage({ lang, checkout: result.checkout, errors: result.errors, values: { expiry: submission.expiry }, now: new Date() }),
+          422,
+          result.checkout,
+        );
       case 'completed':
         logger.info('demo_pay.completed', { reference, status: result.status, paymentId: result.checkout.paymentId });
         await send(result.webhook, reference);

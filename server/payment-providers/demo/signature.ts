@@ -19,7 +19,8 @@ export function assertSecret(secret: string): void {
   }
 }
 
-const toBytes = (body: string | Uint8Array): Buffer => (typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+const toBytes = (body: string | Uint8Array): Buffer =>
+  typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 
 export function computeSignature(secret: string, timestamp: number, rawBody: string | Uint8Array): string {
   return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(toBytes(rawBody)).digest('hex');
@@ -45,7 +46,8 @@ export function parseSignatureHeader(value: string): ParsedSignature {
     const key = part.slice(0, eq).trim();
     const item = part.slice(eq + 1).trim();
     if (key === 't') {
-      if (timestamp !== null || !/^\d{1,12}$/.test(item)) throw new WebhookVerificationError('malformed_signature', 'The signature header has a malformed timestamp.');
+      if (timestamp !== null || !/^\d{1,12}$/.test(item))
+        throw new WebhookVerificationError('malformed_signature', 'The signature header has a malformed timestamp.');
       timestamp = Number(item);
     } else if (key === 'v1') {
       if (!/^[0-9a-f]{64}$/.test(item)) throw new WebhookVerificationError('malformed_signature', 'The signature header has a malformed v1 signature.');

@@ -11,7 +11,17 @@ export interface Place {
 const bp = (postcode: string): Place => ({ postcode, city: 'Budapest', countyCode: 41 + (Number(postcode[2]) % 4) });
 
 export const PLACES: readonly Place[] = [
-  bp('1011'), bp('1052'), bp('1065'), bp('1073'), bp('1088'), bp('1095'), bp('1113'), bp('1134'), bp('1149'), bp('1173'), bp('1203'),
+  bp('1011'),
+  bp('1052'),
+  bp('1065'),
+  bp('1073'),
+  bp('1088'),
+  bp('1095'),
+  bp('1113'),
+  bp('1134'),
+  bp('1149'),
+  bp('1173'),
+  bp('1203'),
   { postcode: '4025', city: 'Debrecen', countyCode: 9 },
   { postcode: '4024', city: 'Debrecen', countyCode: 9 },
   { postcode: '6720', city: 'Szeged', countyCode: 6 },
@@ -52,11 +62,36 @@ export const PLACES: readonly Place[] = [
 export const HOLIDAY_PLACES: readonly Place[] = PLACES.filter((p) => ['Balatonfüred', 'Siófok', 'Hajdúszoboszló', 'Szentendre'].includes(p.city));
 
 export const STREETS = [
-  'Petőfi Sándor utca', 'Kossuth Lajos utca', 'Rákóczi út', 'Ady Endre utca', 'Arany János utca', 'Béke utca',
-  'Szabadság tér', 'Széchenyi utca', 'Dózsa György út', 'Jókai Mór utca', 'Bem József utca', 'Kölcsey Ferenc utca',
-  'Vörösmarty utca', 'Táncsics Mihály utca', 'Fő utca', 'Hunyadi utca', 'Deák Ferenc utca', 'Bartók Béla út',
-  'Móricz Zsigmond utca', 'Tavasz utca', 'Rózsa utca', 'Fürdő utca', 'Szőlő utca', 'Erdő utca', 'Zöldfa utca',
-  'Őz utca', 'Gyöngyvirág utca', 'Hűvösvölgyi út', 'Tűzoltó utca', 'Kőfaragó utca',
+  'Petőfi Sándor utca',
+  'Kossuth Lajos utca',
+  'Rákóczi út',
+  'Ady Endre utca',
+  'Arany János utca',
+  'Béke utca',
+  'Szabadság tér',
+  'Széchenyi utca',
+  'Dózsa György út',
+  'Jókai Mór utca',
+  'Bem József utca',
+  'Kölcsey Ferenc utca',
+  'Vörösmarty utca',
+  'Táncsics Mihály utca',
+  'Fő utca',
+  'Hunyadi utca',
+  'Deák Ferenc utca',
+  'Bartók Béla út',
+  'Móricz Zsigmond utca',
+  'Tavasz utca',
+  'Rózsa utca',
+  'Fürdő utca',
+  'Szőlő utca',
+  'Erdő utca',
+  'Zöldfa utca',
+  'Őz utca',
+  'Gyöngyvirág utca',
+  'Hűvösvölgyi út',
+  'Tűzoltó utca',
+  'Kőfaragó utca',
 ] as const;
 
 /** Travel destinations by zone. */
@@ -66,7 +101,18 @@ export const DESTINATIONS = {
 } as const;
 
 export const FOREIGN_CITIES: Readonly<Record<string, string>> = {
-  Horvátország: 'Split', Olaszország: 'Róma', Ausztria: 'Bécs', Görögország: 'Kréta, Hersonissos', Spanyolország: 'Barcelona',
-  Franciaország: 'Párizs', Csehország: 'Prága', 'Európa (több ország)': 'München', 'Egyesült Államok': 'New York',
-  Thaiföld: 'Phuket', Egyiptom: 'Hurghada', Törökország: 'Antalya', Japán: 'Tokió', 'Világ (több ország)': 'Dubaj',
+  Horvátország: 'Split',
+  Olaszország: 'Róma',
+  Ausztria: 'Bécs',
+  Görögország: 'Kréta, Hersonissos',
+  Spanyolország: 'Barcelona',
+  Franciaország: 'Párizs',
+  Csehország: 'Prága',
+  'Európa (több ország)': 'München',
+  'Egyesült Államok': 'New York',
+  Thaiföld: 'Phuket',
+  Egyiptom: 'Hurghada',
+  Törökország: 'Antalya',
+  Japán: 'Tokió',
+  'Világ (több ország)': 'Dubaj',
 };

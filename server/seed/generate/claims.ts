@@ -46,7 +46,13 @@ export function generateClaim(ctx: SeedContext, policy: SeedPolicy, customer: Se
   const reportedDay = minDate(addDays(occurredDay, r.int(0, 4)), last);
   const [low, high] = CLAIM_DAMAGE_RANGE[claimType];
   const estimate = Math.round(r.int(low, high) / 1000) * 1000;
-  const outcome: Outcome = spec.outcome ?? r.weighted<Outcome>([['paid', 70], ['rejected', 15], ['stalled', 15]]);
+  const outcome: Outcome =
+    spec.outcome ??
+    r.weighted<Outcome>([
+      ['paid', 70],
+      ['rejected', 15],
+      ['stalled', 15],
+    ]);
   const payout = Math.round((estimate * r.int(60, 100)) / 100 / 1000) * 1000;
 
   const steps = timeline(r, reportedDay, outcome).filter((step) => step.day <= last);
@@ -67,7 +73,11 @@ export function generateClaim(ctx: SeedContext, policy: SeedPolicy, customer: Se
     description: r.pick(CLAIM_DESCRIPTIONS[claimType]),
     estimatedDamageHuf: r.chance(0.85) ? estimate : null,
     otherParty: claimType === 'collision_liability' ? otherDriver(r, Number(ctx.today.slice(0, 4))) : null,
-    contactPreference: r.weighted([['email', 70], ['phone', 25], ['post', 5]] as const),
+    contactPreference: r.weighted([
+      ['email', 70],
+      ['phone', 25],
+      ['post', 5],
+    ] as const),
     status,
     clientId: channel(r, policy),
     payoutHuf: history.some((h) => h.status === 'paid') ? payout : null,
@@ -112,5 +122,9 @@ function otherDriver(r: Random, year: number): { name: string; plate: string } {
 /** Reported in the portal, through the broker's site, or by phone (no client). */
 function channel(r: Random, policy: SeedPolicy): string | null {
   const broker = BROKERS.find((b) => b.code === policy.brokerCode);
-  return r.weighted<string | null>([['portal', 40], [broker?.clientId ?? 'portal', broker ? 25 : 0], [null, 35]]);
+  return r.weighted<string | null>([
+    ['portal', 40],
+    [broker?.clientId ?? 'portal', broker ? 25 : 0],
+    [null, 35],
+  ]);
 }

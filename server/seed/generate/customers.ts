@@ -64,7 +64,11 @@ export function generateCompany(ctx: SeedContext): { customer: SeedCustomer; tra
     return `${rng.pick(COMPANY_STEMS)} ${trade} ${rng.weighted(COMPANY_FORMS)}`;
   });
   const where = place(rng);
-  const vatCode = rng.weighted([[2, 80], [3, 15], [1, 5]] as const);
+  const vatCode = rng.weighted([
+    [2, 80],
+    [3, 15],
+    [1, 5],
+  ] as const);
   const taxNumber = unique(ctx.taken.taxNumbers, () => makeTaxNumber(`${rng.int(1, 2)}${rng.digits(6)}`, vatCode, where.countyCode));
   const host = asciiFold(name.replace(/ (Kft|Bt|Zrt)\.$/, ''));
   const email = unique(ctx.taken.emails, () => `${rng.pick(['info', 'iroda', 'penzugy', 'flotta'])}@${host}.example.com`);

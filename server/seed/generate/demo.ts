@@ -56,14 +56,70 @@ export function generateDemo(ctx: SeedContext): DemoData {
   // Szőke Erzsébet: the full picture.
   const p = DEMO_LOGINS.person;
   const erzsebet = person(p, 'Győr', 'Széchenyi tér 7. 2. em. 4.', '+36 30 412 5567', true);
-  const car = { kind: 'vehicle', plate: 'NKL-482', make: 'Škoda', model: 'Octavia', year: Number(today.slice(0, 4)) - 6, vin: 'TMBJG7NE8K0213456', bonusMalus: 'B6' } as const;
+  const car = {
+    kind: 'vehicle',
+    plate: 'NKL-482',
+    make: 'Škoda',
+    model: 'Octavia',
+    year: Number(today.slice(0, 4)) - 6,
+    vin: 'TMBJG7NE8K0213456',
+    bonusMalus: 'B6',
+  } as const;
   ctx.taken.plates.add(car.plate);
   // Start dates are chosen so a period begins 20 days ago (overdue) and the home anniversary is 25 days ahead.
-  const kgfb = add(erzsebet, { product: 'kgfb', brokerCode: BROKER, startDate: addDays(addMonths(today, -27), -20), cancelledAt: null, frequency: 'quarterly', method: 'bank_transfer', insuredObject: { ...car } }, { overdueLatest: true });
-  const casco = add(erzsebet, { product: 'casco', brokerCode: BROKER, startDate: addDays(addMonths(today, -14), 21), cancelledAt: null, frequency: 'monthly', method: 'direct_debit', insuredObject: { ...car, bonusMalus: undefined } }, { allPaid: true });
-  const home = add(erzsebet, { product: 'home', brokerCode: null, startDate: addDays(addMonths(today, -48), 25), cancelledAt: null, frequency: 'annual', method: 'bank_transfer' }, { allPaid: true });
-  const oldCar = add(erzsebet, { product: 'kgfb', brokerCode: BROKER, startDate: addMonths(today, -70), cancelledAt: addMonths(today, -14), cancelReason: 'vehicle_sold', frequency: 'semiannual', method: 'postal_cheque' }, { allPaid: true });
-  const trip = add(erzsebet, { product: 'travel', brokerCode: null, startDate: addDays(today, -130), cancelledAt: addDays(today, -123), cancelReason: 'expired', method: 'card', travel: { cover: 'single', days: 8 } });
+  const kgfb = add(
+    erzsebet,
+    {
+      product: 'kgfb',
+      brokerCode: BROKER,
+      startDate: addDays(addMonths(today, -27), -20),
+      cancelledAt: null,
+      frequency: 'quarterly',
+      method: 'bank_transfer',
+      insuredObject: { ...car },
+    },
+    { overdueLatest: true },
+  );
+  const casco = add(
+    erzsebet,
+    {
+      product: 'casco',
+      brokerCode: BROKER,
+      startDate: addDays(addMonths(today, -14), 21),
+      cancelledAt: null,
+      frequency: 'monthly',
+      method: 'direct_debit',
+      insuredObject: { ...car, bonusMalus: undefined },
+    },
+    { allPaid: true },
+  );
+  const home = add(
+    erzsebet,
+    { product: 'home', brokerCode: null, startDate: addDays(addMonths(today, -48), 25), cancelledAt: null, frequency: 'annual', method: 'bank_transfer' },
+    { allPaid: true },
+  );
+  const oldCar = add(
+    erzsebet,
+    {
+      product: 'kgfb',
+      brokerCode: BROKER,
+      startDate: addMonths(today, -70),
+      cancelledAt: addMonths(today, -14),
+      cancelReason: 'vehicle_sold',
+      frequency: 'semiannual',
+      method: 'postal_cheque',
+    },
+    { allPaid: true },
+  );
+  const trip = add(erzsebet, {
+    product: 'travel',
+    brokerCode: null,
+    startDate: addDays(today, -130),
+    cancelledAt: addDays(today, -123),
+    cancelReason: 'expired',
+    method: 'card',
+    travel: { cover: 'single', days: 8 },
+  });
   const glass = generateClaim(ctx, casco.policy, erzsebet, { claimType: 'glass', occurredOn: addDays(today, -12), outcome: 'stalled' });
   if (glass) out.claims.push(glass);
 
@@ -88,14 +144,35 @@ export function generateDemo(ctx: SeedContext): DemoData {
   const furge = company(c, 'Szeged', 'Kölcsey Ferenc utca 12.', '+36 20 318 7740', true);
   const fleet = [
     add(furge, { product: 'kgfb', brokerCode: BROKER, fleet: true, cancelledAt: null, frequency: 'quarterly', method: 'direct_debit' }, { allPaid: true }),
-    add(furge, { product: 'kgfb', brokerCode: BROKER, fleet: true, cancelledAt: null, frequency: 'quarterly', method: 'bank_transfer' }, { overdueLatest: true }),
+    add(
+      furge,
+      { product: 'kgfb', brokerCode: BROKER, fleet: true, cancelledAt: null, frequency: 'quarterly', method: 'bank_transfer' },
+      { overdueLatest: true },
+    ),
     add(furge, { product: 'kgfb', brokerCode: BROKER, fleet: true, cancelledAt: null, frequency: 'monthly', method: 'card' }, { allPaid: true }),
     add(furge, { product: 'casco', brokerCode: BROKER, fleet: true, cancelledAt: null, frequency: 'monthly', method: 'direct_debit' }, { allPaid: true }),
     add(furge, { product: 'kgfb', brokerCode: null, fleet: false, cancelledAt: null, frequency: 'annual', method: 'bank_transfer' }, { allPaid: true }),
-    add(furge, { product: 'kgfb', brokerCode: BROKER, fleet: true, startDate: addMonths(today, -40), cancelledAt: addMonths(today, -5), cancelReason: 'vehicle_sold', frequency: 'quarterly', method: 'direct_debit' }, { allPaid: true }),
+    add(
+      furge,
+      {
+        product: 'kgfb',
+        brokerCode: BROKER,
+        fleet: true,
+        startDate: addMonths(today, -40),
+        cancelledAt: addMonths(today, -5),
+        cancelReason: 'vehicle_sold',
+        frequency: 'quarterly',
+        method: 'direct_debit',
+      },
+      { allPaid: true },
+    ),
   ];
   const [first, second] = fleet;
-  const bump = generateClaim(ctx, first!.policy, furge, { claimType: 'collision_liability', occurredOn: maxDate(addDays(today, -240), addDays(first!.policy.startDate, 15)), outcome: 'paid' });
+  const bump = generateClaim(ctx, first!.policy, furge, {
+    claimType: 'collision_liability',
+    occurredOn: maxDate(addDays(today, -240), addDays(first!.policy.startDate, 15)),
+    outcome: 'paid',
+  });
   if (bump) out.claims.push(bump);
   const fd = new DocumentBuilder(ctx, furge);
   for (const { policy } of fleet) fd.policyDocument(policy);
@@ -108,7 +185,11 @@ export function generateDemo(ctx: SeedContext): DemoData {
   // Győri Ödön: not registered; a live KGFB through the broker and a home policy.
   const u = DEMO_LOGINS.unregisteredPerson;
   const odon = person(u, 'Debrecen', 'Péterfia utca 18.', '+36 70 233 9081', false);
-  const odonCar = add(odon, { product: 'kgfb', brokerCode: BROKER, startDate: addDays(addMonths(today, -36), 20), cancelledAt: null, frequency: 'annual', method: 'bank_transfer' }, { allPaid: true });
+  const odonCar = add(
+    odon,
+    { product: 'kgfb', brokerCode: BROKER, startDate: addDays(addMonths(today, -36), 20), cancelledAt: null, frequency: 'annual', method: 'bank_transfer' },
+    { allPaid: true },
+  );
   const odonHome = add(odon, { product: 'home', brokerCode: null, cancelledAt: null, frequency: 'quarterly', method: 'postal_cheque' }, { allPaid: true });
   const od = new DocumentBuilder(ctx, odon);
   od.policyDocument(odonHome.policy, true);
@@ -119,7 +200,19 @@ export function generateDemo(ctx: SeedContext): DemoData {
   // Őrség Kertészet Bt.: not registered; one van through the broker.
   const uc = DEMO_LOGINS.unregisteredCompany;
   const orseg = company(uc, 'Szombathely', 'Kőszegi utca 41.', '+36 30 644 2019', false);
-  const van = add(orseg, { product: 'kgfb', brokerCode: BROKER, fleet: true, startDate: addDays(addMonths(today, -8), -3), cancelledAt: null, frequency: 'semiannual', method: 'bank_transfer' }, { allPaid: true });
+  const van = add(
+    orseg,
+    {
+      product: 'kgfb',
+      brokerCode: BROKER,
+      fleet: true,
+      startDate: addDays(addMonths(today, -8), -3),
+      cancelledAt: null,
+      frequency: 'semiannual',
+      method: 'bank_transfer',
+    },
+    { allPaid: true },
+  );
   const ud = new DocumentBuilder(ctx, orseg);
   ud.policyDocument(van.policy, false);
   finish(orseg, ud);

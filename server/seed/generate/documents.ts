@@ -52,14 +52,23 @@ export class DocumentBuilder {
       policy: documentPolicy(policy, common.issuedAt),
       paymentReference: invoice.invoiceNumber,
       invoices: [
-        { invoiceNumber: invoice.invoiceNumber, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd, dueDate: invoice.dueDate, amountHuf: invoice.amountHuf },
+        {
+          invoiceNumber: invoice.invoiceNumber,
+          periodStart: invoice.periodStart,
+          periodEnd: invoice.periodEnd,
+          dueDate: invoice.dueDate,
+          amountHuf: invoice.amountHuf,
+        },
       ],
     }));
   }
 
   /** A receipt for the paid invoices given (one payment may settle several). */
   paymentReceipt(policies: SeedPolicy[], paid: SeedInvoice[], read?: ReadState): void {
-    const paidAt = paid.map((i) => i.paidAt ?? '').sort().at(-1);
+    const paidAt = paid
+      .map((i) => i.paidAt ?? '')
+      .sort()
+      .at(-1);
     if (!paidAt) return;
     this.ctx.counters.receipt += 1;
     const reference = `BF-${paidAt.slice(0, 4)}-${String(this.ctx.counters.receipt).padStart(6, '0')}`;
@@ -87,14 +96,33 @@ export class DocumentBuilder {
   }
 
   insuranceCertificate(policy: SeedPolicy, issuedOn: string, read?: ReadState): void {
-    this.add(policy, at(issuedOn, 600), read, (common) => ({ ...common, type: 'biztositasi_igazolas', policy: documentPolicy(policy, common.issuedAt), validOn: issuedOn }));
+    this.add(policy, at(issuedOn, 600), read, (common) => ({
+      ...common,
+      type: 'biztositasi_igazolas',
+      policy: documentPolicy(policy, common.issuedAt),
+      validOn: issuedOn,
+    }));
   }
 
   premiumCertificate(policy: SeedPolicy, invoices: SeedInvoice[], periodFrom: string, periodTo: string, issuedOn: string, read?: ReadState): void {
     const payments = invoices
       .filter((i) => i.policyNumber === policy.policyNumber && i.paidAt && i.paidAt.slice(0, 10) >= periodFrom && i.paidAt.slice(0, 10) <= periodTo)
-      .map((i) => ({ invoiceNumber: i.invoiceNumber, periodStart: i.periodStart, periodEnd: i.periodEnd, dueDate: i.dueDate, amountHuf: i.amountHuf, paidAt: i.paidAt! }));
-    this.add(policy, at(issuedOn, 560), read, (common) => ({ ...common, type: 'dijigazolas', policy: documentPolicy(policy, common.issuedAt), periodFrom, periodTo, payments }));
+      .map((i) => ({
+        invoiceNumber: i.invoiceNumber,
+        periodStart: i.periodStart,
+        periodEnd: i.periodEnd,
+        dueDate: i.dueDate,
+        amountHuf: i.amountHuf,
+        paidAt: i.paidAt!,
+      }));
+    this.add(policy, at(issuedOn, 560), read, (common) => ({
+      ...common,
+      type: 'dijigazolas',
+      policy: documentPolicy(policy, common.issuedAt),
+      periodFrom,
+      periodTo,
+      payments,
+    }));
   }
 
   changeConfirmation(policy: SeedPolicy, changes: { label: string; oldValue: string; newValue: string }[], effectiveDate: string, read?: ReadState): void {

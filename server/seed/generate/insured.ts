@@ -58,7 +58,12 @@ export function trip(r: Random, cover: 'single' | 'annual', start: string, end: 
     cover,
     zone,
     destination: r.pick(DESTINATIONS[zone]),
-    travellers: r.weighted([[1, 30], [2, 35], [3, 15], [4, 20]] as const),
+    travellers: r.weighted([
+      [1, 30],
+      [2, 35],
+      [3, 15],
+      [4, 20],
+    ] as const),
     tripStart: start,
     tripEnd: end,
   };

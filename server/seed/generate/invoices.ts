@@ -91,7 +91,13 @@ function settle(ctx: SeedContext, r: Random, policy: SeedPolicy, invoices: SeedI
   const unpaid = new Set<SeedInvoice>();
   if (policy.cancelReason === 'non_payment' && latest) unpaid.add(latest);
   else if (hints.overdueLatest && latest) unpaid.add(latest);
-  else if (!hints.allPaid && latest && policy.status === 'active' && latest.dueDate >= addDays(ctx.today, -55) && r.chance(OVERDUE_RATE[policy.paymentMethod])) {
+  else if (
+    !hints.allPaid &&
+    latest &&
+    policy.status === 'active' &&
+    latest.dueDate >= addDays(ctx.today, -55) &&
+    r.chance(OVERDUE_RATE[policy.paymentMethod])
+  ) {
     unpaid.add(latest);
   }
   for (const invoice of pastDue) {

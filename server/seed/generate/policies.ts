@@ -41,30 +41,82 @@ export interface PolicySpec {
 const POLICY_PREFIX: Record<ProductCode, string> = { kgfb: '31', casco: '32', home: '51', travel: '71' };
 
 const FREQUENCY_WEIGHTS: Record<ProductCode, readonly (readonly [PaymentFrequency, number])[]> = {
-  kgfb: [['annual', 30], ['semiannual', 15], ['quarterly', 35], ['monthly', 20]],
-  casco: [['annual', 35], ['semiannual', 15], ['quarterly', 25], ['monthly', 25]],
-  home: [['annual', 45], ['semiannual', 10], ['quarterly', 25], ['monthly', 20]],
+  kgfb: [
+    ['annual', 30],
+    ['semiannual', 15],
+    ['quarterly', 35],
+    ['monthly', 20],
+  ],
+  casco: [
+    ['annual', 35],
+    ['semiannual', 15],
+    ['quarterly', 25],
+    ['monthly', 25],
+  ],
+  home: [
+    ['annual', 45],
+    ['semiannual', 10],
+    ['quarterly', 25],
+    ['monthly', 20],
+  ],
   travel: [['annual', 1]],
 };
 
 const METHOD_WEIGHTS: Record<ProductCode, readonly (readonly [PaymentMethod, number])[]> = {
-  kgfb: [['bank_transfer', 35], ['direct_debit', 30], ['card', 20], ['postal_cheque', 15]],
-  casco: [['bank_transfer', 40], ['direct_debit', 35], ['card', 25]],
-  home: [['bank_transfer', 30], ['direct_debit', 35], ['card', 15], ['postal_cheque', 20]],
-  travel: [['card', 85], ['bank_transfer', 15]],
+  kgfb: [
+    ['bank_transfer', 35],
+    ['direct_debit', 30],
+    ['card', 20],
+    ['postal_cheque', 15],
+  ],
+  casco: [
+    ['bank_transfer', 40],
+    ['direct_debit', 35],
+    ['card', 25],
+  ],
+  home: [
+    ['bank_transfer', 30],
+    ['direct_debit', 35],
+    ['card', 15],
+    ['postal_cheque', 20],
+  ],
+  travel: [
+    ['card', 85],
+    ['bank_transfer', 15],
+  ],
 };
 
 const CANCEL_WEIGHTS: Record<ProductCode, readonly (readonly [CancelReason, number])[]> = {
-  kgfb: [['vehicle_sold', 40], ['anniversary_notice', 30], ['non_payment', 15], ['customer_request', 15]],
-  casco: [['vehicle_sold', 35], ['anniversary_notice', 30], ['non_payment', 15], ['customer_request', 20]],
-  home: [['property_sold', 35], ['anniversary_notice', 35], ['non_payment', 15], ['customer_request', 15]],
+  kgfb: [
+    ['vehicle_sold', 40],
+    ['anniversary_notice', 30],
+    ['non_payment', 15],
+    ['customer_request', 15],
+  ],
+  casco: [
+    ['vehicle_sold', 35],
+    ['anniversary_notice', 30],
+    ['non_payment', 15],
+    ['customer_request', 20],
+  ],
+  home: [
+    ['property_sold', 35],
+    ['anniversary_notice', 35],
+    ['non_payment', 15],
+    ['customer_request', 15],
+  ],
   travel: [['customer_request', 1]],
 };
 
 function brokerFor(r: Random, product: ProductCode): string | null {
   // Travel is mostly bought online, directly; the rest mostly through brokers.
   const direct = product === 'travel' ? 70 : 30;
-  return r.weighted<string | null>([[BROKERS[0]!.code, 35], [BROKERS[1]!.code, 20], [BROKERS[2]!.code, 15], [null, direct]]);
+  return r.weighted<string | null>([
+    [BROKERS[0]!.code, 35],
+    [BROKERS[1]!.code, 20],
+    [BROKERS[2]!.code, 15],
+    [null, direct],
+  ]);
 }
 
 /** Rounds to an instalment of whole tens of forints, so annual = instalment × count exactly. */
@@ -97,14 +149,14 @@ export function generatePolicy(ctx: SeedContext, customer: SeedCustomer, spec: P
   if (product === 'home') {
     const object = spec.insuredObject?.kind === 'property' ? { ...spec.insuredObject } : property(ctx, r, customer);
     insuredObject = object;
-    annual = object.buildingSumHuf * r.int(9, 16) / 10_000 + object.contentsSumHuf * r.int(15, 30) / 10_000;
+    annual = (object.buildingSumHuf * r.int(9, 16)) / 10_000 + (object.contentsSumHuf * r.int(15, 30)) / 10_000;
   } else {
     const fleet = spec.fleet ?? false;
     const object = spec.insuredObject?.kind === 'vehicle' ? { ...spec.insuredObject } : vehicle(ctx, r, fleet, product === 'kgfb', startDate);
     if (product === 'casco') {
       object.valueHuf ??= vehicleValueHuf(ctx, r, object, fleet);
       delete object.bonusMalus;
-      annual = object.valueHuf * r.int(25, 50) / 1000;
+      annual = (object.valueHuf * r.int(25, 50)) / 1000;
     } else {
       annual = fleet ? r.int(90, 320) * 1000 : r.int(38, 165) * 1000;
     }
@@ -154,8 +206,12 @@ function travelTerms(ctx: SeedContext, r: Random, spec: PolicySpec, frequency: P
   const insuredObject = spec.insuredObject?.kind === 'travel' ? spec.insuredObject : trip(r, cover, startDate, endDate);
   const perPerson =
     cover === 'annual'
-      ? insuredObject.kind === 'travel' && insuredObject.zone === 'world' ? r.int(45, 70) * 1000 : r.int(19, 32) * 1000
-      : (insuredObject.kind === 'travel' ? tripDays(insuredObject) : days) * (insuredObject.kind === 'travel' && insuredObject.zone === 'world' ? r.int(25, 45) : r.int(9, 16)) * 100;
+      ? insuredObject.kind === 'travel' && insuredObject.zone === 'world'
+        ? r.int(45, 70) * 1000
+        : r.int(19, 32) * 1000
+      : (insuredObject.kind === 'travel' ? tripDays(insuredObject) : days) *
+        (insuredObject.kind === 'travel' && insuredObject.zone === 'world' ? r.int(25, 45) : r.int(9, 16)) *
+        100;
   const travellers = insuredObject.kind === 'travel' ? insuredObject.travellers : 1;
 
   // Cancelled before leaving (customer's request), or simply over.

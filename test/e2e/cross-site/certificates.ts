@@ -30,16 +30,50 @@ export async function makeTestPki(hosts: readonly string[]): Promise<TestPki> {
   const openssl = (...args: string[]) => run('openssl', args, { cwd: dir });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
-  await openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=gp-portal test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  await openssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=gp-portal test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
   await openssl('req', ...ec, '-keyout', 'site.key', '-out', 'site.csr', '-subj', `/CN=${hosts[0]}`);
-  await writeFile(file('site.ext'), [
-    `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
-    'basicConstraints=critical,CA:FALSE',
-    'keyUsage=critical,digitalSignature',
-    'extendedKeyUsage=serverAuth',
-  ].join('\n'));
-  await openssl('x509', '-req', '-in', 'site.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'site.pem', '-days', '2', '-extfile', 'site.ext');
+  await writeFile(
+    file('site.ext'),
+    [
+      `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+    ].join('\n'),
+  );
+  await openssl(
+    'x509',
+    '-req',
+    '-in',
+    'site.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'site.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'site.ext',
+  );
 
   const cert = await readFile(file('site.pem'), 'utf8');
   const spki = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });

@@ -28,7 +28,11 @@ export interface JourneySite {
 
 /** A failed step of the journey, with what the customer saw and what reached the API. */
 export class JourneyStepFailed extends Error {
-  constructor(readonly engine: string, readonly step: string, detail: string) {
+  constructor(
+    readonly engine: string,
+    readonly step: string,
+    detail: string,
+  ) {
     super(`${engine}: step "${step}" failed: ${detail}`);
     this.name = 'JourneyStepFailed';
   }
@@ -41,7 +45,12 @@ export class JourneyStepFailed extends Error {
  * the contracts list loads; a reload keeps the session; a document of the mailbox opens as a
  * PDF; log-out ends the session, and a reload after it shows the logged-out portal.
  */
-export async function crossSiteJourney(engine: EngineConfiguration, browser: CustomerBrowser, site: JourneySite, customer: { username: string; password: string }): Promise<void> {
+export async function crossSiteJourney(
+  engine: EngineConfiguration,
+  browser: CustomerBrowser,
+  site: JourneySite,
+  customer: { username: string; password: string },
+): Promise<void> {
   const broker = await browser.firstWindow();
   let previousMark = site.records.length;
   const step = async (name: string, run: () => Promise<void>) => {
@@ -52,8 +61,15 @@ export async function crossSiteJourney(engine: EngineConfiguration, browser: Cus
     } catch (error) {
       const seen = await describeScreen(broker).catch(() => 'the page could not be read');
       // The API's and the IdP's answers (not bundles and styles) since the step before began.
-      const requests = site.records.slice(previousMark).filter((r) => /^\/(api|oidc|interaction)\//.test(r.path)).map(describeRecord);
-      throw new JourneyStepFailed(engine.id, name, `${(error as Error).message}\n  the customer sees: ${seen}\n  requests to the product since the step before: ${requests.join(' | ') || 'none'}`);
+      const requests = site.records
+        .slice(previousMark)
+        .filter((r) => /^\/(api|oidc|interaction)\//.test(r.path))
+        .map(describeRecord);
+      throw new JourneyStepFailed(
+        engine.id,
+        name,
+        `${(error as Error).message}\n  the customer sees: ${seen}\n  requests to the product since the step before: ${requests.join(' | ') || 'none'}`,
+      );
     }
   };
 
@@ -85,7 +101,11 @@ export async function crossSiteJourney(engine: EngineConfiguration, browser: Cus
 
   await step('a reload keeps the session', async () => {
     await broker.reload();
-    await waitFor(broker, 'the portal to show who is logged in', async () => (await isVisible(broker, CUSTOMER_NAME)) || (await isVisible(broker, LOGIN_BUTTON)));
+    await waitFor(
+      broker,
+      'the portal to show who is logged in',
+      async () => (await isVisible(broker, CUSTOMER_NAME)) || (await isVisible(broker, LOGIN_BUTTON)),
+    );
     if (!(await isVisible(broker, CUSTOMER_NAME))) throw new Error('after the reload the portal offers log-in again');
     await waitFor(broker, 'a contract row after the reload', rowsUnlessLoggedOut, 20_000);
   });
@@ -93,23 +113,28 @@ export async function crossSiteJourney(engine: EngineConfiguration, browser: Cus
   // The redirect row proves the log-in without a popup; its PDF step is not run: with every window
   // refused (Firefox's dom.popup_maximum=0) the click on "Megnyitás" sent no request in two runs
   // here, cause not found yet (the download fallback is covered by the mailbox's widget tests).
-  if (!engine.redirectLogin) await step('a document of the mailbox opens as a PDF', async () => {
-    await waitFor(broker, "the mailbox's documents", visible(OPEN_DOCUMENT), 20_000);
-    const pdf = await browser.windowOpenedBy(() => broker.click(OPEN_DOCUMENT), 10_000);
-    await waitFor(broker, "the mailbox's confirmation", async () => broker.evaluate<boolean>(`(() => { const n = ${findExpression(MAILBOX_NOTICE)}; return !!n && n.classList.contains('success') && n.textContent.trim().length > 0; })()`));
-    // Shown from memory (a blob: URL) in a new window, or, where the browser refuses the window, downloaded.
-    if (pdf) {
-      await waitFor(pdf, 'the document window to show the fetched PDF (a blob: URL)', async () => (await pdf.url()).startsWith('blob:'), 10_000);
-      await pdf.close();
-    }
-  });
+  if (!engine.redirectLogin)
+    await step('a document of the mailbox opens as a PDF', async () => {
+      await waitFor(broker, "the mailbox's documents", visible(OPEN_DOCUMENT), 20_000);
+      const pdf = await browser.windowOpenedBy(() => broker.click(OPEN_DOCUMENT), 10_000);
+      await waitFor(broker, "the mailbox's confirmation", async () =>
+        broker.evaluate<boolean>(
+          `(() => { const n = ${findExpression(MAILBOX_NOTICE)}; return !!n && n.classList.contains('success') && n.textContent.trim().length > 0; })()`,
+        ),
+      );
+      // Shown from memory (a blob: URL) in a new window, or, where the browser refuses the window, downloaded.
+      if (pdf) {
+        await waitFor(pdf, 'the document window to show the fetched PDF (a blob: URL)', async () => (await pdf.url()).startsWith('blob:'), 10_000);
+        await pdf.close();
+      }
+    });
 
   await step('log-out ends the session', async () => {
     await broker.click(LOGOUT_BUTTON);
     await waitFor(broker, 'the log-in button after log-out', visible(LOGIN_BUTTON));
     await broker.reload();
     await waitFor(broker, 'the log-in button after a reload', visible(LOGIN_BUTTON));
-    if (await isVisible(broker, CUSTOMER_NAME)) throw new Error("after log-out and a reload the portal still shows the customer");
+    if (await isVisible(broker, CUSTOMER_NAME)) throw new Error('after log-out and a reload the portal still shows the customer');
   });
 }
 
@@ -123,15 +148,20 @@ async function logInOnIdpPage(window: BrowserWindow, customer: { username: strin
   await window.fill(PASSWORD, customer.password);
   await window.click(SUBMIT_LOGIN);
   let consented = false;
-  await waitFor(window, 'the log-in to finish', async () => {
-    if (await done()) return true;
-    // Once: a second click while the consent page is still leaving would cancel its navigation.
-    if (!consented && (await isVisible(window, CONSENT, CONSENT_TEXT))) {
-      await window.click(CONSENT, CONSENT_TEXT);
-      consented = true;
-    }
-    return false;
-  }, 30_000);
+  await waitFor(
+    window,
+    'the log-in to finish',
+    async () => {
+      if (await done()) return true;
+      // Once: a second click while the consent page is still leaving would cancel its navigation.
+      if (!consented && (await isVisible(window, CONSENT, CONSENT_TEXT))) {
+        await window.click(CONSENT, CONSENT_TEXT);
+        consented = true;
+      }
+      return false;
+    },
+    30_000,
+  );
 }
 
 function isVisible(window: BrowserWindow, path: Path, text?: RegExp): Promise<boolean> {
@@ -146,7 +176,9 @@ class Settled extends Error {}
 /** The customer's name is shown; an error notice of the portal instead (e.g. "session expired") is final. */
 async function customerUnlessRefused(window: BrowserWindow): Promise<boolean> {
   if (await isVisible(window, CUSTOMER_NAME)) return true;
-  const error = await window.evaluate<string | null>(`(() => { const n = ${findExpression(PORTAL_NOTICE)}; return n && n.classList.contains('error') ? n.textContent.trim() : null; })()`);
+  const error = await window.evaluate<string | null>(
+    `(() => { const n = ${findExpression(PORTAL_NOTICE)}; return n && n.classList.contains('error') ? n.textContent.trim() : null; })()`,
+  );
   if (error) throw new Settled(`the portal shows the error "${error}" instead of the customer`);
   return false;
 }
@@ -162,7 +194,12 @@ async function rowsUnlessLoggedOut(window: BrowserWindow): Promise<boolean> {
  * Polls `condition` (a page may be navigating: an error counts as "not yet") until true or the
  * time is up; a `Settled` error ends the wait at once.
  */
-async function waitFor(window: BrowserWindow, what: string, condition: ((window: BrowserWindow) => Promise<boolean>) | (() => Promise<boolean>), timeoutMs = 15_000): Promise<void> {
+async function waitFor(
+  window: BrowserWindow,
+  what: string,
+  condition: ((window: BrowserWindow) => Promise<boolean>) | (() => Promise<boolean>),
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -172,7 +209,8 @@ async function waitFor(window: BrowserWindow, what: string, condition: ((window:
       if (error instanceof Settled) throw error;
       lastError = error;
     }
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}${lastError ? ` (last error: ${(lastError as Error).message.split('\n')[0]})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`waited ${timeoutMs / 1000} s for ${what}${lastError ? ` (last error: ${(lastError as Error).message.split('\n')[0]})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

@@ -20,7 +20,10 @@ export const MATRIX: EngineConfiguration[] = [
 /** The rows `E2E_ENGINES` selects (all when unset); an unknown id is an error, not a silent skip. */
 export function selectedEngines(matrix: EngineConfiguration[], selection = process.env.E2E_ENGINES): EngineConfiguration[] {
   if (!selection?.trim()) return matrix;
-  const ids = selection.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = selection
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !matrix.some((engine) => engine.id === id));
   if (unknown.length) throw new Error(`E2E_ENGINES names unknown engines: ${unknown.join(', ')} (known: ${matrix.map((e) => e.id).join(', ')})`);
   return matrix.filter((engine) => ids.includes(engine.id));

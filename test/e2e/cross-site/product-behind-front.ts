@@ -63,7 +63,8 @@ export async function startProductBehindFront(): Promise<ProductBehindFront> {
   try {
     await waitUntilReady(child, [`http://127.0.0.1:${routes[PORTAL_HOST]}/readyz`, `http://127.0.0.1:${routes[BROKER_HOST]}/`], () => stderr);
     // Through the front, as a browser will: discovery must advertise the https issuer's endpoints.
-    const advertised = JSON.parse(await getThroughFront(front.port, pki, `${portalUrl}/oidc/.well-known/openid-configuration`)).authorization_endpoint as string;
+    const advertised = JSON.parse(await getThroughFront(front.port, pki, `${portalUrl}/oidc/.well-known/openid-configuration`))
+      .authorization_endpoint as string;
     if (!advertised.startsWith(`${portalUrl}/oidc/`)) throw new Error(`the IdP advertises ${advertised} behind the front (expected ${portalUrl}/oidc/…)`);
   } catch (error) {
     await stop();
@@ -77,7 +78,10 @@ async function waitUntilReady(child: ChildProcess, urls: string[], stderr: () =>
   for (const url of urls) {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the product stopped (exit ${child.exitCode}):\n${stderr()}`);
-      const ok = await fetch(url).then((r) => r.ok, () => false);
+      const ok = await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`the product was not ready at ${url} within 90 s:\n${stderr()}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -99,12 +103,15 @@ async function getThroughFront(port: number, pki: TestPki, url: string): Promise
   const ca = await readFile(pki.caFile, 'utf8');
   const { hostname, pathname, search } = new URL(url);
   return new Promise((resolve, reject) => {
-    const request = get({ host: '127.0.0.1', port, servername: hostname, path: pathname + search, headers: { host: `${hostname}:${port}` }, ca }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`GET ${url}: ${response.statusCode}`))));
-    });
+    const request = get(
+      { host: '127.0.0.1', port, servername: hostname, path: pathname + search, headers: { host: `${hostname}:${port}` }, ca },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`GET ${url}: ${response.statusCode}`))));
+      },
+    );
     request.on('error', reject);
   });
 }

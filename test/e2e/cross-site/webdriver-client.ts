@@ -11,7 +11,10 @@ export interface ElementReference {
 }
 
 export class WebDriverError extends Error {
-  constructor(readonly error: string, message: string) {
+  constructor(
+    readonly error: string,
+    message: string,
+  ) {
     super(`${error}: ${message}`);
     this.name = 'WebDriverError';
   }

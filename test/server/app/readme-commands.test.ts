@@ -100,9 +100,15 @@ describe('README commands', () => {
     expect(portalCommands.map((c) => c.text)).toContain('npx portal seed');
 
     // partner add warns when it runs without the PUBLIC_URL the registered partners were given.
-    const elsewhere = run('npx portal partner add --client-id https-check --name "HTTPS próba" --origin https://www.https-check.example --broker-code BIZTOSPONT', { ...env, PUBLIC_URL: 'https://portal.insurer.example' });
+    const elsewhere = run(
+      'npx portal partner add --client-id https-check --name "HTTPS próba" --origin https://www.https-check.example --broker-code BIZTOSPONT',
+      { ...env, PUBLIC_URL: 'https://portal.insurer.example' },
+    );
     expect(elsewhere.status, elsewhere.output).toBe(0);
-    const defaulted = run('npx portal partner add --client-id default-check --name "Alapértelmezett próba" --origin https://www.default-check.example --broker-code BIZTOSPONT', env);
+    const defaulted = run(
+      'npx portal partner add --client-id default-check --name "Alapértelmezett próba" --origin https://www.default-check.example --broker-code BIZTOSPONT',
+      env,
+    );
     expect(defaulted.status, defaulted.output).toBe(0);
     expect(defaulted.stderr).toContain('PUBLIC_URL is not set');
     expect(defaulted.stderr).toContain('https://portal.insurer.example');
@@ -122,7 +128,10 @@ describe('README commands', () => {
       const deadline = Date.now() + 240_000;
       let ready = false;
       while (!ready && Date.now() < deadline && child.exitCode === null) {
-        ready = await fetch(`http://localhost:${port}/readyz`).then((r) => r.ok, () => false);
+        ready = await fetch(`http://localhost:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!ready) await new Promise((resolve) => setTimeout(resolve, 250));
       }
       expect(ready, output).toBe(true);

@@ -37,6 +37,7 @@ describe('README', () => {
     for (const tag of ['gp-portal', 'gp-policy-list', 'gp-invoice-pay', 'gp-claim-form', 'gp-mailbox', 'gp-profile']) expect(block).toContain(`<${tag}`);
     expect(block).toContain('client-id=');
     const guide = await readFile(new URL('../../../docs/embedding.md', import.meta.url), 'utf8');
-    for (const event of ['gp-login', 'gp-logout', 'gp-policy-changed', 'gp-payment-completed', 'gp-claim-submitted', 'gp-document-opened', 'gp-error']) expect(guide).toContain(`\`${event}\``);
+    for (const event of ['gp-login', 'gp-logout', 'gp-policy-changed', 'gp-payment-completed', 'gp-claim-submitted', 'gp-document-opened', 'gp-error'])
+      expect(guide).toContain(`\`${event}\``);
   });
 });

@@ -36,7 +36,10 @@ describe('the SDK build', () => {
     for (const [tag, expected] of Object.entries(ELEMENTS)) {
       const element = declarations.find((d) => d.tagName === tag)!;
       expect(element.attributes?.map((a) => a.name) ?? [], tag).toEqual(expect.arrayContaining([...expected.attributes]));
-      expect(element.events?.map((e) => e.name), tag).toEqual(expect.arrayContaining([...expected.events]));
+      expect(
+        element.events?.map((e) => e.name),
+        tag,
+      ).toEqual(expect.arrayContaining([...expected.events]));
       // Only the documented gp-* events, each once.
       for (const event of element.events ?? []) expect(event.name, tag).toMatch(/^gp-[a-z-]+$/);
       expect(element.cssParts?.length ?? 0, tag).toBeGreaterThan(5);

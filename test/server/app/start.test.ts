@@ -43,7 +43,9 @@ describe('startPortal on the embedded database', () => {
     try {
       expect(second.seeded).toBe(false);
       expect(await countCustomers(second)).toBe(customersAfterFirstStart);
-      const [{ n }] = await second.database.sequelize.query<{ n: string }>('select count(*) as n from schema_migrations', { type: QueryTypes.SELECT }) as [{ n: string }];
+      const [{ n }] = (await second.database.sequelize.query<{ n: string }>('select count(*) as n from schema_migrations', { type: QueryTypes.SELECT })) as [
+        { n: string },
+      ];
       expect(Number(n)).toBeGreaterThanOrEqual(1);
     } finally {
       await second.close();

@@ -144,7 +144,20 @@ describe('portal partner (the installed command)', () => {
 
   it('adds (printing the secret once), lists, refuses bad input with a message, and removes', async () => {
     expect((await portal('migrate')).code).toBe(0);
-    const added = await portal('partner', 'add', '--client-id', 'cli-alkusz', '--name', 'CLI Alkusz Kft.', '--origin', 'https://cli.example', '--origin', 'https://www.cli.example', '--broker-code', 'CLIALKUSZ');
+    const added = await portal(
+      'partner',
+      'add',
+      '--client-id',
+      'cli-alkusz',
+      '--name',
+      'CLI Alkusz Kft.',
+      '--origin',
+      'https://cli.example',
+      '--origin',
+      'https://www.cli.example',
+      '--broker-code',
+      'CLIALKUSZ',
+    );
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('Partner "cli-alkusz" registered.');
     expect(added.stdout).toContain('redirect URI:   https://portal.example/api/session/callback');

@@ -32,7 +32,7 @@ describe('selectPrepared', () => {
     }
   });
 
-  it('shows in sequelize\'s logging hook like sequelize\'s own queries (what the query-count tests read)', async () => {
+  it("shows in sequelize's logging hook like sequelize's own queries (what the query-count tests read)", async () => {
     const { queries } = await countQueries(db.sequelize, async () => {
       await selectPrepared(db.sequelize, TYPED, [1, 'a']);
       await selectPrepared(db.sequelize, TYPED, [2, 'b']);

@@ -48,17 +48,23 @@ async function embeddedFonts(pdf: Uint8Array): Promise<EmbeddedFont[]> {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2')) continue;
     const w = object.lookup(PDFName.of('W'), PDFArray);
     expect(w.lookup(0, PDFNumber).asNumber()).toBe(0);
-    const widths = w.lookup(1, PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    const widths = w
+      .lookup(1, PDFArray)
+      .asArray()
+      .map((n) => (n as PDFNumber).asNumber());
     const descriptor = object.lookup(PDFName.of('FontDescriptor'), PDFDict);
     const stream = doc.context.lookup(descriptor.get(PDFName.of('FontFile2')) as PDFRef);
     if (!(stream instanceof PDFRawStream)) throw new Error('FontFile2 is not a stream');
     const type0 = [...doc.context.enumerateIndirectObjects()].find(
-      ([, o]) => o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0') && o.get(PDFName.of('BaseFont')) === object.get(PDFName.of('BaseFont')),
+      ([, o]) =>
+        o instanceof PDFDict && o.get(PDFName.of('Subtype')) === PDFName.of('Type0') && o.get(PDFName.of('BaseFont')) === object.get(PDFName.of('BaseFont')),
     )![1] as PDFDict;
     const cmapStream = doc.context.lookup(type0.get(PDFName.of('ToUnicode')) as PDFRef);
     if (!(cmapStream instanceof PDFRawStream)) throw new Error('ToUnicode is not a stream');
     const unicode = new Map<number, string>();
-    for (const [, id, hex] of inflateSync(cmapStream.getContents()).toString('latin1').matchAll(/<([0-9a-f]{4})> <([0-9a-f]+)>/g)) {
+    for (const [, id, hex] of inflateSync(cmapStream.getContents())
+      .toString('latin1')
+      .matchAll(/<([0-9a-f]{4})> <([0-9a-f]+)>/g)) {
       unicode.set(parseInt(id!, 16), String.fromCharCode(...hex!.match(/.{4}/g)!.map((h) => parseInt(h, 16))));
     }
     fonts.push({ name: String(object.get(PDFName.of('BaseFont'))), widths, file: inflateSync(stream.getContents()), unicode });

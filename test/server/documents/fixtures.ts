@@ -90,7 +90,14 @@ export const samples: Record<DocumentTypeCode, DocumentInput> = {
     periodFrom: '2025-01-01',
     periodTo: '2025-12-31',
     payments: [
-      { invoiceNumber: 'DB-10000007', periodStart: '2024-11-15', periodEnd: '2025-11-14', dueDate: '2024-11-15', amountHuf: 46_200, paidAt: '2024-11-15T08:00:00Z' },
+      {
+        invoiceNumber: 'DB-10000007',
+        periodStart: '2024-11-15',
+        periodEnd: '2025-11-14',
+        dueDate: '2024-11-15',
+        amountHuf: 46_200,
+        paidAt: '2024-11-15T08:00:00Z',
+      },
     ],
   },
   kartorteneti_igazolas: {

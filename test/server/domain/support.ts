@@ -83,7 +83,11 @@ const isoDate = (value: unknown) => {
 };
 
 async function policiesOf(sequelize: Sequelize, customerId: number): Promise<DemoPolicy[]> {
-  const rows = await select(sequelize, 'select id, policy_number, product, status, broker_id, start_date, cancelled_at from policies where customer_id = $1 order by id', [customerId]);
+  const rows = await select(
+    sequelize,
+    'select id, policy_number, product, status, broker_id, start_date, cancelled_at from policies where customer_id = $1 order by id',
+    [customerId],
+  );
   return rows.map((r) => ({
     id: Number(r.id),
     policyNumber: String(r.policy_number),

@@ -10,7 +10,19 @@ import { createNotificationSender, createTransport } from '../../../server/notif
 import { OutboxWorker } from '../../../server/notifications/outbox-worker.ts';
 import { silentLogger } from '../../../common/http/logger.ts';
 import { pdfText } from '../documents/pdf-text.ts';
-import { api, FOREIGN_ORIGIN, loginSession, newKeyPair, PERSON, proofFor, record, sessionHeaders, startPortal, type BrowserSession, type RunningPortal } from '../api/session/harness.ts';
+import {
+  api,
+  FOREIGN_ORIGIN,
+  loginSession,
+  newKeyPair,
+  PERSON,
+  proofFor,
+  record,
+  sessionHeaders,
+  startPortal,
+  type BrowserSession,
+  type RunningPortal,
+} from '../api/session/harness.ts';
 import {
   casesFor,
   ELF_BYTES,
@@ -59,7 +71,9 @@ beforeAll(async () => {
   watch = new Watch(db.sequelize);
   const { session } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
   const secret = await addOperationsClient(db.sequelize, { clientId: 'ops-hardening', name: 'Hardening' });
-  const config = await oidc.discovery(new URL(portal.issuer), 'ops-hardening', undefined, oidc.ClientSecretBasic(secret), { execute: [oidc.allowInsecureRequests] });
+  const config = await oidc.discovery(new URL(portal.issuer), 'ops-hardening', undefined, oidc.ClientSecretBasic(secret), {
+    execute: [oidc.allowInsecureRequests],
+  });
   const tokens = await oidc.clientCredentialsGrant(config, { scope: 'admin', resource: `${portal.origin}/api` });
   const policy = await one<{ id: number; policy_number: string; product: string }>(
     `select p.id, p.policy_number, p.product from policies p join customers c on c.id = p.customer_id
@@ -71,7 +85,15 @@ beforeAll(async () => {
     `select i.id from invoices i join customers c on c.id = i.customer_id where c.customer_number = $1 and i.status in ('open', 'overdue') order by i.id limit 1`,
     [PERSON.customerNumber],
   );
-  ctx = { session, opsToken: tokens.access_token, policyId: Number(policy.id), policyNumber: policy.policy_number, claimType: policy.product === 'kgfb' ? 'collision_liability' : 'collision', invoiceId: Number(invoice.id), origin: portal.origin };
+  ctx = {
+    session,
+    opsToken: tokens.access_token,
+    policyId: Number(policy.id),
+    policyNumber: policy.policy_number,
+    claimType: policy.product === 'kgfb' ? 'collision_liability' : 'collision',
+    invoiceId: Number(invoice.id),
+    origin: portal.origin,
+  };
 }, 120_000);
 afterAll(() => portal?.close());
 // Refusals count towards the per-session write limit and the password throttle: every case starts afresh.
@@ -102,7 +124,15 @@ const ENDPOINTS: Row[] = [
     text: ['correspondenceAddress.city', 'correspondenceAddress.addressLine'],
     required: ['correspondenceAddress.city', 'correspondenceAddress.addressLine', 'correspondenceAddress.postcode'],
     typed: ['paymentMethod', 'paymentFrequency', 'correspondenceAddress', 'correspondenceAddress.city'],
-    codes: ['invalid_request', 'payload_too_large', 'invalid_payment_method', 'invalid_payment_frequency', 'invalid_correspondence_address', 'no_change', 'unknown_change'],
+    codes: [
+      'invalid_request',
+      'payload_too_large',
+      'invalid_payment_method',
+      'invalid_payment_frequency',
+      'invalid_correspondence_address',
+      'no_change',
+      'unknown_change',
+    ],
   },
   {
     name: 'PATCH /api/policies/{id} with a hostile path id',
@@ -297,7 +327,10 @@ const ENDPOINTS: Row[] = [
 /** Extra cases some endpoints need beyond the generated ones. */
 const EXTRA: Record<string, HostileCase[]> = {
   'POST /api/claims (multipart)': [
-    { label: 'a .jpg attachment whose bytes are not a JPEG', make: (b) => ({ kind: 'fields', body: b, files: [{ field: 'attachments', name: 'kar.jpg', bytes: NOT_A_JPEG, type: 'image/jpeg' }] }) },
+    {
+      label: 'a .jpg attachment whose bytes are not a JPEG',
+      make: (b) => ({ kind: 'fields', body: b, files: [{ field: 'attachments', name: 'kar.jpg', bytes: NOT_A_JPEG, type: 'image/jpeg' }] }),
+    },
     ...[HOSTILE.traversal, HOSTILE.winTraversal, `${HOSTILE.traversal}.jpg`, `..%2F..%2Fetc%2Fpasswd.jpg`, `C:\\Windows\\system32\\${HOSTILE.script}.jpg`].map(
       (name): HostileCase => ({
         label: `a path-traversal file name ${JSON.stringify(name)} on non-image bytes`,
@@ -306,16 +339,24 @@ const EXTRA: Record<string, HostileCase[]> = {
     ),
     { label: 'a text value where the attachment goes', make: (b) => ({ kind: 'fields', body: { ...b, attachments: HOSTILE.traversal } }) },
     { label: 'not multipart but JSON', make: (b) => ({ kind: 'raw', contentType: 'application/json', raw: JSON.stringify(b) }) },
-    { label: 'a multipart type with a broken body', make: () => ({ kind: 'raw', contentType: 'multipart/form-data; boundary=xyz', raw: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n' }) },
+    {
+      label: 'a multipart type with a broken body',
+      make: () => ({ kind: 'raw', contentType: 'multipart/form-data; boundary=xyz', raw: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n' }),
+    },
   ],
   'POST /api/operations/documents (JSON)': [
-    ...[HOSTILE.traversal, HOSTILE.winTraversal, 'kotveny.pdf'].map(
-      (name): HostileCase => ({
-        label: `multipart: a PDF named ${JSON.stringify(name)} whose bytes are not a PDF`,
-        make: (b) => ({ kind: 'fields', body: b, files: [{ field: 'file', name, bytes: NOT_A_JPEG, type: 'application/pdf' }] }),
+    ...[HOSTILE.traversal, HOSTILE.winTraversal, 'kotveny.pdf'].map((name): HostileCase => ({
+      label: `multipart: a PDF named ${JSON.stringify(name)} whose bytes are not a PDF`,
+      make: (b) => ({ kind: 'fields', body: b, files: [{ field: 'file', name, bytes: NOT_A_JPEG, type: 'application/pdf' }] }),
+    })),
+    {
+      label: 'multipart: a hostile customer number with a PDF-looking file',
+      make: (b) => ({
+        kind: 'fields',
+        body: { ...b, customerNumber: HOSTILE.sqlOr },
+        files: [{ field: 'file', name: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF'), type: 'application/pdf' }],
       }),
-    ),
-    { label: 'multipart: a hostile customer number with a PDF-looking file', make: (b) => ({ kind: 'fields', body: { ...b, customerNumber: HOSTILE.sqlOr }, files: [{ field: 'file', name: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF'), type: 'application/pdf' }] }) },
+    },
   ],
   'POST /api/session/login (hostile returnTo)': Object.entries(HOSTILE)
     .map(([name, value]): HostileCase => ({ label: `"returnTo" = ${name}`, make: (b) => ({ kind: 'fields', body: { ...b, returnTo: value } }) }))
@@ -436,7 +477,11 @@ describe('accepted values come back only as text', () => {
     const form = new FormData();
     const fields = { ...ENDPOINTS.find((r) => r.name === 'POST /api/claims (multipart)')!.base(ctx), description, place } as Record<string, string>;
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    const response = await fetch(new URL('/api/claims', portal.origin), { method: 'POST', headers: await headersFor(ENDPOINTS[3]!, 'POST', new URL('/api/claims', portal.origin)), body: form });
+    const response = await fetch(new URL('/api/claims', portal.origin), {
+      method: 'POST',
+      headers: await headersFor(ENDPOINTS[3]!, 'POST', new URL('/api/claims', portal.origin)),
+      body: form,
+    });
     const json = (await response.json()) as { id: number; acknowledgementDocumentId: string };
     expect(response.status, JSON.stringify(json)).toBe(201);
 
@@ -456,7 +501,11 @@ describe('accepted values come back only as text', () => {
   it('e-mail: a new address with HTML-special characters is escaped in the confirmation e-mail delivered over SMTP', async () => {
     // `'` and `&` are allowed in an address's local part; unescaped, "&lt" would turn into "<".
     const newEmail = `o'neil&lt&gt&quot@example.org`;
-    const { response, json } = await api(portal, '/api/me/email-change', { origin: ctx.origin, session: ctx.session, body: { newEmail, password: PERSON.password } });
+    const { response, json } = await api(portal, '/api/me/email-change', {
+      origin: ctx.origin,
+      session: ctx.session,
+      body: { newEmail, password: PERSON.password },
+    });
     expect(response.status, JSON.stringify(json)).toBe(202);
 
     const sink: MailSink = await startMailSink();
@@ -464,7 +513,13 @@ describe('accepted values come back only as text', () => {
     try {
       await new OutboxWorker({ sequelize: db.sequelize, send: createNotificationSender(transport), logger: silentLogger }).drain();
       const mail = sink.messages().find((m) => m.envelopeTo.includes(newEmail));
-      expect(mail, sink.messages().map((m) => m.envelopeTo.join()).join(' ')).toBeDefined();
+      expect(
+        mail,
+        sink
+          .messages()
+          .map((m) => m.envelopeTo.join())
+          .join(' '),
+      ).toBeDefined();
       const html = mail!.html!;
       expect(html).not.toMatch(/neil&lt&gt/);
       expect(html).not.toMatch(/o'neil/);

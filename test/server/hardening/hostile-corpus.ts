@@ -138,7 +138,11 @@ export function casesFor<Ctx>(endpoint: ApiEndpoint<Ctx>): HostileCase[] {
     label: `a body one byte over the ${endpoint.limit}-byte limit`,
     make: (base) => {
       if (endpoint.body === 'multipart') {
-        return { kind: 'fields', body: base, files: [{ field: 'attachments', name: 'nagy.pdf', bytes: pdfOfSize(endpoint.limit + 1), type: 'application/pdf' }] };
+        return {
+          kind: 'fields',
+          body: base,
+          files: [{ field: 'attachments', name: 'nagy.pdf', bytes: pdfOfSize(endpoint.limit + 1), type: 'application/pdf' }],
+        };
       }
       const json = JSON.stringify({ ...base, padding: '' });
       const pad = endpoint.limit + 1 - Buffer.byteLength(json);
@@ -170,7 +174,8 @@ export function casesFor<Ctx>(endpoint: ApiEndpoint<Ctx>): HostileCase[] {
 
   for (const field of endpoint.strict) {
     const names = endpoint.sample?.[field] ?? (Object.keys(HOSTILE) as HostileName[]);
-    for (const [name, value] of names.map((n) => [n, HOSTILE[n]] as const)) fields(`"${field}" = ${name} ${JSON.stringify(value)}`, (base) => setPath(base, field, value));
+    for (const [name, value] of names.map((n) => [n, HOSTILE[n]] as const))
+      fields(`"${field}" = ${name} ${JSON.stringify(value)}`, (base) => setPath(base, field, value));
   }
   for (const field of endpoint.text ?? []) {
     // A multipart form is UTF-8: a lone surrogate cannot travel in it (the sender's encoder makes it U+FFFD).

@@ -201,12 +201,20 @@ function idpCases(form: IdpForm): IdpCase[] {
       raw: { body: 'x='.padEnd(IDP_FORM_BODY_LIMIT + 1, 'a') },
       expectProblem: { status: 413, code: 'payload_too_large' },
     },
-    { label: 'a post from another origin', raw: { body: 'email=a%40example.org', origin: FOREIGN_ORIGIN }, expectProblem: { status: 403, code: 'cross_origin_form' } },
+    {
+      label: 'a post from another origin',
+      raw: { body: 'email=a%40example.org', origin: FOREIGN_ORIGIN },
+      expectProblem: { status: 403, code: 'cross_origin_form' },
+    },
     { label: 'repeated fields', fields: (b) => b, raw: undefined },
   ];
   for (const field of form.fields) {
     for (const name of form.sample?.[field] ?? (Object.keys(HOSTILE) as HostileName[])) {
-      cases.push({ label: `"${field}" = ${name} ${JSON.stringify(HOSTILE[name])}`, fields: (b) => ({ ...b, [field]: HOSTILE[name] }), hostile: { field, name } });
+      cases.push({
+        label: `"${field}" = ${name} ${JSON.stringify(HOSTILE[name])}`,
+        fields: (b) => ({ ...b, [field]: HOSTILE[name] }),
+        hostile: { field, name },
+      });
     }
     cases.push({ label: `"${field}" missing`, fields: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== field)) });
   }
@@ -274,7 +282,10 @@ for (const form of FORMS) {
           }
           for (const raw of RAW_MARKUP) expect(text, where).not.toContain(raw);
           if (c.hostile && form.reshown.includes(c.hostile.field) && MARKUP.includes(c.hostile.name)) {
-            expect(ESCAPED[c.hostile.name]!.some((escaped) => text.includes(escaped)), where).toBe(true);
+            expect(
+              ESCAPED[c.hostile.name]!.some((escaped) => text.includes(escaped)),
+              where,
+            ).toBe(true);
           }
         }
         expect(await watch.changedSince(before), where).toEqual([]);
@@ -305,7 +316,10 @@ describe('accepted values on a page', () => {
       const html = openedPages.at(-1)!;
       for (const raw of RAW_MARKUP) expect(html).not.toContain(raw);
       const value = /<input[^>]*name="email"[^>]*>/.exec(html)?.[0] ?? '';
-      expect(ESCAPED[name]!.some((escaped) => value.includes(escaped)), value).toBe(true);
+      expect(
+        ESCAPED[name]!.some((escaped) => value.includes(escaped)),
+        value,
+      ).toBe(true);
     }
   });
 });

@@ -51,9 +51,11 @@ async function threeFailed(): Promise<string[]> {
 }
 
 const statuses = async () =>
-  (await db.sequelize.query<{ id: string; status: string; attempts: number }>('select id, status, attempts from notifications order by id', { type: QueryTypes.SELECT })).map(
-    (r) => `${r.id}:${r.status}:${r.attempts}`,
-  );
+  (
+    await db.sequelize.query<{ id: string; status: string; attempts: number }>('select id, status, attempts from notifications order by id', {
+      type: QueryTypes.SELECT,
+    })
+  ).map((r) => `${r.id}:${r.status}:${r.attempts}`);
 
 describe('portal mail', () => {
   it('is registered as a command', () => {

@@ -23,7 +23,6 @@ beforeEach(async () => {
   await db.sequelize.query('delete from notifications');
 });
 
-
 function worker(sequelize: Sequelize, port: number, extra: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {}) {
   const transport = createTransport({ smtpUrl: `smtp://127.0.0.1:${port}` });
   return {
@@ -183,10 +182,15 @@ describe('the notification outbox', () => {
       b.transport.close();
       await second?.close();
     }
-    const received = sink.messages().slice(before).map((m) => m.messageId);
+    const received = sink
+      .messages()
+      .slice(before)
+      .map((m) => m.messageId);
     expect(received).toHaveLength(1000);
     expect(new Set(received).size).toBe(1000);
-    const [{ sent }] = (await db.sequelize.query<{ sent: string }>(`select count(*) as sent from notifications where status = 'sent'`, { type: QueryTypes.SELECT })) as [{ sent: string }];
+    const [{ sent }] = (await db.sequelize.query<{ sent: string }>(`select count(*) as sent from notifications where status = 'sent'`, {
+      type: QueryTypes.SELECT,
+    })) as [{ sent: string }];
     expect(Number(sent)).toBe(1000);
   }, 120_000);
 });

@@ -107,13 +107,17 @@ describe('test cards', () => {
     const now = new Date('2026-11-24T10:00:00Z');
     expect(validateCard({ action: 'pay', cardNumber: '4242424242424242', expiry: '12/26', cvc: '123' }, now)).toEqual([]);
     expect(validateCard({ action: 'pay', cardNumber: '4242424242424242', expiry: '11/26', cvc: '123' }, now)).toEqual([]);
-    expect(validateCard({ action: 'pay', cardNumber: '4242424242424242', expiry: '10/26', cvc: '123' }, now)).toEqual([{ field: 'expiry', code: 'card_expired' }]);
+    expect(validateCard({ action: 'pay', cardNumber: '4242424242424242', expiry: '10/26', cvc: '123' }, now)).toEqual([
+      { field: 'expiry', code: 'card_expired' },
+    ]);
     expect(validateCard({ action: 'pay', cardNumber: '', expiry: '13/30', cvc: '12' }, now)).toEqual([
       { field: 'cardNumber', code: 'card_number_required' },
       { field: 'expiry', code: 'expiry_invalid' },
       { field: 'cvc', code: 'cvc_invalid' },
     ]);
-    expect(validateCard({ action: 'pay', cardNumber: '4111 1111 1111 1111', expiry: '12/2030', cvc: '123' }, now)).toEqual([{ field: 'cardNumber', code: 'not_a_test_card' }]);
+    expect(validateCard({ action: 'pay', cardNumber: '4111 1111 1111 1111', expiry: '12/2030', cvc: '123' }, now)).toEqual([
+      { field: 'cardNumber', code: 'not_a_test_card' },
+    ]);
   });
 });
 

@@ -58,7 +58,11 @@ interface Outcome {
 async function send(kind: Outcome['kind'], phase: () => Phase, path: string, init: { method?: string; body?: unknown } = {}, seq?: number): Promise<Outcome> {
   const started = phase();
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { origin: portal.origin, 'x-gp-request': '1', ...(await sessionHeaders(session, method, new URL(path, portal.origin))) };
+  const headers: Record<string, string> = {
+    origin: portal.origin,
+    'x-gp-request': '1',
+    ...(await sessionHeaders(session, method, new URL(path, portal.origin))),
+  };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   try {
     const response = await fetch(new URL(path, portal.origin), {

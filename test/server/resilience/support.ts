@@ -110,8 +110,15 @@ export async function startInstance(options: { name: string; sequelize: Sequeliz
   const payments = createPaymentModule({ sequelize: options.sequelize, publicUrl: options.publicUrl, logger, production: false });
   const app = createApp({
     payments,
-    config: { publicUrl: options.publicUrl, production: false, secrets: { oidcJwks: null, oidcCookieKeys: null, paymentWebhookSecret: null, sessionKeys: options.sessionKeys } },
-    sequelize: options.sequelize, provider, logger });
+    config: {
+      publicUrl: options.publicUrl,
+      production: false,
+      secrets: { oidcJwks: null, oidcCookieKeys: null, paymentWebhookSecret: null, sessionKeys: options.sessionKeys },
+    },
+    sequelize: options.sequelize,
+    provider,
+    logger,
+  });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

@@ -9,16 +9,7 @@ import { startMailSink, type MailSink } from '../../../server/notifications/dev-
 import { startNotifications, type NotificationService } from '../../../server/notifications/start-notifications.ts';
 import { enqueueNotifications } from '../../../server/notifications/outbox.ts';
 import { documentNotification } from '../notifications/fixtures.ts';
-import {
-  api,
-  Browser,
-  BROKER_ORIGIN,
-  COMPANY,
-  loginSession,
-  PERSON,
-  SESSION_KEY,
-  type RunningPortal,
-} from '../api/session/harness.ts';
+import { api, Browser, BROKER_ORIGIN, COMPANY, loginSession, PERSON, SESSION_KEY, type RunningPortal } from '../api/session/harness.ts';
 import { formAction } from '../../idp/provider-harness.ts';
 import { startInstance, startLoadBalancer, startTcpProxy, type Instance, type LoadBalancer, type TcpProxy } from './support.ts';
 
@@ -148,7 +139,6 @@ describe('two instances on one database', () => {
   }, 60_000);
 });
 
-
 async function notificationRows(sequelize: Sequelize) {
   return sequelize.query<{ message_id: string; to_address: string; status: string; attempts: number; last_error: string | null }>(
     `select message_id, to_address, status, attempts, last_error from notifications where to_address like 'customer%@example.com'`,
@@ -175,7 +165,12 @@ describe('the outbox workers of two instances', () => {
     smtp = await startTcpProxy({ host: '127.0.0.1', port: sink.port });
     services = [
       await startNotifications({ sequelize: db.sequelize, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, logger: silentLogger, pollIntervalMs: 100 }),
-      await startNotifications({ sequelize: second?.sequelize ?? db.sequelize, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, logger: silentLogger, pollIntervalMs: 100 }),
+      await startNotifications({
+        sequelize: second?.sequelize ?? db.sequelize,
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+        logger: silentLogger,
+        pollIntervalMs: 100,
+      }),
     ];
   }, 60_000);
 

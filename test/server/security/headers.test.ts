@@ -4,16 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
-import {
-  api,
-  Browser,
-  BROKER_ORIGIN,
-  loginSession,
-  PERSON,
-  sessionHeaders,
-  startPortal,
-  type RunningPortal,
-} from '../api/session/harness.ts';
+import { api, Browser, BROKER_ORIGIN, loginSession, PERSON, sessionHeaders, startPortal, type RunningPortal } from '../api/session/harness.ts';
 import { createApp } from '../../../server/app/create-app.ts';
 import { createBrokerSite } from '../../../server/broker-demo/create-broker-site.ts';
 import { silentLogger } from '../../../common/http/logger.ts';
@@ -74,7 +65,14 @@ let sessionCleared: Response;
 const idpCookieLines: string[] = [];
 
 const customerId = async (customerNumber: string) =>
-  Number((await db.sequelize.query<{ id: number }>('select id from customers where customer_number = :n', { replacements: { n: customerNumber }, type: QueryTypes.SELECT }))[0]!.id);
+  Number(
+    (
+      await db.sequelize.query<{ id: number }>('select id from customers where customer_number = :n', {
+        replacements: { n: customerNumber },
+        type: QueryTypes.SELECT,
+      })
+    )[0]!.id,
+  );
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
@@ -88,7 +86,8 @@ beforeAll(async () => {
   const seen = [...own.seen, ...broker.seen];
   for (const { response } of seen) idpCookieLines.push(...response.headers.getSetCookie());
   const pages = await Promise.all(seen.map(async ({ url, response }) => ({ url, captured: await capture(response) })));
-  const interactionPage = (kind: string) => pages.filter((p) => /\/interaction\/[^/]+$/.test(new URL(p.url, portal.origin).pathname) && p.captured.status === 200 && p.captured.body.includes(kind));
+  const interactionPage = (kind: string) =>
+    pages.filter((p) => /\/interaction\/[^/]+$/.test(new URL(p.url, portal.origin).pathname) && p.captured.status === 200 && p.captured.body.includes(kind));
   const logins = interactionPage('/login"');
   const consents = interactionPage('/confirm"');
   const callbacks = pages.filter((p) => p.url.startsWith(portal.callbackUrl));
@@ -182,7 +181,10 @@ const TABLE: Array<[string, Rules]> = [
 
 function directives(csp: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const part of csp.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of csp
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, ...values] = part.split(/\s+/);
     map.set(name!.toLowerCase(), values);
   }
@@ -280,8 +282,14 @@ describe('cookies', () => {
     expect(names).toContain('_session');
     for (const cookie of idp) {
       expect(cookie.attributes, cookie.name).toContain('httponly');
-      expect(cookie.attributes.some((a) => /^samesite=(lax|strict)$/.test(a)), `${cookie.name}: ${cookie.attributes.join('; ')}`).toBe(true);
-      expect(cookie.attributes.some((a) => a.startsWith('domain=')), cookie.name).toBe(false);
+      expect(
+        cookie.attributes.some((a) => /^samesite=(lax|strict)$/.test(a)),
+        `${cookie.name}: ${cookie.attributes.join('; ')}`,
+      ).toBe(true);
+      expect(
+        cookie.attributes.some((a) => a.startsWith('domain=')),
+        cookie.name,
+      ).toBe(false);
     }
   });
 });
@@ -316,9 +324,21 @@ describe('over https (PUBLIC_URL https://…)', () => {
       const { port } = server.address() as AddressInfo;
       const publicUrl = new URL(`https://127.0.0.1:${port}`);
       // As in production: TLS ends at the load balancer (TRUST_PROXY=1), which says so in X-Forwarded-Proto.
-      const provider = createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize: db.sequelize, keys: await generateIdpKeys(), production: true, trustProxy: { hops: 1 } });
+      const provider = createProvider({
+        issuer: `${publicUrl.origin}/oidc`,
+        sequelize: db.sequelize,
+        keys: await generateIdpKeys(),
+        production: true,
+        trustProxy: { hops: 1 },
+      });
       app = createApp({ config: { publicUrl, production: false, trustProxy: { hops: 1 } }, sequelize: db.sequelize, provider, logger: silentLogger });
-      const client = await addPartnerClient(db.sequelize, publicUrl, { clientId: 'https-audit', name: 'HTTPS Audit Kft.', origins: ['https://broker.example'], brokerCode: 'HTTPSAUD', scope: 'broker' });
+      const client = await addPartnerClient(db.sequelize, publicUrl, {
+        clientId: 'https-audit',
+        name: 'HTTPS Audit Kft.',
+        origins: ['https://broker.example'],
+        brokerCode: 'HTTPSAUD',
+        scope: 'broker',
+      });
 
       const jar = new Map<string, string>();
       const lines: string[] = [];
@@ -329,7 +349,12 @@ describe('over https (PUBLIC_URL https://…)', () => {
           headers.origin = publicUrl.origin;
         }
         const url = new URL(path, `http://127.0.0.1:${port}`);
-        const response = await fetch(url, { method: init.form ? 'POST' : 'GET', headers, body: init.form ? new URLSearchParams(init.form).toString() : undefined, redirect: 'manual' });
+        const response = await fetch(url, {
+          method: init.form ? 'POST' : 'GET',
+          headers,
+          body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+          redirect: 'manual',
+        });
         for (const line of response.headers.getSetCookie()) {
           lines.push(line);
           const pair = line.split(';')[0]!;
@@ -366,7 +391,13 @@ describe('over https (PUBLIC_URL https://…)', () => {
       const resumed = await hop(local(login.headers.get('location')));
       expect(resumed.status).toBe(303);
 
-      const idp = lines.map((line) => ({ name: line.split('=')[0]!, attributes: line.split(';').slice(1).map((a) => a.trim().toLowerCase()) }));
+      const idp = lines.map((line) => ({
+        name: line.split('=')[0]!,
+        attributes: line
+          .split(';')
+          .slice(1)
+          .map((a) => a.trim().toLowerCase()),
+      }));
       expect(idp.map((c) => c.name)).toEqual(expect.arrayContaining(['_interaction', '_interaction_resume', '_session']));
       for (const cookie of idp) {
         expect(cookie.attributes, cookie.name).toContain('secure');

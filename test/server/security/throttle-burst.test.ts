@@ -63,7 +63,10 @@ describe('login throttle under a burst', () => {
     const reasons = await sql<{ reason: string; n: string }>(
       `select metadata->>'reason' as reason, count(*) as n from audit_events where action = 'login.failed' group by 1 order by 1`,
     );
-    expect(Object.fromEntries(reasons.map((r) => [r.reason, Number(r.n)]))).toEqual({ throttled: burst - LOGIN_ACCOUNT_RULE.limit, wrong_password: LOGIN_ACCOUNT_RULE.limit });
+    expect(Object.fromEntries(reasons.map((r) => [r.reason, Number(r.n)]))).toEqual({
+      throttled: burst - LOGIN_ACCOUNT_RULE.limit,
+      wrong_password: LOGIN_ACCOUNT_RULE.limit,
+    });
     expect(Number(auditBefore[0]!.n)).toBe(0);
 
     // The right password is refused too, with Retry-After, while the window lasts…

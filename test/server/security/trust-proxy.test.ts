@@ -74,13 +74,21 @@ describe('the product behind (or not behind) a proxy', () => {
     await new Promise((resolve) => server!.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const publicUrl = new URL(base);
-    const provider = createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize: db.sequelize, keys: await generateIdpKeys(), production: true, trustProxy });
+    const provider = createProvider({
+      issuer: `${publicUrl.origin}/oidc`,
+      sequelize: db.sequelize,
+      keys: await generateIdpKeys(),
+      production: true,
+      trustProxy,
+    });
     app = createApp({ config: { publicUrl, production: false, trustProxy }, sequelize: db.sequelize, provider, logger: silentLogger });
     return base;
   }
 
   const advertised = async (base: string) => {
-    const response = await fetch(`${base}/oidc/.well-known/openid-configuration`, { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' } });
+    const response = await fetch(`${base}/oidc/.well-known/openid-configuration`, {
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' },
+    });
     return new URL(((await response.json()) as { authorization_endpoint: string }).authorization_endpoint);
   };
 

@@ -85,8 +85,14 @@ describe('generateSeedData', () => {
     expect(new Set(data.policies.map((p) => p.product))).toEqual(new Set(PRODUCT_CODES));
     for (const product of PRODUCT_CODES) {
       const of = data.policies.filter((p) => p.product === product);
-      expect(of.some((p) => p.status === 'active'), product).toBe(true);
-      expect(of.some((p) => p.status === 'cancelled'), product).toBe(true);
+      expect(
+        of.some((p) => p.status === 'active'),
+        product,
+      ).toBe(true);
+      expect(
+        of.some((p) => p.status === 'cancelled'),
+        product,
+      ).toBe(true);
     }
     const brokers = new Set(data.policies.map((p) => p.brokerCode));
     expect(brokers).toEqual(new Set([null, ...data.brokers.map((b) => b.code)]));

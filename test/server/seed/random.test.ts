@@ -27,7 +27,14 @@ describe('seeded random numbers', () => {
   it('follows the weights roughly', () => {
     const rng = new Random(1);
     let heavy = 0;
-    for (let i = 0; i < 4000; i++) if (rng.weighted([['a', 3], ['b', 1]] as const) === 'a') heavy++;
+    for (let i = 0; i < 4000; i++)
+      if (
+        rng.weighted([
+          ['a', 3],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     expect(heavy / 4000).toBeGreaterThan(0.7);
     expect(heavy / 4000).toBeLessThan(0.8);
   });

@@ -121,10 +121,9 @@ describe('seedDemoData', () => {
       expect(await verifyPassword(login.password, account.password_hash)).toBe(true);
     }
     for (const login of [DEMO_LOGINS.unregisteredPerson, DEMO_LOGINS.unregisteredCompany]) {
-      const n = await count(
-        `select count(*) as n from accounts a join customers c on c.id = a.customer_id where c.customer_number = :number`,
-        { number: login.customerNumber },
-      );
+      const n = await count(`select count(*) as n from accounts a join customers c on c.id = a.customer_id where c.customer_number = :number`, {
+        number: login.customerNumber,
+      });
       expect(n).toBe(0);
       const live = await count(
         `select count(*) as n from policies p join customers c on c.id = p.customer_id join brokers b on b.id = p.broker_id
@@ -141,7 +140,14 @@ describe('seedDemoData', () => {
   });
 
   it('registers the portal and the brokers as partner clients', async () => {
-    const clients = await rows<{ client_id: string; policy_scope: string; code: string | null; origins: string[]; redirect_uris: string[]; client_secret: string | null }>(
+    const clients = await rows<{
+      client_id: string;
+      policy_scope: string;
+      code: string | null;
+      origins: string[];
+      redirect_uris: string[];
+      client_secret: string | null;
+    }>(
       `select pc.client_id, pc.policy_scope, b.code, pc.origins, pc.redirect_uris, pc.client_secret
          from partner_clients pc left join brokers b on b.id = pc.broker_id order by pc.client_id`,
     );
@@ -150,7 +156,11 @@ describe('seedDemoData', () => {
     // Every client is confidential (the API authenticates with client_secret_basic), each with its own random secret.
     for (const c of clients) expect(c.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(new Set(clients.map((c) => c.client_secret)).size).toBe(clients.length);
-    expect(clients.find((c) => c.client_id === 'biztos-pont')).toMatchObject({ policy_scope: 'broker', code: 'BIZTOSPONT', origins: ['http://127.0.0.1:3001'] });
+    expect(clients.find((c) => c.client_id === 'biztos-pont')).toMatchObject({
+      policy_scope: 'broker',
+      code: 'BIZTOSPONT',
+      origins: ['http://127.0.0.1:3001'],
+    });
     expect(clients).toHaveLength(4);
     for (const c of clients) expect(c.redirect_uris).toEqual(['http://localhost:3000/api/session/callback']);
     const first = await one<{ name: string }>(`select name from brokers where code = 'BIZTOSPONT'`);

@@ -28,7 +28,7 @@ describe('article (a / az)', () => {
     expect(article('„Útlemondás”')).to.equal('az');
   });
 
-  it('spells out abbreviations without vowels by the letters\' names', () => {
+  it("spells out abbreviations without vowels by the letters' names", () => {
     for (const word of ['SMS', 'MNB', 'F', 'X-kategória']) expect(article(word), word).to.equal('az');
     for (const word of ['KGFB', 'PDF', 'B']) expect(article(word), word).to.equal('a');
   });
@@ -43,7 +43,21 @@ describe('article (a / az)', () => {
 describe('number suffixes', () => {
   it('-ból / -ből by the last spoken word', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 15, 16, 100, 1000].map(fromNumber)).to.deep.equal([
-      '1-ből', '2-ből', '3-ból', '4-ből', '5-ből', '6-ból', '7-ből', '8-ból', '9-ből', '10-ből', '20-ból', '15-ből', '16-ból', '100-ból', '1000-ből',
+      '1-ből',
+      '2-ből',
+      '3-ból',
+      '4-ből',
+      '5-ből',
+      '6-ból',
+      '7-ből',
+      '8-ból',
+      '9-ből',
+      '10-ből',
+      '20-ból',
+      '15-ből',
+      '16-ból',
+      '100-ból',
+      '1000-ből',
     ]);
   });
 

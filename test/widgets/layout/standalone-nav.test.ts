@@ -48,7 +48,10 @@ describe('the standalone page’s navigation', () => {
       expect(getComputedStyle(list()).display).to.equal('none');
       expect(toggle().getAttribute('aria-expanded')).to.equal('false');
       const brand = header.querySelector('.brand')!.getBoundingClientRect();
-      expect(Math.abs(toggle().getBoundingClientRect().top + toggle().offsetHeight / 2 - (brand.top + brand.height / 2)), 'brand and menu share a row').to.be.below(8);
+      expect(
+        Math.abs(toggle().getBoundingClientRect().top + toggle().offsetHeight / 2 - (brand.top + brand.height / 2)),
+        'brand and menu share a row',
+      ).to.be.below(8);
       expect(overflowing(header)).to.deep.equal([]);
 
       toggle().click();
@@ -67,7 +70,10 @@ describe('the standalone page’s navigation', () => {
     const api = new FakeApi({ authenticated: false }).install();
     try {
       const { portal } = await inPortal<HTMLElement>(
-        html`<section class="area"><h2>Számlák</h2><gp-invoice-pay></gp-invoice-pay></section>`,
+        html`<section class="area">
+          <h2>Számlák</h2>
+          <gp-invoice-pay></gp-invoice-pay>
+        </section>`,
       );
       const widget = portal.querySelector('gp-invoice-pay')!;
       await widget.updateComplete;

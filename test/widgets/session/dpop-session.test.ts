@@ -6,7 +6,11 @@ import { openKeyStore } from '../../../widgets/session/key-store.ts';
 import { FAKE_API_BASE, FakeApi, problem, respond } from '../support/fake-api.ts';
 
 const b64uJson = (part: string) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
-const b64u = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64u = (bytes: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** Checks a proof as the API does (header, claims, signature by its embedded key), with WebCrypto. */
 async function verifyProof(proof: string) {
@@ -64,7 +68,7 @@ describe('DpopSession: the proof on each request', () => {
     expect(refused).to.equal(true);
   });
 
-  it('signs every ApiClient request, and on use_dpop_nonce signs it again once with the API\'s nonce', async () => {
+  it("signs every ApiClient request, and on use_dpop_nonce signs it again once with the API's nonce", async () => {
     const session = await freshSession();
     await session.newKey();
     await session.bind('handle-8');
@@ -73,7 +77,8 @@ describe('DpopSession: the proof on each request', () => {
       let calls = 0;
       api.on('GET', '/policies', () => {
         calls++;
-        if (calls === 1) return respond({ ...problem(401, 'use_dpop_nonce'), headers: { 'content-type': 'application/problem+json', 'dpop-nonce': 'n0nce.abc' } });
+        if (calls === 1)
+          return respond({ ...problem(401, 'use_dpop_nonce'), headers: { 'content-type': 'application/problem+json', 'dpop-nonce': 'n0nce.abc' } });
         return { json: { items: [] } };
       });
       const unauthorized: string[] = [];

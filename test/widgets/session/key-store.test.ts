@@ -70,7 +70,9 @@ describe('the key store', () => {
       await elementUpdated(el);
       const note = part(el, 'storage-notice');
       expect(note.getAttribute('role')).to.equal('note');
-      expect(textOf(note)).to.equal('Ez a böngésző nem engedi, hogy megjegyezzük a bejelentkezését: ha bezárja vagy újratölti az oldalt, újra be kell jelentkeznie.');
+      expect(textOf(note)).to.equal(
+        'Ez a böngésző nem engedi, hogy megjegyezzük a bejelentkezését: ha bezárja vagy újratölti az oldalt, újra be kell jelentkeznie.',
+      );
       el.lang = 'en';
       await elementUpdated(el);
       expect(textOf(part(el, 'storage-notice'))).to.contain('if you close or reload this page, you will need to log in again');

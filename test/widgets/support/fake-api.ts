@@ -98,7 +98,9 @@ export class FakeApi {
       if (!request.headers.get('dpop') || request.headers.has('authorization')) return problem(401, 'invalid_dpop_proof');
       const handle = `handle-${this.handles.size + 1}`;
       this.handles.add(handle);
-      return { json: { handle, expiresIn: 28800, session: { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'test', partner: { name: 'Teszt Alkusz' } } } };
+      return {
+        json: { handle, expiresIn: 28800, session: { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'test', partner: { name: 'Teszt Alkusz' } } },
+      };
     });
     this.on('DELETE', '/session', () => ({ status: 204 }));
   }
@@ -117,12 +119,7 @@ export class FakeApi {
       method: method.toUpperCase(),
       pattern: new RegExp(`^${source}$`),
       names,
-      handler:
-        typeof handler === 'function'
-          ? (handler as FakeHandler)
-          : RESPONSE in handler
-            ? () => handler as FakeResponse
-            : () => ({ json: handler }),
+      handler: typeof handler === 'function' ? (handler as FakeHandler) : RESPONSE in handler ? () => handler as FakeResponse : () => ({ json: handler }),
     };
     const index = this.#routes.findIndex((r) => r.method === route.method && r.pattern.source === route.pattern.source);
     if (index >= 0) this.#routes.splice(index, 1, route);

@@ -78,7 +78,14 @@ const FILE_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 
 export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
 
 /** The steps of a report: the other party only on motor products. */
-export const stepsFor = (product: Product | undefined): Step[] => ['policy', 'what', 'when', ...(isMotor(product) ? (['other'] as const) : []), 'files', 'review'];
+export const stepsFor = (product: Product | undefined): Step[] => [
+  'policy',
+  'what',
+  'when',
+  ...(isMotor(product) ? (['other'] as const) : []),
+  'files',
+  'review',
+];
 
 const STEP_OF: Readonly<Record<string, Step>> = {
   policyId: 'policy',
@@ -209,7 +216,13 @@ export const hasOtherParty = (d: ClaimDraft): boolean => [d.opName, d.opPlate, d
 /** The multipart form `POST /claims` takes. */
 export function formDataOf(d: ClaimDraft, product: Product | undefined): FormData {
   const form = new FormData();
-  const fields = { policyId: d.policyId, claimType: d.claimType, occurredAt: `${d.date}T${d.time || '00:00'}`, place: d.place.trim(), description: d.description.trim() };
+  const fields = {
+    policyId: d.policyId,
+    claimType: d.claimType,
+    occurredAt: `${d.date}T${d.time || '00:00'}`,
+    place: d.place.trim(),
+    description: d.description.trim(),
+  };
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   const damage = parseDamage(d.damage);
   if (damage !== null) form.set('estimatedDamageHuf', String(damage));

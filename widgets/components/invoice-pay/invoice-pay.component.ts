@@ -133,7 +133,15 @@ export default class GpInvoicePay extends GpElement {
     },
     onComplete: (page) => {
       const { selected } = this.view;
-      this.#set({ page, loading: false, selected: new Set(payable(page).filter((i) => !i.paymentPending && selected.has(i.id)).map((i) => i.id)) });
+      this.#set({
+        page,
+        loading: false,
+        selected: new Set(
+          payable(page)
+            .filter((i) => !i.paymentPending && selected.has(i.id))
+            .map((i) => i.id),
+        ),
+      });
     },
     // A failure replaces the list only when there is none yet.
     onError: (error) => {
@@ -186,7 +194,9 @@ export default class GpInvoicePay extends GpElement {
     const { page, selected, phase } = this.view;
     const api = this.sessionApi;
     if (phase !== 'idle' || !api) return;
-    const invoiceIds = payable(page).filter((i) => selected.has(i.id)).map((i) => i.id);
+    const invoiceIds = payable(page)
+      .filter((i) => selected.has(i.id))
+      .map((i) => i.id);
     if (!invoiceIds.length || invoiceIds.length > MAX_INVOICES) {
       this.#set({ result: undefined, payError: new ApiProblem(0, invoiceIds.length ? 'too_many_invoices' : 'no_invoices') });
       return;
@@ -268,15 +278,19 @@ export default class GpInvoicePay extends GpElement {
     const invoices = payable(page);
     return html`<section part="base" lang=${t.lang} aria-labelledby="heading">
       <h2 id="heading" part="heading">${t.term('invoicePay.heading')}</h2>
-      ${this.renderGate() ??
-      html`<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
-        ${loadError
-          ? renderError(t, loadError, () => this.#load())
-          : !page
-            ? renderLoading(t)
-            : invoices.length
-              ? this.#renderList(page.outstanding, invoices)
-              : renderEmpty(t.term('invoicePay.empty'))}`}
+      ${
+        this.renderGate() ??
+        html`<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
+          ${
+            loadError
+              ? renderError(t, loadError, () => this.#load())
+              : !page
+                ? renderLoading(t)
+                : invoices.length
+                  ? this.#renderList(page.outstanding, invoices)
+                  : renderEmpty(t.term('invoicePay.empty'))
+          }`
+      }
     </section>`;
   }
 
@@ -295,17 +309,30 @@ export default class GpInvoicePay extends GpElement {
     };
     return html`
       <p part="outstanding">
-        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>${outstanding.overdueCount
-          ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>` : nothing}
+        <strong>${t.term('invoicePay.outstanding', t.money(outstanding.totalHuf), outstanding.count)}</strong>${
+          outstanding.overdueCount
+            ? html`<span class="late">${t.term('invoicePay.overdue', t.money(outstanding.overdueHuf), outstanding.overdueCount)}</span>`
+            : nothing
+        }
       </p>
       <div class="scroll">
         <table part="table" class="cards" aria-busy=${!!loading}>
-          <caption>${t.term('invoicePay.caption')}</caption>
+          <caption>
+            ${t.term('invoicePay.caption')}
+          </caption>
           <thead>
             <tr>
               <th scope="col" class="card-keep">
-                <input part="select-all" type="checkbox" id="select-all" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
-                  .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !open.length} @change=${toggle(open.map((i) => i.id))} />
+                <input
+                  part="select-all"
+                  type="checkbox"
+                  id="select-all"
+                  aria-label=${t.term('invoicePay.selectAll')}
+                  .checked=${all}
+                  .indeterminate=${!all && chosen.length > 0}
+                  ?disabled=${busy || !open.length}
+                  @change=${toggle(open.map((i) => i.id))}
+                />
                 <label class="card-only" for="select-all" aria-hidden="true">${t.term('invoicePay.selectAll')}</label>
               </th>
               <th scope="col">${t.term('invoicePay.invoice')}</th>
@@ -316,23 +343,30 @@ export default class GpInvoicePay extends GpElement {
           </thead>
           <tbody>
             ${invoices.map(
-              (i) => html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'}>
-                <td>
-                  <input part="checkbox" type="checkbox" aria-label=${t.term('invoicePay.select', i.invoiceNumber)} .checked=${selected.has(i.id)}
-                    ?disabled=${busy || i.paymentPending} @change=${toggle([i.id])} />
-                </td>
-                <th scope="row">
-                  <span part="invoice-number">${i.invoiceNumber}</span>
-                  <span class="sub">${i.policyNumber}</span>
-                </th>
-                <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
-                <td class="num">${t.money(i.amountHuf)}</td>
-                <td>
-                  <span part="status"
-                    >${i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
-                  >
-                </td>
-              </tr>`,
+              (i) =>
+                html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'}>
+                  <td>
+                    <input
+                      part="checkbox"
+                      type="checkbox"
+                      aria-label=${t.term('invoicePay.select', i.invoiceNumber)}
+                      .checked=${selected.has(i.id)}
+                      ?disabled=${busy || i.paymentPending}
+                      @change=${toggle([i.id])}
+                    />
+                  </td>
+                  <th scope="row">
+                    <span part="invoice-number">${i.invoiceNumber}</span>
+                    <span class="sub">${i.policyNumber}</span>
+                  </th>
+                  <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
+                  <td class="num">${t.money(i.amountHuf)}</td>
+                  <td>
+                    <span part="status"
+                      >${i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
+                    >
+                  </td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -354,7 +388,9 @@ export default class GpInvoicePay extends GpElement {
     if (phase === 'waiting') {
       return html`<div class="notice">
         <p>${t.term('invoicePay.waiting')}</p>
-        <button part="show-window-button" class="button secondary" type="button" @click=${() => this.#popup?.focus()}>${t.term('invoicePay.showWindow')}</button>
+        <button part="show-window-button" class="button secondary" type="button" @click=${() => this.#popup?.focus()}>
+          ${t.term('invoicePay.showWindow')}
+        </button>
       </div>`;
     }
     if (phase !== 'idle') return html`<p class="notice">${t.term(`invoicePay.${phase}`)}</p>`;
@@ -362,13 +398,19 @@ export default class GpInvoicePay extends GpElement {
     const s = p.status;
     return html`<div part="result" class="notice ${s === 'succeeded' ? 'success' : s === 'pending' ? 'warning' : 'error'}">
       <h3 id="result-heading" part="result-heading" tabindex="-1">${t.term(`invoicePay.${s}`)}</h3>
-      ${s === 'succeeded'
-        ? html`<p>${t.term('invoicePay.paid', t.money(p.amountHuf), p.invoices.map((i) => i.invoiceNumber).join(', '))}</p>
-            <p>${t.term(p.receiptDocumentId ? 'invoicePay.receipt' : 'invoicePay.receiptSoon')}</p>`
-        : html`<p>${t.term(`invoicePay.${s}Text`)}</p>`}
-      ${s === 'pending'
-        ? html`<button part="check-button" class="button secondary" type="button" @click=${() => void this.#watch(p.id, null)}>${t.term('invoicePay.checkAgain')}</button>`
-        : nothing}
+      ${
+        s === 'succeeded'
+          ? html`<p>${t.term('invoicePay.paid', t.money(p.amountHuf), p.invoices.map((i) => i.invoiceNumber).join(', '))}</p>
+              <p>${t.term(p.receiptDocumentId ? 'invoicePay.receipt' : 'invoicePay.receiptSoon')}</p>`
+          : html`<p>${t.term(`invoicePay.${s}Text`)}</p>`
+      }
+      ${
+        s === 'pending'
+          ? html`<button part="check-button" class="button secondary" type="button" @click=${() => void this.#watch(p.id, null)}>
+              ${t.term('invoicePay.checkAgain')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 }

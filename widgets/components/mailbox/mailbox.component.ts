@@ -129,7 +129,11 @@ export default class GpMailbox extends GpElement {
       const previous = more ? list : undefined;
       this.#set({ loading: true, error: undefined });
       const [page, policies] = await Promise.all([
-        api.get<DocumentList>('/documents', { ...filters, page: (previous?.page ?? 0) + 1, pageSize: Math.min(100, Math.max(1, Math.trunc(size) || 20)) }, signal),
+        api.get<DocumentList>(
+          '/documents',
+          { ...filters, page: (previous?.page ?? 0) + 1, pageSize: Math.min(100, Math.max(1, Math.trunc(size) || 20)) },
+          signal,
+        ),
         list ? undefined : allPages<PolicySummary>(api, '/policies', { status: 'all' }, signal),
       ]);
       return { page, policies, previous };
@@ -161,7 +165,8 @@ export default class GpMailbox extends GpElement {
   /** Sending the request form. */
   readonly #sending = new Task(this, {
     autoRun: false,
-    task: ([api, body]: [ApiClient?, { policyId: number; type: string }?]) => (api && body ? api.post<DocumentRequestCreated>('/document-requests', body) : initialState),
+    task: ([api, body]: [ApiClient?, { policyId: number; type: string }?]) =>
+      api && body ? api.post<DocumentRequestCreated>('/document-requests', body) : initialState,
     onComplete: (created) => this.#requested(created),
     onError: (error) => void this.#refused(error),
   });
@@ -188,7 +193,8 @@ export default class GpMailbox extends GpElement {
 
   protected override updated(): void {
     const id = this.documentId;
-    const button = id !== this.#focusedDeepLink && !this.view.loading && this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] [part~="open-button"]`);
+    const button =
+      id !== this.#focusedDeepLink && !this.view.loading && this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] [part~="open-button"]`);
     if (button) {
       this.#focusedDeepLink = id;
       button.focus();
@@ -203,15 +209,28 @@ export default class GpMailbox extends GpElement {
       <div part="header" class="header">
         <h2 part="heading" id="heading">
           ${t.term('mailbox.heading')}
-          ${count
-            ? html`<span part="unread-badge" class="badge"><span aria-hidden="true">${count}</span><span class="visually-hidden">${t.term('mailbox.unreadCount', count)}</span></span>`
-            : nothing}
+          ${
+            count
+              ? html`<span part="unread-badge" class="badge"
+                  ><span aria-hidden="true">${count}</span><span class="visually-hidden">${t.term('mailbox.unreadCount', count)}</span></span
+                >`
+              : nothing
+          }
         </h2>
-        ${list
-          ? html`<button part="request-toggle" class="button secondary" type="button" aria-expanded=${!!requestOpen} aria-controls="request" @click=${this.#toggleRequest}>
-              ${t.term('mailbox.request.heading')}
-            </button>`
-          : nothing}
+        ${
+          list
+            ? html`<button
+                part="request-toggle"
+                class="button secondary"
+                type="button"
+                aria-expanded=${!!requestOpen}
+                aria-controls="request"
+                @click=${this.#toggleRequest}
+              >
+                ${t.term('mailbox.request.heading')}
+              </button>`
+            : nothing
+        }
       </div>
       <div part="notice" class="notice ${notice?.[0] ?? ''}" role="status" aria-live="polite">${notice?.[1]() ?? ''}</div>
       ${this.renderGate() ?? this.#renderContent()}
@@ -246,19 +265,23 @@ export default class GpMailbox extends GpElement {
         ${filtered ? html`<button part="clear-filters" class="button secondary" type="button" @click=${this.#filter}>${t.term('mailbox.clearFilters')}</button>` : nothing}
       </div>
       ${failed}
-      ${items.length
-        ? html`<ul part="list" class="list" aria-label=${t.term('mailbox.listLabel')} aria-busy=${loading}>
-              ${items.map((doc) => this.#renderItem(doc))}
-            </ul>
-            <div part="footer" class="footer">
-              <span>${t.term('mailbox.shown', items.length, total)}</span>
-              ${items.length < total
-                ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => this.#load(true)}>
-                    ${t.term('action.showMore')}
-                  </button>`
-                : nothing}
-            </div>`
-        : renderEmpty(t.term(filtered ? 'mailbox.emptyFiltered' : 'mailbox.empty'))}
+      ${
+        items.length
+          ? html`<ul part="list" class="list" aria-label=${t.term('mailbox.listLabel')} aria-busy=${loading}>
+                ${items.map((doc) => this.#renderItem(doc))}
+              </ul>
+              <div part="footer" class="footer">
+                <span>${t.term('mailbox.shown', items.length, total)}</span>
+                ${
+                  items.length < total
+                    ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => this.#load(true)}>
+                        ${t.term('action.showMore')}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+          : renderEmpty(t.term(filtered ? 'mailbox.emptyFiltered' : 'mailbox.empty'))
+      }
     `;
   }
 
@@ -310,12 +333,21 @@ export default class GpMailbox extends GpElement {
       </div>
       <div class="field">
         <label for="req-type">${t.term('mailbox.request.type')}</label>
-        <select id="req-type" name="type" required ?disabled=${!types?.length} aria-invalid=${!!fields.type} aria-describedby="req-type-error" @change=${this.#onRequestField}>
+        <select
+          id="req-type"
+          name="type"
+          required
+          ?disabled=${!types?.length}
+          aria-invalid=${!!fields.type}
+          aria-describedby="req-type-error"
+          @change=${this.#onRequestField}
+        >
           <option value="">${t.term(policy && !types ? 'state.loading' : 'mailbox.request.choose')}</option>
           ${types?.map(
-            (option) => html`<option value=${option.type} .selected=${option.type === type} ?disabled=${option.remaining < 1}>
-              ${t.term('mailbox.request.typeOption', option.name[t.lang], option.remaining)}
-            </option>`,
+            (option) =>
+              html`<option value=${option.type} .selected=${option.type === type} ?disabled=${option.remaining < 1}>
+                ${t.term('mailbox.request.typeOption', option.name[t.lang], option.remaining)}
+              </option>`,
           )}
         </select>
         ${types?.length === 0 ? html`<p class="hint">${t.term('mailbox.request.noTypes')}</p>` : nothing}
@@ -331,11 +363,11 @@ export default class GpMailbox extends GpElement {
     </form>`;
   }
 
-
   #policyOptions(selected: string | undefined) {
     const t = this.localize;
     return this.view.policies.map(
-      (p) => html`<option value=${p.id} .selected=${String(p.id) === selected}>${t.term('mailbox.policyOption', p.policyNumber, p.productName[t.lang])}</option>`,
+      (p) =>
+        html`<option value=${p.id} .selected=${String(p.id) === selected}>${t.term('mailbox.policyOption', p.policyNumber, p.productName[t.lang])}</option>`,
     );
   }
 

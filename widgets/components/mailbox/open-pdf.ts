@@ -24,6 +24,10 @@ export function openPdf(blob: Blob, filename: string): 'opened' | 'downloaded' {
 
 /** A safe file name from a document title: no path or control characters, `.pdf` at the end. */
 export function pdfFilename(title: string): string {
-  const clean = title.replace(/[\p{Cc}\p{Cf}"\\/:*?<>|]/gu, '_').trim().slice(0, 120) || 'dokumentum';
+  const clean =
+    title
+      .replace(/[\p{Cc}\p{Cf}"\\/:*?<>|]/gu, '_')
+      .trim()
+      .slice(0, 120) || 'dokumentum';
   return /\.pdf$/i.test(clean) ? clean : `${clean}.pdf`;
 }

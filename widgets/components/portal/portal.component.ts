@@ -235,17 +235,17 @@ export default class GpPortal extends LitElement {
               <span part="title" class="title">${t.term('portal.title')}</span>
             </span>
           </div>
-          ${session.status === 'authenticated'
-            ? html`<div part="account" class="account">
-                <span class="account-text">
-                  <span part="customer-name" class="customer-name">${session.customer.name}</span>
-                  <span part="customer-number" class="customer-number">${t.term('auth.customerNumber', session.customer.customerNumber)}</span>
-                </span>
-                <button part="logout-button" class="button secondary logout-button" type="button" @click=${this.#onLogout}>
-                  ${t.term('auth.logout')}
-                </button>
-              </div>`
-            : null}
+          ${
+            session.status === 'authenticated'
+              ? html`<div part="account" class="account">
+                  <span class="account-text">
+                    <span part="customer-name" class="customer-name">${session.customer.name}</span>
+                    <span part="customer-number" class="customer-number">${t.term('auth.customerNumber', session.customer.customerNumber)}</span>
+                  </span>
+                  <button part="logout-button" class="button secondary logout-button" type="button" @click=${this.#onLogout}>${t.term('auth.logout')}</button>
+                </div>`
+              : null
+          }
           <div part="lang-switch" class="lang-switch" role="group" aria-label=${t.term('lang.groupLabel')}>
             ${LANGS.map(
               (lang) => html`
@@ -265,9 +265,11 @@ export default class GpPortal extends LitElement {
         </header>
         <div part="body" class="body">
           <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text() ?? ''}</div>
-          ${session.status === 'authenticated' && this.memoryOnly
-            ? html`<p part="storage-notice" class="notice info" role="note">${t.term('auth.memoryOnlyNotice')}</p>`
-            : null}
+          ${
+            session.status === 'authenticated' && this.memoryOnly
+              ? html`<p part="storage-notice" class="notice info" role="note">${t.term('auth.memoryOnlyNotice')}</p>`
+              : null
+          }
           ${session.status === 'checking' ? renderLoading(t, t.term('auth.checking')) : null}
           ${session.status === 'anonymous' ? this.#renderLoginPanel() : null}
           <div part="content" class="content" ?hidden=${session.status !== 'authenticated' || !this.hasContent}>
@@ -286,7 +288,14 @@ export default class GpPortal extends LitElement {
         <div class="login-body">
           <h2 part="login-heading" class="login-heading">${t.term('auth.loggedOut.heading')}</h2>
           <p part="login-text" class="login-text">${t.term('auth.loggedOut.text')}</p>
-          <button part="login-button" class="button login-button" type="button" ?disabled=${this.loggingIn} aria-disabled=${this.loggingIn ? 'true' : 'false'} @click=${this.#onLogin}>
+          <button
+            part="login-button"
+            class="button login-button"
+            type="button"
+            ?disabled=${this.loggingIn}
+            aria-disabled=${this.loggingIn ? 'true' : 'false'}
+            @click=${this.#onLogin}
+          >
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${arrow}</svg>
             ${t.term('auth.login')}
           </button>
@@ -391,8 +400,6 @@ export default class GpPortal extends LitElement {
 
   #onSlotChange = (event: Event): void => {
     const slot = event.target as HTMLSlotElement;
-    this.hasContent = slot
-      .assignedNodes({ flatten: true })
-      .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
+    this.hasContent = slot.assignedNodes({ flatten: true }).some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
   };
 }

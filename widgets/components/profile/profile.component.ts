@@ -37,8 +37,7 @@ interface ProfileView {
 const addressText = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}`;
 
 /** The first refusal of each field of a 422, keyed by the API's field name. */
-const fieldsOf = (error: unknown): FieldErrors =>
-  isApiProblem(error) ? Object.fromEntries([...error.fields].reverse().map((f) => [f.field, f.code])) : {};
+const fieldsOf = (error: unknown): FieldErrors => (isApiProblem(error) ? Object.fromEntries([...error.fields].reverse().map((f) => [f.field, f.code])) : {});
 
 /** A field's name without its group: the key of its draft value and of its label term. */
 const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
@@ -116,13 +115,15 @@ export default class GpProfile extends GpElement {
     const gate = this.renderGate();
     return html`<section part="base" lang=${t.lang} aria-labelledby="heading" aria-busy=${!gate && !profile && loadError === undefined}>
       <h2 part="heading" id="heading">${this.#t('heading')}</h2>
-      ${gate ??
-      (profile
-        ? html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.view.notice?.()}</div>
-            ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
-        : loadError !== undefined
-          ? renderError(t, loadError, () => void this.#loader.run())
-          : renderLoading(t))}
+      ${
+        gate ??
+        (profile
+          ? html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.view.notice?.()}</div>
+              ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
+          : loadError !== undefined
+            ? renderError(t, loadError, () => void this.#loader.run())
+            : renderLoading(t))
+      }
     </section>`;
   }
 
@@ -140,7 +141,13 @@ export default class GpProfile extends GpElement {
       language: this.#t(`lang.${p.language}`),
     };
     return html`<dl part="details">
-        ${Object.entries(rows).map(([key, value]) => html`<div><dt>${this.#t(key)}</dt><dd>${value || this.#t('none')}</dd></div>`)}
+        ${Object.entries(rows).map(
+          ([key, value]) =>
+            html`<div>
+              <dt>${this.#t(key)}</dt>
+              <dd>${value || this.#t('none')}</dd>
+            </div>`,
+        )}
       </dl>
       <button part="edit-button" class="button secondary" type="button" @click=${this.#edit}>${this.#t('edit')}</button>`;
   }
@@ -153,18 +160,21 @@ export default class GpProfile extends GpElement {
       <fieldset>
         <legend>${this.#t('correspondenceAddress')}</legend>
         <label class="choice"><input type="checkbox" name="separate" .checked=${d.separate} /> ${this.#t('separate')}</label>
-        ${d.separate
-          ? [
-              this.#field(errors, 'correspondenceAddress.postcode', d.postcode, 'postal-code', 'text', 4, false, 'numeric'),
-              this.#field(errors, 'correspondenceAddress.city', d.city, 'address-level2'),
-              this.#field(errors, 'correspondenceAddress.addressLine', d.addressLine, 'address-line1'),
-            ]
-          : nothing}
+        ${
+          d.separate
+            ? [
+                this.#field(errors, 'correspondenceAddress.postcode', d.postcode, 'postal-code', 'text', 4, false, 'numeric'),
+                this.#field(errors, 'correspondenceAddress.city', d.city, 'address-level2'),
+                this.#field(errors, 'correspondenceAddress.addressLine', d.addressLine, 'address-line1'),
+              ]
+            : nothing
+        }
       </fieldset>
       <fieldset>
         <legend>${this.#t('language')}</legend>
         ${LANGS.map(
-          (lang) => html`<label class="choice"><input type="radio" name="language" value=${lang} .checked=${d.language === lang} /> ${this.#t(`lang.${lang}`)}</label>`,
+          (lang) =>
+            html`<label class="choice"><input type="radio" name="language" value=${lang} .checked=${d.language === lang} /> ${this.#t(`lang.${lang}`)}</label>`,
         )}
       </fieldset>
       ${this.#actions('save-button', busy, busy ? this.#t('saving') : this.localize.term('action.save'), this.#cancel)}
@@ -176,13 +186,15 @@ export default class GpProfile extends GpElement {
     return html`<section part="email-section" class="email" aria-labelledby="email-heading">
       <h3 id="email-heading">${heading}</h3>
       <p class="hint">${this.#t('emailIntro')}</p>
-      ${email
-        ? html`<form part="email-form" novalidate aria-labelledby="email-heading" @submit=${this.#sendEmail}>
-            ${this.#formError(email.error)} ${this.#field(email.errors, 'newEmail', undefined, 'email', 'email')}
-            ${this.#field(email.errors, 'password', undefined, 'current-password', 'password')}
-            ${this.#actions('send-button', email.busy, this.#t(email.busy ? 'sending' : 'emailSubmit'), this.#closeEmail)}
-          </form>`
-        : html`<button part="email-button" class="button secondary" type="button" @click=${this.#openEmail}>${heading}</button>`}
+      ${
+        email
+          ? html`<form part="email-form" novalidate aria-labelledby="email-heading" @submit=${this.#sendEmail}>
+              ${this.#formError(email.error)} ${this.#field(email.errors, 'newEmail', undefined, 'email', 'email')}
+              ${this.#field(email.errors, 'password', undefined, 'current-password', 'password')}
+              ${this.#actions('send-button', email.busy, this.#t(email.busy ? 'sending' : 'emailSubmit'), this.#closeEmail)}
+            </form>`
+          : html`<button part="email-button" class="button secondary" type="button" @click=${this.#openEmail}>${heading}</button>`
+      }
     </section>`;
   }
 
@@ -205,7 +217,16 @@ export default class GpProfile extends GpElement {
    * A labelled input (label `profile.<key>`, hint `profile.<key>Hint`) with its refusal;
    * `value` undefined leaves the input uncontrolled.
    */
-  #field(errors: FieldErrors, name: string, value: string | undefined, autocomplete: string, type = 'text', maxlength?: number, hint?: boolean, inputmode?: string) {
+  #field(
+    errors: FieldErrors,
+    name: string,
+    value: string | undefined,
+    autocomplete: string,
+    type = 'text',
+    maxlength?: number,
+    hint?: boolean,
+    inputmode?: string,
+  ) {
     const id = name.replace('.', '-');
     const key = keyOf(name);
     const code = errors[name];
@@ -253,7 +274,14 @@ export default class GpProfile extends GpElement {
    * Sends a checked form's request (nothing when `state` refuses fields): `done` gets the answer,
    * a failure shows on the form. Both are dropped if the session changed meanwhile.
    */
-  async #submit<T>(event: SubmitEvent, form: 'edit' | 'email', state: FormState, action: string, send: (api: ApiClient) => Promise<T>, done: (answer: T) => void): Promise<void> {
+  async #submit<T>(
+    event: SubmitEvent,
+    form: 'edit' | 'email',
+    state: FormState,
+    action: string,
+    send: (api: ApiClient) => Promise<T>,
+    done: (answer: T) => void,
+  ): Promise<void> {
     event.preventDefault();
     const api = this.sessionApi;
     if (!api || this.view[form]?.busy || this.#show(form, state)) return;

@@ -27,7 +27,8 @@ export const mailboxEn = {
   'mailbox.request.intro': 'Choose the contract and the document type. The document will arrive in your correspondence.',
   'mailbox.request.type': 'Document',
   'mailbox.request.choose': 'Choose…',
-  'mailbox.request.typeOption': (name: string, remaining: number) => `${name} (${remaining < 1 ? 'no more today' : `${remaining} more ${remaining === 1 ? 'request' : 'requests'} today`})`,
+  'mailbox.request.typeOption': (name: string, remaining: number) =>
+    `${name} (${remaining < 1 ? 'no more today' : `${remaining} more ${remaining === 1 ? 'request' : 'requests'} today`})`,
   'mailbox.request.noTypes': 'No documents can be requested for this contract at the moment.',
   'mailbox.request.submit': 'Request',
   'mailbox.request.sending': 'Requesting…',

@@ -6,8 +6,7 @@ export const portalEn = {
   'portal.regionLabel': (insurer: string) => `${insurer} – Customer portal`,
   'lang.groupLabel': 'Choose language',
   'auth.loggedOut.heading': 'Log in to the customer portal',
-  'auth.loggedOut.text':
-    'Here you can see your live and cancelled contracts, pay your invoices, report a claim and read the documents in your correspondence.',
+  'auth.loggedOut.text': 'Here you can see your live and cancelled contracts, pay your invoices, report a claim and read the documents in your correspondence.',
   'auth.loggedOut.registerHint': 'First time here? You can register with your customer number in the log-in window.',
   'auth.login': 'Log in',
   'auth.logout': 'Log out',

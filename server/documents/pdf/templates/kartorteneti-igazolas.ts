@@ -18,13 +18,8 @@ export async function renderKartortenetiIgazolas(input: InputOf<'kartorteneti_ig
   const product = PRODUCTS[policy.product];
   const c = await openDocument(input, product.name.hu);
   const legal =
-    policy.product === 'kgfb'
-      ? 'A kötelező gépjármű-felelősségbiztosításról szóló 2009. évi LXII. törvény alapján igazoljuk'
-      : 'Az ügyfél kérésére igazoljuk';
-  c.text(
-    `${legal} az alábbi szerződés kártörténetét a ${formatPeriod(input.periodFrom, input.periodTo)} időszakra.`,
-    { gapAfter: 6 },
-  );
+    policy.product === 'kgfb' ? 'A kötelező gépjármű-felelősségbiztosításról szóló 2009. évi LXII. törvény alapján igazoljuk' : 'Az ügyfél kérésére igazoljuk';
+  c.text(`${legal} az alábbi szerződés kártörténetét a ${formatPeriod(input.periodFrom, input.periodTo)} időszakra.`, { gapAfter: 6 });
   c.section('Üzembentartó / szerződő');
   c.fields(partyFields(input.customer));
   c.section('Szerződés és gépjármű');

@@ -116,7 +116,10 @@ async function waitForDriver(url: string, driver: ChildProcess): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (driver.exitCode !== null) throw new Error(`WebKitWebDriver stopped (exit ${driver.exitCode})`);
-    const ready = await fetch(`${url}/status`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/status`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

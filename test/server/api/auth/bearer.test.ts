@@ -3,16 +3,7 @@ import { QueryTypes } from 'sequelize';
 import * as oidc from 'openid-client';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
 import { useTestDatabase } from '../../../support/database.ts';
-import {
-  api,
-  Browser,
-  COMPANY,
-  PERSON,
-  relyingParty,
-  startPortal,
-  throughIdpPages,
-  type RunningPortal,
-} from '../session/harness.ts';
+import { api, Browser, COMPANY, PERSON, relyingParty, startPortal, throughIdpPages, type RunningPortal } from '../session/harness.ts';
 
 /**
  * The second way in: an RFC 9068 access token from the bundled IdP, for non-browser clients.
@@ -62,9 +53,7 @@ async function sign(claims: JWTPayload, header: Record<string, unknown> = {}, ke
     jti: crypto.randomUUID(),
     ...claims,
   };
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: jwk.kid, ...header })
-    .sign(signingKey);
+  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: jwk.kid, ...header }).sign(signingKey);
 }
 
 async function expectInvalid(token: string, what: string) {
@@ -116,7 +105,7 @@ describe('Authorization: Bearer <access token>', () => {
 
   it('refuses a token for another audience, from another issuer, or of another type', async () => {
     await expectInvalid(await sign({ aud: `${portal.origin}/other` }), 'audience');
-    await expectInvalid(await sign({ aud: 'biztos-pont' }), 'audience = client (an ID token\'s)');
+    await expectInvalid(await sign({ aud: 'biztos-pont' }), "audience = client (an ID token's)");
     await expectInvalid(await sign({ iss: 'https://idp.example' }), 'issuer');
     await expectInvalid(await sign({}, { typ: 'JWT' }), 'typ JWT');
     await expectInvalid(await sign({}, { typ: undefined }), 'no typ');

@@ -68,12 +68,17 @@ describe('CORS for the registered partner origins', () => {
 });
 
 describe('PartnerOrigins', () => {
-  it('knows every active partner\'s origins, and picks up a new or removed partner after its time to live', async () => {
+  it("knows every active partner's origins, and picks up a new or removed partner after its time to live", async () => {
     // A time to live long enough that a slow insert on a loaded machine still lands inside it.
     const origins = new PartnerOrigins(db.sequelize, silentLogger, 3000);
     expect(await origins.has(BROKER_ORIGIN)).toBe(true);
     expect(await origins.has('https://new-broker.example')).toBe(false);
-    await addPartnerClient(db.sequelize, portal.publicUrl, { clientId: 'uj-alkusz', name: 'Új Alkusz Kft.', origins: ['https://new-broker.example'], brokerCode: 'UJALKUSZ' });
+    await addPartnerClient(db.sequelize, portal.publicUrl, {
+      clientId: 'uj-alkusz',
+      name: 'Új Alkusz Kft.',
+      origins: ['https://new-broker.example'],
+      brokerCode: 'UJALKUSZ',
+    });
     expect(await origins.has('https://new-broker.example')).toBe(false); // cached
     await new Promise((resolve) => setTimeout(resolve, 3100));
     expect(await origins.has('https://new-broker.example')).toBe(true);

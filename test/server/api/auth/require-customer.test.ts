@@ -4,7 +4,14 @@ import { ProblemError, problemResponse } from '../../../../common/http/problem.t
 import { customerRoutes, principalOf, requireCustomer, type ApiEnv, type Principal } from '../../../../server/api/auth/index.ts';
 
 /** The guard resource routes will use, on a stand-in `authenticate` (the real one is tested through GET /api/session). */
-const principal: Principal = { customerId: 7, accountId: '00000000-0000-4000-8000-000000000007', clientId: 'biztos-pont', policyScope: 'broker', brokerId: 1, via: 'dpop' };
+const principal: Principal = {
+  customerId: 7,
+  accountId: '00000000-0000-4000-8000-000000000007',
+  clientId: 'biztos-pont',
+  policyScope: 'broker',
+  brokerId: 1,
+  via: 'dpop',
+};
 const fakeAuth: MiddlewareHandler<ApiEnv> = async (c, next) => {
   if (c.req.header('x-test-customer')) c.set('principal', principal);
   return next();

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../../support/database.ts';
-import { api, BROKER_ORIGIN, COMPANY, loginSession, sessionHeaders, PERSON, record, startPortal, type RunningPortal, type BrowserSession } from '../session/harness.ts';
+import {
+  api,
+  BROKER_ORIGIN,
+  COMPANY,
+  loginSession,
+  sessionHeaders,
+  PERSON,
+  record,
+  startPortal,
+  type RunningPortal,
+  type BrowserSession,
+} from '../session/harness.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
@@ -23,15 +34,74 @@ afterAll(() => portal?.close());
  */
 function tinyJpeg(): Uint8Array<ArrayBuffer> {
   const bytes = [
-    0xff, 0xd8, // SOI
-    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, // APP0 JFIF
-    0xff, 0xdb, 0x00, 0x43, 0x00, ...new Array<number>(64).fill(1), // DQT
-    0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00, // SOF0 8×8, one component
-    0xff, 0xc4, 0x00, 0x14, 0x00, 0x01, ...new Array<number>(15).fill(0), 0x00, // DHT DC0: one 1-bit code → category 0
-    0xff, 0xc4, 0x00, 0x14, 0x10, 0x01, ...new Array<number>(15).fill(0), 0x00, // DHT AC0: one 1-bit code → EOB
-    0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, // SOS
+    0xff,
+    0xd8, // SOI
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0x00,
+    0x01,
+    0x01,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    0x01,
+    0x00,
+    0x00, // APP0 JFIF
+    0xff,
+    0xdb,
+    0x00,
+    0x43,
+    0x00,
+    ...new Array<number>(64).fill(1), // DQT
+    0xff,
+    0xc0,
+    0x00,
+    0x0b,
+    0x08,
+    0x00,
+    0x08,
+    0x00,
+    0x08,
+    0x01,
+    0x01,
+    0x11,
+    0x00, // SOF0 8×8, one component
+    0xff,
+    0xc4,
+    0x00,
+    0x14,
+    0x00,
+    0x01,
+    ...new Array<number>(15).fill(0),
+    0x00, // DHT DC0: one 1-bit code → category 0
+    0xff,
+    0xc4,
+    0x00,
+    0x14,
+    0x10,
+    0x01,
+    ...new Array<number>(15).fill(0),
+    0x00, // DHT AC0: one 1-bit code → EOB
+    0xff,
+    0xda,
+    0x00,
+    0x08,
+    0x01,
+    0x01,
+    0x00,
+    0x00,
+    0x3f,
+    0x00, // SOS
     0x3f, // scan: DC diff 0, EOB, padding
-    0xff, 0xd9, // EOI
+    0xff,
+    0xd9, // EOI
   ];
   return Uint8Array.from(bytes);
 }
@@ -43,7 +113,11 @@ interface FormFields {
 }
 
 /** `POST /api/claims` as the claim form sends it: a multipart form, from the portal page, with the session's handle and a proof. */
-async function postClaim(fields: FormFields, files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }> = [], session: BrowserSession | null = personSession) {
+async function postClaim(
+  fields: FormFields,
+  files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }> = [],
+  session: BrowserSession | null = personSession,
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
   for (const file of files) form.append('attachments', new Blob([file.bytes], { type: file.type ?? 'image/jpeg' }), file.name);
@@ -217,7 +291,7 @@ describe('POST /api/claims', () => {
     expect(json.code).toBe('unsupported_media_type');
   });
 
-  it('answers 413 for a body above the attachments\' 25 MB limit, and writes nothing', async () => {
+  it("answers 413 for a body above the attachments' 25 MB limit, and writes nothing", async () => {
     const before = await count('claims');
     const big = new Uint8Array(26 * 1024 * 1024);
     big.set(tinyJpeg());
@@ -289,7 +363,9 @@ describe('GET /api/claims/{id} and its attachment', () => {
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="hatso lokharito.jpg"; filename*=UTF-8''${encodeURIComponent('hátsó lökhárító.jpg')}`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="hatso lokharito.jpg"; filename*=UTF-8''${encodeURIComponent('hátsó lökhárító.jpg')}`,
+    );
     expect(sha256(new Uint8Array(await response.arrayBuffer()))).toBe(sha256(claim.jpeg));
   });
 
@@ -306,7 +382,10 @@ describe('GET /api/claims/{id} and its attachment', () => {
 
   it('answers 404 for an unknown attachment of the own claim, 400 for a malformed id, 401 without a session', async () => {
     const claim = await reportOne();
-    const unknown = await api(portal, `/api/claims/${claim.id}/attachments/00000000-0000-4000-8000-000000000000`, { origin: portal.origin, session: personSession });
+    const unknown = await api(portal, `/api/claims/${claim.id}/attachments/00000000-0000-4000-8000-000000000000`, {
+      origin: portal.origin,
+      session: personSession,
+    });
     expect(unknown.response.status).toBe(404);
     expect(unknown.json.code).toBe('attachment_not_found');
     const malformed = await api(portal, '/api/claims/abc', { origin: portal.origin, session: personSession });

@@ -41,7 +41,14 @@ async function fetchBinary(path: string, session: BrowserSession) {
 }
 
 async function policyIdOf(customerId: number, product: string): Promise<number> {
-  return Number((await one<{ id: number }>(`select id from policies where customer_id = $1 and product = $2 and status = 'active' order by id limit 1`, [customerId, product])).id);
+  return Number(
+    (
+      await one<{ id: number }>(`select id from policies where customer_id = $1 and product = $2 and status = 'active' order by id limit 1`, [
+        customerId,
+        product,
+      ])
+    ).id,
+  );
 }
 
 describe('GET /api/documents', () => {
@@ -60,7 +67,9 @@ describe('GET /api/documents', () => {
     expect(json.items.filter((d: { read: boolean }) => !d.read)).toHaveLength(unread);
     expect(text).not.toContain('%PDF');
     const first = json.items[0];
-    expect(Object.keys(first).sort()).toEqual(['id', 'issuedAt', 'policyId', 'policyNumber', 'read', 'readAt', 'sizeBytes', 'title', 'type', 'typeName'].sort());
+    expect(Object.keys(first).sort()).toEqual(
+      ['id', 'issuedAt', 'policyId', 'policyNumber', 'read', 'readAt', 'sizeBytes', 'title', 'type', 'typeName'].sort(),
+    );
     expect(first.typeName.hu).toBeTruthy();
     expect(first.typeName.en).toBeTruthy();
     const issued = json.items.map((d: { issuedAt: string }) => d.issuedAt);
@@ -111,7 +120,7 @@ describe('GET /api/documents', () => {
     }
   });
 
-  it('shows a broker-scoped partner only its broker\'s contracts\' documents and the customer-level ones', async () => {
+  it("shows a broker-scoped partner only its broker's contracts' documents and the customer-level ones", async () => {
     const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
     const broker = await one<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`);
     const visible = await count(
@@ -144,7 +153,9 @@ describe('GET /api/documents/{id}/content', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="[^"]+"; filename\*=UTF-8''/);
-    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent(doc.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+    expect(response.headers.get('content-disposition')).toContain(
+      encodeURIComponent(doc.filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    );
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
 
@@ -172,7 +183,7 @@ describe('GET /api/documents/{id}/content', () => {
     }
   });
 
-  it('answers 404 to the company for the person\'s document, and writes nothing', async () => {
+  it("answers 404 to the company for the person's document, and writes nothing", async () => {
     const doc = await one<{ id: string }>('select id from documents where customer_id = $1 and read_at is null limit 1', [personId]);
     const auditBefore = await count('select id from audit_events');
     const { response, json } = await company(`/api/documents/${doc.id}/content`);
@@ -228,7 +239,7 @@ describe('document requests', () => {
 });
 
 describe('/api/me', () => {
-  it('answers the person\'s profile', async () => {
+  it("answers the person's profile", async () => {
     const { response, json } = await person('/api/me');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -241,7 +252,10 @@ describe('/api/me', () => {
   it('refuses a bad phone or postcode (422) and changes nothing', async () => {
     const before = await one<Record<string, unknown>>('select phone, correspondence_address, language, updated_at from customers where id = $1', [personId]);
     const auditBefore = await count(`select id from audit_events where action = 'profile.changed'`);
-    const bad = await person('/api/me', { method: 'PATCH', body: { phone: '+1 555 0100', correspondenceAddress: { postcode: '123', city: 'Győr', addressLine: 'Fő utca 1.' } } });
+    const bad = await person('/api/me', {
+      method: 'PATCH',
+      body: { phone: '+1 555 0100', correspondenceAddress: { postcode: '123', city: 'Győr', addressLine: 'Fő utca 1.' } },
+    });
     expect(bad.response.status).toBe(422);
     expect(bad.json.code).toBe('invalid_profile_change');
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['correspondenceAddress.postcode', 'phone']);
@@ -259,7 +273,11 @@ describe('/api/me', () => {
     });
     expect(response.status).toBe(200);
     expect(json.changed.sort()).toEqual(['correspondenceAddress', 'language', 'phone']);
-    expect(json.profile).toMatchObject({ phone: '+36 30 555 1234', language: 'en', correspondenceAddress: { postcode: '9022', city: 'Győr', addressLine: 'Baross Gábor út 3.' } });
+    expect(json.profile).toMatchObject({
+      phone: '+36 30 555 1234',
+      language: 'en',
+      correspondenceAddress: { postcode: '9022', city: 'Győr', addressLine: 'Baross Gábor út 3.' },
+    });
     const row = await one<{ phone: string; language: string }>('select phone, language from customers where id = $1', [personId]);
     expect(row).toMatchObject({ phone: '+36 30 555 1234', language: 'en' });
     const audit = await db.sequelize.query<{ client_id: string; metadata: Record<string, unknown> }>(
@@ -277,7 +295,15 @@ describe('/api/me', () => {
 
 describe('without a session', () => {
   it('answers 401 on every prefix', async () => {
-    for (const [method, path] of [['GET', '/api/documents'], ['GET', '/api/documents/00000000-0000-4000-8000-000000000000/content'], ['GET', '/api/document-requests'], ['GET', '/api/document-requests/types?policyId=1'], ['POST', '/api/document-requests'], ['GET', '/api/me'], ['PATCH', '/api/me']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/documents'],
+      ['GET', '/api/documents/00000000-0000-4000-8000-000000000000/content'],
+      ['GET', '/api/document-requests'],
+      ['GET', '/api/document-requests/types?policyId=1'],
+      ['POST', '/api/document-requests'],
+      ['GET', '/api/me'],
+      ['PATCH', '/api/me'],
+    ] as const) {
       const { response } = await api(portal, path, { method, origin: portal.origin, body: method === 'GET' ? undefined : {} });
       expect(response.status, `${method} ${path}`).toBe(401);
     }
@@ -287,7 +313,8 @@ describe('without a session', () => {
 describe('OpenAPI', () => {
   it('describes the routes', async () => {
     const { json } = await api(portal, '/api/openapi.json');
-    for (const path of ['/documents', '/documents/{id}/content', '/document-requests', '/document-requests/types', '/me']) expect(Object.keys(json.paths)).toContain(path);
+    for (const path of ['/documents', '/documents/{id}/content', '/document-requests', '/document-requests/types', '/me'])
+      expect(Object.keys(json.paths)).toContain(path);
     expect(json.paths['/me'].patch.security).toEqual([{ session: [] }, { bearer: [] }]);
   });
 });

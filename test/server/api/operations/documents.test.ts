@@ -5,17 +5,7 @@ import { decodeJwt } from 'jose';
 import { PDFDocument } from 'pdf-lib';
 import { useTestDatabase } from '../../../support/database.ts';
 import { addOperationsClient } from '../../../../server/cli/commands/partner.ts';
-import {
-  api,
-  Browser,
-  BROKER_ORIGIN,
-  loginSession,
-  PERSON,
-  relyingParty,
-  startPortal,
-  throughIdpPages,
-  type RunningPortal,
-} from '../session/harness.ts';
+import { api, Browser, BROKER_ORIGIN, loginSession, PERSON, relyingParty, startPortal, throughIdpPages, type RunningPortal } from '../session/harness.ts';
 
 /**
  * `POST /api/operations/documents` through the real app on loopback: an operations client gets a
@@ -90,7 +80,10 @@ describe('the operations credential', () => {
   it('cannot be had by a customer (partner) client', async () => {
     const config = await relyingParty(portal, 'biztos-pont');
     const attempt = oidc.clientCredentialsGrant(config, { scope: 'admin', resource: `${portal.origin}/api` });
-    const error = await attempt.then(() => null, (e: { error?: string; error_description?: string }) => e);
+    const error = await attempt.then(
+      () => null,
+      (e: { error?: string; error_description?: string }) => e,
+    );
     // oidc-provider answers a grant type the client is not registered for with invalid_request.
     expect(error?.error).toBe('invalid_request');
     expect(error?.error_description).toBe('requested grant type is not allowed for this client');
@@ -98,7 +91,7 @@ describe('the operations credential', () => {
 });
 
 describe('POST /api/operations/documents', () => {
-  it('issues a template document into the customer\'s mailbox with its notification', async () => {
+  it("issues a template document into the customer's mailbox with its notification", async () => {
     const before = await counts();
     const { response, json } = await api(portal, '/api/operations/documents', {
       gp: false,
@@ -146,7 +139,11 @@ describe('POST /api/operations/documents', () => {
     const before = await counts();
     const { response, json } = await postForm(
       adminToken,
-      uploadForm(new Blob(['just some text, not a PDF'], { type: 'application/pdf' }), { customerNumber: PERSON.customerNumber, type: 'kotveny', policyNumber }),
+      uploadForm(new Blob(['just some text, not a PDF'], { type: 'application/pdf' }), {
+        customerNumber: PERSON.customerNumber,
+        type: 'kotveny',
+        policyNumber,
+      }),
     );
     expect(response.status).toBe(422);
     expect(json.code).toBe('not_a_pdf');
@@ -163,7 +160,7 @@ describe('POST /api/operations/documents', () => {
     expect(json.code).toBe('customer_not_found');
   });
 
-  it('refuses a customer\'s session session (403 forbidden)', async () => {
+  it("refuses a customer's session session (403 forbidden)", async () => {
     const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const before = await counts();
     const { response, json } = await api(portal, '/api/operations/documents', {
@@ -176,7 +173,7 @@ describe('POST /api/operations/documents', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses a customer\'s bearer token (403 forbidden), and no credentials at all (401)', async () => {
+  it("refuses a customer's bearer token (403 forbidden), and no credentials at all (401)", async () => {
     const config = await relyingParty(portal, 'biztos-pont');
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();

@@ -16,7 +16,9 @@ const SECRET = 'whsec_from_env_0123456789abcdef0123456789';
 describe('createPaymentProvider', () => {
   it('signs with PAYMENT_WEBHOOK_SECRET when set', async () => {
     const provider = createPaymentProvider({ sequelize, publicUrl, production: true, configured: SECRET });
-    const body = JSON.stringify(provider.eventPayload({ reference: 'DEMO-X', paymentId: '00000000-0000-4000-8000-000000000000', amountHuf: 100 }, 'payment.succeeded'));
+    const body = JSON.stringify(
+      provider.eventPayload({ reference: 'DEMO-X', paymentId: '00000000-0000-4000-8000-000000000000', amountHuf: 100 }, 'payment.succeeded'),
+    );
     const event = await provider.verifyWebhook(body, { [SIGNATURE_HEADER]: signatureHeader(SECRET, body, new Date()) });
     expect(event.amountHuf).toBe(100);
   });

@@ -18,7 +18,6 @@ let companyId: number;
 /** The hosted page: the app's own `/pay/demo` once mounted there, else served here on its own app. */
 let hosted: (url: string, init?: RequestInit) => Promise<Response>;
 
-
 async function sql<T extends object>(query: string, bind: unknown[] = []): Promise<T[]> {
   return db.sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
 }
@@ -29,9 +28,11 @@ async function customerIdOf(customerNumber: string): Promise<number> {
 }
 
 async function openInvoices(customerId: number): Promise<Array<{ id: number; amount_huf: number }>> {
-  return (await sql<{ id: number; amount_huf: number }>(`select id, amount_huf from invoices where customer_id = $1 and status = 'open' order by due_date, id`, [customerId])).map(
-    (r) => ({ id: Number(r.id), amount_huf: Number(r.amount_huf) }),
-  );
+  return (
+    await sql<{ id: number; amount_huf: number }>(`select id, amount_huf from invoices where customer_id = $1 and status = 'open' order by due_date, id`, [
+      customerId,
+    ])
+  ).map((r) => ({ id: Number(r.id), amount_huf: Number(r.amount_huf) }));
 }
 
 const urls = () => ({ returnUrl: `${portal.origin}/?view=szamlak&fizetes=kesz`, cancelUrl: `${portal.origin}/?view=szamlak&fizetes=megszakitva` });
@@ -74,7 +75,12 @@ describe('GET /api/invoices', () => {
          from invoices where customer_id = $1 and status = 'open'`,
       [personId],
     );
-    expect(json.outstanding).toEqual({ totalHuf: Number(totals!.total), count: Number(totals!.n), overdueHuf: Number(totals!.overdue), overdueCount: Number(totals!.overdue_n) });
+    expect(json.outstanding).toEqual({
+      totalHuf: Number(totals!.total),
+      count: Number(totals!.n),
+      overdueHuf: Number(totals!.overdue),
+      overdueCount: Number(totals!.overdue_n),
+    });
     for (const item of json.items) expect(Number.isInteger(item.amountHuf)).toBe(true);
   });
 
@@ -186,7 +192,12 @@ describe('POST /api/payments', () => {
       expect(json.code).toBe('invalid_request');
       expect(json.errors[0].field).toBe('idempotency-key');
     }
-    const empty = await api(portal, '/api/payments', { origin: portal.origin, session, body: { invoiceIds: [], ...urls() }, headers: { 'Idempotency-Key': newKey() } });
+    const empty = await api(portal, '/api/payments', {
+      origin: portal.origin,
+      session,
+      body: { invoiceIds: [], ...urls() },
+      headers: { 'Idempotency-Key': newKey() },
+    });
     expect(empty.response.status).toBe(400);
     expect(await footprint(db.sequelize)).toEqual(before);
   });
@@ -228,7 +239,9 @@ describe('POST /api/payments/webhooks/demo', () => {
     const rawBody = JSON.stringify(payload);
     const before = await footprint(db.sequelize);
 
-    for (const headers of [{ [SIGNATURE_HEADER]: signatureHeader('forged-secret-forged-secret-forged-secret', rawBody, new Date()) }, {}] as Array<Record<string, string>>) {
+    for (const headers of [{ [SIGNATURE_HEADER]: signatureHeader('forged-secret-forged-secret-forged-secret', rawBody, new Date()) }, {}] as Array<
+      Record<string, string>
+    >) {
       const response = await post(rawBody, headers);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('application/problem+json');

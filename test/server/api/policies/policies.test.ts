@@ -115,7 +115,9 @@ describe('GET /api/policies', () => {
     const id = await customerId(PERSON.customerNumber);
     const [broker] = await select<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`);
     const brokerId = Number(broker!.broker_id);
-    const own = (await select<{ id: number }>('select id from policies where customer_id = $1 and broker_id = $2', [id, brokerId])).map((r) => Number(r.id)).sort();
+    const own = (await select<{ id: number }>('select id from policies where customer_id = $1 and broker_id = $2', [id, brokerId]))
+      .map((r) => Number(r.id))
+      .sort();
     const others = (await select<{ id: number }>('select id from policies where customer_id = $1 and broker_id is distinct from $2', [id, brokerId])).map((r) =>
       Number(r.id),
     );
@@ -180,7 +182,7 @@ describe('GET /api/policies/{id}', () => {
     expect(json.effectiveCorrespondenceAddress.postcode).toMatch(/^\d{4}$/);
   });
 
-  it('answers 404 policy_not_found for a missing id, a malformed one, and the person\'s policy to the company', async () => {
+  it("answers 404 policy_not_found for a missing id, a malformed one, and the person's policy to the company", async () => {
     const id = await customerId(PERSON.customerNumber);
     const [policy] = await select<{ id: number }>('select id from policies where customer_id = $1 limit 1', [id]);
     const missing = await asCompany('/api/policies/2147483000');
@@ -211,9 +213,10 @@ describe('PATCH /api/policies/{id}', () => {
     expect(json.confirmation.documentId).toMatch(/^[0-9a-f-]{36}$/);
 
     expect((await policyRow(id)).payment_method).toBe(to);
-    const [document] = await select<{ type: string; customer_id: number; policy_id: number }>('select type, customer_id, policy_id from documents where id = $1', [
-      json.confirmation.documentId,
-    ]);
+    const [document] = await select<{ type: string; customer_id: number; policy_id: number }>(
+      'select type, customer_id, policy_id from documents where id = $1',
+      [json.confirmation.documentId],
+    );
     expect(document).toMatchObject({ type: 'modositas_visszaigazolas', customer_id: customer, policy_id: id });
     expect(await countRows('documents', customer)).toBe(documentsBefore + 1);
     expect(await countRows('notifications', customer)).toBe(notificationsBefore + 1);
@@ -237,7 +240,11 @@ describe('PATCH /api/policies/{id}', () => {
       { body: { paymentMethod: 'bitcoin' }, status: 422, code: 'invalid_payment_method' },
       { body: { paymentFrequency: 'weekly' }, status: 422, code: 'invalid_payment_frequency' },
       { body: { correspondenceAddress: { postcode: '12', city: 'Győr', addressLine: 'Fő utca 1.' } }, status: 422, code: 'invalid_correspondence_address' },
-      { body: { correspondenceAddress: { postcode: '9021', city: 'Győr\u202e', addressLine: 'Fő utca 1.' } }, status: 422, code: 'invalid_correspondence_address' },
+      {
+        body: { correspondenceAddress: { postcode: '9021', city: 'Győr\u202e', addressLine: 'Fő utca 1.' } },
+        status: 422,
+        code: 'invalid_correspondence_address',
+      },
       { body: { annualPremiumHuf: 1, paymentMethod: 'card' }, status: 422, code: 'unknown_change' },
       { body: {}, status: 422, code: 'no_change' },
       { body: { paymentMethod: 42 }, status: 400, code: 'invalid_request' },

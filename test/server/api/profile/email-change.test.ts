@@ -36,7 +36,8 @@ interface TokenRow {
   expires_at: Date;
   used_at: Date | null;
 }
-const changeTokens = () => rows<TokenRow>(`select account_id, token_hash, payload, expires_at, used_at from account_tokens where purpose = 'change_email' order by created_at`);
+const changeTokens = () =>
+  rows<TokenRow>(`select account_id, token_hash, payload, expires_at, used_at from account_tokens where purpose = 'change_email' order by created_at`);
 interface MailRow {
   to_address: string;
   template: string;
@@ -44,7 +45,9 @@ interface MailRow {
   data: Record<string, string>;
 }
 const changeMails = () =>
-  rows<MailRow>(`select to_address, template, customer_id, data from notifications where template in ('email_change_confirm', 'email_changed_notice') order by created_at, template`);
+  rows<MailRow>(
+    `select to_address, template, customer_id, data from notifications where template in ('email_change_confirm', 'email_changed_notice') order by created_at, template`,
+  );
 
 async function current() {
   const [account] = await rows<{ username: string }>('select username from accounts where id = $1', [personAccountId]);

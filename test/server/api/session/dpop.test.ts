@@ -177,11 +177,10 @@ describe('a proof holds for one request', () => {
     expect((await api(portal, '/api/me', { method: 'PATCH', origin: BROKER_ORIGIN, session, body: { language: 'hu' } })).response.status).toBe(200);
   });
 
-  it('keeps a write proof\'s jti only until it could no longer be fresh', async () => {
-    const [row] = await db.sequelize.query<{ keep: number }>(
-      `select max(extract(epoch from expires_at - now()))::int as keep from dpop_proof_jtis`,
-      { type: QueryTypes.SELECT },
-    );
+  it("keeps a write proof's jti only until it could no longer be fresh", async () => {
+    const [row] = await db.sequelize.query<{ keep: number }>(`select max(extract(epoch from expires_at - now()))::int as keep from dpop_proof_jtis`, {
+      type: QueryTypes.SELECT,
+    });
     expect(row!.keep).toBeGreaterThan(60);
     expect(row!.keep).toBeLessThanOrEqual(180);
   });
@@ -212,7 +211,7 @@ describe('ending a session counts at once on every instance', () => {
 });
 
 describe('a session stays with its partner', () => {
-  it('refuses a session opened through partner A from partner B\'s origin, with a valid proof: 403 origin_not_allowed', async () => {
+  it("refuses a session opened through partner A from partner B's origin, with a valid proof: 403 origin_not_allowed", async () => {
     const session = await login();
     expectRefused(await get(session, '/api/policies', undefined, OTHER_PARTNER_ORIGIN), 403, 'origin_not_allowed');
     expect((await get(session, '/api/policies')).response.status).toBe(200);

@@ -96,7 +96,12 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
   const payments = createPaymentModule({ sequelize, publicUrl, logger, production: false });
   const writeLimit = process.env.API_WRITE_LIMIT_PER_MINUTE;
   app = createApp({
-    config: { publicUrl, production: false, secrets: { ...NO_SECRETS, sessionKeys: SESSION_KEY }, apiWriteLimitPerMinute: writeLimit ? Number(writeLimit) : 60 },
+    config: {
+      publicUrl,
+      production: false,
+      secrets: { ...NO_SECRETS, sessionKeys: SESSION_KEY },
+      apiWriteLimitPerMinute: writeLimit ? Number(writeLimit) : 60,
+    },
     sequelize,
     provider,
     logger,

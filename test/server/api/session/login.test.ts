@@ -37,7 +37,7 @@ async function count(sql: string, replacements: Record<string, unknown> = {}): P
 }
 
 describe('POST /api/session/login', () => {
-  it('answers an authorization URL for PKCE (S256), state and nonce, to the one redirect URI, keeping only the state\'s hash', async () => {
+  it("answers an authorization URL for PKCE (S256), state and nonce, to the one redirect URI, keeping only the state's hash", async () => {
     const { response, json } = await api(portal, '/api/session/login', { origin: BROKER_ORIGIN, body: { clientId: 'biztos-pont', mode: 'popup', lang: 'en' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -70,7 +70,7 @@ describe('POST /api/session/login', () => {
     expect(row.ttl).toBeLessThanOrEqual(600);
   });
 
-  it('refuses an origin the partner has not registered, even another partner\'s', async () => {
+  it("refuses an origin the partner has not registered, even another partner's", async () => {
     for (const origin of [OTHER_PARTNER_ORIGIN, FOREIGN_ORIGIN, null]) {
       const { response, json } = await api(portal, '/api/session/login', { origin, body: { clientId: 'biztos-pont', mode: 'popup' } });
       expect(response.status, String(origin)).toBe(403);
@@ -96,7 +96,10 @@ describe('POST /api/session/login', () => {
     expect(bad.json.code).toBe('invalid_request');
     expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['lang', 'mode']);
     for (const returnTo of [undefined, 'https://evil.example/x', `${OTHER_PARTNER_ORIGIN}/portal`, 'javascript:alert(1)', '/relative']) {
-      const { response, json } = await api(portal, '/api/session/login', { origin: BROKER_ORIGIN, body: { clientId: 'biztos-pont', mode: 'redirect', returnTo } });
+      const { response, json } = await api(portal, '/api/session/login', {
+        origin: BROKER_ORIGIN,
+        body: { clientId: 'biztos-pont', mode: 'redirect', returnTo },
+      });
       expect(response.status, String(returnTo)).toBe(400);
       expect(json.errors[0]).toMatchObject({ field: 'returnTo', code: 'return_to_not_allowed' });
     }
@@ -111,7 +114,7 @@ describe('POST /api/session/login', () => {
 });
 
 describe('the callback in the popup', () => {
-  it('exchanges the code server-side and posts a one-time ticket — no token — to exactly the partner\'s origin', async () => {
+  it("exchanges the code server-side and posts a one-time ticket — no token — to exactly the partner's origin", async () => {
     const { response, html, pages, callback } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     expect(pages).toHaveLength(2); // login, consent for this partner
     expect(pages[1]).toContain('Biztos Pont Alkusz Kft.');
@@ -220,7 +223,7 @@ describe('redirect mode', () => {
 });
 
 describe('POST /api/session (redeeming the ticket)', () => {
-  it('opens a session bound to the proof\'s key and answers its handle, setting no cookie', async () => {
+  it("opens a session bound to the proof's key and answers its handle, setting no cookie", async () => {
     const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const { response, json, keys } = await redeem(portal, BROKER_ORIGIN, ticketFrom(html), loginSecret);
     expect(response.status).toBe(200);
@@ -244,7 +247,10 @@ describe('POST /api/session (redeeming the ticket)', () => {
     const rows = await sessionRows(portal);
     const session = rows.find((r) => r.id_hash === createHash('sha256').update(handle).digest('hex'));
     expect(session?.tokens.stage).toBe('session');
-    const [bound] = await db.sequelize.query<{ dpop_jkt: string }>(`select dpop_jkt from bff_sessions where id_hash = :h`, { replacements: { h: session!.id_hash }, type: QueryTypes.SELECT });
+    const [bound] = await db.sequelize.query<{ dpop_jkt: string }>(`select dpop_jkt from bff_sessions where id_hash = :h`, {
+      replacements: { h: session!.id_hash },
+      type: QueryTypes.SELECT,
+    });
     expect(bound?.dpop_jkt).toBe(await calculateThumbprint(keys.publicKey));
     expect(rows.some((r) => r.id_hash.includes(handle))).toBe(false);
     expect(await count(`select 1 from audit_events where action = 'session.started' and client_id = 'biztos-pont'`)).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ describe('GET /api/session', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('answers the customer and partner for the handle and its proof, from the partner\'s origin, with X-GP-Request', async () => {
+  it("answers the customer and partner for the handle and its proof, from the partner's origin, with X-GP-Request", async () => {
     const { session } = await brokerLogin();
     const { response, json } = await api(portal, '/api/session', { origin: BROKER_ORIGIN, session });
     expect(response.status).toBe(200);
@@ -78,7 +78,7 @@ describe('GET /api/session', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('refuses the same session from another registered partner\'s origin (403 origin_not_allowed)', async () => {
+  it("refuses the same session from another registered partner's origin (403 origin_not_allowed)", async () => {
     const { session } = await brokerLogin();
     const { response, json } = await api(portal, '/api/session', { origin: OTHER_PARTNER_ORIGIN, session });
     expect(response.status).toBe(403);
@@ -118,7 +118,7 @@ describe('GET /api/session', () => {
     }
   });
 
-  it('serves the insurer\'s own portal page on its own origin, also for a same-origin GET without an Origin header', async () => {
+  it("serves the insurer's own portal page on its own origin, also for a same-origin GET without an Origin header", async () => {
     const { session } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY });
     const withOrigin = await api(portal, '/api/session', { origin: portal.origin, session });
     expect(withOrigin.json).toMatchObject({ authenticated: true, clientId: 'portal', customer: { kind: 'company', name: COMPANY.name } });
@@ -152,7 +152,9 @@ describe('session lifetime', () => {
 
   it('ends 30 days after the login whatever the use', async () => {
     const { session } = await brokerLogin();
-    await db.sequelize.query(`update bff_sessions set created_at = now() - interval '30 days 1 second' where id_hash = :h`, { replacements: { h: hashOf(session) } });
+    await db.sequelize.query(`update bff_sessions set created_at = now() - interval '30 days 1 second' where id_hash = :h`, {
+      replacements: { h: hashOf(session) },
+    });
     expect((await api(portal, '/api/session', { origin: BROKER_ORIGIN, session })).json.code).toBe('session_expired');
   });
 
@@ -161,10 +163,9 @@ describe('session lifetime', () => {
     const loggedIn = (await rowOf(session))!.expires_at.getTime();
     await api(portal, '/api/session', { origin: BROKER_ORIGIN, session });
     expect((await rowOf(session))!.expires_at.getTime()).toBe(loggedIn);
-    await db.sequelize.query(
-      `update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`,
-      { replacements: { h: hashOf(session) } },
-    );
+    await db.sequelize.query(`update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`, {
+      replacements: { h: hashOf(session) },
+    });
     const used = await api(portal, '/api/session', { origin: BROKER_ORIGIN, session });
     expect(used.response.status).toBe(200);
     expect(used.response.headers.getSetCookie()).toEqual([]);
@@ -174,10 +175,9 @@ describe('session lifetime', () => {
 
   it('renews once when many requests of the session find it due at the same time', async () => {
     const { session } = await brokerLogin();
-    await db.sequelize.query(
-      `update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`,
-      { replacements: { h: hashOf(session) } },
-    );
+    await db.sequelize.query(`update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`, {
+      replacements: { h: hashOf(session) },
+    });
     // Counts the renewals the database sees.
     await db.sequelize.query(`
       create table touch_count (id_hash text);
@@ -187,7 +187,10 @@ describe('session lifetime', () => {
     try {
       const answers = await Promise.all(Array.from({ length: 12 }, () => api(portal, '/api/session', { origin: BROKER_ORIGIN, session })));
       expect(answers.map((a) => a.response.status)).toEqual(Array(12).fill(200));
-      const [{ n }] = await db.sequelize.query<{ n: number }>(`select count(*)::int as n from touch_count where id_hash = :h`, { replacements: { h: hashOf(session) }, type: QueryTypes.SELECT }) as [{ n: number }];
+      const [{ n }] = (await db.sequelize.query<{ n: number }>(`select count(*)::int as n from touch_count where id_hash = :h`, {
+        replacements: { h: hashOf(session) },
+        type: QueryTypes.SELECT,
+      })) as [{ n: number }];
       expect(n).toBe(1);
     } finally {
       await db.sequelize.query(`drop trigger count_touch on bff_sessions; drop function count_touch(); drop table touch_count;`);
@@ -246,7 +249,7 @@ describe('refreshing the access token', () => {
     await rememberTokens(portal);
   });
 
-  it('waits for another process\'s refresh instead of starting a second one', async () => {
+  it("waits for another process's refresh instead of starting a second one", async () => {
     const { session } = await brokerLogin();
     await expireAccessToken(session);
     // Another process holds the lease …
@@ -304,7 +307,7 @@ describe('DELETE /api/session (logout)', () => {
     expect(again.json.code).toBe('session_expired');
   });
 
-  it('with ?endIdpSession=1 answers the IdP\'s end-session URL (no ID token in it)', async () => {
+  it("with ?endIdpSession=1 answers the IdP's end-session URL (no ID token in it)", async () => {
     const { session } = await brokerLogin();
     const { response, json } = await api(portal, '/api/session?endIdpSession=1', { method: 'DELETE', origin: BROKER_ORIGIN, session });
     expect(response.status).toBe(200);
@@ -315,7 +318,7 @@ describe('DELETE /api/session (logout)', () => {
     expect(await rowOf(session)).toBeUndefined();
   });
 
-  it('refuses a logout without X-GP-Request or from another partner\'s origin, leaving the session alone', async () => {
+  it("refuses a logout without X-GP-Request or from another partner's origin, leaving the session alone", async () => {
     const { session } = await brokerLogin();
     const noHeader = await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, session, gp: false });
     expect(noHeader.json.code).toBe('missing_request_header');

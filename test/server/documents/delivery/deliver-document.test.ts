@@ -37,10 +37,21 @@ afterAll(async () => {
 });
 
 async function documentsOf(customerId: number) {
-  return db.sequelize.query<{ id: string; type: string; sha256: string; content: Buffer; size_bytes: number; title: string; filename: string; source: string; issued_at: Date; policy_id: number | null }>(
-    'select id, type, sha256, content, size_bytes, title, filename, source, issued_at, policy_id from documents where customer_id = $1 order by created_at',
-    { bind: [customerId], type: QueryTypes.SELECT },
-  );
+  return db.sequelize.query<{
+    id: string;
+    type: string;
+    sha256: string;
+    content: Buffer;
+    size_bytes: number;
+    title: string;
+    filename: string;
+    source: string;
+    issued_at: Date;
+    policy_id: number | null;
+  }>('select id, type, sha256, content, size_bytes, title, filename, source, issued_at, policy_id from documents where customer_id = $1 order by created_at', {
+    bind: [customerId],
+    type: QueryTypes.SELECT,
+  });
 }
 
 const notificationsOf = (customerId: number) => count(db.sequelize, 'select 1 from notifications where customer_id = $1', [customerId]);
@@ -88,10 +99,13 @@ describe('deliverDocument', () => {
     expect(text).toContain(openInvoice);
     expect(text).toContain('31 350 Ft');
 
-    const [notification] = await db.sequelize.query<{ to_address: string; template: string; language: string; data: Record<string, unknown>; message_id: string }>(
-      'select to_address, template, language, data, message_id from notifications where id = $1',
-      { bind: [result.notificationId], type: QueryTypes.SELECT },
-    );
+    const [notification] = await db.sequelize.query<{
+      to_address: string;
+      template: string;
+      language: string;
+      data: Record<string, unknown>;
+      message_id: string;
+    }>('select to_address, template, language, data, message_id from notifications where id = $1', { bind: [result.notificationId], type: QueryTypes.SELECT });
     expect(notification).toMatchObject({ to_address: customer.email, template: 'document_notification', language: 'hu' });
     expect(notification!.data).toEqual({
       customerNumber: customer.customerNumber,
@@ -103,11 +117,24 @@ describe('deliverDocument', () => {
     });
     expect(notification!.message_id).toBe(`<${result.notificationId}@portal.example>`);
 
-    const [audit] = await db.sequelize.query<{ actor_type: string; actor_id: string; customer_id: number; action: string; subject_type: string; metadata: Record<string, unknown> }>(
-      'select actor_type, actor_id, customer_id, action, subject_type, metadata from audit_events where subject_id = $1',
-      { bind: [result.documentId], type: QueryTypes.SELECT },
-    );
-    expect(audit).toMatchObject({ actor_type: 'operator', actor_id: 'test:operator', customer_id: customer.id, action: 'document.issued', subject_type: 'document' });
+    const [audit] = await db.sequelize.query<{
+      actor_type: string;
+      actor_id: string;
+      customer_id: number;
+      action: string;
+      subject_type: string;
+      metadata: Record<string, unknown>;
+    }>('select actor_type, actor_id, customer_id, action, subject_type, metadata from audit_events where subject_id = $1', {
+      bind: [result.documentId],
+      type: QueryTypes.SELECT,
+    });
+    expect(audit).toMatchObject({
+      actor_type: 'operator',
+      actor_id: 'test:operator',
+      customer_id: customer.id,
+      action: 'document.issued',
+      subject_type: 'document',
+    });
     expect(audit!.metadata).toMatchObject({ type: 'dijbekero', source: 'operations', sha256: row!.sha256, notification: 'queued' });
     const metadata = JSON.stringify(audit!.metadata);
     for (const personal of [customer.name, customer.email!, 'Győr', 'Széchenyi']) expect(metadata).not.toContain(personal);
@@ -117,7 +144,12 @@ describe('deliverDocument', () => {
     const other = await createCustomer(db.sequelize, { email: 'fails@example.hu' });
     const policy = await createPolicy(db.sequelize, other.id);
     const documentId = randomUUID();
-    const { input } = await loadDocumentInput(db.sequelize, 'kotveny', { customer: { id: other.id }, policy: { id: policy.id } }, { documentId, issuedAt: new Date().toISOString() });
+    const { input } = await loadDocumentInput(
+      db.sequelize,
+      'kotveny',
+      { customer: { id: other.id }, policy: { id: policy.id } },
+      { documentId, issuedAt: new Date().toISOString() },
+    );
     const document = await issueDocument(input);
 
     // 1. The caller's transaction fails after deliverDocument wrote everything.
@@ -139,7 +171,9 @@ describe('deliverDocument', () => {
       create trigger refuse_test_mail before insert on notifications for each row when (new.to_address = 'fails@example.hu')
         execute function refuse_test_mail();`);
     try {
-      await expect(deliverDocument(ctx(), { customerId: other.id, policyId: policy.id, document, source: 'system', documentId })).rejects.toThrow(/mail server on fire/);
+      await expect(deliverDocument(ctx(), { customerId: other.id, policyId: policy.id, document, source: 'system', documentId })).rejects.toThrow(
+        /mail server on fire/,
+      );
     } finally {
       await db.sequelize.query('drop trigger refuse_test_mail on notifications; drop function refuse_test_mail();');
     }
@@ -147,7 +181,9 @@ describe('deliverDocument', () => {
     expect(await count(db.sequelize, 'select 1 from audit_events where subject_id = $1', [documentId])).toBe(0);
 
     // 3. A customer that does not exist: refused, nothing written.
-    await expect(deliverDocument(ctx(), { customerId: 999_999, policyId: null, document, source: 'system' })).rejects.toMatchObject({ code: 'customer_not_found' });
+    await expect(deliverDocument(ctx(), { customerId: 999_999, policyId: null, document, source: 'system' })).rejects.toMatchObject({
+      code: 'customer_not_found',
+    });
     expect(await count(db.sequelize, 'select 1 from documents where customer_id = 999999')).toBe(0);
 
     // And with the trigger gone the same delivery succeeds.
@@ -158,7 +194,9 @@ describe('deliverDocument', () => {
 
   it('keeps an issued document immutable: content, digest and type cannot change, the read mark can', async () => {
     const result = await issueTemplateDocument(ctx(), { customer: { id: customer.id }, policy: { id: kgfb.id }, type: 'kotveny', source: 'system' });
-    await expect(db.sequelize.query(`update documents set content = '\\x255044462d'::bytea where id = $1`, { bind: [result.documentId] })).rejects.toThrow(/immutable/);
+    await expect(db.sequelize.query(`update documents set content = '\\x255044462d'::bytea where id = $1`, { bind: [result.documentId] })).rejects.toThrow(
+      /immutable/,
+    );
     await expect(db.sequelize.query(`update documents set sha256 = repeat('0', 64) where id = $1`, { bind: [result.documentId] })).rejects.toThrow(/immutable/);
     await expect(db.sequelize.query(`update documents set type = 'dijbekero' where id = $1`, { bind: [result.documentId] })).rejects.toThrow(/immutable/);
     await db.sequelize.query('update documents set read_at = now() where id = $1', { bind: [result.documentId] });
@@ -169,7 +207,12 @@ describe('deliverDocument', () => {
   it('issues into the mailbox without an e-mail when the customer has no address, and says so', async () => {
     const silent = await createCustomer(db.sequelize, { email: null });
     const policy = await createPolicy(db.sequelize, silent.id, { product: 'home' });
-    const result = await issueTemplateDocument(ctx(), { customer: { id: silent.id }, policy: { id: policy.id }, type: 'biztositasi_igazolas', source: 'operations' });
+    const result = await issueTemplateDocument(ctx(), {
+      customer: { id: silent.id },
+      policy: { id: policy.id },
+      type: 'biztositasi_igazolas',
+      source: 'operations',
+    });
     expect(result).toMatchObject({ notificationId: null, notificationSkipped: 'no_email_address' });
     expect(await documentsOf(silent.id)).toHaveLength(1);
     expect(await notificationsOf(silent.id)).toBe(0);
@@ -198,10 +241,16 @@ describe('deliverDocument', () => {
       [() => attempt('kotveny', null), 'type_needs_policy'],
       [() => attempt('kotveny', { policyNumber: '999999999' }), 'policy_not_found'],
       [() => attempt('kotveny', { id: home.id }, stranger), 'policy_not_of_customer'],
-      [() => issueTemplateDocument(ctx(), { customer: { customerNumber: '00000001' }, policy: null, type: 'kotveny', source: 'operations' }), 'customer_not_found'],
+      [
+        () => issueTemplateDocument(ctx(), { customer: { customerNumber: '00000001' }, policy: null, type: 'kotveny', source: 'operations' }),
+        'customer_not_found',
+      ],
     ];
     for (const [run, code] of cases) {
-      const error = await run().then(() => null, (e: unknown) => e);
+      const error = await run().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, code).toBeInstanceOf(DocumentIssueError);
       expect((error as DocumentIssueError).code).toBe(code);
     }
@@ -239,7 +288,9 @@ describe('deliverDocument', () => {
     expect(renewal).toMatchObject({ anniversaryDate: '2027-02-15', newAnnualPremiumHuf: 134_200 });
 
     const travel = await createPolicy(db.sequelize, c.id, { product: 'travel', startDate: '2026-12-20', endDate: '2026-12-27' });
-    await expect(loadDocumentInput(db.sequelize, 'evfordulos_ertesito', { ...target, policy: { id: travel.id } }, meta)).rejects.toMatchObject({ code: 'no_anniversary' });
+    await expect(loadDocumentInput(db.sequelize, 'evfordulos_ertesito', { ...target, policy: { id: travel.id } }, meta)).rejects.toMatchObject({
+      code: 'no_anniversary',
+    });
   });
 });
 
@@ -288,9 +339,21 @@ describe('deliverUploadedDocument', () => {
     expect(result.notificationId).not.toBeNull();
 
     // A customer-scope type needs no policy; a policy-scope one does.
-    const receipt = await deliverUploadedDocument(ctx(), { customer: { id: c.id }, type: 'befizetes_igazolas', content: pdf, source: 'operations', issuedAt: '2026-11-24T09:30:00.000Z' });
-    expect((await documentsOf(c.id)).find((d) => d.id === receipt.documentId)).toMatchObject({ title: 'Befizetés igazolása', filename: 'befizetes-igazolas-2026-11-24.pdf', policy_id: null });
-    await expect(deliverUploadedDocument(ctx(), { customer: { id: c.id }, type: 'kotveny', content: pdf, source: 'operations' })).rejects.toMatchObject({ code: 'type_needs_policy' });
+    const receipt = await deliverUploadedDocument(ctx(), {
+      customer: { id: c.id },
+      type: 'befizetes_igazolas',
+      content: pdf,
+      source: 'operations',
+      issuedAt: '2026-11-24T09:30:00.000Z',
+    });
+    expect((await documentsOf(c.id)).find((d) => d.id === receipt.documentId)).toMatchObject({
+      title: 'Befizetés igazolása',
+      filename: 'befizetes-igazolas-2026-11-24.pdf',
+      policy_id: null,
+    });
+    await expect(deliverUploadedDocument(ctx(), { customer: { id: c.id }, type: 'kotveny', content: pdf, source: 'operations' })).rejects.toMatchObject({
+      code: 'type_needs_policy',
+    });
   });
 });
 

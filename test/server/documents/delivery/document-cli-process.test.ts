@@ -104,7 +104,11 @@ describe('node bin/portal.js document', () => {
         'select to_address, status, data from notifications where customer_id = $1',
         { bind: [customer.id], type: QueryTypes.SELECT },
       );
-      expect(mail).toMatchObject({ to_address: 'voros.gyozo@example.hu', status: 'pending', data: { loginUrl: `https://portal.example/?view=levelezes&document=${id}` } });
+      expect(mail).toMatchObject({
+        to_address: 'voros.gyozo@example.hu',
+        status: 'pending',
+        data: { loginUrl: `https://portal.example/?view=levelezes&document=${id}` },
+      });
       const [audit] = await sequelize.query<{ actor_type: string; actor_id: string }>('select actor_type, actor_id from audit_events where subject_id = $1', {
         bind: [id],
         type: QueryTypes.SELECT,

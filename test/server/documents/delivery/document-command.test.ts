@@ -79,7 +79,12 @@ describe('portal document: arguments', () => {
       policyNumber: '310000001',
       file: null,
     });
-    expect(parseDocumentArgs({ type: 'dijbekero', product: 'kgfb', again: true }, ['issue-bulk'])).toEqual({ action: 'issue-bulk', type: 'dijbekero', product: 'kgfb', again: true });
+    expect(parseDocumentArgs({ type: 'dijbekero', product: 'kgfb', again: true }, ['issue-bulk'])).toEqual({
+      action: 'issue-bulk',
+      type: 'dijbekero',
+      product: 'kgfb',
+      again: true,
+    });
   });
 });
 
@@ -114,13 +119,21 @@ describe('portal document: running', () => {
     const error = await runDocumentCommand(
       parseDocumentArgs({ customer: customer.customerNumber, type: 'modositas_visszaigazolas', policy: policy.policyNumber, file: notPdf }, ['issue']),
       refused.env,
-    ).then(() => null, (e: unknown) => e);
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toMatch(/^Not issued \(not_a_pdf\): /);
     const missing = await runDocumentCommand(
-      parseDocumentArgs({ customer: customer.customerNumber, type: 'modositas_visszaigazolas', policy: policy.policyNumber, file: join(dir, 'nope.pdf') }, ['issue']),
+      parseDocumentArgs({ customer: customer.customerNumber, type: 'modositas_visszaigazolas', policy: policy.policyNumber, file: join(dir, 'nope.pdf') }, [
+        'issue',
+      ]),
       refused.env,
-    ).then(() => null, (e: unknown) => e);
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((missing as CliError).message).toContain('Cannot read --file');
     expect(await count(db.sequelize, 'select 1 from documents where customer_id = $1', [customer.id])).toBe(before);
 
@@ -139,7 +152,10 @@ describe('portal document: running', () => {
     const error = await runDocumentCommand(
       parseDocumentArgs({ customer: customer.customerNumber, type: 'karbejelentes_visszaigazolas', policy: policy.policyNumber }, ['issue']),
       env,
-    ).then(() => null, (e: unknown) => e);
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as CliError).message).toMatch(/^Not issued \(type_not_issuable\): .*prepared PDF/);
   });
 

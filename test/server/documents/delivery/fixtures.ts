@@ -55,7 +55,15 @@ const PROPERTY: InsuredObject = {
   buildingSumHuf: 38_000_000,
   contentsSumHuf: 6_000_000,
 };
-const TRIP: InsuredObject = { kind: 'travel', cover: 'single', zone: 'europe', destination: 'Ausztria', travellers: 2, tripStart: '2026-12-20', tripEnd: '2026-12-27' };
+const TRIP: InsuredObject = {
+  kind: 'travel',
+  cover: 'single',
+  zone: 'europe',
+  destination: 'Ausztria',
+  travellers: 2,
+  tripStart: '2026-12-20',
+  tripEnd: '2026-12-27',
+};
 
 export interface TestPolicy {
   id: number;
@@ -67,7 +75,14 @@ export interface TestPolicy {
 export async function createPolicy(
   sequelize: Sequelize,
   customerId: number,
-  options: { product?: ProductCode; status?: 'active' | 'cancelled'; startDate?: string; endDate?: string | null; annualPremiumHuf?: number; brokerId?: number | null } = {},
+  options: {
+    product?: ProductCode;
+    status?: 'active' | 'cancelled';
+    startDate?: string;
+    endDate?: string | null;
+    annualPremiumHuf?: number;
+    brokerId?: number | null;
+  } = {},
 ): Promise<TestPolicy> {
   policies += 1;
   const product = options.product ?? 'kgfb';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFilename, formatClaimNumber, normalisePlate, parseLossTime, sniffContentType, validateAttachments } from '../../../../server/domain/claims/index.ts';
+import {
+  cleanFilename,
+  formatClaimNumber,
+  normalisePlate,
+  parseLossTime,
+  sniffContentType,
+  validateAttachments,
+} from '../../../../server/domain/claims/index.ts';
 import { Problems } from '../../../../server/kernel/problems.ts';
 import { cleanText } from '../../../../server/kernel/text-rules.ts';
 import { DomainError } from '../../../../server/kernel/domain-error.ts';
@@ -56,7 +63,13 @@ describe('file names', () => {
 
   it('refuses a name that says one type over bytes of another', () => {
     const problems = new Problems();
-    validateAttachments([{ filename: 'photo.jpg', content: PNG }, { filename: 'photo.png', content: JPEG }], problems);
+    validateAttachments(
+      [
+        { filename: 'photo.jpg', content: PNG },
+        { filename: 'photo.png', content: JPEG },
+      ],
+      problems,
+    );
     let error: unknown;
     try {
       problems.throwIfAny('bad');
@@ -79,7 +92,9 @@ describe('plates', () => {
     ['AA-BC-123', 'AA BC-123'],
   ])('%s → %s', (input, canonical) => expect(normalisePlate(input)).toBe(canonical));
 
-  it.each(['AB-123', 'ABCD-12', 'ÁBC-123', '123-ABC', 'ABC-1234', 'W-12345X', '', 'ABC_123'])('refuses %j', (input) => expect(normalisePlate(input)).toBeNull());
+  it.each(['AB-123', 'ABCD-12', 'ÁBC-123', '123-ABC', 'ABC-1234', 'W-12345X', '', 'ABC_123'])('refuses %j', (input) =>
+    expect(normalisePlate(input)).toBeNull(),
+  );
 });
 
 describe('the time of loss', () => {

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addDays, addYears, budapestDate } from '../../../../server/kernel/calendar.ts';
-import { ATTACHMENT_LIMITS, CLAIM_NUMBER_PATTERN, FIRST_STATUS_NOTE, getClaim, getClaimAttachment, listClaims, reportClaim, type ReportClaimArgs } from '../../../../server/domain/claims/index.ts';
+import {
+  ATTACHMENT_LIMITS,
+  CLAIM_NUMBER_PATTERN,
+  FIRST_STATUS_NOTE,
+  getClaim,
+  getClaimAttachment,
+  listClaims,
+  reportClaim,
+  type ReportClaimArgs,
+} from '../../../../server/domain/claims/index.ts';
 import { renderEmail } from '../../../../server/notifications/templates/index.ts';
 import { pdfText } from '../../documents/pdf-text.ts';
 import { auditActions, countQueries, expectNothingWritten, expectRefusal, lastAuditId, select, useSeededDatabase } from '../support.ts';
@@ -109,14 +118,21 @@ describe('reportClaim', () => {
       },
     });
     // One e-mail for the report (the acknowledgement's notification), not a second generic one.
-    const [generic] = await select<{ n: string }>(db.sequelize, "select count(*) as n from notifications where data->>'documentType' = 'karbejelentes_visszaigazolas'");
+    const [generic] = await select<{ n: string }>(
+      db.sequelize,
+      "select count(*) as n from notifications where data->>'documentType' = 'karbejelentes_visszaigazolas'",
+    );
     expect(Number(generic!.n)).toBe(0);
     const email = await renderEmail('claim_acknowledgement', 'hu', notifications[0]!.data as never);
     expect(email.subject).toBe('Kárbejelentés visszaigazolása');
     expect(email.text).toContain(result.claimNumber);
 
     expect(await auditActions(db.sequelize, person.id, auditFrom)).toEqual(['document.issued', 'claim.reported']);
-    const [audit] = await select<{ metadata: Record<string, unknown>; client_id: string }>(db.sequelize, "select metadata, client_id from audit_events where action = 'claim.reported' and subject_id = $1", [String(result.id)]);
+    const [audit] = await select<{ metadata: Record<string, unknown>; client_id: string }>(
+      db.sequelize,
+      "select metadata, client_id from audit_events where action = 'claim.reported' and subject_id = $1",
+      [String(result.id)],
+    );
     expect(audit).toMatchObject({ client_id: 'portal', metadata: { claimNumber: result.claimNumber, attachments: 3 } });
     expect(JSON.stringify(audit!.metadata)).not.toContain('szélvédő');
   });
@@ -177,9 +193,31 @@ describe('reportClaim: refusals write nothing', () => {
     ['a claim type the product does not cover', () => glassClaim({ claimType: 'fire' }), 'claim_type_not_for_product', 'invalid'],
     ['no claim type', () => glassClaim({ claimType: '' }), 'invalid_claim_type', 'invalid'],
     ['a loss in the future', () => glassClaim({ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }), 'occurred_in_future', 'invalid'],
-    ['a loss more than two years ago', () => glassClaim({ policyId: db.demo.policies.home.id, claimType: 'water_leak', occurredAt: `${addDays(addYears(budapestDate(new Date()), -2), -1)}T10:00` }), 'occurred_too_long_ago', 'invalid'],
-    ['a loss before the contract started', () => glassClaim({ occurredAt: `${addDays(db.demo.policies.casco.startDate, -1)}T10:00` }), 'occurred_before_policy_start', 'invalid'],
-    ['a loss after the cancellation', () => glassClaim({ policyId: db.demo.policies.oldKgfb.id, claimType: 'collision_liability', occurredAt: `${addDays(db.demo.policies.oldKgfb.cancelledAt!, 1)}T10:00`, otherParty: { name: 'Nagy Péter', plate: 'ABC-123' } }), 'policy_not_in_force_on_date', 'invalid'],
+    [
+      'a loss more than two years ago',
+      () =>
+        glassClaim({ policyId: db.demo.policies.home.id, claimType: 'water_leak', occurredAt: `${addDays(addYears(budapestDate(new Date()), -2), -1)}T10:00` }),
+      'occurred_too_long_ago',
+      'invalid',
+    ],
+    [
+      'a loss before the contract started',
+      () => glassClaim({ occurredAt: `${addDays(db.demo.policies.casco.startDate, -1)}T10:00` }),
+      'occurred_before_policy_start',
+      'invalid',
+    ],
+    [
+      'a loss after the cancellation',
+      () =>
+        glassClaim({
+          policyId: db.demo.policies.oldKgfb.id,
+          claimType: 'collision_liability',
+          occurredAt: `${addDays(db.demo.policies.oldKgfb.cancelledAt!, 1)}T10:00`,
+          otherParty: { name: 'Nagy Péter', plate: 'ABC-123' },
+        }),
+      'policy_not_in_force_on_date',
+      'invalid',
+    ],
     ['a date that does not exist', () => glassClaim({ occurredAt: '2026-02-30T10:00' }), 'invalid_occurred_at', 'invalid'],
     ['a date without a time', () => glassClaim({ occurredAt: '2026-02-20' }), 'invalid_occurred_at', 'invalid'],
     ['a place that is too short', () => glassClaim({ place: 'x' }), 'invalid_place', 'invalid'],
@@ -189,19 +227,54 @@ describe('reportClaim: refusals write nothing', () => {
     ['a negative damage estimate', () => glassClaim({ estimatedDamageHuf: -1 }), 'invalid_estimated_damage', 'invalid'],
     ['a fractional damage estimate', () => glassClaim({ estimatedDamageHuf: 1000.5 }), 'invalid_estimated_damage', 'invalid'],
     ['an absurd damage estimate', () => glassClaim({ estimatedDamageHuf: 5_000_000_000 }), 'invalid_estimated_damage', 'invalid'],
-    ['a plate in no Hungarian format', () => glassClaim({ claimType: 'collision', otherParty: { name: 'Nagy Péter', plate: 'W-12345X' } }), 'invalid_plate', 'invalid'],
-    ['another vehicle on a home claim', () => glassClaim({ policyId: db.demo.policies.home.id, claimType: 'water_leak', otherParty: { name: 'Nagy Péter', plate: 'ABC-123' } }), 'other_party_not_applicable', 'invalid'],
+    [
+      'a plate in no Hungarian format',
+      () => glassClaim({ claimType: 'collision', otherParty: { name: 'Nagy Péter', plate: 'W-12345X' } }),
+      'invalid_plate',
+      'invalid',
+    ],
+    [
+      'another vehicle on a home claim',
+      () => glassClaim({ policyId: db.demo.policies.home.id, claimType: 'water_leak', otherParty: { name: 'Nagy Péter', plate: 'ABC-123' } }),
+      'other_party_not_applicable',
+      'invalid',
+    ],
     ['an unknown contact preference', () => glassClaim({ contactPreference: 'fax' as never }), 'invalid_contact_preference', 'invalid'],
     ['another customer’s contract', () => glassClaim({ customerId: db.demo.company.id }), 'policy_not_found', 'not_found'],
-    ['a contract outside the broker scope', () => glassClaim({ policyId: db.demo.policies.home.id, claimType: 'water_leak', brokerId: db.demo.brokers.first }), 'policy_not_found', 'not_found'],
+    [
+      'a contract outside the broker scope',
+      () => glassClaim({ policyId: db.demo.policies.home.id, claimType: 'water_leak', brokerId: db.demo.brokers.first }),
+      'policy_not_found',
+      'not_found',
+    ],
     ['a .jpg whose bytes are a PNG', () => glassClaim({ attachments: [{ filename: 'photo.jpg', content: PNG }] }), 'attachment_type_mismatch', 'invalid'],
-    ['a .jpg whose bytes are no image', () => glassClaim({ attachments: [{ filename: 'photo.jpg', content: Buffer.from('MZ\x90\x00 this is an executable') }] }), 'attachment_type_not_allowed', 'invalid'],
-    ['an HTML page named .png', () => glassClaim({ attachments: [{ filename: 'x.png', content: Buffer.from('<html><script>alert(1)</script>') }] }), 'attachment_type_not_allowed', 'invalid'],
+    [
+      'a .jpg whose bytes are no image',
+      () => glassClaim({ attachments: [{ filename: 'photo.jpg', content: Buffer.from('MZ\x90\x00 this is an executable') }] }),
+      'attachment_type_not_allowed',
+      'invalid',
+    ],
+    [
+      'an HTML page named .png',
+      () => glassClaim({ attachments: [{ filename: 'x.png', content: Buffer.from('<html><script>alert(1)</script>') }] }),
+      'attachment_type_not_allowed',
+      'invalid',
+    ],
     ['a JPEG named .exe', () => glassClaim({ attachments: [{ filename: 'photo.exe', content: JPEG }] }), 'attachment_type_mismatch', 'invalid'],
     ['an empty file', () => glassClaim({ attachments: [{ filename: 'photo.jpg', content: Buffer.alloc(0) }] }), 'attachment_empty', 'invalid'],
     ['a file over 10 MB', () => glassClaim({ attachments: [{ filename: 'photo.jpg', content: big }] }), 'attachment_too_large', 'invalid'],
-    ['more than 10 files', () => glassClaim({ attachments: Array.from({ length: 11 }, (_, i) => ({ filename: `p${i}.jpg`, content: JPEG })) }), 'too_many_attachments', 'invalid'],
-    ['more than 25 MB together', () => glassClaim({ attachments: [1, 2, 3].map((i) => ({ filename: `p${i}.jpg`, content: nineMb() })) }), 'attachments_too_large', 'invalid'],
+    [
+      'more than 10 files',
+      () => glassClaim({ attachments: Array.from({ length: 11 }, (_, i) => ({ filename: `p${i}.jpg`, content: JPEG })) }),
+      'too_many_attachments',
+      'invalid',
+    ],
+    [
+      'more than 25 MB together',
+      () => glassClaim({ attachments: [1, 2, 3].map((i) => ({ filename: `p${i}.jpg`, content: nineMb() })) }),
+      'attachments_too_large',
+      'invalid',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, args, code, kind) => {
@@ -209,7 +282,11 @@ describe('reportClaim: refusals write nothing', () => {
   });
 
   it('lists every bad field of the form at once', async () => {
-    const error = await expectRefusal(reportClaim(db.ctx(), glassClaim({ place: '', description: 'short', estimatedDamageHuf: -5 })), 'invalid_place', 'invalid');
+    const error = await expectRefusal(
+      reportClaim(db.ctx(), glassClaim({ place: '', description: 'short', estimatedDamageHuf: -5 })),
+      'invalid_place',
+      'invalid',
+    );
     expect(error.fields.map((f) => f.field)).toEqual(['place', 'description', 'estimatedDamageHuf']);
   });
 });
@@ -268,8 +345,16 @@ describe('listClaims, getClaim and attachments', () => {
     await expectNothingWritten(db.sequelize, async () => {
       await expectRefusal(getClaimAttachment(db.ctx(), { customerId: company.id, claimId: claim!.id, attachmentId: jpeg.id }), 'claim_not_found', 'not_found');
       const ofOther = (await listClaims(db.ctx(), { customerId: company.id })).items[0]!;
-      await expectRefusal(getClaimAttachment(db.ctx(), { customerId: company.id, claimId: ofOther.id, attachmentId: jpeg.id }), 'attachment_not_found', 'not_found');
-      await expectRefusal(getClaimAttachment(db.ctx(), { customerId: person.id, claimId: claim!.id, attachmentId: 'not-a-uuid' }), 'attachment_not_found', 'not_found');
+      await expectRefusal(
+        getClaimAttachment(db.ctx(), { customerId: company.id, claimId: ofOther.id, attachmentId: jpeg.id }),
+        'attachment_not_found',
+        'not_found',
+      );
+      await expectRefusal(
+        getClaimAttachment(db.ctx(), { customerId: person.id, claimId: claim!.id, attachmentId: 'not-a-uuid' }),
+        'attachment_not_found',
+        'not_found',
+      );
     });
   });
 });

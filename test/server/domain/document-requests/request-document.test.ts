@@ -28,7 +28,11 @@ describe('requestableTypes', () => {
   it('answers not_found for another customer’s policy or one outside the broker scope', async () => {
     const { person, company, policies, brokers } = db.demo;
     await expectRefusal(requestableTypes(db.ctx(), { customerId: company.id, policyId: policies.kgfb.id }), 'policy_not_found', 'not_found');
-    await expectRefusal(requestableTypes(db.ctx(), { customerId: person.id, policyId: policies.home.id, brokerId: brokers.first }), 'policy_not_found', 'not_found');
+    await expectRefusal(
+      requestableTypes(db.ctx(), { customerId: person.id, policyId: policies.home.id, brokerId: brokers.first }),
+      'policy_not_found',
+      'not_found',
+    );
   });
 });
 
@@ -43,12 +47,26 @@ describe('requestDocument', () => {
       policyId: policies.oldKgfb.id,
       type: 'kartorteneti_igazolas',
     });
-    expect(request).toMatchObject({ policyId: policies.oldKgfb.id, policyNumber: policies.oldKgfb.policyNumber, type: 'kartorteneti_igazolas', status: 'fulfilled', failureReason: null });
+    expect(request).toMatchObject({
+      policyId: policies.oldKgfb.id,
+      policyNumber: policies.oldKgfb.policyNumber,
+      type: 'kartorteneti_igazolas',
+      status: 'fulfilled',
+      failureReason: null,
+    });
     expect(request.documentId).toMatch(/^[0-9a-f-]{36}$/);
     expect(request.fulfilledAt).not.toBeNull();
 
-    const [row] = await select(db.sequelize, 'select customer_id, policy_id, type, status, document_id, client_id from document_requests where id = $1', [request.id]);
-    expect(row).toMatchObject({ customer_id: person.id, policy_id: policies.oldKgfb.id, status: 'fulfilled', document_id: request.documentId, client_id: 'biztos-pont' });
+    const [row] = await select(db.sequelize, 'select customer_id, policy_id, type, status, document_id, client_id from document_requests where id = $1', [
+      request.id,
+    ]);
+    expect(row).toMatchObject({
+      customer_id: person.id,
+      policy_id: policies.oldKgfb.id,
+      status: 'fulfilled',
+      document_id: request.documentId,
+      client_id: 'biztos-pont',
+    });
 
     const [document] = await select<{ type: string; source: string; content: Buffer; customer_id: number }>(
       db.sequelize,
@@ -65,7 +83,11 @@ describe('requestDocument', () => {
       'select template, to_address, data from notifications where id = $1',
       [notificationId],
     );
-    expect(notification).toMatchObject({ template: 'document_notification', to_address: person.email, data: { documentType: 'kartorteneti_igazolas', policyNumber: policies.oldKgfb.policyNumber } });
+    expect(notification).toMatchObject({
+      template: 'document_notification',
+      to_address: person.email,
+      data: { documentType: 'kartorteneti_igazolas', policyNumber: policies.oldKgfb.policyNumber },
+    });
 
     expect(await auditActions(db.sequelize, person.id, auditFrom)).toEqual(['document.requested', 'document.issued', 'document_request.fulfilled']);
     expect(await getDocumentRequest(db.ctx(), { customerId: person.id, requestId: request.id })).toEqual(request);
@@ -83,7 +105,9 @@ describe('requestDocument', () => {
     const { person, policies } = db.demo;
     const args: RequestDocumentArgs = { customerId: person.id, policyId: policies.home.id, type: 'biztositasi_igazolas' };
     for (let i = 0; i < DOCUMENT_REQUEST_LIMITS.perDay; i++) await requestDocument(db.ctx(), args);
-    expect((await requestableTypes(db.ctx(), { customerId: person.id, policyId: policies.home.id })).find((t) => t.type === 'biztositasi_igazolas')!.remaining).toBe(0);
+    expect(
+      (await requestableTypes(db.ctx(), { customerId: person.id, policyId: policies.home.id })).find((t) => t.type === 'biztositasi_igazolas')!.remaining,
+    ).toBe(0);
     await expectNothingWritten(db.sequelize, () => expectRefusal(requestDocument(db.ctx(), args), 'too_many_requests', 'conflict'));
     // Another type of the same policy is still allowed.
     expect((await requestDocument(db.ctx(), { ...args, type: 'kotveny' })).request.status).toBe('fulfilled');
@@ -103,22 +127,53 @@ describe('requestDocument', () => {
       'unavailable',
     );
     expect((error as Error & { cause?: Error }).cause?.message).toBe('renderer crashed');
-    const [failed] = await select(db.sequelize, "select status, failure_reason, document_id from document_requests where policy_id = $1 and type = 'dijigazolas'", [policies.casco.id]);
+    const [failed] = await select(
+      db.sequelize,
+      "select status, failure_reason, document_id from document_requests where policy_id = $1 and type = 'dijigazolas'",
+      [policies.casco.id],
+    );
     expect(failed).toEqual({ status: 'failed', failure_reason: 'generation_failed', document_id: null });
     const [{ n: documentsAfter }] = (await select<{ n: string }>(db.sequelize, 'select count(*) as n from documents')) as [{ n: string }];
     expect(documentsAfter).toBe(documentsBefore);
     expect(await auditActions(db.sequelize, person.id, auditFrom)).toEqual(['document.requested', 'document_request.failed']);
-    const remaining = (await requestableTypes(db.ctx(), { customerId: person.id, policyId: policies.casco.id })).find((t) => t.type === 'dijigazolas')!.remaining;
+    const remaining = (await requestableTypes(db.ctx(), { customerId: person.id, policyId: policies.casco.id })).find(
+      (t) => t.type === 'dijigazolas',
+    )!.remaining;
     expect(remaining).toBe(DOCUMENT_REQUEST_LIMITS.perDay);
   });
 
   const refusals: [string, () => RequestDocumentArgs, string, 'invalid' | 'not_found' | 'conflict'][] = [
     ['an unknown type', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.kgfb.id, type: 'anything' }), 'invalid_document_type', 'invalid'],
-    ['a type the insurer sends by itself', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.kgfb.id, type: 'dijbekero' }), 'document_type_not_requestable', 'invalid'],
-    ['a claims history for a home policy', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.home.id, type: 'kartorteneti_igazolas' }), 'document_type_not_for_product', 'invalid'],
-    ['an insurance certificate for a cancelled policy', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.oldKgfb.id, type: 'biztositasi_igazolas' }), 'policy_not_active', 'conflict'],
-    ['another customer’s policy', () => ({ customerId: db.demo.company.id, policyId: db.demo.policies.kgfb.id, type: 'kotveny' }), 'policy_not_found', 'not_found'],
-    ['a policy outside the broker scope', () => ({ customerId: db.demo.person.id, brokerId: db.demo.brokers.first, policyId: db.demo.policies.home.id, type: 'kotveny' }), 'policy_not_found', 'not_found'],
+    [
+      'a type the insurer sends by itself',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.kgfb.id, type: 'dijbekero' }),
+      'document_type_not_requestable',
+      'invalid',
+    ],
+    [
+      'a claims history for a home policy',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.home.id, type: 'kartorteneti_igazolas' }),
+      'document_type_not_for_product',
+      'invalid',
+    ],
+    [
+      'an insurance certificate for a cancelled policy',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.oldKgfb.id, type: 'biztositasi_igazolas' }),
+      'policy_not_active',
+      'conflict',
+    ],
+    [
+      'another customer’s policy',
+      () => ({ customerId: db.demo.company.id, policyId: db.demo.policies.kgfb.id, type: 'kotveny' }),
+      'policy_not_found',
+      'not_found',
+    ],
+    [
+      'a policy outside the broker scope',
+      () => ({ customerId: db.demo.person.id, brokerId: db.demo.brokers.first, policyId: db.demo.policies.home.id, type: 'kotveny' }),
+      'policy_not_found',
+      'not_found',
+    ],
     ['a missing policy', () => ({ customerId: db.demo.person.id, policyId: 424_242, type: 'kotveny' }), 'policy_not_found', 'not_found'],
   ];
   it.each(refusals)('refuses %s, writing nothing', async (_name, args, code, kind) => {
@@ -146,7 +201,11 @@ describe('listDocumentRequests and getDocumentRequest', () => {
     const [mine] = (await listDocumentRequests(db.ctx(), { customerId: person.id, brokerId: brokers.first })).items;
     expect(mine).toBeDefined();
     await expectRefusal(getDocumentRequest(db.ctx(), { customerId: company.id, requestId: mine!.id }), 'document_request_not_found', 'not_found');
-    await expectRefusal(getDocumentRequest(db.ctx(), { customerId: person.id, brokerId: brokers.second, requestId: mine!.id }), 'document_request_not_found', 'not_found');
+    await expectRefusal(
+      getDocumentRequest(db.ctx(), { customerId: person.id, brokerId: brokers.second, requestId: mine!.id }),
+      'document_request_not_found',
+      'not_found',
+    );
     await expectRefusal(getDocumentRequest(db.ctx(), { customerId: person.id, requestId: 'nope' }), 'document_request_not_found', 'not_found');
     expect((await listDocumentRequests(db.ctx(), { customerId: company.id })).total).toBe(0);
   });

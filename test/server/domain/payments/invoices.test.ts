@@ -51,11 +51,16 @@ describe('outstandingTotal', () => {
     expect(expected.filter((e) => Number(e.overdue_n) > 0).length).toBeGreaterThan(0);
     for (const row of expected) {
       const got = await outstandingTotal(ctx(), Number(row.customer_id));
-      expect(got, `customer ${row.customer_id}`).toEqual({ totalHuf: Number(row.total), count: Number(row.n), overdueHuf: Number(row.overdue), overdueCount: Number(row.overdue_n) });
+      expect(got, `customer ${row.customer_id}`).toEqual({
+        totalHuf: Number(row.total),
+        count: Number(row.n),
+        overdueHuf: Number(row.overdue),
+        overdueCount: Number(row.overdue_n),
+      });
     }
   });
 
-  it("the demo person owes open and overdue premium, which the open list adds up to", async () => {
+  it('the demo person owes open and overdue premium, which the open list adds up to', async () => {
     const total = await outstandingTotal(ctx(), personId);
     expect(total.count).toBeGreaterThanOrEqual(2);
     expect(total.overdueCount).toBeGreaterThanOrEqual(1);

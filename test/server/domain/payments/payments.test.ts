@@ -66,14 +66,18 @@ async function payThroughPage(customerId: number, invoiceIds: number[], form: Re
 }
 
 const paymentRow = async (id: string) =>
-  (await rows<{ status: string; refund_due_huf: number; receipt_document_id: string | null; provider_reference: string }>(
-    db.sequelize,
-    'select status, refund_due_huf, receipt_document_id, provider_reference from payments where id = $1',
-    [id],
-  ))[0]!;
+  (
+    await rows<{ status: string; refund_due_huf: number; receipt_document_id: string | null; provider_reference: string }>(
+      db.sequelize,
+      'select status, refund_due_huf, receipt_document_id, provider_reference from payments where id = $1',
+      [id],
+    )
+  )[0]!;
 
 const invoiceStates = (ids: number[]) =>
-  rows<{ id: number; status: string; paid_at: Date | null }>(db.sequelize, 'select id, status, paid_at from invoices where id = any($1::int[]) order by id', [ids]);
+  rows<{ id: number; status: string; paid_at: Date | null }>(db.sequelize, 'select id, status, paid_at from invoices where id = any($1::int[]) order by id', [
+    ids,
+  ]);
 
 const notificationsOf = (customerId: number, template: string) =>
   rows<{ id: string; data: Record<string, unknown>; language: 'hu' | 'en'; to_address: string }>(
@@ -93,7 +97,11 @@ describe('paying through the demo hosted page', () => {
     const before = await outstandingTotal(h.ctx, personId);
     const amount = chosen[0]!.amountHuf + chosen[1]!.amountHuf;
 
-    const { started, page, response, reference } = await payThroughPage(personId, chosen.map((i) => i.id), GOOD_CARD);
+    const { started, page, response, reference } = await payThroughPage(
+      personId,
+      chosen.map((i) => i.id),
+      GOOD_CARD,
+    );
     expect(started).toMatchObject({ status: 'pending', amountHuf: amount, replayed: false });
     expect(started.redirectUrl).toMatch(new RegExp(`^${publicUrl.origin}/pay/demo/DEMO-[A-Z2-7]{26}$`));
     // While pending, the invoices say so and cannot be put into a second payment.
@@ -146,7 +154,11 @@ describe('paying through the demo hosted page', () => {
     const docMails = (await notificationsOf(personId, 'document_notification')).filter((n) => n.data.documentType === 'befizetes_igazolas');
     expect(docMails).toHaveLength(0);
 
-    const audit = await rows<{ action: string }>(db.sequelize, `select action from audit_events where subject_type = 'payment' and subject_id = $1 order by id`, [started.paymentId]);
+    const audit = await rows<{ action: string }>(
+      db.sequelize,
+      `select action from audit_events where subject_type = 'payment' and subject_id = $1 order by id`,
+      [started.paymentId],
+    );
     expect(audit.map((a) => a.action)).toEqual(['payment.started', 'payment.succeeded']);
 
     const after = await outstandingTotal(h.ctx, personId);
@@ -189,7 +201,9 @@ describe('paying through the demo hosted page', () => {
     expect(h.deliveries.at(-1)?.result).toMatchObject({ outcome: 'applied', status: 'cancelled' });
     expect((await paymentRow(started.paymentId)).status).toBe('cancelled');
     expect((await invoiceStates(ids)).map((i) => i.status)).toEqual(['open', 'open']);
-    expect(await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId])).toBe(0);
+    expect(
+      await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId]),
+    ).toBe(0);
   });
 
   it('refuses a number that is not a test card, without echoing it, and keeps the checkout open', async () => {
@@ -231,7 +245,9 @@ describe('webhooks: duplicated, reordered, late or forged', () => {
     expect(await handleWebhook(h.ctx, retry.rawBody, retry.headers)).toMatchObject({ outcome: 'duplicate' });
 
     expect(await count(db.sequelize, `select 1 from payments where customer_id = $1 and status = 'succeeded'`, [customerId])).toBe(1);
-    expect(await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId])).toBe(1);
+    expect(
+      await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId]),
+    ).toBe(1);
     expect(await notificationsOf(customerId, 'payment_receipt')).toHaveLength(1);
     expect((await notificationsOf(customerId, 'document_notification')).filter((n) => n.data.documentType === 'befizetes_igazolas')).toHaveLength(0);
     expect(await count(db.sequelize, `select 1 from payment_webhook_events where provider_reference = $1`, [reference])).toBe(1);
@@ -254,7 +270,9 @@ describe('webhooks: duplicated, reordered, late or forged', () => {
 
     expect(await paymentRow(started.paymentId)).toMatchObject({ status: 'succeeded', refund_due_huf: 0 });
     expect((await invoiceStates([id]))[0]!.paid_at).toEqual(paidAt);
-    expect(await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId])).toBe(1);
+    expect(
+      await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId]),
+    ).toBe(1);
     expect(await notificationsOf(customerId, 'payment_receipt')).toHaveLength(1);
     expect(await count(db.sequelize, `select 1 from payment_webhook_events where provider_reference = $1`, [reference])).toBe(4);
   });
@@ -286,7 +304,11 @@ describe('webhooks: duplicated, reordered, late or forged', () => {
       ['forged signature', body, { 'Gp-Signature': `t=${Math.floor(now.getTime() / 1000)},v1=${'ab'.repeat(32)}` }],
       ['wrong secret', body, { 'Gp-Signature': signatureHeader('another-secret-that-is-long-enough-000000', body, now) }],
       ['stale timestamp', body, { 'Gp-Signature': signatureHeader('whsec_test_0123456789abcdef0123456789abcdef', body, new Date(now.getTime() - 6 * 60_000)) }],
-      ['future timestamp', body, { 'Gp-Signature': signatureHeader('whsec_test_0123456789abcdef0123456789abcdef', body, new Date(now.getTime() + 6 * 60_000)) }],
+      [
+        'future timestamp',
+        body,
+        { 'Gp-Signature': signatureHeader('whsec_test_0123456789abcdef0123456789abcdef', body, new Date(now.getTime() + 6 * 60_000)) },
+      ],
       ['tampered amount', tamperedBody, { 'Gp-Signature': signatureHeader('whsec_test_0123456789abcdef0123456789abcdef', body, now) }],
       ['no signature', body, {}],
       ['malformed header', body, { 'Gp-Signature': 'v1=abc' }],
@@ -331,7 +353,12 @@ describe('webhooks: duplicated, reordered, late or forged', () => {
   });
 
   it('a webhook for an unknown checkout is refused and not remembered', async () => {
-    const fake = h.provider.signEvent(h.provider.eventPayload({ reference: 'DEMO-AAAAAAAAAAAAAAAAAAAAAAAAAA', paymentId: '00000000-0000-4000-8000-000000000000', amountHuf: 1000 }, 'payment.succeeded'));
+    const fake = h.provider.signEvent(
+      h.provider.eventPayload(
+        { reference: 'DEMO-AAAAAAAAAAAAAAAAAAAAAAAAAA', paymentId: '00000000-0000-4000-8000-000000000000', amountHuf: 1000 },
+        'payment.succeeded',
+      ),
+    );
     await expectRefusal(handleWebhook(h.ctx, fake.rawBody, fake.headers), 'payment_not_found', 'not_found');
     expect(await count(db.sequelize, `select 1 from payment_webhook_events where provider_reference = 'DEMO-AAAAAAAAAAAAAAAAAAAAAAAAAA'`)).toBe(0);
   });
@@ -364,7 +391,9 @@ describe('webhooks: duplicated, reordered, late or forged', () => {
       expect(await paymentRow(first.paymentId)).toMatchObject({ status: 'succeeded', refund_due_huf: invoices[0]!.amountHuf });
       expect((await invoiceStates([id]))[0]!.paid_at).toEqual(paidAt);
       expect(await count(db.sequelize, `select 1 from audit_events where action = 'payment.double_payment' and subject_id = $1`, [first.paymentId])).toBe(1);
-      expect(await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId])).toBe(1);
+      expect(
+        await count(db.sequelize, `select 1 from documents where customer_id = $1 and type = 'befizetes_igazolas' and source = 'system'`, [customerId]),
+      ).toBe(1);
       expect((await getPayment(h.ctx, customerId, first.paymentId)).refundDueHuf).toBe(invoices[0]!.amountHuf);
     } finally {
       h.shiftMinutes = 0;
@@ -389,7 +418,12 @@ describe('startPayment refusals and idempotency', () => {
     expect(theirs.paymentId).not.toBe(first.paymentId);
     // After completion the key still answers with the payment's final state.
     await postForm(h.app, pathOf(first.redirectUrl!), GOOD_CARD);
-    expect(await startPayment(h.ctx, args(customerId, [a, b], { idempotencyKey: key }))).toMatchObject({ paymentId: first.paymentId, status: 'succeeded', redirectUrl: null, replayed: true });
+    expect(await startPayment(h.ctx, args(customerId, [a, b], { idempotencyKey: key }))).toMatchObject({
+      paymentId: first.paymentId,
+      status: 'succeeded',
+      redirectUrl: null,
+      replayed: true,
+    });
   });
 
   it("another customer's invoice is not_found like a missing one, and nothing is written", async () => {
@@ -410,9 +444,24 @@ describe('startPayment refusals and idempotency', () => {
     const outOfScope = invoices.find((i) => i.policyId !== inScope.policyId);
     const scope = { allowedPolicyIds: [inScope.policyId] };
     if (outOfScope) {
-      await expectRefusal(startPayment(h.ctx, args(customerId, [outOfScope.id], { ...scope, clientId: 'biztos-pont', returnUrl: `${BROKER_ORIGIN}/fizetes`, cancelUrl: `${BROKER_ORIGIN}/fizetes` })), 'invoice_not_found', 'not_found');
+      await expectRefusal(
+        startPayment(
+          h.ctx,
+          args(customerId, [outOfScope.id], {
+            ...scope,
+            clientId: 'biztos-pont',
+            returnUrl: `${BROKER_ORIGIN}/fizetes`,
+            cancelUrl: `${BROKER_ORIGIN}/fizetes`,
+          }),
+        ),
+        'invoice_not_found',
+        'not_found',
+      );
     }
-    const ok = await startPayment(h.ctx, args(customerId, [inScope.id], { ...scope, clientId: 'biztos-pont', returnUrl: `${BROKER_ORIGIN}/fizetes?ok`, cancelUrl: `${BROKER_ORIGIN}/fizetes` }));
+    const ok = await startPayment(
+      h.ctx,
+      args(customerId, [inScope.id], { ...scope, clientId: 'biztos-pont', returnUrl: `${BROKER_ORIGIN}/fizetes?ok`, cancelUrl: `${BROKER_ORIGIN}/fizetes` }),
+    );
     expect(ok.status).toBe('pending');
     expect(await getPayment(h.ctx, customerId, ok.paymentId, scope)).toMatchObject({ id: ok.paymentId, status: 'pending', redirectUrl: ok.redirectUrl });
     await expectRefusal(getPayment(h.ctx, customerId, ok.paymentId, { allowedPolicyIds: [] }), 'payment_not_found', 'not_found');
@@ -424,7 +473,17 @@ describe('startPayment refusals and idempotency', () => {
     const before = await footprint(db.sequelize);
     await expectRefusal(startPayment(h.ctx, args(customerId, [])), 'no_invoices', 'invalid');
     await expectRefusal(startPayment(h.ctx, args(customerId, [id, id])), 'duplicate_invoice', 'invalid');
-    await expectRefusal(startPayment(h.ctx, args(customerId, Array.from({ length: MAX_INVOICES_PER_PAYMENT + 1 }, (_, i) => i + 1))), 'too_many_invoices', 'invalid');
+    await expectRefusal(
+      startPayment(
+        h.ctx,
+        args(
+          customerId,
+          Array.from({ length: MAX_INVOICES_PER_PAYMENT + 1 }, (_, i) => i + 1),
+        ),
+      ),
+      'too_many_invoices',
+      'invalid',
+    );
     await expectRefusal(startPayment(h.ctx, args(customerId, [1.5])), 'invalid_invoice_id', 'invalid');
     await expectRefusal(startPayment(h.ctx, args(customerId, [id], { idempotencyKey: 'short' })), 'invalid_idempotency_key', 'invalid');
     await expectRefusal(startPayment(h.ctx, args(customerId, [id], { returnUrl: 'javascript:alert(1)' })), 'invalid_return_url', 'invalid');
@@ -437,10 +496,22 @@ describe('startPayment refusals and idempotency', () => {
 
   it('marks the payment failed when the provider cannot open a checkout', async () => {
     const { customerId, invoices } = await pick(1);
-    const broken: PaymentProvider = { name: 'demo', createCheckout: async () => Promise.reject(new Error('provider down')), verifyWebhook: h.provider.verifyWebhook.bind(h.provider) };
+    const broken: PaymentProvider = {
+      name: 'demo',
+      createCheckout: async () => Promise.reject(new Error('provider down')),
+      verifyWebhook: h.provider.verifyWebhook.bind(h.provider),
+    };
     const key = newKey();
-    await expectRefusal(startPayment({ ...h.ctx, provider: broken }, args(customerId, [invoices[0]!.id], { idempotencyKey: key })), 'payment_provider_unavailable', 'unavailable');
-    expect(await startPayment(h.ctx, args(customerId, [invoices[0]!.id], { idempotencyKey: key }))).toMatchObject({ status: 'failed', redirectUrl: null, replayed: true });
+    await expectRefusal(
+      startPayment({ ...h.ctx, provider: broken }, args(customerId, [invoices[0]!.id], { idempotencyKey: key })),
+      'payment_provider_unavailable',
+      'unavailable',
+    );
+    expect(await startPayment(h.ctx, args(customerId, [invoices[0]!.id], { idempotencyKey: key }))).toMatchObject({
+      status: 'failed',
+      redirectUrl: null,
+      replayed: true,
+    });
     // A new attempt (a new key) is not blocked by the failed one.
     expect((await startPayment(h.ctx, args(customerId, [invoices[0]!.id]))).status).toBe('pending');
   });
@@ -450,6 +521,10 @@ describe('startPayment refusals and idempotency', () => {
     const started = await startPayment(h.ctx, args(customerId, [invoices[0]!.id]));
     await expectRefusal(getPayment(h.ctx, personId, started.paymentId), 'payment_not_found', 'not_found');
     await expectRefusal(getPayment(h.ctx, customerId, 'not-a-uuid'), 'payment_not_found', 'not_found');
-    expect(await getPayment(h.ctx, customerId, started.paymentId)).toMatchObject({ status: 'pending', redirectUrl: started.redirectUrl, amountHuf: invoices[0]!.amountHuf });
+    expect(await getPayment(h.ctx, customerId, started.paymentId)).toMatchObject({
+      status: 'pending',
+      redirectUrl: started.redirectUrl,
+      amountHuf: invoices[0]!.amountHuf,
+    });
   });
 });

@@ -128,7 +128,13 @@ export async function openInvoicesOf(sequelize: Sequelize, customerId: number): 
       where customer_id = $1 and status = 'open' order by due_date, id`,
     [customerId],
   );
-  return found.map((r) => ({ id: Number(r.id), invoiceNumber: r.invoice_number, amountHuf: Number(r.amount_huf), policyId: Number(r.policy_id), dueDate: r.due_date }));
+  return found.map((r) => ({
+    id: Number(r.id),
+    invoiceNumber: r.invoice_number,
+    amountHuf: Number(r.amount_huf),
+    policyId: Number(r.policy_id),
+    dueDate: r.due_date,
+  }));
 }
 
 /**

@@ -42,7 +42,11 @@ describe('changePolicy: applied at once', () => {
     expect(row.payment_frequency).toBe('quarterly');
     expect(row.correspondence_address).toEqual({ postcode: '1055', city: 'Budapest', addressLine: 'Kossuth Lajos tér 1–3.' });
 
-    const stored = await select(db.sequelize, 'select kind, status, client_id, customer_id, decided_at from change_requests where policy_id = $1 order by kind', [policies.kgfb.id]);
+    const stored = await select(
+      db.sequelize,
+      'select kind, status, client_id, customer_id, decided_at from change_requests where policy_id = $1 order by kind',
+      [policies.kgfb.id],
+    );
     expect(stored).toHaveLength(2);
     expect(stored.every((r) => r.status === 'applied' && r.client_id === clientId && Number(r.customer_id) === person.id && r.decided_at !== null)).toBe(true);
 
@@ -63,9 +67,18 @@ describe('changePolicy: applied at once', () => {
       'select template, to_address, data from notifications where id = $1',
       [result.confirmation!.notificationId],
     );
-    expect(notification).toMatchObject({ template: 'document_notification', to_address: person.email, data: { documentType: 'modositas_visszaigazolas', customerNumber: person.customerNumber } });
+    expect(notification).toMatchObject({
+      template: 'document_notification',
+      to_address: person.email,
+      data: { documentType: 'modositas_visszaigazolas', customerNumber: person.customerNumber },
+    });
 
-    expect(await auditActions(db.sequelize, person.id, auditFrom)).toEqual(['document.issued', 'policy.change_requested', 'policy.change_requested', 'policy.changed']);
+    expect(await auditActions(db.sequelize, person.id, auditFrom)).toEqual([
+      'document.issued',
+      'policy.change_requested',
+      'policy.change_requested',
+      'policy.changed',
+    ]);
     const [audit] = await select<{ actor_type: string; actor_id: string; client_id: string; metadata: Record<string, unknown> }>(
       db.sequelize,
       "select actor_type, actor_id, client_id, metadata from audit_events where action = 'policy.changed' and subject_id = $1",
@@ -83,7 +96,11 @@ describe('changePolicy: applied at once', () => {
   it('refuses the same value again as no_change, writing nothing', async () => {
     const { person, policies } = db.demo;
     await expectNothingWritten(db.sequelize, async () => {
-      await expectRefusal(changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentMethod: 'direct_debit' } }), 'no_change', 'invalid');
+      await expectRefusal(
+        changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentMethod: 'direct_debit' } }),
+        'no_change',
+        'invalid',
+      );
       await expectRefusal(
         changePolicy(db.ctx(), {
           customerId: person.id,
@@ -102,12 +119,18 @@ describe('changePolicy: back-office review', () => {
   it('records a frequency change to monthly as pending, without touching the contract or issuing a confirmation', async () => {
     const { person, policies } = db.demo;
     const auditFrom = await lastAuditId(db.sequelize);
-    const [{ n: documentsBefore }] = (await select<{ n: string }>(db.sequelize, 'select count(*) as n from documents where customer_id = $1', [person.id])) as [{ n: string }];
+    const [{ n: documentsBefore }] = (await select<{ n: string }>(db.sequelize, 'select count(*) as n from documents where customer_id = $1', [person.id])) as [
+      { n: string },
+    ];
     const result = await changePolicy(db.ctx(), { customerId: person.id, clientId, policyId: policies.kgfb.id, changes: { paymentFrequency: 'monthly' } });
-    expect(result.changes).toMatchObject([{ kind: 'payment_frequency', status: 'pending', reviewReason: 'frequency_to_monthly', oldValue: 'quarterly', newValue: 'monthly', decidedAt: null }]);
+    expect(result.changes).toMatchObject([
+      { kind: 'payment_frequency', status: 'pending', reviewReason: 'frequency_to_monthly', oldValue: 'quarterly', newValue: 'monthly', decidedAt: null },
+    ]);
     expect(result.confirmation).toBeNull();
     expect((await policyRow(policies.kgfb.id)).payment_frequency).toBe('quarterly');
-    const [{ n: documentsAfter }] = (await select<{ n: string }>(db.sequelize, 'select count(*) as n from documents where customer_id = $1', [person.id])) as [{ n: string }];
+    const [{ n: documentsAfter }] = (await select<{ n: string }>(db.sequelize, 'select count(*) as n from documents where customer_id = $1', [person.id])) as [
+      { n: string },
+    ];
     expect(documentsAfter).toBe(documentsBefore);
     expect(await auditActions(db.sequelize, person.id, auditFrom)).toEqual(['policy.change_requested']);
 
@@ -116,11 +139,19 @@ describe('changePolicy: back-office review', () => {
 
     // A second frequency change while one waits is a conflict; a method change is still fine.
     await expectNothingWritten(db.sequelize, () =>
-      expectRefusal(changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentFrequency: 'annual' } }), 'change_already_pending', 'conflict'),
+      expectRefusal(
+        changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentFrequency: 'annual' } }),
+        'change_already_pending',
+        'conflict',
+      ),
     );
     // …but not to one that the pending monthly frequency would not allow.
     await expectNothingWritten(db.sequelize, () =>
-      expectRefusal(changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentMethod: 'postal_cheque' } }), 'payment_terms_not_allowed', 'invalid'),
+      expectRefusal(
+        changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentMethod: 'postal_cheque' } }),
+        'payment_terms_not_allowed',
+        'invalid',
+      ),
     );
     const card = await changePolicy(db.ctx(), { customerId: person.id, policyId: policies.kgfb.id, changes: { paymentMethod: 'card' } });
     expect(card.changes).toMatchObject([{ kind: 'payment_method', status: 'applied' }]);
@@ -162,20 +193,105 @@ describe('changePolicy: back-office review', () => {
 
 describe('changePolicy: refusals write nothing', () => {
   const refusals: [string, () => Parameters<typeof changePolicy>[1], string, 'invalid' | 'not_found' | 'conflict'][] = [
-    ['an unknown payment method', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'cash' } }), 'invalid_payment_method', 'invalid'],
-    ['an unknown frequency', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentFrequency: 'weekly' } }), 'invalid_payment_frequency', 'invalid'],
-    ['a field that cannot be changed here', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { annualPremiumHuf: 1 } as never }), 'unknown_change', 'invalid'],
-    ['a postcode below 1000', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { correspondenceAddress: { postcode: '0999', city: 'Győr', addressLine: 'Fő utca 1.' } } }), 'invalid_correspondence_address', 'invalid'],
-    ['a five-digit postcode', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { correspondenceAddress: { postcode: '10555', city: 'Győr', addressLine: 'Fő utca 1.' } } }), 'invalid_correspondence_address', 'invalid'],
-    ['control characters in the city', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { correspondenceAddress: { postcode: '9021', city: 'Győr\u0000', addressLine: 'Fő utca 1.' } } }), 'invalid_correspondence_address', 'invalid'],
-    ['a bidi override in the address line', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { correspondenceAddress: { postcode: '9021', city: 'Győr', addressLine: 'Fő utca \u202e1.' } } }), 'invalid_correspondence_address', 'invalid'],
-    ['an address line that is too long', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { correspondenceAddress: { postcode: '9021', city: 'Győr', addressLine: 'x'.repeat(121) } } }), 'invalid_correspondence_address', 'invalid'],
-    ['postal cheque on CASCO', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'postal_cheque' } }), 'payment_terms_not_allowed', 'invalid'],
-    ['bank transfer with monthly instalments', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'bank_transfer' } }), 'payment_terms_not_allowed', 'invalid'],
-    ['a cancelled contract', () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.oldKgfb.id, changes: { paymentMethod: 'card' } }), 'policy_not_active', 'conflict'],
-    ['another customer’s contract', () => ({ customerId: db.demo.company.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'card' } }), 'policy_not_found', 'not_found'],
+    [
+      'an unknown payment method',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'cash' } }),
+      'invalid_payment_method',
+      'invalid',
+    ],
+    [
+      'an unknown frequency',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentFrequency: 'weekly' } }),
+      'invalid_payment_frequency',
+      'invalid',
+    ],
+    [
+      'a field that cannot be changed here',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { annualPremiumHuf: 1 } as never }),
+      'unknown_change',
+      'invalid',
+    ],
+    [
+      'a postcode below 1000',
+      () => ({
+        customerId: db.demo.person.id,
+        policyId: db.demo.policies.casco.id,
+        changes: { correspondenceAddress: { postcode: '0999', city: 'Győr', addressLine: 'Fő utca 1.' } },
+      }),
+      'invalid_correspondence_address',
+      'invalid',
+    ],
+    [
+      'a five-digit postcode',
+      () => ({
+        customerId: db.demo.person.id,
+        policyId: db.demo.policies.casco.id,
+        changes: { correspondenceAddress: { postcode: '10555', city: 'Győr', addressLine: 'Fő utca 1.' } },
+      }),
+      'invalid_correspondence_address',
+      'invalid',
+    ],
+    [
+      'control characters in the city',
+      () => ({
+        customerId: db.demo.person.id,
+        policyId: db.demo.policies.casco.id,
+        changes: { correspondenceAddress: { postcode: '9021', city: 'Győr\u0000', addressLine: 'Fő utca 1.' } },
+      }),
+      'invalid_correspondence_address',
+      'invalid',
+    ],
+    [
+      'a bidi override in the address line',
+      () => ({
+        customerId: db.demo.person.id,
+        policyId: db.demo.policies.casco.id,
+        changes: { correspondenceAddress: { postcode: '9021', city: 'Győr', addressLine: 'Fő utca \u202e1.' } },
+      }),
+      'invalid_correspondence_address',
+      'invalid',
+    ],
+    [
+      'an address line that is too long',
+      () => ({
+        customerId: db.demo.person.id,
+        policyId: db.demo.policies.casco.id,
+        changes: { correspondenceAddress: { postcode: '9021', city: 'Győr', addressLine: 'x'.repeat(121) } },
+      }),
+      'invalid_correspondence_address',
+      'invalid',
+    ],
+    [
+      'postal cheque on CASCO',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'postal_cheque' } }),
+      'payment_terms_not_allowed',
+      'invalid',
+    ],
+    [
+      'bank transfer with monthly instalments',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'bank_transfer' } }),
+      'payment_terms_not_allowed',
+      'invalid',
+    ],
+    [
+      'a cancelled contract',
+      () => ({ customerId: db.demo.person.id, policyId: db.demo.policies.oldKgfb.id, changes: { paymentMethod: 'card' } }),
+      'policy_not_active',
+      'conflict',
+    ],
+    [
+      'another customer’s contract',
+      () => ({ customerId: db.demo.company.id, policyId: db.demo.policies.casco.id, changes: { paymentMethod: 'card' } }),
+      'policy_not_found',
+      'not_found',
+    ],
     ['a missing contract', () => ({ customerId: db.demo.person.id, policyId: 99_999, changes: { paymentMethod: 'card' } }), 'policy_not_found', 'not_found'],
-    ['a contract outside the broker scope', () => ({ customerId: db.demo.person.id, brokerId: db.demo.brokers.first, policyId: db.demo.policies.home.id, changes: { paymentMethod: 'card' } }), 'policy_not_found', 'not_found'],
+    [
+      'a contract outside the broker scope',
+      () => ({ customerId: db.demo.person.id, brokerId: db.demo.brokers.first, policyId: db.demo.policies.home.id, changes: { paymentMethod: 'card' } }),
+      'policy_not_found',
+      'not_found',
+    ],
   ];
 
   it.each(refusals)('%s', async (_name, args, code, kind) => {
@@ -202,7 +318,10 @@ describe('changePolicy: refusals write nothing', () => {
   });
 
   it('the confirmation e-mail renders from the queued data', async () => {
-    const [row] = await select<{ data: Record<string, unknown> }>(db.sequelize, "select data from notifications where template = 'document_notification' and data->>'documentType' = 'modositas_visszaigazolas' limit 1");
+    const [row] = await select<{ data: Record<string, unknown> }>(
+      db.sequelize,
+      "select data from notifications where template = 'document_notification' and data->>'documentType' = 'modositas_visszaigazolas' limit 1",
+    );
     const email = await renderEmail('document_notification', 'hu', row!.data as never);
     expect(email.subject).toBe('Szerződésmódosítás visszaigazolása');
   });

@@ -11,7 +11,11 @@ describe('listPolicies', () => {
     expect(all.counts).toEqual({ active: 3, cancelled: 2 });
     expect(all.total).toBe(5);
     expect(all.items.map((p) => p.status)).toEqual(['active', 'active', 'active', 'cancelled', 'cancelled']);
-    expect(all.items.map((p) => p.id).sort()).toEqual(Object.values(policies).map((p) => p.id).sort());
+    expect(all.items.map((p) => p.id).sort()).toEqual(
+      Object.values(policies)
+        .map((p) => p.id)
+        .sort(),
+    );
 
     const kgfb = all.items.find((p) => p.id === policies.kgfb.id)!;
     expect(kgfb).toMatchObject({
@@ -25,7 +29,11 @@ describe('listPolicies', () => {
       pendingChanges: 0,
     });
     // The demo kgfb has an overdue notice: it shows in the outstanding premium.
-    const [open] = await select<{ n: string; sum: string }>(db.sequelize, "select count(*) as n, sum(amount_huf) as sum from invoices where policy_id = $1 and status = 'open'", [policies.kgfb.id]);
+    const [open] = await select<{ n: string; sum: string }>(
+      db.sequelize,
+      "select count(*) as n, sum(amount_huf) as sum from invoices where policy_id = $1 and status = 'open'",
+      [policies.kgfb.id],
+    );
     expect(kgfb.openInvoices).toBe(Number(open!.n));
     expect(kgfb.outstandingHuf).toBe(Number(open!.sum));
     expect(kgfb.overdueInvoices).toBeGreaterThanOrEqual(1);

@@ -1,12 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  LANGUAGES,
-  TEMPLATE_NAMES,
-  clearTemplateCache,
-  compiledCount,
-  renderEmail,
-  warmTemplates,
-} from '../../../../server/notifications/templates/index.ts';
+import { LANGUAGES, TEMPLATE_NAMES, clearTemplateCache, compiledCount, renderEmail, warmTemplates } from '../../../../server/notifications/templates/index.ts';
 import { SAMPLES } from './fixtures.ts';
 
 describe('the compiled-template cache', () => {

@@ -57,7 +57,19 @@ describe('personal data in the e-mails', () => {
 });
 
 describe('links', () => {
-  const BAD = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'ftp://example.com/x', '//evil.example/x', '/relative/path', 'https://user:pw@evil.example/', ''];
+  const BAD = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'ftp://example.com/x',
+    '//evil.example/x',
+    '/relative/path',
+    'https://user:pw@evil.example/',
+    '',
+  ];
 
   for (const name of TEMPLATE_NAMES) {
     for (const field of URL_FIELDS[name]) {

@@ -26,8 +26,21 @@ const policy = (over: Partial<PolicySummary>): PolicySummary =>
   }) as PolicySummary;
 
 const CASCO = policy({});
-const HOME = policy({ id: 14, policyNumber: 'GP-LAK-000014', product: 'home', productName: { hu: 'Lakásbiztosítás', en: 'Home insurance' }, insuredObjectLabel: 'Győr, Baross út 12.' });
-const policyList = (items: PolicySummary[]) => ({ items, page: 1, pageSize: 100, total: items.length, status: 'active', counts: { active: items.length, cancelled: 0 } });
+const HOME = policy({
+  id: 14,
+  policyNumber: 'GP-LAK-000014',
+  product: 'home',
+  productName: { hu: 'Lakásbiztosítás', en: 'Home insurance' },
+  insuredObjectLabel: 'Győr, Baross út 12.',
+});
+const policyList = (items: PolicySummary[]) => ({
+  items,
+  page: 1,
+  pageSize: 100,
+  total: items.length,
+  status: 'active',
+  counts: { active: items.length, cancelled: 0 },
+});
 
 const REPORTED: ReportedClaim = {
   id: 77,
@@ -110,7 +123,8 @@ async function render(attrs: { policyId?: string; view?: string } = {}, lang: La
   return { portal, el: widget };
 }
 
-const loaded = (el: GpClaimForm) => waitUntil(() => root(el).querySelector('[part~="form"], [part~="empty"], [part~="error"], [part~="claims"]'), 'never loaded');
+const loaded = (el: GpClaimForm) =>
+  waitUntil(() => root(el).querySelector('[part~="form"], [part~="empty"], [part~="error"], [part~="claims"]'), 'never loaded');
 
 /** Walks a CASCO collision report up to the review step. */
 async function fillCasco(el: GpClaimForm, date = daysAgo(3)): Promise<void> {

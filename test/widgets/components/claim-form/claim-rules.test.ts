@@ -16,7 +16,8 @@ import {
 } from '../../../../widgets/components/claim-form/claim-rules.ts';
 
 const file = (name: string, size: number, type = '') => new File([new Uint8Array(size)], name, { type });
-const policy = (over: Partial<PolicySummary> = {}) => ({ id: 12, product: 'casco', startDate: '2025-01-01', endDate: null, cancelledAt: null, status: 'active', ...over }) as PolicySummary;
+const policy = (over: Partial<PolicySummary> = {}) =>
+  ({ id: 12, product: 'casco', startDate: '2025-01-01', endDate: null, cancelledAt: null, status: 'active', ...over }) as PolicySummary;
 const NOW = new Date('2026-05-10T10:00:00Z'); // 12:00 in Budapest
 
 describe('claim-rules', () => {

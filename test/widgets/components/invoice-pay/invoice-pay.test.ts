@@ -97,7 +97,16 @@ const originalAssign = navigation.assign;
 let assigned: string[] = [];
 
 function stubPopup(blocked = false): void {
-  popup = blocked ? null : { closed: false, location: { href: '' }, close() { this.closed = true; }, focus() {} };
+  popup = blocked
+    ? null
+    : {
+        closed: false,
+        location: { href: '' },
+        close() {
+          this.closed = true;
+        },
+        focus() {},
+      };
   window.open = ((...args: unknown[]) => {
     openCalls.push(args);
     steps.push('open');
@@ -258,7 +267,9 @@ describe('<gp-invoice-pay>', () => {
 
   it('stops polling when the popup closes, shows the still pending payment, and checks again on request', async () => {
     let status: Payment['status'] = 'pending';
-    api = fakeApi().on('GET', '/payments/:id', () => ({ json: payment(status) })).install();
+    api = fakeApi()
+      .on('GET', '/payments/:id', () => ({ json: payment(status) }))
+      .install();
     stubPopup();
     const { widget } = await render();
     await tick(widget, checkbox(widget, 'DB-2025-0003'));
@@ -564,4 +575,3 @@ describe('<gp-invoice-pay>', () => {
     expect(parts(widget, 'logged-out')).to.have.length(1);
   });
 });
-

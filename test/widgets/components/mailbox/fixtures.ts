@@ -40,8 +40,13 @@ export const DOC_OLD: MailboxDocument = {
   sizeBytes: 40960,
 };
 
-const policy = (id: number, policyNumber: string, product: PolicySummary['product'], productName: PolicySummary['productName'], status: PolicySummary['status']) =>
-  ({ id, policyNumber, product, productName, status }) as PolicySummary;
+const policy = (
+  id: number,
+  policyNumber: string,
+  product: PolicySummary['product'],
+  productName: PolicySummary['productName'],
+  status: PolicySummary['status'],
+) => ({ id, policyNumber, product, productName, status }) as PolicySummary;
 
 export const POLICIES: PolicyList = {
   items: [
@@ -79,6 +84,9 @@ export function mailboxApi(items: MailboxDocument[] = [DOC_UNREAD, DOC_READ, DOC
   return new FakeApi()
     .on('GET', '/documents', documentList(items))
     .on('GET', '/policies', POLICIES)
-    .on('GET', '/documents/:id/content', () => ({ body: new Blob(['%PDF-1.7 test'], { type: 'application/pdf' }), headers: { 'content-type': 'application/pdf' } }))
+    .on('GET', '/documents/:id/content', () => ({
+      body: new Blob(['%PDF-1.7 test'], { type: 'application/pdf' }),
+      headers: { 'content-type': 'application/pdf' },
+    }))
     .on('GET', '/document-requests/types', TYPES_11);
 }

@@ -141,7 +141,11 @@ describe('<gp-mailbox>', () => {
   });
 
   it('offers every contract of a customer with more than a page of them (a fleet) in the contract filter', async () => {
-    const fleet = Array.from({ length: 101 }, (_, i) => ({ ...POLICIES.items[0]!, id: 1000 + i, policyNumber: `KGFB-2024-${String(1000 + i).padStart(6, '0')}` }));
+    const fleet = Array.from({ length: 101 }, (_, i) => ({
+      ...POLICIES.items[0]!,
+      id: 1000 + i,
+      policyNumber: `KGFB-2024-${String(1000 + i).padStart(6, '0')}`,
+    }));
     api = mailboxApi().install();
     api.on('GET', '/policies', (request) => {
       const page = Number(request.query.get('page'));
@@ -401,7 +405,18 @@ describe('<gp-mailbox>', () => {
             status: 201,
             json: {
               documentId: fresh.id,
-              request: { id: 'r1', policyId: 11, policyNumber: 'KGFB-2024-000123', type: body.type, typeName: { hu: 'Kötvény', en: 'Policy document' }, status: 'fulfilled', documentId: fresh.id, failureReason: null, requestedAt: fresh.issuedAt, fulfilledAt: fresh.issuedAt },
+              request: {
+                id: 'r1',
+                policyId: 11,
+                policyNumber: 'KGFB-2024-000123',
+                type: body.type,
+                typeName: { hu: 'Kötvény', en: 'Policy document' },
+                status: 'fulfilled',
+                documentId: fresh.id,
+                failureReason: null,
+                requestedAt: fresh.issuedAt,
+                fulfilledAt: fresh.issuedAt,
+              },
             },
           };
         })

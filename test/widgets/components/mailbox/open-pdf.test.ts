@@ -18,7 +18,13 @@ describe('pdfFilename', () => {
 });
 
 describe('openPdf', () => {
-  const originals = { open: window.open, create: URL.createObjectURL, revoke: URL.revokeObjectURL, setTimeout: window.setTimeout, click: HTMLAnchorElement.prototype.click };
+  const originals = {
+    open: window.open,
+    create: URL.createObjectURL,
+    revoke: URL.revokeObjectURL,
+    setTimeout: window.setTimeout,
+    click: HTMLAnchorElement.prototype.click,
+  };
   let timers: [() => void, number | undefined][];
   let revoked: string[];
 

@@ -60,8 +60,26 @@ export function detail(base: PolicySummary, overrides: Partial<PolicyDetail> = {
       { frequency: 'monthly', methods: ['direct_debit', 'card'] },
     ],
     invoices: [
-      { id: 31, invoiceNumber: 'DB-2026-0031', periodStart: '2026-04-01', periodEnd: '2026-06-30', dueDate: '2026-04-15', amountHuf: 12150, status: 'overdue', paidAt: null },
-      { id: 30, invoiceNumber: 'DB-2026-0030', periodStart: '2026-01-01', periodEnd: '2026-03-31', dueDate: '2026-01-15', amountHuf: 12150, status: 'paid', paidAt: '2026-01-10T09:00:00Z' },
+      {
+        id: 31,
+        invoiceNumber: 'DB-2026-0031',
+        periodStart: '2026-04-01',
+        periodEnd: '2026-06-30',
+        dueDate: '2026-04-15',
+        amountHuf: 12150,
+        status: 'overdue',
+        paidAt: null,
+      },
+      {
+        id: 30,
+        invoiceNumber: 'DB-2026-0030',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+        dueDate: '2026-01-15',
+        amountHuf: 12150,
+        status: 'paid',
+        paidAt: '2026-01-10T09:00:00Z',
+      },
     ],
     claims: [
       {

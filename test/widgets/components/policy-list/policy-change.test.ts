@@ -7,7 +7,13 @@ describe('policy change rules', () => {
   const policy = detail(summary(1));
 
   it('starts from the contract’s current values', () => {
-    expect(draftOf(policy)).to.deep.equal({ paymentFrequency: 'quarterly', paymentMethod: 'bank_transfer', postcode: '9021', city: 'Győr', addressLine: 'Baross Gábor út 12.' });
+    expect(draftOf(policy)).to.deep.equal({
+      paymentFrequency: 'quarterly',
+      paymentMethod: 'bank_transfer',
+      postcode: '9021',
+      city: 'Győr',
+      addressLine: 'Baross Gábor út 12.',
+    });
   });
 
   it('sends only the changed fields, and nothing when nothing changed', () => {
@@ -37,7 +43,9 @@ describe('policy change rules', () => {
     });
     expect(validateDraft({ ...draft, postcode: '  ' }, policy)).to.deep.equal({ postcode: 'required' });
     expect(validateDraft({ ...draft, addressLine: 'Fő utca\u202e 1.' }, policy)).to.deep.equal({ addressLine: 'control_characters' });
-    expect(validateDraft({ ...draft, paymentFrequency: 'monthly', paymentMethod: 'postal_cheque' }, policy)).to.deep.equal({ paymentMethod: 'not_allowed_for_product' });
+    expect(validateDraft({ ...draft, paymentFrequency: 'monthly', paymentMethod: 'postal_cheque' }, policy)).to.deep.equal({
+      paymentMethod: 'not_allowed_for_product',
+    });
     expect(validateDraft({ ...draft, paymentFrequency: 'semiannual' }, policy)).to.deep.equal({ paymentFrequency: 'not_allowed' });
   });
 

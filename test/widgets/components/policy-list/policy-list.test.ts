@@ -177,17 +177,28 @@ describe('<gp-policy-list>', () => {
 
     expect(textOf(part(el, 'detail-heading'))).to.equal('Kötelező gépjármű-felelősségbiztosítás');
     const facts = textOf(part(el, 'facts'));
-    expect(facts).to.contain(live.policyNumber).and.contain('9021 Győr, Baross Gábor út 12.').and.contain(formatHuf(12150, 'hu')).and.contain('Teszt Alkusz Kft.');
+    expect(facts)
+      .to.contain(live.policyNumber)
+      .and.contain('9021 Győr, Baross Gábor út 12.')
+      .and.contain(formatHuf(12150, 'hu'))
+      .and.contain('Teszt Alkusz Kft.');
     const rows = [...part(el, 'invoices').querySelectorAll('tbody tr')].map((r) => textOf(r));
     expect(rows).to.have.length(2);
     expect(rows[0]).to.contain('DB-2026-0031').and.contain(formatDate('2026-04-15', 'hu')).and.contain('lejárt');
     expect(rows[1]).to.contain('kifizetve');
-    expect(textOf(part(el, 'claims'))).to.contain('KAR-2025-0005').and.contain('Okozott gépjárműkár').and.contain('vizsgálat alatt');
-    expect(textOf(part(el, 'documents'))).to.contain('Kötvény GP-100001').and.contain('olvasatlan');
+    expect(textOf(part(el, 'claims')))
+      .to.contain('KAR-2025-0005')
+      .and.contain('Okozott gépjárműkár')
+      .and.contain('vizsgálat alatt');
+    expect(textOf(part(el, 'documents')))
+      .to.contain('Kötvény GP-100001')
+      .and.contain('olvasatlan');
     expect(part(el, 'change-form')).to.exist;
     // Plain words: "Díjhátralék" for the unpaid premium, and what is missing said by name.
     expect(facts).to.contain(`Díjhátralék${formatHuf(12150, 'hu')}`);
-    expect(textOf(shadow(el).querySelector('[aria-labelledby="changes-heading"]'))).to.equal('Módosítási kérelmek Ehhez a szerződéshez nincs módosítási kérelem.');
+    expect(textOf(shadow(el).querySelector('[aria-labelledby="changes-heading"]'))).to.equal(
+      'Módosítási kérelmek Ehhez a szerződéshez nincs módosítási kérelem.',
+    );
     await expect(el).to.be.accessible();
 
     // Shift+Tab from the focused heading reaches the back button.
@@ -376,14 +387,20 @@ describe('<gp-policy-list>', () => {
     expect(part(el, 'base').getAttribute('lang')).to.equal('en');
     expect(textOf(part(el, 'heading'))).to.equal('My contracts');
     expect(textOf(button(el, 1))).to.contain('Compulsory motor third-party liability insurance');
-    expect(textOf(parts(el, 'policy')[0])).to.contain('quarterly, bank transfer').and.contain(formatHuf(live.annualPremiumHuf, 'en'));
-    expect(textOf(parts(el, 'policy')[1])).to.contain('Vehicle sold').and.contain('Cancelled');
+    expect(textOf(parts(el, 'policy')[0]))
+      .to.contain('quarterly, bank transfer')
+      .and.contain(formatHuf(live.annualPremiumHuf, 'en'));
+    expect(textOf(parts(el, 'policy')[1]))
+      .to.contain('Vehicle sold')
+      .and.contain('Cancelled');
     expect(textOf(filterButton(el, 'active'))).to.equal('Live (1)');
     expect(api.callsTo('GET', '/policies')).to.have.length(1);
     await expect(el).to.be.accessible();
 
     await openDetail(el, 1);
-    expect(textOf(part(el, 'change-form'))).to.contain('Change contract details').and.contain('Postcode');
+    expect(textOf(part(el, 'change-form')))
+      .to.contain('Change contract details')
+      .and.contain('Postcode');
     await expect(el).to.be.accessible();
   });
 
@@ -401,7 +418,10 @@ describe('<gp-policy-list>', () => {
     it('opens a document as the mailbox does: the PDF, gp-document-opened, no longer unread', async () => {
       const opened: string[] = [];
       window.open = ((url: string) => (opened.push(url), {} as Window)) as typeof window.open;
-      api.on('GET', '/documents/:id/content', () => ({ body: new Blob(['%PDF-1.7'], { type: 'application/pdf' }), headers: { 'content-type': 'application/pdf' } }));
+      api.on('GET', '/documents/:id/content', () => ({
+        body: new Blob(['%PDF-1.7'], { type: 'application/pdf' }),
+        headers: { 'content-type': 'application/pdf' },
+      }));
       const { el } = await render(api);
       await openDetail(el, 1);
       expect(textOf(part(el, 'documents'))).to.contain('olvasatlan');

@@ -25,7 +25,9 @@ const widgetText = (w: TestWidget) => w.shadowRoot!.textContent!.replace(/[ \t\r
 
 describe('<gp-portal> context', () => {
   it('gives widgets inside it the language, API base and client id', async () => {
-    const el = await fixture<GpPortal>(html`<gp-portal client-id="broker-1" api="https://portal.example/" lang="en"><gp-test-widget></gp-test-widget></gp-portal>`);
+    const el = await fixture<GpPortal>(
+      html`<gp-portal client-id="broker-1" api="https://portal.example/" lang="en"><gp-test-widget></gp-test-widget></gp-portal>`,
+    );
     const widget = el.querySelector<TestWidget>('gp-test-widget')!;
     await elementUpdated(widget);
     expect(widget.portal.value).to.include({ lang: 'en', apiBase: 'https://portal.example/api', clientId: 'broker-1' });

@@ -30,7 +30,14 @@ function stubPopup(): { frame: HTMLIFrameElement; opened: string[]; restore: () 
     opened.push(String(url));
     return frame.contentWindow;
   }) as typeof window.open;
-  return { frame, opened, restore: () => { window.open = original; frame.remove(); } };
+  return {
+    frame,
+    opened,
+    restore: () => {
+      window.open = original;
+      frame.remove();
+    },
+  };
 }
 
 describe('<gp-portal> session', () => {
@@ -126,9 +133,15 @@ describe('<gp-portal> session', () => {
       expect(part<HTMLButtonElement>(el, 'login-button').disabled).to.equal(true);
 
       // A message from another origin, or from a window that is not the popup, is ignored.
-      window.dispatchEvent(new MessageEvent('message', { origin: 'https://evil.test', source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'forged' } }));
+      window.dispatchEvent(
+        new MessageEvent('message', { origin: 'https://evil.test', source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'forged' } }),
+      );
       window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source: window, data: { type: 'gp-login', ticket: 'forged' } }));
-      setTimeout(() => window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'ticket-1' } })));
+      setTimeout(() =>
+        window.dispatchEvent(
+          new MessageEvent('message', { origin: API_ORIGIN, source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'ticket-1' } }),
+        ),
+      );
       const login = await oneEvent<GpLoginEvent>(el, 'gp-login');
       await elementUpdated(el);
 
@@ -158,7 +171,11 @@ describe('<gp-portal> session', () => {
       const el = await mount();
       part(el, 'login-button').click();
       await waitUntil(() => api.callsTo('POST', '/session/login').length === 1);
-      setTimeout(() => window.dispatchEvent(new MessageEvent('message', { origin: API_ORIGIN, source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'ticket-3' } })));
+      setTimeout(() =>
+        window.dispatchEvent(
+          new MessageEvent('message', { origin: API_ORIGIN, source: popup.frame.contentWindow, data: { type: 'gp-login', ticket: 'ticket-3' } }),
+        ),
+      );
       const error = await oneEvent<GpErrorEvent>(el, 'gp-error');
       await elementUpdated(el);
       expect(error.code).to.equal('session_not_confirmed');

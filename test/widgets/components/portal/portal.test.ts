@@ -16,7 +16,10 @@ const part = <T extends Element = HTMLElement>(el: GpPortal, name: string) => {
 };
 const text = (el: GpPortal, name: string) => part(el, name).textContent!.replace(/\s+/g, ' ').trim();
 /** Finishes running CSS transitions so computed styles show the end state. */
-const settle = (el: GpPortal) => shadow(el).getAnimations().forEach((a) => a.finish());
+const settle = (el: GpPortal) =>
+  shadow(el)
+    .getAnimations()
+    .forEach((a) => a.finish());
 const langButton = (el: GpPortal, lang: string) => shadow(el).querySelector<HTMLButtonElement>(`[part~="lang-button"][lang="${lang}"]`)!;
 
 /** Renders, then waits until the portal inside has asked the (fake, logged-out) API for the session. */
@@ -112,7 +115,11 @@ describe('<gp-portal>', () => {
   });
 
   it("leaves the language of the page's slotted content alone", async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="hu"><gp-portal api=${FAKE_API_BASE} client-id="test"><p>Szerződések</p></gp-portal></div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="hu">
+        <gp-portal api=${FAKE_API_BASE} client-id="test"><p>Szerződések</p></gp-portal>
+      </div>`,
+    );
     const el = page.querySelector('gp-portal')!;
     const slotted = page.querySelector('p')!;
     await elementUpdated(el);
@@ -234,7 +241,9 @@ describe('<gp-portal>', () => {
   });
 
   it('inherits tokens set on an ancestor, as a partner stylesheet does', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="--gp-color-surface: rgb(9, 8, 7); --gp-spacing: 10px"><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="--gp-color-surface: rgb(9, 8, 7); --gp-spacing: 10px"><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`,
+    );
     const el = wrapper.querySelector('gp-portal')!;
     await elementUpdated(el);
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(9, 8, 7)');
@@ -242,7 +251,9 @@ describe('<gp-portal>', () => {
   });
 
   it("uses the page's font unless --gp-font-family is set", async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-family: Georgia, serif"><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="font-family: Georgia, serif"><gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal></div>`,
+    );
     const el = wrapper.querySelector('gp-portal')!;
     await elementUpdated(el);
     expect(getComputedStyle(part(el, 'login-text')).fontFamily).to.equal('Georgia, serif');
@@ -266,7 +277,23 @@ describe('<gp-portal>', () => {
 
   it('exposes its nodes as ::part()s for partner styling', async () => {
     const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test"></gp-portal>`);
-    for (const name of ['base', 'header', 'brand', 'logo', 'insurer', 'title', 'lang-switch', 'lang-button', 'body', 'login-panel', 'login-heading', 'login-text', 'login-button', 'login-hint', 'content']) {
+    for (const name of [
+      'base',
+      'header',
+      'brand',
+      'logo',
+      'insurer',
+      'title',
+      'lang-switch',
+      'lang-button',
+      'body',
+      'login-panel',
+      'login-heading',
+      'login-text',
+      'login-button',
+      'login-hint',
+      'content',
+    ]) {
       expect(shadow(el).querySelector(`[part~="${name}"]`), name).to.exist;
     }
   });
