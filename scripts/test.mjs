@@ -78,6 +78,7 @@ const firefox = ensureFirefox();
 ensureWebKitDriver();
 ensureXvfb();
 step('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('lint: ESLint, Prettier, import rules (npm run lint)', 'npm', ['run', '--silent', 'lint']);
 step('build widgets', 'npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
 step('widget types and manifest', 'node', ['scripts/build-types.mjs']);
 step('API types match the API', 'npx', ['tsx', 'scripts/api-types.ts', '--check']);

@@ -83,7 +83,7 @@ function harmonyOf(text: string): Harmony {
 
 /** Whether the text, read aloud, starts with a vowel sound. */
 function startsWithVowel(text: string): boolean {
-  const word = text.trim().replace(/^[„"'“‘«»(\[]+/, '');
+  const word = text.trim().replace(/^[„"'“‘«»([]+/, '');
   const digits = leadingDigits(word);
   if (digits) return numberStartsWithVowel(digits);
   const first = word[0];

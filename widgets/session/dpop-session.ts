@@ -1,10 +1,11 @@
 import type { KeyStore, StoredSession } from './key-store.ts';
+import type * as Dpop from 'dpop';
 
 /**
  * The `dpop` library, fetched once a page holds a handle or starts a log-in (a page nobody is
  * logged in on never needs it; one that holds a handle fetches it at once, with the session check).
  */
-let library: Promise<typeof import('dpop')> | undefined;
+let library: Promise<typeof Dpop> | undefined;
 const dpop = () => (library ??= import('dpop'));
 
 /**

@@ -32,12 +32,10 @@ export const DocumentListSchema = z
     pageSize: z.number().int(),
     total: z.number().int(),
     unreadCount: z.number().int().openapi({ description: 'Unread documents in the whole mailbox the partner may see, whatever the filters.' }),
-    types: z
-      .array(z.object({ type: DocumentTypeCodeSchema, typeName: LocalizedNameSchema, count: z.number().int() }).openapi('MailboxTypeCount'))
-      .openapi({
-        description:
-          "The document types in the whole mailbox the partner may see, whatever the filters, with how many of each (by type code): the type filter's choices.",
-      }),
+    types: z.array(z.object({ type: DocumentTypeCodeSchema, typeName: LocalizedNameSchema, count: z.number().int() }).openapi('MailboxTypeCount')).openapi({
+      description:
+        "The document types in the whole mailbox the partner may see, whatever the filters, with how many of each (by type code): the type filter's choices.",
+    }),
   })
   .openapi('DocumentList');
 

@@ -11,7 +11,7 @@ import '../../../widgets/components/mailbox/mailbox.ts';
 import '../../../widgets/components/policy-list/policy-list.ts';
 import '../../../widgets/components/profile/profile.ts';
 import type { Lang } from '../../../widgets/i18n/lang.ts';
-import { FakeApi } from '../support/fake-api.ts';
+import type { FakeApi } from '../support/fake-api.ts';
 import { inPortal, part } from '../support/render.ts';
 import { atWidth, overflowing, WIDTHS } from '../support/viewport.ts';
 import { mailboxApi } from '../components/mailbox/fixtures.ts';

@@ -304,7 +304,11 @@ export default class GpInvoicePay extends GpElement {
     const busy = phase !== 'idle';
     const toggle = (ids: number[]) => (e: Event) => {
       const next = new Set(this.view.selected);
-      for (const id of ids) (e.target as HTMLInputElement).checked ? next.add(id) : next.delete(id);
+      const checked = (e.target as HTMLInputElement).checked;
+      for (const id of ids) {
+        if (checked) next.add(id);
+        else next.delete(id);
+      }
       this.#set({ selected: next, payError: undefined });
     };
     return html`

@@ -7,7 +7,7 @@ import '../../../../widgets/components/claim-form/claim-form.ts';
 import GpClaimForm from '../../../../widgets/components/claim-form/claim-form.component.ts';
 import { budapestNow } from '../../../../widgets/components/claim-form/claim-rules.ts';
 import { GpClaimSubmittedEvent } from '../../../../widgets/events/claim-submitted.ts';
-import { GpErrorEvent } from '../../../../widgets/events/error.ts';
+import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
 

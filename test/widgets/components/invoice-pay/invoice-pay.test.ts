@@ -8,7 +8,7 @@ import type GpInvoicePay from '../../../../widgets/components/invoice-pay/invoic
 import { navigation, RETURN_HASH, STORAGE_KEY } from '../../../../widgets/components/invoice-pay/payment-flow.ts';
 import { invoicePayEn as en } from '../../../../widgets/i18n/terms/invoice-pay.en.ts';
 import { invoicePayHu as hu } from '../../../../widgets/i18n/terms/invoice-pay.hu.ts';
-import { GpErrorEvent } from '../../../../widgets/events/error.ts';
+import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { GpPaymentCompletedEvent } from '../../../../widgets/events/payment-completed.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../../widgets/components/portal/portal.ts';
 import type GpPortal from '../../../../widgets/components/portal/portal.component.ts';
-import { GpErrorEvent } from '../../../../widgets/events/error.ts';
-import { GpLoginEvent } from '../../../../widgets/events/login.ts';
-import { GpLogoutEvent } from '../../../../widgets/events/logout.ts';
+import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
+import type { GpLoginEvent } from '../../../../widgets/events/login.ts';
+import type { GpLogoutEvent } from '../../../../widgets/events/logout.ts';
 import { clearSession, DEMO_CUSTOMER, FAKE_API_BASE, FakeApi, problem, seedSession, SEEDED_HANDLE } from '../../support/fake-api.ts';
 import { part, textOf } from '../../support/render.ts';
 
