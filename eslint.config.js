@@ -32,6 +32,13 @@ export default tseslint.config(
     ...wc.configs['flat/recommended'],
   },
   {
+    files: ['server/**/*.ts', 'idp/**/*.ts', 'common/**/*.ts'],
+    ignores: ['server/config/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Settings are read and validated once in server/config and handed down.' }],
+    },
+  },
+  {
     files: ['widgets/**/*.component.ts'],
     rules: {
       // A @lit/task controller registers with its host when constructed; the private field only keeps it.

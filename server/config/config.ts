@@ -8,6 +8,8 @@ import { parseTrustProxy, type TrustProxy } from '../../common/http/trust-proxy.
 export interface Config {
   port: number;
   publicUrl: URL;
+  /** Whether `PUBLIC_URL` was set (false: the default from PORT was taken). */
+  publicUrlSet: boolean;
   brokerDemoPort: number | null;
   brokerDemoUrl: URL | null;
   databaseUrl: string | null;
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   return {
     port: port!,
     publicUrl: publicUrl!,
+    publicUrlSet: read('PUBLIC_URL') !== undefined,
     brokerDemoPort: brokerDemoPort ?? null,
     brokerDemoUrl: brokerDemoUrl ?? null,
     databaseUrl,

@@ -80,7 +80,7 @@ export const partnerCommand: Command = {
           const scope = str('scope');
           if (scope !== undefined && scope !== 'broker' && scope !== 'all') throw new CliError(`--scope must be "broker" or "all" (got "${scope}")`, 2);
           const added = await withDatabase(async ({ sequelize }) => {
-            const warning = await publicUrlMismatch(sequelize, config.publicUrl, process.env.PUBLIC_URL === undefined);
+            const warning = await publicUrlMismatch(sequelize, config.publicUrl, !config.publicUrlSet);
             if (warning) process.stderr.write(`${warning}\n`);
             return addPartnerClient(sequelize, config.publicUrl, {
               clientId: str('client-id') ?? '',
