@@ -35,7 +35,10 @@ export default tseslint.config(
     files: ['server/**/*.ts', 'idp/**/*.ts', 'common/**/*.ts'],
     ignores: ['server/config/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Settings are read and validated once in server/config and handed down.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Settings are read and validated once in server/config and handed down.' },
+      ],
     },
   },
   {

@@ -54,7 +54,8 @@ export function loginPage(o: LoginPageOptions): Promise<string> {
   const focus = o.message ? (o.email ? 'password' : 'email') : focusTarget(['email', 'password'], o.errors);
   const body = html`<h1>${s.loginTitle}</h1>
     <p class="lead">${s.loginLead}</p>
-    ${o.partner ? partnerBadge(s.partner, o.partner) : ''} ${errorSummary(s.errorSummary, o.errors)} ${o.message ? notice('error', o.message) : ''}
+    ${o.partner ? partnerBadge(s.partner, o.partner) : ''}
+    ${errorSummary(s.errorSummary, o.errors)} ${o.message ? notice('error', o.message) : ''}
     <form method="post" action="/interaction/${o.uid}/login" novalidate>
       ${field({ name: 'email', label: s.email, type: 'email', value: o.email, autocomplete: 'username', inputmode: 'email', maxlength: 254, errors: o.errors, autofocus: focus === 'email' })}
       ${field({ name: 'password', label: s.password, type: 'password', autocomplete: 'current-password', maxlength: 1024, errors: o.errors, autofocus: focus === 'password' })}
@@ -95,14 +96,7 @@ export function consentPage(o: ConsentPageOptions): Promise<string> {
         : ''
     }
     <p>${s.consentSignedInAs} <strong>${o.customerName}</strong></p>
-    ${
-      items.length
-        ? html`<h2>${s.consentWhat}</h2>
-            <ul class="scopes">
-              ${items.map((item) => html`<li>${item}</li>`)}
-            </ul>`
-        : ''
-    }
+    ${items.length ? html`<h2>${s.consentWhat}</h2><ul class="scopes">${items.map((item) => html`<li>${item}</li>`)}</ul>` : ''}
     ${o.offline ? html`<p>${s.scopeOffline}</p>` : ''}
     <p class="hint">${s.consentNote}</p>
     <form method="post" action="/interaction/${o.uid}/confirm">
@@ -139,7 +133,8 @@ export function logoutPage(o: LogoutPageOptions): Promise<string> {
   const s = text(o.lang);
   const body = html`<h1>${s.logoutTitle}</h1>
     <p class="lead">${s.logoutQuestion}</p>
-    ${o.partner ? html`<p>${s.logoutRequestedBy} <strong>${o.partner}</strong></p>` : ''} ${raw(o.form)}
+    ${o.partner ? html`<p>${s.logoutRequestedBy} <strong>${o.partner}</strong></p>` : ''}
+    ${raw(o.form)}
     <div class="actions">
       <button class="primary" type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>${s.logoutYes}</button>
       <button class="secondary" type="submit" form="op.logoutForm">${s.logoutNo}</button>

@@ -37,12 +37,9 @@ export function field(o: FieldOptions): Html {
   const value = o.type === 'password' ? '' : (o.value ?? '');
   return html`<div class="field${error ? ' has-error' : ''}">
     <label for="${o.name}">${o.label}</label>
-    ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : ''} ${error ? html`<p class="error" id="${errorId}">${error.message}</p>` : ''}
-    <input
-      id="${o.name}"
-      name="${o.name}"
-      type="${o.type ?? 'text'}"
-      value="${value}"
+    ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : ''}
+    ${error ? html`<p class="error" id="${errorId}">${error.message}</p>` : ''}
+    <input id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}" value="${value}"
       ${o.autocomplete ? html`autocomplete="${o.autocomplete}"` : ''}
       ${o.inputmode ? html`inputmode="${o.inputmode}"` : ''}
       ${o.maxlength ? html`maxlength="${String(o.maxlength)}"` : ''}
@@ -50,8 +47,7 @@ export function field(o: FieldOptions): Html {
       ${o.required === false ? '' : html`required aria-required="true"`}
       ${error ? html`aria-invalid="true"` : ''}
       ${describedBy ? html`aria-describedby="${describedBy}"` : ''}
-      ${o.autofocus ? html`autofocus` : ''}
-    />
+      ${o.autofocus ? html`autofocus` : ''} />
   </div>`;
 }
 

@@ -58,20 +58,13 @@ export function page(options: PageOptions): Html {
       <body>
         <a class="skip" href="#main">${s.skip}</a>
         <header class="top">
-          <div class="brand">
-            <span class="logo" aria-hidden="true"></span><span><strong>${s.insurer}</strong> ${s.portal}</span>
-          </div>
-          <a class="lang" href="${switchLanguageUrl(options.currentUrl, other)}" lang="${other}" hreflang="${other}" aria-label="${s.switchLabel}"
-            >${s.switchTo}</a
-          >
+          <div class="brand"><span class="logo" aria-hidden="true"></span><span><strong>${s.insurer}</strong> ${s.portal}</span></div>
+          <a class="lang" href="${switchLanguageUrl(options.currentUrl, other)}" lang="${other}" hreflang="${other}" aria-label="${s.switchLabel}">${s.switchTo}</a>
         </header>
         <main id="main" tabindex="-1">
           <div class="card">${options.body}</div>
         </main>
-        <footer class="bottom">
-          <p>${s.footer}</p>
-          <p>${s.privacy}</p>
-        </footer>
+        <footer class="bottom"><p>${s.footer}</p><p>${s.privacy}</p></footer>
       </body>
     </html>`;
 }

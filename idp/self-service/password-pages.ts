@@ -55,7 +55,8 @@ export function forgotForm(
   const s = passwordText(lang);
   return html`<h1>${s.forgotTitle}</h1>
     <p class="lead">${s.forgotLead}</p>
-    ${message ? codedNotice('error', message.code, message.text) : ''} ${codedErrorSummary(common(lang).errorSummaryTitle, errors)}
+    ${message ? codedNotice('error', message.code, message.text) : ''}
+    ${codedErrorSummary(common(lang).errorSummaryTitle, errors)}
     <form method="post" action="${actionUrl('/account/forgot-password', lang)}" novalidate>
       ${field({ name: 'email', label: s.email, type: 'email', value: email, autocomplete: 'username', maxlength: 254, errors, autofocus: focusTarget(['email'], errors) === 'email' })}
       <div class="actions"><button type="submit" class="primary">${s.send}</button></div>

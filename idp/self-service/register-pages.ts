@@ -97,16 +97,9 @@ export function registerStep1(lang: Language, values: Step1Values, errors: reado
   const kindError = errors.find((e) => e.field === 'kind');
   const radio = (kind: CustomerKind, id: string, label: string, hint: string, first: boolean) =>
     html`<label class="choice" for="${id}">
-      <input
-        type="radio"
-        id="${id}"
-        name="kind"
-        value="${kind}"
-        ${values.kind === kind ? html`checked` : ''}
-        ${first ? html`required` : ''}
-        ${kindError ? html`aria-invalid="true" aria-describedby="kind-error"` : ''}
-        ${first && focus === 'kind' ? html`autofocus` : ''}
-      />
+      <input type="radio" id="${id}" name="kind" value="${kind}" ${values.kind === kind ? html`checked` : ''}
+        ${first ? html`required` : ''} ${kindError ? html`aria-invalid="true" aria-describedby="kind-error"` : ''}
+        ${first && focus === 'kind' ? html`autofocus` : ''} />
       <span>${label}<small>${hint}</small></span>
     </label>`;
   return html`<p class="steps">${s.step1}</p>
@@ -119,7 +112,9 @@ export function registerStep1(lang: Language, values: Step1Values, errors: reado
       <fieldset class="field${kindError ? ' has-error' : ''}">
         <legend>${s.kindLegend}</legend>
         ${kindError ? html`<p class="error" id="kind-error">${kindError.message}</p>` : ''}
-        <div class="choices">${radio('person', 'kind', s.person, s.personHint, true)} ${radio('company', 'kind-company', s.company, s.companyHint, false)}</div>
+        <div class="choices">
+          ${radio('person', 'kind', s.person, s.personHint, true)} ${radio('company', 'kind-company', s.company, s.companyHint, false)}
+        </div>
       </fieldset>
       ${field({
         name: 'customer',
@@ -175,14 +170,8 @@ export function registerStep2(
     ${codedErrorSummary(c.errorSummaryTitle, errors)}
     <div class="summary">
       <dl>
-        <div>
-          <dt>${s.customerNumber}</dt>
-          <dd>${values.customer}</dd>
-        </div>
-        <div>
-          <dt>${s.customerKind}</dt>
-          <dd>${values.kind === 'person' ? s.person : s.company}</dd>
-        </div>
+        <div><dt>${s.customerNumber}</dt><dd>${values.customer}</dd></div>
+        <div><dt>${s.customerKind}</dt><dd>${values.kind === 'person' ? s.person : s.company}</dd></div>
       </dl>
       <a href="${changeUrl}">${s.change}<span class="visually-hidden"> (${s.changeDetail})</span></a>
     </div>

@@ -73,7 +73,8 @@ export function resendForm(lang: Language, email: string, errors: readonly Coded
   const s = verifyText(lang);
   return html`<h1>${s.resendTitle}</h1>
     <p class="lead">${s.resendLead}</p>
-    ${message ? codedNotice('error', message.code, message.text) : ''} ${codedErrorSummary(common(lang).errorSummaryTitle, errors)}
+    ${message ? codedNotice('error', message.code, message.text) : ''}
+    ${codedErrorSummary(common(lang).errorSummaryTitle, errors)}
     <form method="post" action="${actionUrl('/account/verify-email/resend', lang)}" novalidate>
       ${field({ name: 'email', label: s.email, type: 'email', value: email, autocomplete: 'email', maxlength: 254, errors, autofocus: focusTarget(['email'], errors) === 'email' })}
       <div class="actions"><button type="submit" class="primary">${s.send}</button></div>

@@ -32,26 +32,18 @@ export function devMailRoutes(sink: MailSink): Hono {
                 messages.length === 0
                   ? html`<p class="empty">No e-mail yet.</p>`
                   : html`<table>
-                      <thead>
-                        <tr>
-                          <th scope="col">#</th>
-                          <th scope="col">Received</th>
-                          <th scope="col">To</th>
-                          <th scope="col">Subject</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        ${messages.map(
-                          (m) =>
-                            html`<tr>
-                              <td>${m.index}</td>
-                              <td><time datetime="${m.receivedAt.toISOString()}">${m.receivedAt.toISOString().replace('T', ' ').slice(0, 19)}</time></td>
-                              <td>${m.to}</td>
-                              <td><a href="/dev/mail/${m.index}">${m.subject || '(no subject)'}</a></td>
-                            </tr>`,
-                        )}
-                      </tbody>
-                    </table>`
+                    <thead><tr><th scope="col">#</th><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject</th></tr></thead>
+                    <tbody>
+                      ${messages.map(
+                        (m) => html`<tr>
+                          <td>${m.index}</td>
+                          <td><time datetime="${m.receivedAt.toISOString()}">${m.receivedAt.toISOString().replace('T', ' ').slice(0, 19)}</time></td>
+                          <td>${m.to}</td>
+                          <td><a href="/dev/mail/${m.index}">${m.subject || '(no subject)'}</a></td>
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>`
               }
             </main>
           </body>
@@ -91,14 +83,10 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weigh
               <p><a href="/dev/mail">← All e-mails</a></p>
               <h1>${m.subject}</h1>
               <dl>
-                <dt>From</dt>
-                <dd>${m.from}</dd>
-                <dt>To</dt>
-                <dd>${m.to}</dd>
-                <dt>Message-ID</dt>
-                <dd>${m.messageId ?? ''}</dd>
-                <dt>Received</dt>
-                <dd>${m.receivedAt.toISOString()}</dd>
+                <dt>From</dt><dd>${m.from}</dd>
+                <dt>To</dt><dd>${m.to}</dd>
+                <dt>Message-ID</dt><dd>${m.messageId ?? ''}</dd>
+                <dt>Received</dt><dd>${m.receivedAt.toISOString()}</dd>
               </dl>
               <h2>HTML part</h2>
               ${m.html ? html`<iframe title="HTML part" sandbox src="/dev/mail/${m.index}/html"></iframe>` : html`<p>None.</p>`}

@@ -16,9 +16,7 @@ export const button = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
-    transition:
-      background-color 120ms ease,
-      border-color 120ms ease;
+    transition: background-color 120ms ease, border-color 120ms ease;
   }
 
   .button:hover {

@@ -69,12 +69,7 @@ describe('the standalone page’s navigation', () => {
   it('shows one heading per view: the page names the area, the widget does not repeat it', async () => {
     const api = new FakeApi({ authenticated: false }).install();
     try {
-      const { portal } = await inPortal<HTMLElement>(
-        html`<section class="area">
-          <h2>Számlák</h2>
-          <gp-invoice-pay></gp-invoice-pay>
-        </section>`,
-      );
+      const { portal } = await inPortal<HTMLElement>(html`<section class="area"><h2>Számlák</h2><gp-invoice-pay></gp-invoice-pay></section>`);
       const widget = portal.querySelector('gp-invoice-pay')!;
       await widget.updateComplete;
       expect(getComputedStyle(part(widget, 'heading')).display).to.equal('none');

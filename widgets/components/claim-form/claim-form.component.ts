@@ -202,16 +202,17 @@ export default class GpClaimForm extends GpElement {
       ${
         this.renderGate() ??
         html`
-          <div part="views" class="views" role="group" aria-label=${t.term('claimForm.views')}>
-            ${(['report', 'list'] as const).map(
-              (view) =>
-                html`<button part="view-button" class="button secondary" type="button" aria-pressed=${view === this.view} @click=${() => (this.view = view)}>
-                  ${t.term(`claimForm.view.${view}`)}
-                </button>`,
-            )}
-          </div>
-          ${this.view === 'list' ? this.#renderList() : this.#renderReport()}
-        `
+        <div part="views" class="views" role="group" aria-label=${t.term('claimForm.views')}>
+          ${(['report', 'list'] as const).map(
+            (
+              view,
+            ) => html`<button part="view-button" class="button secondary" type="button" aria-pressed=${view === this.view} @click=${() => (this.view = view)}>
+              ${t.term(`claimForm.view.${view}`)}
+            </button>`,
+          )}
+        </div>
+        ${this.view === 'list' ? this.#renderList() : this.#renderReport()}
+      `
       }
     </section>`;
   }
@@ -230,53 +231,45 @@ export default class GpClaimForm extends GpElement {
           ${
             reported
               ? html`<div class="notice success">
-                  <p class="done">${t.term('claimForm.done')}</p>
-                  <p part="claim-number" class="claim-number" tabindex="-1">${t.term('claimForm.claimNumber', reported.claimNumber)}</p>
-                  <p>${t.term('claimForm.doneText')}</p>
-                </div>`
+                <p class="done">${t.term('claimForm.done')}</p>
+                <p part="claim-number" class="claim-number" tabindex="-1">${t.term('claimForm.claimNumber', reported.claimNumber)}</p>
+                <p>${t.term('claimForm.doneText')}</p>
+              </div>`
               : nothing
           }
         </div>
         ${
           reported
-            ? html`<div class="actions">
-                <button part="another-button" class="button" type="button" @click=${this.#another}>${t.term('claimForm.another')}</button>
-              </div>`
+            ? html`<div class="actions"><button part="another-button" class="button" type="button" @click=${this.#another}>${t.term('claimForm.another')}</button></div>`
             : html`<form part="form" novalidate aria-busy=${!!progress} @submit=${this.#onSubmit}>
-                <h3 part="step-heading" class="step-heading" tabindex="-1">
-                  <span part="step-indicator" class="step-indicator">${t.term('claimForm.stepOf', index + 1, steps.length)}</span>
-                  ${t.term(`claimForm.step.${step}`)}
-                </h3>
-                ${this.#renderStep()} ${this.#renderFailure()}
+              <h3 part="step-heading" class="step-heading" tabindex="-1">
+                <span part="step-indicator" class="step-indicator">${t.term('claimForm.stepOf', index + 1, steps.length)}</span>
+                ${t.term(`claimForm.step.${step}`)}
+              </h3>
+              ${this.#renderStep()} ${this.#renderFailure()}
+              ${
+                progress
+                  ? html`<div class="field">
+                    <label for="progress">${t.term('claimForm.uploading')}</label>
+                    <progress id="progress" part="progress" max=${progress[1]} .value=${progress[0]}></progress>
+                  </div>`
+                  : nothing
+              }
+              <div class="actions">
                 ${
-                  progress
-                    ? html`<div class="field">
-                        <label for="progress">${t.term('claimForm.uploading')}</label>
-                        <progress id="progress" part="progress" max=${progress[1]} .value=${progress[0]}></progress>
-                      </div>`
+                  index > 0
+                    ? html`<button part="back-button" class="button secondary" type="button" ?disabled=${!!progress} @click=${() => this.#goto(steps[index - 1]!)}>
+                      ${t.term('action.back')}
+                    </button>`
                     : nothing
                 }
-                <div class="actions">
-                  ${
-                    index > 0
-                      ? html`<button
-                          part="back-button"
-                          class="button secondary"
-                          type="button"
-                          ?disabled=${!!progress}
-                          @click=${() => this.#goto(steps[index - 1]!)}
-                        >
-                          ${t.term('action.back')}
-                        </button>`
-                      : nothing
-                  }
-                  ${
-                    step === 'review'
-                      ? html`<button part="submit-button" class="button" type="submit" ?disabled=${!!progress}>${t.term('claimForm.submit')}</button>`
-                      : html`<button part="next-button" class="button" type="submit">${t.term('action.next')}</button>`
-                  }
-                </div>
-              </form>`
+                ${
+                  step === 'review'
+                    ? html`<button part="submit-button" class="button" type="submit" ?disabled=${!!progress}>${t.term('claimForm.submit')}</button>`
+                    : html`<button part="next-button" class="button" type="submit">${t.term('action.next')}</button>`
+                }
+              </div>
+            </form>`
         }`
     );
   }
@@ -295,16 +288,19 @@ export default class GpClaimForm extends GpElement {
           'claimType',
           (policy ? CLAIM_TYPES[policy.product] : []).map((type) => [type, this.#typeName(type)]),
         )}
-        ${this.#input('description', { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}
-        ${this.#input('damage', { numeric: true, hint: t.term('claimForm.damageHint') })}`;
+          ${this.#input('description', { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}
+          ${this.#input('damage', { numeric: true, hint: t.term('claimForm.damageHint') })}`;
       case 'when': {
         const today = budapestNow().date;
         return html`${this.#input('date', { type: 'date', required: true, min: earliestDate(today, policy), max: today })}
-        ${this.#input('time', { type: 'time' })} ${this.#input('place', { required: true })}`;
+          ${this.#input('time', { type: 'time' })}
+          ${this.#input('place', { required: true })}`;
       }
       case 'other':
         return html`<p class="hint">${t.term('claimForm.otherHint')}</p>
-          ${this.#input('opName')} ${this.#input('opPlate', { hint: t.term('claimForm.opPlateHint') })} ${this.#input('opInsurer')}`;
+          ${this.#input('opName')}
+          ${this.#input('opPlate', { hint: t.term('claimForm.opPlateHint') })}
+          ${this.#input('opInsurer')}`;
       case 'files':
         return this.#renderFiles();
       default:
@@ -321,19 +317,10 @@ export default class GpClaimForm extends GpElement {
     return html`<fieldset>
       <legend>${this.localize.term(`claimForm.${name}`)}</legend>
       ${options.map(
-        ([value, label, hint]) =>
-          html`<label class="choice">
-            <input
-              type="radio"
-              name=${name}
-              .value=${value!}
-              .checked=${this.model.draft[name] === value}
-              aria-invalid=${!!this.model.errors[name]}
-              aria-describedby="${name}-error"
-              @change=${this.#onInput}
-            />
-            <span>${label}${hint ? html` <span class="hint block">${hint}</span>` : nothing}</span>
-          </label>`,
+        ([value, label, hint]) => html`<label class="choice">
+          <input type="radio" name=${name} .value=${value!} .checked=${this.model.draft[name] === value} aria-invalid=${!!this.model.errors[name]} aria-describedby="${name}-error" @change=${this.#onInput} />
+          <span>${label}${hint ? html` <span class="hint block">${hint}</span>` : nothing}</span>
+        </label>`,
       )}
       ${this.#error(name)}
     </fieldset>`;
@@ -355,30 +342,10 @@ export default class GpClaimForm extends GpElement {
       ${o.hint ? html`<span id="${name}-hint" class="hint">${o.hint}</span>` : nothing}
       ${
         o.multiline
-          ? html`<textarea
-              id=${name}
-              name=${name}
-              rows="6"
-              ?required=${o.required}
-              .value=${value}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${this.#onInput}
-            ></textarea>`
-          : html`<input
-              id=${name}
-              name=${name}
-              type=${o.type ?? 'text'}
-              ?required=${o.required}
-              .value=${value}
-              min=${o.min ?? nothing}
-              max=${o.max ?? nothing}
-              autocomplete=${o.type ? nothing : 'off'}
-              inputmode=${o.numeric ? 'numeric' : nothing}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-              @input=${this.#onInput}
-            />`
+          ? html`<textarea id=${name} name=${name} rows="6" ?required=${o.required} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput}></textarea>`
+          : html`<input id=${name} name=${name} type=${o.type ?? 'text'} ?required=${o.required} .value=${value}
+            min=${o.min ?? nothing} max=${o.max ?? nothing} autocomplete=${o.type ? nothing : 'off'} inputmode=${o.numeric ? 'numeric' : nothing}
+            aria-invalid=${invalid} aria-describedby=${describedBy} @input=${this.#onInput} />`
       }
       ${this.#error(name)}
     </div>`;
@@ -405,16 +372,7 @@ export default class GpClaimForm extends GpElement {
     return html`<div class="field">
         <label for="files">${t.term('claimForm.files')}</label>
         <span id="files-hint" class="hint">${t.term('claimForm.filesHint')}</span>
-        <input
-          id="files"
-          part="file-input"
-          type="file"
-          multiple
-          accept=${ACCEPT}
-          aria-invalid=${!!(errors.files || refused.length)}
-          aria-describedby="files-hint files-error"
-          @change=${this.#onFiles}
-        />
+        <input id="files" part="file-input" type="file" multiple accept=${ACCEPT} aria-invalid=${!!(errors.files || refused.length)} aria-describedby="files-hint files-error" @change=${this.#onFiles} />
         ${this.#error(
           'files',
           [this.#message('files', errors.files), ...refused.map((r) => `${r.name}: ${this.#message('file', r.code)}`)].filter(Boolean).join(' '),
@@ -424,27 +382,21 @@ export default class GpClaimForm extends GpElement {
       ${
         draft.files.length
           ? html`<ul part="files" class="files" aria-labelledby="file-list">
-              ${draft.files.map(
-                (file, i) =>
-                  html`<li part="file" class="file">
-                    <span class="file-name">${file.name}</span>
-                    <span class="hint">${this.#size(file.size)}</span>
-                    ${this.#error(`file-${i}`)}
-                    <button
-                      part="remove-button"
-                      class="button secondary"
-                      type="button"
-                      @click=${() =>
-                        this.#setFiles(
-                          draft.files.filter((_, j) => j !== i),
-                          '#files',
-                        )}
-                    >
-                      ${t.term('claimForm.remove')}<span class="visually-hidden">: ${file.name}</span>
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+            ${draft.files.map(
+              (file, i) => html`<li part="file" class="file">
+                <span class="file-name">${file.name}</span>
+                <span class="hint">${this.#size(file.size)}</span>
+                ${this.#error(`file-${i}`)}
+                <button part="remove-button" class="button secondary" type="button" @click=${() =>
+                  this.#setFiles(
+                    draft.files.filter((_, j) => j !== i),
+                    '#files',
+                  )}>
+                  ${t.term('claimForm.remove')}<span class="visually-hidden">: ${file.name}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>`
           : html`<p class="hint">${t.term('claimForm.noFiles')}</p>`
       }`;
   }
@@ -475,16 +427,15 @@ export default class GpClaimForm extends GpElement {
     rows.push(['step.files', d.files.map((f) => f.name).join(', ') || t.term('claimForm.noFiles'), 'files']);
     return html`<dl part="review" class="review">
       ${rows.map(
-        ([key, value, step]) =>
-          html`<div class="row">
-            <dt>${t.term(`claimForm.${key}` as 'claimForm.date')}</dt>
-            <dd class="value">${value}</dd>
-            <dd>
-              <button part="edit-button" class="link" type="button" @click=${() => this.#goto(step)}>
-                ${t.term('claimForm.edit')}<span class="visually-hidden">: ${t.term(`claimForm.${key}` as 'claimForm.date')}</span>
-              </button>
-            </dd>
-          </div>`,
+        ([key, value, step]) => html`<div class="row">
+          <dt>${t.term(`claimForm.${key}` as 'claimForm.date')}</dt>
+          <dd class="value">${value}</dd>
+          <dd>
+            <button part="edit-button" class="link" type="button" @click=${() => this.#goto(step)}>
+              ${t.term('claimForm.edit')}<span class="visually-hidden">: ${t.term(`claimForm.${key}` as 'claimForm.date')}</span>
+            </button>
+          </dd>
+        </div>`,
       )}
     </dl>`;
   }
@@ -620,37 +571,30 @@ export default class GpClaimForm extends GpElement {
       this.#pending(claims, this.model.claimsError, t.term('claimForm.noClaims')) ??
       html`<ul part="claims" class="claims" aria-label=${t.term('claimForm.view.list')}>
         ${claims!.map(
-          (claim) =>
-            html`<li part="claim" class="claim">
-              <h3 class="claim-title">${claim.claimNumber} – ${claim.claimTypeName[t.lang]}</h3>
-              <dl class="claim-facts">
-                ${(
-                  [
-                    ['step.policy', claim.policyNumber],
-                    ['date', t.date(claim.occurredAt)],
-                    ['claimStatus', html`<span part="status" class="status ${claim.status}">${t.term(`claimForm.status.${claim.status}`)}</span>`],
-                  ] as const
-                ).map(
-                  ([key, value]) =>
-                    html`<div>
-                      <dt>${t.term(`claimForm.${key}`)}</dt>
-                      <dd>${value}</dd>
-                    </div>`,
+          (claim) => html`<li part="claim" class="claim">
+            <h3 class="claim-title">${claim.claimNumber} – ${claim.claimTypeName[t.lang]}</h3>
+            <dl class="claim-facts">
+              ${(
+                [
+                  ['step.policy', claim.policyNumber],
+                  ['date', t.date(claim.occurredAt)],
+                  ['claimStatus', html`<span part="status" class="status ${claim.status}">${t.term(`claimForm.status.${claim.status}`)}</span>`],
+                ] as const
+              ).map(([key, value]) => html`<div><dt>${t.term(`claimForm.${key}`)}</dt><dd>${value}</dd></div>`)}
+            </dl>
+            <details part="history" class="history">
+              <summary>${t.term('claimForm.history')}</summary>
+              <ol>
+                ${claim.history.map(
+                  (entry) => html`<li>
+                    <time datetime=${entry.at}>${t.date(entry.at)}</time> – ${t.term(`claimForm.status.${entry.status}`)}${
+                      entry.note ? html`: <span lang="hu">${entry.note}</span>` : nothing
+                    }
+                  </li>`,
                 )}
-              </dl>
-              <details part="history" class="history">
-                <summary>${t.term('claimForm.history')}</summary>
-                <ol>
-                  ${claim.history.map(
-                    (entry) =>
-                      html`<li>
-                        <time datetime=${entry.at}>${t.date(entry.at)}</time> –
-                        ${t.term(`claimForm.status.${entry.status}`)}${entry.note ? html`: <span lang="hu">${entry.note}</span>` : nothing}
-                      </li>`,
-                  )}
-                </ol>
-              </details>
-            </li>`,
+              </ol>
+            </details>
+          </li>`,
         )}
       </ul>`
     );

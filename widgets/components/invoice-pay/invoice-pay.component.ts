@@ -281,15 +281,15 @@ export default class GpInvoicePay extends GpElement {
       ${
         this.renderGate() ??
         html`<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
-          ${
-            loadError
-              ? renderError(t, loadError, () => this.#load())
-              : !page
-                ? renderLoading(t)
-                : invoices.length
-                  ? this.#renderList(page.outstanding, invoices)
-                  : renderEmpty(t.term('invoicePay.empty'))
-          }`
+        ${
+          loadError
+            ? renderError(t, loadError, () => this.#load())
+            : !page
+              ? renderLoading(t)
+              : invoices.length
+                ? this.#renderList(page.outstanding, invoices)
+                : renderEmpty(t.term('invoicePay.empty'))
+        }`
       }
     </section>`;
   }
@@ -321,22 +321,12 @@ export default class GpInvoicePay extends GpElement {
       </p>
       <div class="scroll">
         <table part="table" class="cards" aria-busy=${!!loading}>
-          <caption>
-            ${t.term('invoicePay.caption')}
-          </caption>
+          <caption>${t.term('invoicePay.caption')}</caption>
           <thead>
             <tr>
               <th scope="col" class="card-keep">
-                <input
-                  part="select-all"
-                  type="checkbox"
-                  id="select-all"
-                  aria-label=${t.term('invoicePay.selectAll')}
-                  .checked=${all}
-                  .indeterminate=${!all && chosen.length > 0}
-                  ?disabled=${busy || !open.length}
-                  @change=${toggle(open.map((i) => i.id))}
-                />
+                <input part="select-all" type="checkbox" id="select-all" aria-label=${t.term('invoicePay.selectAll')} .checked=${all}
+                  .indeterminate=${!all && chosen.length > 0} ?disabled=${busy || !open.length} @change=${toggle(open.map((i) => i.id))} />
                 <label class="card-only" for="select-all" aria-hidden="true">${t.term('invoicePay.selectAll')}</label>
               </th>
               <th scope="col">${t.term('invoicePay.invoice')}</th>
@@ -347,30 +337,23 @@ export default class GpInvoicePay extends GpElement {
           </thead>
           <tbody>
             ${invoices.map(
-              (i) =>
-                html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'}>
-                  <td>
-                    <input
-                      part="checkbox"
-                      type="checkbox"
-                      aria-label=${t.term('invoicePay.select', i.invoiceNumber)}
-                      .checked=${selected.has(i.id)}
-                      ?disabled=${busy || i.paymentPending}
-                      @change=${toggle([i.id])}
-                    />
-                  </td>
-                  <th scope="row">
-                    <span part="invoice-number">${i.invoiceNumber}</span>
-                    <span class="sub">${i.policyNumber}</span>
-                  </th>
-                  <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
-                  <td class="num">${t.money(i.amountHuf)}</td>
-                  <td>
-                    <span part="status"
-                      >${i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
-                    >
-                  </td>
-                </tr>`,
+              (i) => html`<tr part=${i.overdue ? 'invoice overdue' : 'invoice'}>
+                <td>
+                  <input part="checkbox" type="checkbox" aria-label=${t.term('invoicePay.select', i.invoiceNumber)} .checked=${selected.has(i.id)}
+                    ?disabled=${busy || i.paymentPending} @change=${toggle([i.id])} />
+                </td>
+                <th scope="row">
+                  <span part="invoice-number">${i.invoiceNumber}</span>
+                  <span class="sub">${i.policyNumber}</span>
+                </th>
+                <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
+                <td class="num">${t.money(i.amountHuf)}</td>
+                <td>
+                  <span part="status"
+                    >${i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
+                  >
+                </td>
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -392,9 +375,7 @@ export default class GpInvoicePay extends GpElement {
     if (phase === 'waiting') {
       return html`<div class="notice">
         <p>${t.term('invoicePay.waiting')}</p>
-        <button part="show-window-button" class="button secondary" type="button" @click=${() => this.#popup?.focus()}>
-          ${t.term('invoicePay.showWindow')}
-        </button>
+        <button part="show-window-button" class="button secondary" type="button" @click=${() => this.#popup?.focus()}>${t.term('invoicePay.showWindow')}</button>
       </div>`;
     }
     if (phase !== 'idle') return html`<p class="notice">${t.term(`invoicePay.${phase}`)}</p>`;
@@ -405,14 +386,12 @@ export default class GpInvoicePay extends GpElement {
       ${
         s === 'succeeded'
           ? html`<p>${t.term('invoicePay.paid', t.money(p.amountHuf), p.invoices.map((i) => i.invoiceNumber).join(', '))}</p>
-              <p>${t.term(p.receiptDocumentId ? 'invoicePay.receipt' : 'invoicePay.receiptSoon')}</p>`
+            <p>${t.term(p.receiptDocumentId ? 'invoicePay.receipt' : 'invoicePay.receiptSoon')}</p>`
           : html`<p>${t.term(`invoicePay.${s}Text`)}</p>`
       }
       ${
         s === 'pending'
-          ? html`<button part="check-button" class="button secondary" type="button" @click=${() => void this.#watch(p.id, null)}>
-              ${t.term('invoicePay.checkAgain')}
-            </button>`
+          ? html`<button part="check-button" class="button secondary" type="button" @click=${() => void this.#watch(p.id, null)}>${t.term('invoicePay.checkAgain')}</button>`
           : nothing
       }
     </div>`;

@@ -211,24 +211,15 @@ export default class GpMailbox extends GpElement {
           ${t.term('mailbox.heading')}
           ${
             count
-              ? html`<span part="unread-badge" class="badge"
-                  ><span aria-hidden="true">${count}</span><span class="visually-hidden">${t.term('mailbox.unreadCount', count)}</span></span
-                >`
+              ? html`<span part="unread-badge" class="badge"><span aria-hidden="true">${count}</span><span class="visually-hidden">${t.term('mailbox.unreadCount', count)}</span></span>`
               : nothing
           }
         </h2>
         ${
           list
-            ? html`<button
-                part="request-toggle"
-                class="button secondary"
-                type="button"
-                aria-expanded=${!!requestOpen}
-                aria-controls="request"
-                @click=${this.#toggleRequest}
-              >
-                ${t.term('mailbox.request.heading')}
-              </button>`
+            ? html`<button part="request-toggle" class="button secondary" type="button" aria-expanded=${!!requestOpen} aria-controls="request" @click=${this.#toggleRequest}>
+              ${t.term('mailbox.request.heading')}
+            </button>`
             : nothing
         }
       </div>
@@ -268,18 +259,18 @@ export default class GpMailbox extends GpElement {
       ${
         items.length
           ? html`<ul part="list" class="list" aria-label=${t.term('mailbox.listLabel')} aria-busy=${loading}>
-                ${items.map((doc) => this.#renderItem(doc))}
-              </ul>
-              <div part="footer" class="footer">
-                <span>${t.term('mailbox.shown', items.length, total)}</span>
-                ${
-                  items.length < total
-                    ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => this.#load(true)}>
-                        ${t.term('action.showMore')}
-                      </button>`
-                    : nothing
-                }
-              </div>`
+              ${items.map((doc) => this.#renderItem(doc))}
+            </ul>
+            <div part="footer" class="footer">
+              <span>${t.term('mailbox.shown', items.length, total)}</span>
+              ${
+                items.length < total
+                  ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${() => this.#load(true)}>
+                    ${t.term('action.showMore')}
+                  </button>`
+                  : nothing
+              }
+            </div>`
           : renderEmpty(t.term(filtered ? 'mailbox.emptyFiltered' : 'mailbox.empty'))
       }
     `;
@@ -333,21 +324,12 @@ export default class GpMailbox extends GpElement {
       </div>
       <div class="field">
         <label for="req-type">${t.term('mailbox.request.type')}</label>
-        <select
-          id="req-type"
-          name="type"
-          required
-          ?disabled=${!types?.length}
-          aria-invalid=${!!fields.type}
-          aria-describedby="req-type-error"
-          @change=${this.#onRequestField}
-        >
+        <select id="req-type" name="type" required ?disabled=${!types?.length} aria-invalid=${!!fields.type} aria-describedby="req-type-error" @change=${this.#onRequestField}>
           <option value="">${t.term(policy && !types ? 'state.loading' : 'mailbox.request.choose')}</option>
           ${types?.map(
-            (option) =>
-              html`<option value=${option.type} .selected=${option.type === type} ?disabled=${option.remaining < 1}>
-                ${t.term('mailbox.request.typeOption', option.name[t.lang], option.remaining)}
-              </option>`,
+            (option) => html`<option value=${option.type} .selected=${option.type === type} ?disabled=${option.remaining < 1}>
+              ${t.term('mailbox.request.typeOption', option.name[t.lang], option.remaining)}
+            </option>`,
           )}
         </select>
         ${types?.length === 0 ? html`<p class="hint">${t.term('mailbox.request.noTypes')}</p>` : nothing}

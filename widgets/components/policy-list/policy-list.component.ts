@@ -280,17 +280,13 @@ export default class GpPolicyList extends GpElement {
     if (error && !items.length) body = renderError(t, error, () => void this.#loadList(1));
     else if (!page) body = renderLoading(t);
     else if (!items.length) body = renderEmpty(t.term(`policyList.empty.${this.status}`));
-    else
-      body = html`<ul part="list" class="list">
-        ${items.map((p) => this.#renderPolicy(p))}
-      </ul>`;
+    else body = html`<ul part="list" class="list">${items.map((p) => this.#renderPolicy(p))}</ul>`;
     return html`<h2 id="list-heading" part="heading" tabindex="-1">${t.term('policyList.heading')}</h2>
       <div part="filter" class="filter" role="group" aria-label=${t.term('policyList.filterLabel')}>
         ${FILTERS.map(
-          (f) =>
-            html`<button part="filter-button" type="button" data-filter=${f} aria-pressed=${f === this.status} @click=${() => (this.status = f)}>
-              ${t.term(f === 'all' ? 'policyList.filter.all' : `policyList.status.${f}`)}${counts ? ` (${counts[f]})` : ''}
-            </button>`,
+          (f) => html`<button part="filter-button" type="button" data-filter=${f} aria-pressed=${f === this.status} @click=${() => (this.status = f)}>
+            ${t.term(f === 'all' ? 'policyList.filter.all' : `policyList.status.${f}`)}${counts ? ` (${counts[f]})` : ''}
+          </button>`,
         )}
       </div>
       <div aria-busy=${!!loading}>
@@ -300,15 +296,9 @@ export default class GpPolicyList extends GpElement {
           error && items.length
             ? renderError(t, error, () => void this.#loadList(page!.page + 1))
             : page && items.length < page.total
-              ? html`<button
-                  part="more-button"
-                  class="button secondary"
-                  type="button"
-                  aria-disabled=${!!loading}
-                  @click=${() => !loading && void this.#loadList(page.page + 1)}
-                >
-                  ${t.term('action.showMore')}
-                </button>`
+              ? html`<button part="more-button" class="button secondary" type="button" aria-disabled=${!!loading} @click=${() => !loading && void this.#loadList(page.page + 1)}>
+                ${t.term('action.showMore')}
+              </button>`
               : nothing
         }
       </div>`;
@@ -333,11 +323,7 @@ export default class GpPolicyList extends GpElement {
 
   #renderFacts(p: PolicySummary, detail?: PolicyDetail): TemplateResult {
     const t = this.localize;
-    const row = (key: string, value: unknown) =>
-      html`<div>
-        <dt>${this.#t(`policyList.${key}`)}</dt>
-        <dd>${value}</dd>
-      </div>`;
+    const row = (key: string, value: unknown) => html`<div><dt>${this.#t(`policyList.${key}`)}</dt><dd>${value}</dd></div>`;
     return html`<dl part="facts" class="facts">
       ${row('policyNumber', p.policyNumber)} ${row('insured', p.insuredObjectLabel)}
       ${row('status', html`<span part="status" class="status ${p.status}">${t.term(`policyList.status.${p.status}`)}</span>`)}
@@ -369,9 +355,7 @@ export default class GpPolicyList extends GpElement {
     else if (error) body = renderError(t, error, () => void this.#loadDetail(id));
     else body = renderLoading(t);
     return html`<div part="detail" aria-busy=${!data && !error}>
-      <button part="back-button" class="button secondary" type="button" @click=${this.#back}>
-        <span aria-hidden="true">←</span> ${t.term('policyList.back')}
-      </button>
+      <button part="back-button" class="button secondary" type="button" @click=${this.#back}><span aria-hidden="true">←</span> ${t.term('policyList.back')}</button>
       ${body}
     </div>`;
   }
@@ -393,75 +377,51 @@ export default class GpPolicyList extends GpElement {
       ${this.#section(
         'invoices',
         d.invoices.length,
-        () =>
-          html`<table part="invoices" class="cards">
-              <caption class="visually-hidden">
-                ${t.term('policyList.invoices')}
-              </caption>
-              <thead>
-                <tr>
-                  ${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}
-                </tr>
-              </thead>
-              <tbody>
-                ${(this.allInvoices ? d.invoices : d.invoices.slice(0, INVOICES_SHOWN)).map(
-                  (i) =>
-                    html`<tr>
-                      <td>${i.invoiceNumber}</td>
-                      <td data-label=${this.#t('policyList.invoice.due')}>${t.date(i.dueDate)}</td>
-                      <td>${t.money(i.amountHuf)}</td>
-                      <td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-            ${
-              !this.allInvoices && d.invoices.length > INVOICES_SHOWN
-                ? html`<p class="muted">${t.term('policyList.invoicesShown', INVOICES_SHOWN, d.invoices.length)}</p>
-                    <button part="more-invoices-button" class="button secondary" type="button" @click=${() => (this.allInvoices = true)}>
-                      ${t.term('action.showMore')}
-                    </button>`
-                : nothing
-            }`,
+        () => html`<table part="invoices" class="cards">
+        <caption class="visually-hidden">${t.term('policyList.invoices')}</caption>
+        <thead><tr>${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}</tr></thead>
+        <tbody>${(this.allInvoices ? d.invoices : d.invoices.slice(0, INVOICES_SHOWN)).map(
+          (i) => html`<tr>
+          <td>${i.invoiceNumber}</td><td data-label=${this.#t('policyList.invoice.due')}>${t.date(i.dueDate)}</td><td>${t.money(i.amountHuf)}</td><td class=${i.status}>${this.#known('invoiceStatus', i.status)}</td>
+        </tr>`,
+        )}</tbody>
+      </table>
+      ${
+        !this.allInvoices && d.invoices.length > INVOICES_SHOWN
+          ? html`<p class="muted">${t.term('policyList.invoicesShown', INVOICES_SHOWN, d.invoices.length)}</p>
+            <button part="more-invoices-button" class="button secondary" type="button" @click=${() => (this.allInvoices = true)}>${t.term('action.showMore')}</button>`
+          : nothing
+      }`,
       )}
       ${this.#section(
         'claims',
         d.claims.length,
-        () =>
-          html`<ul part="claims">
-            ${d.claims.map((c) => html`<li>${c.claimNumber} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
-          </ul>`,
+        () => html`<ul part="claims">
+        ${d.claims.map((c) => html`<li>${c.claimNumber} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
+      </ul>`,
       )}
       ${this.#section(
         'documents',
         d.documents.length,
-        () =>
-          html`<ul part="documents">
-              ${d.documents.map((doc) => this.#renderDocument(doc))}
-            </ul>
-            <p part="document-notice" class="notice ${this.opening.notice?.[0] ?? ''}" role="status" aria-live="polite">
-              ${this.opening.notice?.[1]() ?? ''}
-            </p>`,
+        () => html`<ul part="documents">
+        ${d.documents.map((doc) => this.#renderDocument(doc))}
+      </ul>
+      <p part="document-notice" class="notice ${this.opening.notice?.[0] ?? ''}" role="status" aria-live="polite">${this.opening.notice?.[1]() ?? ''}</p>`,
       )}
       ${this.#section(
         'changes',
         d.changeRequests.length,
-        () =>
-          html`<ul part="changes">
-            ${d.changeRequests.map((c) => html`<li>${t.date(c.createdAt)}: ${this.#change(c)}</li>`)}
-          </ul>`,
+        () => html`<ul part="changes">
+        ${d.changeRequests.map((c) => html`<li>${t.date(c.createdAt)}: ${this.#change(c)}</li>`)}
+      </ul>`,
       )}
-      <div part="result" class="notice ${result ? 'success' : ''}" role="status" aria-live="polite">
-        ${
-          result
-            ? html`<p><strong>${t.term('policyList.result.heading')}</strong></p>
-                <ul>
-                  ${result.changes.map((c) => html`<li>${this.#change(c)}</li>`)}
-                </ul>
-                <p>${t.term(result.confirmation ? 'policyList.result.confirmation' : 'policyList.result.noConfirmation')}</p>`
-            : nothing
-        }
-      </div>
+      <div part="result" class="notice ${result ? 'success' : ''}" role="status" aria-live="polite">${
+        result
+          ? html`<p><strong>${t.term('policyList.result.heading')}</strong></p>
+            <ul>${result.changes.map((c) => html`<li>${this.#change(c)}</li>`)}</ul>
+            <p>${t.term(result.confirmation ? 'policyList.result.confirmation' : 'policyList.result.noConfirmation')}</p>`
+          : nothing
+      }</div>
       ${
         d.changeable && d.status === 'active'
           ? this.#renderForm(d)
@@ -475,14 +435,7 @@ export default class GpPolicyList extends GpElement {
     const busy = this.opening.ids.includes(doc.id);
     return html`<li class="document">
       <span id="doc-${doc.id}">${doc.title} (${doc.typeName[t.lang]}) – ${t.date(doc.issuedAt)}${doc.readAt ? '' : ` – ${t.term('policyList.unread')}`}</span>
-      <button
-        part="open-document-button"
-        class="button secondary"
-        type="button"
-        aria-describedby="doc-${doc.id}"
-        aria-disabled=${busy}
-        @click=${() => void this.#openDocument(doc)}
-      >
+      <button part="open-document-button" class="button secondary" type="button" aria-describedby="doc-${doc.id}" aria-disabled=${busy} @click=${() => void this.#openDocument(doc)}>
         ${t.term(busy ? 'mailbox.opening' : 'mailbox.open')}
       </button>
     </li>`;
@@ -517,27 +470,16 @@ export default class GpPolicyList extends GpElement {
       this.#field(
         name,
         `kind.${kind}`,
-        (invalid, describedBy) =>
-          html`<select id=${name} name=${name} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${this.#onInput}>
-            ${options.map((o) => html`<option value=${o} ?selected=${o === draft?.[name]}>${this.#known(prefix, o)}</option>`)}
-          </select>`,
+        (invalid, describedBy) => html`<select id=${name} name=${name} aria-invalid=${invalid} aria-describedby=${describedBy} @change=${this.#onInput}>
+        ${options.map((o) => html`<option value=${o} ?selected=${o === draft?.[name]}>${this.#known(prefix, o)}</option>`)}
+      </select>`,
       );
     const input = (name: 'postcode' | 'city' | 'addressLine', autocomplete: string) =>
       this.#field(
         name,
         `form.${name}`,
-        (invalid, describedBy) =>
-          html`<input
-            id=${name}
-            name=${name}
-            autocomplete=${autocomplete}
-            inputmode=${name === 'postcode' ? 'numeric' : nothing}
-            required
-            aria-invalid=${invalid}
-            aria-describedby=${describedBy}
-            .value=${draft?.[name] ?? ''}
-            @input=${this.#onInput}
-          />`,
+        (invalid, describedBy) => html`<input id=${name} name=${name} autocomplete=${autocomplete}
+        inputmode=${name === 'postcode' ? 'numeric' : nothing} required aria-invalid=${invalid} aria-describedby=${describedBy} .value=${draft?.[name] ?? ''} @input=${this.#onInput} />`,
       );
     return html`<form part="change-form" novalidate aria-labelledby="form-heading" @submit=${this.#submit}>
       <h3 id="form-heading">${t.term('policyList.form.heading')}</h3>
@@ -553,17 +495,15 @@ export default class GpPolicyList extends GpElement {
         <legend>${t.term('policyList.kind.correspondence_address')}</legend>
         ${input('postcode', 'postal-code')} ${input('city', 'address-level2')} ${input('addressLine', 'street-address')}
       </fieldset>
-      <p part="form-error" class="field-error" role="alert">
-        ${
-          error === 'nothing'
-            ? t.term('policyList.form.nothingChanged')
-            : !error
-              ? nothing
-              : isApiProblem(error) && error.code === 'policy_not_active'
-                ? t.term('policyList.form.notChangeable')
-                : t.problem(error)
-        }
-      </p>
+      <p part="form-error" class="field-error" role="alert">${
+        error === 'nothing'
+          ? t.term('policyList.form.nothingChanged')
+          : !error
+            ? nothing
+            : isApiProblem(error) && error.code === 'policy_not_active'
+              ? t.term('policyList.form.notChangeable')
+              : t.problem(error)
+      }</p>
       <div class="actions">
         <button part="submit-button" class="button" type="submit" aria-disabled=${!!saving}>${t.term('policyList.form.submit')}</button>
       </div>

@@ -238,12 +238,14 @@ export default class GpPortal extends LitElement {
           ${
             session.status === 'authenticated'
               ? html`<div part="account" class="account">
-                  <span class="account-text">
-                    <span part="customer-name" class="customer-name">${session.customer.name}</span>
-                    <span part="customer-number" class="customer-number">${t.term('auth.customerNumber', session.customer.customerNumber)}</span>
-                  </span>
-                  <button part="logout-button" class="button secondary logout-button" type="button" @click=${this.#onLogout}>${t.term('auth.logout')}</button>
-                </div>`
+                <span class="account-text">
+                  <span part="customer-name" class="customer-name">${session.customer.name}</span>
+                  <span part="customer-number" class="customer-number">${t.term('auth.customerNumber', session.customer.customerNumber)}</span>
+                </span>
+                <button part="logout-button" class="button secondary logout-button" type="button" @click=${this.#onLogout}>
+                  ${t.term('auth.logout')}
+                </button>
+              </div>`
               : null
           }
           <div part="lang-switch" class="lang-switch" role="group" aria-label=${t.term('lang.groupLabel')}>
@@ -288,14 +290,7 @@ export default class GpPortal extends LitElement {
         <div class="login-body">
           <h2 part="login-heading" class="login-heading">${t.term('auth.loggedOut.heading')}</h2>
           <p part="login-text" class="login-text">${t.term('auth.loggedOut.text')}</p>
-          <button
-            part="login-button"
-            class="button login-button"
-            type="button"
-            ?disabled=${this.loggingIn}
-            aria-disabled=${this.loggingIn ? 'true' : 'false'}
-            @click=${this.#onLogin}
-          >
+          <button part="login-button" class="button login-button" type="button" ?disabled=${this.loggingIn} aria-disabled=${this.loggingIn ? 'true' : 'false'} @click=${this.#onLogin}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${arrow}</svg>
             ${t.term('auth.login')}
           </button>

@@ -119,7 +119,7 @@ export default class GpProfile extends GpElement {
         gate ??
         (profile
           ? html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.view.notice?.()}</div>
-              ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
+            ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
           : loadError !== undefined
             ? renderError(t, loadError, () => void this.#loader.run())
             : renderLoading(t))
@@ -141,13 +141,7 @@ export default class GpProfile extends GpElement {
       language: this.#t(`lang.${p.language}`),
     };
     return html`<dl part="details">
-        ${Object.entries(rows).map(
-          ([key, value]) =>
-            html`<div>
-              <dt>${this.#t(key)}</dt>
-              <dd>${value || this.#t('none')}</dd>
-            </div>`,
-        )}
+        ${Object.entries(rows).map(([key, value]) => html`<div><dt>${this.#t(key)}</dt><dd>${value || this.#t('none')}</dd></div>`)}
       </dl>
       <button part="edit-button" class="button secondary" type="button" @click=${this.#edit}>${this.#t('edit')}</button>`;
   }
@@ -189,10 +183,10 @@ export default class GpProfile extends GpElement {
       ${
         email
           ? html`<form part="email-form" novalidate aria-labelledby="email-heading" @submit=${this.#sendEmail}>
-              ${this.#formError(email.error)} ${this.#field(email.errors, 'newEmail', undefined, 'email', 'email')}
-              ${this.#field(email.errors, 'password', undefined, 'current-password', 'password')}
-              ${this.#actions('send-button', email.busy, this.#t(email.busy ? 'sending' : 'emailSubmit'), this.#closeEmail)}
-            </form>`
+            ${this.#formError(email.error)} ${this.#field(email.errors, 'newEmail', undefined, 'email', 'email')}
+            ${this.#field(email.errors, 'password', undefined, 'current-password', 'password')}
+            ${this.#actions('send-button', email.busy, this.#t(email.busy ? 'sending' : 'emailSubmit'), this.#closeEmail)}
+          </form>`
           : html`<button part="email-button" class="button secondary" type="button" @click=${this.#openEmail}>${heading}</button>`
       }
     </section>`;

@@ -115,11 +115,7 @@ describe('<gp-portal>', () => {
   });
 
   it("leaves the language of the page's slotted content alone", async () => {
-    const page = await fixture<HTMLDivElement>(
-      html`<div lang="hu">
-        <gp-portal api=${FAKE_API_BASE} client-id="test"><p>Szerződések</p></gp-portal>
-      </div>`,
-    );
+    const page = await fixture<HTMLDivElement>(html`<div lang="hu"><gp-portal api=${FAKE_API_BASE} client-id="test"><p>Szerződések</p></gp-portal></div>`);
     const el = page.querySelector('gp-portal')!;
     const slotted = page.querySelector('p')!;
     await elementUpdated(el);
