@@ -7,7 +7,7 @@ import { createPaymentModule, type PaymentModule } from '../../../server/api/pay
 import { createLogger } from '../../../common/http/logger.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import type { IdpKeys } from '../../../idp/keys.ts';
-import type { LogLine } from '../api/session/harness.ts';
+import type { LogLine, RunningPortal } from '../api/session/harness.ts';
 import { closeServerNow } from '../../support/close-server.ts';
 
 /**
@@ -167,4 +167,21 @@ export async function startLoadBalancer(instances: () => Instance[]): Promise<Lo
   balancer.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   balancer.close = () => closeServerNow(server);
   return balancer;
+}
+
+/** The tests' view of a deployment behind the load balancer at `publicUrl` (no server of its own to close). */
+export function portalBehind(publicUrl: URL, keys: IdpKeys, sequelize: Sequelize, payments: PaymentModule): RunningPortal {
+  return {
+    publicUrl,
+    origin: publicUrl.origin,
+    issuer: `${publicUrl.origin}/oidc`,
+    callbackUrl: `${publicUrl.origin}/api/session/callback`,
+    keys,
+    logs: [],
+    seen: [],
+    secrets: new Set(),
+    sequelize,
+    payments,
+    close: async () => {},
+  };
 }

@@ -11,7 +11,7 @@ import { enqueueNotifications } from '../../../server/notifications/outbox.ts';
 import { documentNotification } from '../notifications/fixtures.ts';
 import { api, Browser, BROKER_ORIGIN, COMPANY, loginSession, PERSON, SESSION_KEY, type RunningPortal } from '../api/session/harness.ts';
 import { formAction } from '../../idp/provider-harness.ts';
-import { startInstance, startLoadBalancer, startTcpProxy, type Instance, type LoadBalancer, type TcpProxy } from './support.ts';
+import { startInstance, startLoadBalancer, startTcpProxy, type Instance, type LoadBalancer, type TcpProxy, portalBehind } from './support.ts';
 
 /**
  * Two processes of the product on ONE database, as a deployment runs them behind a load
@@ -36,19 +36,7 @@ beforeAll(async () => {
     // Every process of a deployment gets the same SESSION_KEYS.
     await startInstance({ name: 'B', sequelize: second?.sequelize ?? db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
   ];
-  portal = {
-    publicUrl,
-    origin: publicUrl.origin,
-    issuer: `${publicUrl.origin}/oidc`,
-    callbackUrl: `${publicUrl.origin}/api/session/callback`,
-    keys,
-    logs: [],
-    seen: [],
-    secrets: new Set(),
-    sequelize: db.sequelize,
-    payments: instances[0]!.payments,
-    close: async () => {},
-  };
+  portal = portalBehind(publicUrl, keys, db.sequelize, instances[0]!.payments);
 }, 120_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../../support/database.ts';
 import { openDatabase, type Database } from '../../../../server/db/database.ts';
 import { seedDemoData } from '../../../../server/seed/index.ts';
 import { generateIdpKeys } from '../../../../idp/keys.ts';
-import { startInstance, startLoadBalancer, type Instance, type LoadBalancer } from '../../resilience/support.ts';
+import { startInstance, startLoadBalancer, type Instance, type LoadBalancer, portalBehind } from '../../resilience/support.ts';
 import {
   api,
   BROKER_ORIGIN,
@@ -45,19 +45,7 @@ beforeAll(async () => {
     await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
     await startInstance({ name: 'B', sequelize: (second?.sequelize ?? db.sequelize) as Sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
   ];
-  portal = {
-    publicUrl,
-    origin: publicUrl.origin,
-    issuer: `${publicUrl.origin}/oidc`,
-    callbackUrl: `${publicUrl.origin}/api/session/callback`,
-    keys,
-    logs: [],
-    seen: [],
-    secrets: new Set(),
-    sequelize: db.sequelize,
-    payments: instances[0]!.payments,
-    close: async () => {},
-  };
+  portal = portalBehind(publicUrl, keys, db.sequelize, instances[0]!.payments);
 }, 120_000);
 
 afterAll(async () => {
