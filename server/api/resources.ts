@@ -5,12 +5,15 @@ import { claimRoutes } from './claims/routes.ts';
 import { documentRequestRoutes } from './document-requests/routes.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
+import { overviewRoutes } from './overview/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { profileRoutes } from './profile/routes.ts';
 
 /** One folder per resource; each contributes a router mounted under its path. */
 export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): void {
+  // overview: /api/overview (what needs the customer's attention, across the areas below)
+  api.route('/', overviewRoutes(deps));
   // policies: /api/policies (live and cancelled, detail, contract changes)
   api.route('/', policyRoutes(deps));
   // payments: /api/invoices, /api/payments, the payment provider's webhook

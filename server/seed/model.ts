@@ -12,6 +12,10 @@ import type { DocumentInput } from '../documents/pdf/input.ts';
 export interface SeedBroker {
   code: string;
   name: string;
+  /** The contact the overview shows the broker's customers (each optional). */
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
 }
 
 export interface SeedPartnerClient {

@@ -59,7 +59,7 @@ export function generateSeedData(options: SeedPlanOptions = {}): SeedData {
   const data: SeedData = {
     seed,
     today,
-    brokers: BROKERS.map(({ code, name }) => ({ code, name })),
+    brokers: BROKERS.map(({ code, name, phone = null, email = null, website = null }) => ({ code, name, phone, email, website })),
     partnerClients: partnerClients(options.portalOrigin ?? 'http://localhost:3000', options.brokerDemoOrigin ?? 'http://127.0.0.1:3001'),
     ...generateDemo(ctx),
   };

@@ -129,8 +129,8 @@ async function insertAll(
   const brokers = idMap(
     await insert(
       'brokers',
-      ['code', 'name'],
-      data.brokers.map((b) => [b.code, b.name]),
+      ['code', 'name', 'phone', 'email', 'website'],
+      data.brokers.map((b) => [b.code, b.name, b.phone ?? null, b.email ?? null, b.website ?? null]),
       { returning: ['id', 'code'] },
     ),
     'code',

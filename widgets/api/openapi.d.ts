@@ -1013,6 +1013,51 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outstanding premium, the next payment due, unread documents, open claims, renewals within 60 days, the broker */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The overview, within the partner's scope */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments": {
         parameters: {
             query?: never;
@@ -1983,6 +2028,70 @@ export type components = {
             overdueHuf: number;
             /** @description Open invoices, overdue ones included (kiterhelt díj) */
             totalHuf: number;
+        };
+        Overview: {
+            /** @description Open invoices plus unread documents: what a partner may badge its navigation with */
+            actionCount: number;
+            /** @description The broker's contact on a broker partner's site; null on the insurer's own portal */
+            broker: {
+                email: string | null;
+                name: string;
+                phone: string | null;
+                website: string | null;
+            } | null;
+            claims: {
+                open: {
+                    claimNumber: string;
+                    id: number;
+                    policyNumber: string;
+                    /** @description Product code (kgfb, casco, home, travel). */
+                    product: string;
+                    /** Format: date-time */
+                    reportedAt: string;
+                    /** @enum {string} */
+                    status: "received" | "in_review" | "approved";
+                    /**
+                     * @description What the claim waits for, by its status
+                     * @enum {string}
+                     */
+                    waitingFor: "assignment" | "assessment" | "payout";
+                }[];
+                /** @description Claims received, in review or approved (not yet paid) */
+                openCount: number;
+            };
+            documents: {
+                latestUnread: {
+                    id: string;
+                    /** Format: date-time */
+                    issuedAt: string;
+                    title: string;
+                } | null;
+                unreadCount: number;
+            };
+            premium: components["schemas"]["OutstandingTotal"] & {
+                /** @description The earliest open invoice that is not yet overdue */
+                nextDue: {
+                    amountHuf: number;
+                    /** Format: date */
+                    dueDate: string;
+                    invoiceId: number;
+                    policyNumber: string;
+                } | null;
+            };
+            renewals: {
+                /** Format: date */
+                date: string;
+                daysLeft: number;
+                /**
+                 * @description `anniversary`: the insurance year turns; `expiry`: the contract ends
+                 * @enum {string}
+                 */
+                kind: "anniversary" | "expiry";
+                policyId: number;
+                policyNumber: string;
+                /** @description Product code (kgfb, casco, home, travel). */
+                product: string;
+            }[];
         };
         Payment: {
             amountHuf: number;

@@ -34,7 +34,8 @@ export interface GetClaimArgs extends CustomerScope {
 
 type Row = Record<string, unknown>;
 
-const SCOPE = `c.customer_id = $1 and ($2::int is null or p.broker_id = $2::int)`;
+/** A customer's claims, within a broker partner's scope: `$1` customer id, `$2` broker id or null. */
+export const CLAIM_SCOPE = `c.customer_id = $1 and ($2::int is null or p.broker_id = $2::int)`;
 
 export function claimNotFound(): DomainError {
   return DomainError.notFound('claim_not_found', 'No such claim.');
@@ -53,7 +54,7 @@ function groupHistory(rows: Row[]): Map<number, ClaimStatusEntry[]> {
 
 // The claims list runs on every view of the claim form: prepared statements. $1 customer,
 // $2 broker scope or null, $3 policy or null; the page adds $4 limit, $5 offset.
-const LIST_FILTER = `${SCOPE} and ($3::int is null or c.policy_id = $3::int)`;
+const LIST_FILTER = `${CLAIM_SCOPE} and ($3::int is null or c.policy_id = $3::int)`;
 const CLAIM_COUNT = preparedStatement('claim_count', `select count(*) as n from claims c join policies p on p.id = c.policy_id where ${LIST_FILTER}`);
 const CLAIM_PAGE = preparedStatement(
   'claim_page',
@@ -90,7 +91,7 @@ export async function listClaims(ctx: DomainContext, args: ListClaimsArgs): Prom
 /** The claim row inside the scope, or `claim_not_found`. */
 export async function findScopedClaim(ctx: DomainContext, scope: CustomerScope, claimId: unknown): Promise<Row> {
   if (!isRowId(claimId) || !isRowId(scope.customerId)) throw claimNotFound();
-  const [row] = await ctx.sequelize.query<Row>(`select ${CLAIM_COLUMNS} from claims c join policies p on p.id = c.policy_id where ${SCOPE} and c.id = $3`, {
+  const [row] = await ctx.sequelize.query<Row>(`select ${CLAIM_COLUMNS} from claims c join policies p on p.id = c.policy_id where ${CLAIM_SCOPE} and c.id = $3`, {
     bind: [scope.customerId, brokerOf(scope), claimId],
     type: QueryTypes.SELECT,
   });

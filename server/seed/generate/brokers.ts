@@ -5,8 +5,24 @@ import type { SeedBroker, SeedPartnerClient } from '../model.ts';
  * `all`). The first broker is the one the demo broker site embeds the widgets for.
  */
 export const BROKERS: readonly (SeedBroker & { clientId: string; origin: string | null })[] = [
-  { code: 'BIZTOSPONT', name: 'Biztos Pont Alkusz Kft.', clientId: 'biztos-pont', origin: null },
-  { code: 'DUNAALKUSZ', name: 'Duna Biztosítási Alkusz Zrt.', clientId: 'duna-alkusz', origin: 'https://www.dunaalkusz.example' },
+  {
+    code: 'BIZTOSPONT',
+    name: 'Biztos Pont Alkusz Kft.',
+    phone: '+36 1 555 0142',
+    email: 'ugyfelszolgalat@biztospont.example',
+    website: 'https://biztospont.example',
+    clientId: 'biztos-pont',
+    origin: null,
+  },
+  {
+    code: 'DUNAALKUSZ',
+    name: 'Duna Biztosítási Alkusz Zrt.',
+    phone: '+36 1 555 0178',
+    email: null,
+    website: null,
+    clientId: 'duna-alkusz',
+    origin: 'https://www.dunaalkusz.example',
+  },
   { code: 'PANNONALK', name: 'Pannon Kockázatkezelő Alkusz Kft.', clientId: 'pannon-alkusz', origin: 'https://pannon-alkusz.example' },
 ];
 
