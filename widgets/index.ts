@@ -1,6 +1,7 @@
 // The all-in-one entry (/sdk/gp-widgets.js): importing it defines every element.
 // <gp-portal> comes first so that it is defined before the widgets placed inside it ask for its context.
 export { default as GpPortal } from './components/portal/portal.ts';
+export { default as GpOverview } from './components/overview/overview.ts';
 export { default as GpPolicyList } from './components/policy-list/policy-list.ts';
 export { default as GpInvoicePay } from './components/invoice-pay/invoice-pay.ts';
 export { default as GpMailbox } from './components/mailbox/mailbox.ts';

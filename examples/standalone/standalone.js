@@ -2,8 +2,8 @@
 // area has an address (the e-mails' login links land on `/?view=levelezes&document=<id>`).
 // Plain links work without this script; with it, switching keeps the page (and the session
 // check) and moves focus to the area's heading for keyboard and screen-reader users.
-const VIEWS = ['szerzodesek', 'szamlak', 'karbejelentes', 'levelezes', 'adataim'];
-const DEFAULT_VIEW = 'szerzodesek';
+const VIEWS = ['attekintes', 'szerzodesek', 'szamlak', 'karbejelentes', 'levelezes', 'adataim'];
+const DEFAULT_VIEW = 'attekintes';
 
 function currentView(url) {
   const view = new URL(url).searchParams.get('view');
@@ -56,6 +56,23 @@ nav?.addEventListener('click', (event) => {
   history.pushState(null, '', link.href);
   setMenu(false);
   show(link.dataset.view, { focus: true });
+});
+
+// The overview's items lead to the other areas on this page: the area is shown in place (its
+// link's address is kept, so Back returns to the overview), with the document or claim opened.
+const OVERVIEW_VIEWS = { invoices: 'szamlak', mailbox: 'levelezes', claims: 'karbejelentes', policies: 'szerzodesek' };
+document.addEventListener('gp-navigate', (event) => {
+  const view = OVERVIEW_VIEWS[event.view];
+  if (!view) return;
+  event.preventDefault();
+  const url = new URL(location.href);
+  url.search = '';
+  url.searchParams.set('view', view);
+  if (event.view === 'mailbox' && event.id) url.searchParams.set('document', event.id);
+  history.pushState(null, '', url.href);
+  if (event.view === 'claims') document.querySelector('gp-claim-form')?.setAttribute('view', 'list');
+  show(view, { focus: true });
+  applyDeepLink(url.href);
 });
 
 window.addEventListener('popstate', () => show(currentView(location.href), { focus: true }));

@@ -380,7 +380,7 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     await screenshot(standalone, '07-standalone-deep-link');
 
     // Every widget on the standalone page, one view at a time.
-    for (const view of ['szerzodesek', 'szamlak', 'karbejelentes', 'levelezes', 'adataim']) {
+    for (const view of ['attekintes', 'szerzodesek', 'szamlak', 'karbejelentes', 'levelezes', 'adataim']) {
       await standalone.locator(`.site-nav a[data-view="${view}"]`).click();
       await standalone.locator(`#${view}`).waitFor();
       await screenshot(standalone, `07-standalone-${view}`);
@@ -419,7 +419,7 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     await broker.reload();
     expect(await portalSettled(broker)).toBe('authenticated');
     await expectNoSecretsInPage(broker);
-    for (const widget of ['gp-policy-list', 'gp-invoice-pay', 'gp-claim-form', 'gp-mailbox', 'gp-profile']) {
+    for (const widget of ['gp-overview', 'gp-policy-list', 'gp-invoice-pay', 'gp-claim-form', 'gp-mailbox', 'gp-profile']) {
       await broker.locator(widget).scrollIntoViewIfNeeded();
       await broker.locator(widget).screenshot({ path: `${process.cwd()}/test-results/e2e/09-broker-${widget}.png` });
     }

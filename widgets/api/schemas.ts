@@ -40,3 +40,4 @@ export type Problem = Schemas['Problem'];
 
 /** The logged-in customer as the session reports them. */
 export type SessionCustomer = Extract<SessionView, { authenticated: true }>['customer'];
+export type Overview = Schemas['Overview'];

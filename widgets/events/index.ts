@@ -1,4 +1,5 @@
 export { GpEvent } from './gp-event.ts';
+export { GpActionsChangedEvent } from './actions-changed.ts';
 export { GpClaimSubmittedEvent } from './claim-submitted.ts';
 export { GpDocumentOpenedEvent } from './document-opened.ts';
 export { GpErrorEvent } from './error.ts';
@@ -6,6 +7,7 @@ export { GpLangChangedEvent } from './lang-changed.ts';
 export { GpLoginEvent } from './login.ts';
 export { GpLoginRequestedEvent } from './login-requested.ts';
 export { GpLogoutEvent } from './logout.ts';
+export { GpNavigateEvent, type GpView } from './navigate.ts';
 export { GpPaymentCompletedEvent } from './payment-completed.ts';
 export { GpPolicyChangedEvent } from './policy-changed.ts';
 export { GpProfileChangedEvent } from './profile-changed.ts';

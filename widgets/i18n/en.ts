@@ -1,6 +1,7 @@
 import { claimFormEn } from './terms/claim-form.en.ts';
 import { invoicePayEn } from './terms/invoice-pay.en.ts';
 import { mailboxEn } from './terms/mailbox.en.ts';
+import { overviewEn } from './terms/overview.en.ts';
 import { policyListEn } from './terms/policy-list.en.ts';
 import { profileEn } from './terms/profile.en.ts';
 import type { Translation } from './translation.ts';
@@ -16,4 +17,5 @@ export const en = {
   ...claimFormEn,
   ...mailboxEn,
   ...profileEn,
+  ...overviewEn,
 } as const satisfies Translation;

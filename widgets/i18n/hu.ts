@@ -1,6 +1,7 @@
 import { claimFormHu } from './terms/claim-form.hu.ts';
 import { invoicePayHu } from './terms/invoice-pay.hu.ts';
 import { mailboxHu } from './terms/mailbox.hu.ts';
+import { overviewHu } from './terms/overview.hu.ts';
 import { policyListHu } from './terms/policy-list.hu.ts';
 import { profileHu } from './terms/profile.hu.ts';
 import { commonHu } from './terms/common.hu.ts';
@@ -19,4 +20,5 @@ export const hu = {
   ...claimFormHu,
   ...mailboxHu,
   ...profileHu,
+  ...overviewHu,
 } as const;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const SDK = 'dist/sdk';
 const ELEMENTS = {
   'gp-portal': { attributes: ['lang', 'api', 'client-id', 'login-mode'], events: ['gp-login', 'gp-logout', 'gp-error'] },
+  'gp-overview': { attributes: ['invoices-href', 'mailbox-href', 'claims-href', 'policies-href'], events: ['gp-navigate', 'gp-actions-changed', 'gp-error'] },
   'gp-policy-list': { attributes: ['status', 'page-size'], events: ['gp-policy-changed', 'gp-error'] },
   'gp-invoice-pay': { attributes: ['payment-mode'], events: ['gp-payment-completed', 'gp-error'] },
   'gp-claim-form': { attributes: ['view', 'policy-id'], events: ['gp-claim-submitted', 'gp-error'] },
@@ -57,7 +58,7 @@ describe('the SDK build', () => {
 
   it('ships TypeScript declarations for the elements, the events and the API types', () => {
     const index = readFileSync(`${SDK}/types/index.d.ts`, 'utf8');
-    for (const name of ['GpPortal', 'GpPolicyList', 'GpInvoicePay', 'GpClaimForm', 'GpMailbox', 'GpProfile']) expect(index).toContain(name);
+    for (const name of ['GpPortal', 'GpOverview', 'GpPolicyList', 'GpInvoicePay', 'GpClaimForm', 'GpMailbox', 'GpProfile']) expect(index).toContain(name);
     expect(readFileSync(`${SDK}/types/events/payment-completed.d.ts`, 'utf8')).toContain("'gp-payment-completed': GpPaymentCompletedEvent");
     expect(existsSync(`${SDK}/types/api/openapi.d.ts`)).toBe(true);
   });

@@ -96,7 +96,13 @@ describe('generateSeedData', () => {
     }
     const brokers = new Set(data.policies.map((p) => p.brokerCode));
     expect(brokers).toEqual(new Set([null, ...data.brokers.map((b) => b.code)]));
-    expect(data.brokers[0]).toEqual({ code: 'BIZTOSPONT', name: 'Biztos Pont Alkusz Kft.' });
+    expect(data.brokers[0]).toEqual({
+      code: 'BIZTOSPONT',
+      name: 'Biztos Pont Alkusz Kft.',
+      phone: '+36 1 555 0142',
+      email: 'ugyfelszolgalat@biztospont.example',
+      website: 'https://biztospont.example',
+    });
   });
 
   it('keeps every policy within its product rules', () => {

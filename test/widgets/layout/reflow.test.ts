@@ -8,6 +8,7 @@ import type { Invoice, InvoicePage } from '../../../widgets/api/schemas.ts';
 import '../../../widgets/components/claim-form/claim-form.ts';
 import '../../../widgets/components/invoice-pay/invoice-pay.ts';
 import '../../../widgets/components/mailbox/mailbox.ts';
+import '../../../widgets/components/overview/overview.ts';
 import '../../../widgets/components/policy-list/policy-list.ts';
 import '../../../widgets/components/profile/profile.ts';
 import type { Lang } from '../../../widgets/i18n/lang.ts';
@@ -15,6 +16,7 @@ import type { FakeApi } from '../support/fake-api.ts';
 import { inPortal, part } from '../support/render.ts';
 import { atWidth, overflowing, WIDTHS } from '../support/viewport.ts';
 import { mailboxApi } from '../components/mailbox/fixtures.ts';
+import { BUSY } from '../components/overview/fixtures.ts';
 import { detail, page, summary } from '../components/policy-list/fixtures.ts';
 import { PERSON } from '../components/profile/fixtures.ts';
 
@@ -54,6 +56,7 @@ const INVOICE_PAGE: InvoicePage = {
 function api(): FakeApi {
   const live = summary(1);
   return mailboxApi()
+    .on('GET', '/overview', BUSY)
     .on('GET', '/invoices', INVOICE_PAGE)
     .on('GET', '/policies', page([live, summary(2, { status: 'cancelled', cancelledAt: '2024-05-01', cancelReason: 'vehicle_sold' })]))
     .on('GET', '/policies/:id', detail(live))
@@ -81,6 +84,8 @@ const has = (name: string) => (widget: HTMLElement) => !!widget.shadowRoot?.quer
 
 for (const lang of ['hu', 'en'] as const) {
   describe(`every view fits from 320 px up (${lang})`, () => {
+    it('the overview', () => fits(html`<gp-overview></gp-overview>`, lang, has('tiles')));
+
     it('the portal header and the contract list', () => fits(html`<gp-policy-list></gp-policy-list>`, lang, has('policy')));
 
     it('a contract’s detail', () =>

@@ -19,8 +19,8 @@ beforeAll(async () => {
   portal = await startPortal(db.sequelize);
   own = (await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON })).session;
   broker = (await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON })).session;
-  [{ id: customerId }] = await rows<{ id: number }>('select id from customers where customer_number = $1', [PERSON.customerNumber]);
-  [{ broker_id: brokerId }] = await rows<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`);
+  customerId = Number((await rows<{ id: number }>('select id from customers where customer_number = $1', [PERSON.customerNumber]))[0]!.id);
+  brokerId = Number((await rows<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`))[0]!.broker_id);
 });
 afterAll(() => portal?.close());
 
