@@ -1,6 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 
-export type IdpAuditAction = 'login.succeeded' | 'login.failed' | 'consent.granted' | 'consent.denied';
+export type IdpAuditAction = 'login.succeeded' | 'login.failed' | 'consent.granted' | 'consent.first_party' | 'consent.denied';
 
 export interface IdpAuditEvent {
   action: IdpAuditAction;

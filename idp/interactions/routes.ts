@@ -10,6 +10,7 @@ import type { IdpRouteDeps } from '../route-deps.ts';
 import { LoginService } from '../accounts/login.ts';
 import { findAccountById } from '../accounts/find-account.ts';
 import { recordAuditEvent } from '../accounts/audit.ts';
+import { isFirstPartyClient } from './first-party.ts';
 import { consentPage, loginPage, messagePage, type PageContext, type PartnerView } from './pages.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
 import { fill, text } from './text.ts';
@@ -66,6 +67,10 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
           }),
         );
       case 'consent':
+        // The insurer's own portal asks nobody's leave: it is the insurer (see first-party.ts).
+        if (interaction.session?.accountId && (await isFirstPartyClient(sequelize, String(interaction.params.client_id)))) {
+          return grantConsent(c, interaction, 'consent.first_party');
+        }
         return showConsent(c, interaction, lang);
       default:
         return message(c, lang, 'error', 400);
@@ -122,9 +127,14 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const interaction = await load(c);
     if (interaction instanceof Response) return interaction;
     if (interaction.prompt.name !== 'consent' || !interaction.session?.accountId) return c.redirect(`/interaction/${interaction.uid}`, 303);
+    return grantConsent(c, interaction, 'consent.granted');
+  });
+
+  /** Grants what the prompt says is missing, records it, and sends the browser back to the provider. */
+  async function grantConsent(c: C, interaction: Interaction, action: 'consent.granted' | 'consent.first_party'): Promise<Response> {
     const { details } = interaction.prompt;
     const clientId = String(interaction.params.client_id);
-    const accountId = interaction.session.accountId;
+    const accountId = interaction.session!.accountId;
 
     const grant = interaction.grantId ? await provider.Grant.find(interaction.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) return message(c, pickLang(c), 'expired', 400);
@@ -138,7 +148,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
 
     const account = await findAccountById(sequelize, accountId);
     await recordAuditEvent(sequelize, {
-      action: 'consent.granted',
+      action,
       accountId,
       customerId: account?.customerId ?? null,
       clientId,
@@ -148,7 +158,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       },
     });
     return finish(c, { consent: interaction.grantId ? {} : { grantId } }, true);
-  });
+  }
 
   const abort = async (c: C) => {
     const interaction = await load(c);

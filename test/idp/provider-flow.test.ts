@@ -119,6 +119,25 @@ describe('authorization code flow with PKCE through the login and consent pages'
     );
   });
 
+  it("asks no consent for the insurer's own portal (a first-party client): the password, then straight back with the same tokens", async () => {
+    const own = await createFixtures(db.sequelize, idp.publicUrl, { scope: 'all' });
+    const ownRp = await relyingParty(idp, own);
+    const auth = await authorizationRequest(ownRp, own);
+    const { callback, pages } = await signIn(new Browser(idp.publicUrl.origin), auth, own);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('action="/interaction/');
+    const tokens = await client.authorizationCodeGrant(ownRp, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
+    const { payload } = await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(ownRp.serverMetadata().jwks_uri!)), {
+      issuer: idp.issuer,
+      audience: idp.api,
+    });
+    expect(payload).toMatchObject({ sub: own.verified.id, client_id: own.clientId, scope: 'portal' });
+    expect(tokens.claims()).toMatchObject({ email: own.verified.email, customer_number: own.verified.customerNumber });
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    expect(await count(`select 1 from audit_events where action = 'consent.first_party' and client_id = :c`, { c: own.clientId })).toBe(1);
+    expect(await count(`select 1 from audit_events where action = 'consent.granted' and client_id = :c`, { c: own.clientId })).toBe(0);
+  });
+
   it('remembers consent: a later login in another browser asks only for the password', async () => {
     await login();
     const again = await login();

@@ -53,16 +53,18 @@ export interface Fixtures {
 
 let counter = 0;
 
-/** A partner client (through `addPartnerClient`, as the CLI does) and two customers with accounts. */
-export async function createFixtures(sequelize: Sequelize, publicUrl: URL): Promise<Fixtures> {
+/**
+ * A partner client (through `addPartnerClient`, as the CLI does) and two customers with accounts.
+ * `scope: 'all'` makes the client the insurer's own portal (no broker) instead of a broker's.
+ */
+export async function createFixtures(sequelize: Sequelize, publicUrl: URL, options: { scope?: 'broker' | 'all' } = {}): Promise<Fixtures> {
   counter += 1;
   const tag = `${process.pid % 1000}${counter}`.padStart(5, '0').slice(-5);
   const added = await addPartnerClient(sequelize, publicUrl, {
     clientId: `teszt-alkusz-${tag}`,
     name: 'Teszt Alkusz Kft.',
     origins: ['https://broker.example'],
-    brokerCode: `TESZT${tag}`,
-    scope: 'broker',
+    ...(options.scope === 'all' ? { scope: 'all' as const } : { brokerCode: `TESZT${tag}`, scope: 'broker' as const }),
   });
   const hash = await hashPassword(PASSWORD);
   const customer = async (n: number, email: string, name: string, verified: boolean) => {
