@@ -2,6 +2,7 @@
 // (npm's `prepare`) and again before every `npm start` (`prestart`), where it usually finds
 // everything up to date and costs a fraction of a second.
 //   dist/sdk/                   the widget SDK (`npm run build`), when missing or older than its sources
+//   dist/server/                the server as plain JavaScript (scripts/build-server.mjs), likewise
 //   node_modules/.cache/gp-portal/pglite-template-*.tar.gz
 //                               the embedded database after initdb and migrations, so a first
 //                               start skips both (server/db/pglite-template.ts)
@@ -9,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { sdkStaleReason } from './sdk-state.mjs';
+import { buildServer, serverStaleReason } from './build-server.mjs';
 import { templatePath } from '../server/db/pglite-template-path.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -27,6 +29,18 @@ if (stale === null) {
   const started = Date.now();
   ok = run(npm, ['run', 'build', '--silent']) && ok;
   console.log(`prepare: SDK ${ok ? 'built' : 'build FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const serverStale = serverStaleReason();
+if (serverStale !== null) {
+  const started = Date.now();
+  try {
+    await buildServer();
+    console.log(`prepare: server built (${serverStale}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`prepare: the server build FAILED: ${error.message}`);
+    ok = false;
+  }
 }
 
 // Checked here in plain JavaScript (milliseconds); TypeScript is loaded only to make a missing one.

@@ -1,14 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { MigrationFn } from 'umzug';
+import type { RunSql } from './migration.ts';
+import { MIGRATIONS } from './migrations/index.ts';
 
-/** Runs raw SQL; migrations speak SQL so constraints, partial indexes and triggers read as they are. */
-export type RunSql = (sql: string) => Promise<void>;
-export type Migration = MigrationFn<RunSql>;
-
-const MIGRATIONS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 // Any constant: serialises concurrent migrators (several processes starting on one database).
 const MIGRATION_LOCK = 727_001;
 
@@ -23,17 +16,7 @@ async function createUmzug(sequelize: Sequelize) {
     },
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: undefined,
-    migrations: async () => {
-      const files = await migrationFiles();
-      return files.map((file) => {
-        const path = join(MIGRATIONS_DIR, file);
-        return {
-          name: file.replace(/\.ts$/, ''),
-          up: async (params) => (await import(pathToFileURL(path).href)).up(params),
-          down: async (params) => (await import(pathToFileURL(path).href)).down(params),
-        };
-      });
-    },
+    migrations: MIGRATIONS.map(({ name, up, down }) => ({ name, up, down })),
   });
 }
 
@@ -58,15 +41,11 @@ export async function resetDatabase(sequelize: Sequelize): Promise<void> {
   await (await createUmzug(sequelize)).down({ to: 0 });
 }
 
-async function migrationFiles(): Promise<string[]> {
-  return (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-[\w-]+\.ts$/.test(f)).sort();
-}
-
-/** Whether schema_migrations already records every migration file (the usual restart): one query, no umzug. */
+/** Whether schema_migrations already records every migration (the usual restart): one query, no umzug. */
 export async function upToDate(sequelize: Sequelize): Promise<boolean> {
   const [table] = await sequelize.query<{ found: string | null }>(`select to_regclass('schema_migrations')::text as found`, { type: QueryTypes.SELECT });
   if (!table?.found) return false;
   const rows = await sequelize.query<{ name: string }>('select name from schema_migrations', { type: QueryTypes.SELECT });
   const applied = new Set(rows.map((row) => row.name));
-  return (await migrationFiles()).every((file) => applied.has(file.replace(/\.ts$/, '')));
+  return MIGRATIONS.every(({ name }) => applied.has(name));
 }

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * The whole domain of DESIGN §3 in one first migration.

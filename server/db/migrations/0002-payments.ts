@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * Payments at a provider (server/domain/payments, server/payments).

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * What the customer-facing domain services (contract changes, claims, document requests) need

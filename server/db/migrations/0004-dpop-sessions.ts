@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * Key-bound browser sessions (DPoP, RFC 9449) instead of the partitioned session cookie:

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator.ts';
+import type { Migration } from '../migration.ts';
 
 /**
  * A broker's contact for its customers (the overview shows it on the broker's site): all optional,

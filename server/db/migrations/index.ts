@@ -1,0 +1,20 @@
+import type { Migration } from '../migration.ts';
+import * as domain from './0001-domain.ts';
+import * as payments from './0002-payments.ts';
+import * as claims from './0003-claims.ts';
+import * as dpopSessions from './0004-dpop-sessions.ts';
+import * as brokerContact from './0009-broker-contact.ts';
+
+/**
+ * Every migration, in the order they apply. Listed, not found by reading the folder, so the
+ * server's build carries them (no TypeScript is loaded at run time) and a file that is not
+ * listed fails a test (test/server/db/migrations-index.test.ts) instead of being skipped.
+ * The name is the file's, without `.ts`: what schema_migrations records.
+ */
+export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration }[] = [
+  { name: '0001-domain', ...domain },
+  { name: '0002-payments', ...payments },
+  { name: '0003-claims', ...claims },
+  { name: '0004-dpop-sessions', ...dpopSessions },
+  { name: '0009-broker-contact', ...brokerContact },
+];
