@@ -43,11 +43,13 @@ export abstract class GpElement extends LitElement {
   }
 
   /**
-   * The API client of the logged-in session, or undefined without one: the argument of the
+   * The API client of the logged-in session (or of the one being restored: the widgets load
+   * alongside the portal's session check), or undefined without one: the argument of the
    * widgets' data tasks, so that a new session (or none) aborts and restarts their loads.
    */
   protected get sessionApi(): ApiClient | undefined {
-    return this.authenticated ? this.api : undefined;
+    const session = this.session;
+    return session.status === 'authenticated' || (session.status === 'checking' && session.restoring) ? this.api : undefined;
   }
 
   /**
@@ -65,6 +67,9 @@ export abstract class GpElement extends LitElement {
   /** Tells the page that something failed (the widget shows its own message). Returns the error. */
   protected reportError<E>(error: E, action: string): E {
     if (error instanceof DOMException && error.name === 'AbortError') return error;
+    // A load started alongside the session check, refused because the session is gone: the
+    // portal's check says so (logged-out state), not an error of this widget.
+    if (!this.authenticated && isApiProblem(error) && error.status === 401) return error;
     const code = isApiProblem(error) ? error.code : 'internal_error';
     const status = isApiProblem(error) ? error.status : 0;
     if (!isApiProblem(error)) console.error(`<${this.localName}> ${action} failed`, error);

@@ -164,7 +164,10 @@ export class FakeApi {
       const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
       const request: FakeRequest = { method: method.toUpperCase(), path, query: url.searchParams, headers, credentials, body, params };
       this.calls.push(request);
-      const answer = await route.handler(request);
+      // Like the API: a handle it does not know opens nothing (the session routes answer for themselves).
+      const handle = /^DPoP (.+)$/.exec(headers.get('authorization') ?? '')?.[1];
+      const refused = handle !== undefined && !path.startsWith('/session') && !this.handles.has(handle);
+      const answer = refused ? problem(401, 'session_expired') : await route.handler(request);
       const responseHeaders = new Headers(answer.headers);
       if (answer.json !== undefined && !responseHeaders.has('content-type')) responseHeaders.set('content-type', 'application/json');
       const payload = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? null);

@@ -4,15 +4,21 @@ import type { TemplateResult } from 'lit';
 import '../../../widgets/components/portal/portal.ts';
 import type GpPortal from '../../../widgets/components/portal/portal.component.ts';
 import type { Lang } from '../../../widgets/i18n/lang.ts';
-import { FAKE_API_BASE, seedSession } from './fake-api.ts';
+import { clearSession, FAKE_API_BASE, seedSession } from './fake-api.ts';
 
 /**
  * Renders widgets inside a real `<gp-portal>` pointed at the fake API, on a page that holds a
- * session (`seedSession()`: the fake API decides whether it is still good), and waits until the
+ * session (`seedSession()`: the fake API decides whether it is still good; `handle: false` for
+ * a page that holds none), and waits until the
  * portal knows the session (GET /session answered). Returns the portal and the first child.
  */
-export async function inPortal<T extends HTMLElement>(content: TemplateResult, options: { lang?: Lang } = {}): Promise<{ portal: GpPortal; widget: T }> {
-  await seedSession();
+export async function inPortal<T extends HTMLElement>(
+  content: TemplateResult,
+  options: { lang?: Lang; handle?: boolean } = {},
+): Promise<{ portal: GpPortal; widget: T }> {
+  // `handle: false`: a visitor who never logged in on this page (nothing to ask the API about).
+  if (options.handle === false) await clearSession();
+  else await seedSession();
   const portal = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="test" lang=${options.lang ?? 'hu'}>${content}</gp-portal>`);
   await waitUntil(() => portal.session.status !== 'checking', 'the portal never learned the session');
   const widget = portal.firstElementChild as T;

@@ -337,8 +337,11 @@ export default class GpPortal extends LitElement {
         await this.#loggedIn(finished, 'login');
         return;
       }
-      // No handle held: nobody is logged in on this page, and there is nothing to ask.
-      const view: SessionView = (await session.hasHandle()) ? await api.get<SessionView>('/session') : { authenticated: false };
+      // No handle held: nobody is logged in on this page, and there is nothing to ask. With one,
+      // the widgets start loading now, alongside the check, instead of one after the other.
+      const held = await session.hasHandle();
+      if (held && api === this.#api) this.session = { status: 'checking', restoring: true };
+      const view: SessionView = held ? await api.get<SessionView>('/session') : { authenticated: false };
       if (api !== this.#api) return;
       if (view.authenticated) await this.#loggedIn(view, 'restored');
       else this.session = { status: 'anonymous' };

@@ -163,7 +163,8 @@ describe('<gp-claim-form>', () => {
   it('asks a logged-out visitor to log in and loads nothing', async () => {
     api.restore();
     api = new FakeApi({ authenticated: false }).install();
-    const { el } = await render();
+    const { widget: el } = await inPortal<GpClaimForm>(html`<gp-claim-form></gp-claim-form>`, { handle: false });
+    await elementUpdated(el);
     expect(textOf(part(el, 'logged-out'))).to.include('jelentkezzen be');
     expect(api.callsTo('GET', '/policies')).to.have.length(0);
     await expect(el).to.be.accessible();

@@ -505,7 +505,7 @@ describe('<gp-invoice-pay>', () => {
 
   it('shows the logged-out state and asks nothing of the API', async () => {
     api = new FakeApi({ authenticated: false }).install();
-    const { widget } = await inPortal<GpInvoicePay>(html`<gp-invoice-pay></gp-invoice-pay>`);
+    const { widget } = await inPortal<GpInvoicePay>(html`<gp-invoice-pay></gp-invoice-pay>`, { handle: false });
     await elementUpdated(widget);
     expect(textOf(part(widget, 'logged-out'))).to.include('Ehhez jelentkezzen be');
     expect(api.callsTo('GET', '/invoices')).to.have.length(0);

@@ -342,7 +342,7 @@ describe('<gp-mailbox>', () => {
 
   it('shows the logged-out state and loads nothing', async () => {
     api = new FakeApi({ authenticated: false }).install();
-    const { widget: el } = await inPortal<GpMailbox>(html`<gp-mailbox></gp-mailbox>`);
+    const { widget: el } = await inPortal<GpMailbox>(html`<gp-mailbox></gp-mailbox>`, { handle: false });
     expect(el.shadowRoot!.querySelector('[part~="logged-out"]')).not.to.equal(null);
     expect(api.callsTo('GET', '/documents')).to.have.length(0);
     await expect(el).to.be.accessible();

@@ -154,7 +154,8 @@ describe('<gp-policy-list>', () => {
   it('asks for a log-in and loads nothing while logged out, and drops the data at log-out', async () => {
     api.restore();
     api = new FakeApi({ authenticated: false }).on('GET', '/policies', page([live])).install();
-    const { el } = await render(api);
+    const { widget: el } = await inPortal<GpPolicyList>(html`<gp-policy-list></gp-policy-list>`, { handle: false });
+    await elementUpdated(el);
     expect(part(el, 'login-button')).to.exist;
     expect(api.callsTo('GET', '/policies')).to.have.length(0);
 

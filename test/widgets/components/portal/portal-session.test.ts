@@ -2,12 +2,14 @@ import '../../support/languages.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../../widgets/components/portal/portal.ts';
+import '../../../../widgets/components/profile/profile.ts';
 import type GpPortal from '../../../../widgets/components/portal/portal.component.ts';
 import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import type { GpLoginEvent } from '../../../../widgets/events/login.ts';
 import type { GpLogoutEvent } from '../../../../widgets/events/logout.ts';
 import { clearSession, DEMO_CUSTOMER, FAKE_API_BASE, FakeApi, problem, seedSession, SEEDED_HANDLE } from '../../support/fake-api.ts';
 import { part, textOf } from '../../support/render.ts';
+import { PERSON } from '../profile/fixtures.ts';
 
 const API_ORIGIN = new URL(FAKE_API_BASE).origin;
 const has = (el: GpPortal, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) !== null;
@@ -98,6 +100,42 @@ describe('<gp-portal> session', () => {
       expect(el.session.status).to.equal('anonymous');
       expect(textOf(part(el, 'notice'))).to.equal('');
       expect(has(el, 'login-panel')).to.equal(true);
+    });
+
+    it('lets the widgets load alongside the session check, not after it (first rows one round trip sooner)', async () => {
+      let answer!: () => void;
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      const check = api.callsTo.bind(api);
+      const sessionAnswer = { authenticated: true, customer: DEMO_CUSTOMER, clientId: 'test', partner: { name: 'Teszt Alkusz' } };
+      api.on('GET', '/session', async () => {
+        await held;
+        return { json: sessionAnswer };
+      });
+      api.on('GET', '/me', PERSON);
+      const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="broker-1"><gp-profile></gp-profile></gp-portal>`);
+      await waitUntil(() => check('GET', '/me').length === 1, 'the widget waited for the session check before loading');
+      expect(el.session.status).to.equal('checking');
+      expect(check('GET', '/me')[0]!.headers.get('authorization')).to.equal(`DPoP ${SEEDED_HANDLE}`);
+      answer();
+      await waitUntil(() => el.session.status === 'authenticated');
+      expect(check('GET', '/me')).to.have.length(1);
+    });
+
+    it('drops what a stale handle loaded alongside the check: the logged-out state, no widget error', async () => {
+      api.handles.clear();
+      const errors: GpErrorEvent[] = [];
+      const listener = (e: GpErrorEvent) => errors.push(e);
+      document.addEventListener('gp-error', listener);
+      try {
+        const el = await fixture<GpPortal>(html`<gp-portal api=${FAKE_API_BASE} client-id="broker-1"><gp-profile></gp-profile></gp-portal>`);
+        await waitUntil(() => el.session.status === 'anonymous', 'no session answer');
+        const widget = el.querySelector('gp-profile')!;
+        await waitUntil(() => widget.shadowRoot!.querySelector('[part~="logged-out"]'), 'the widget did not show the logged-out state');
+        expect(widget.shadowRoot!.querySelector('[part~="details"]')).to.equal(null);
+        expect(errors).to.deep.equal([]);
+      } finally {
+        document.removeEventListener('gp-error', listener);
+      }
     });
 
     it('tells every widget when the API says the session expired', async () => {

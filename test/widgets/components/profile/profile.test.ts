@@ -124,7 +124,8 @@ describe('<gp-profile>', () => {
   it('shows the logged-out state and asks nothing', async () => {
     api.restore();
     api = new FakeApi({ authenticated: false }).install();
-    const { el } = await render(null);
+    const { widget: el } = await inPortal<El>(html`<gp-profile></gp-profile>`, { handle: false });
+    await elementUpdated(el);
     expect(textOf(part(el, 'logged-out'))).to.include('Ehhez jelentkezzen be');
     expect(root(el).querySelector('[part~="details"]') === null).to.equal(true);
     expect(api.callsTo('GET', '/me')).to.have.length(0);
