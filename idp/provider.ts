@@ -7,6 +7,7 @@ import { findAccountFor } from './accounts/find-account.ts';
 import { clientAddressOf, dropUntrustedForwarding, type TrustProxy } from '../common/http/trust-proxy.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages.ts';
 import { contentSecurityPolicy } from '../common/http/csp.ts';
+import { PARTNER_CLIENT_AUTH_METHODS } from '../common/partners/partner-client-metadata.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -87,6 +88,8 @@ export function createProvider(options: IdpOptions): Provider {
     // The BFF reads the customer's name and e-mail from the ID token: its access token is for the API.
     conformIdTokenClaims: false,
 
+    // Only what partners are registered for: no client_secret_post, private_key_jwt, none …
+    clientAuthMethods: [...PARTNER_CLIENT_AUTH_METHODS],
     responseTypes: ['code'],
     pkce: { required: () => true },
     allowOmittingSingleRegisteredRedirectUri: false,
