@@ -245,13 +245,20 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC, sequelize: Sequelize) 
  * nonce and nothing else may run. Those pages must not be framed, cached or sniffed either;
  * pages we render set a full nonce-based CSP of their own, which replaces this one.
  */
-async function baselinePageHeaders(ctx: { response: { get(name: string): string }; set(name: string, value: string): void }, next: () => Promise<void>) {
+async function baselinePageHeaders(
+  ctx: { response: { get(name: string): string }; set(name: string, value: string): void; remove(name: string): void },
+  next: () => Promise<void>,
+) {
   ctx.set(
     'Content-Security-Policy',
     contentSecurityPolicy({ 'script-src': [nonceSource(randomBytes(16).toString('base64'))], 'default-src': [], 'form-action': [] }),
   );
   await next();
   ctx.set('X-Content-Type-Options', 'nosniff');
-  if (!ctx.response.get('Content-Type').startsWith('text/html')) return;
+  if (!ctx.response.get('Content-Type').startsWith('text/html')) {
+    // JSON (discovery, tokens, JWKS) is no page: it keeps no CSP.
+    ctx.remove('Content-Security-Policy');
+    return;
+  }
   if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 }
