@@ -2290,7 +2290,7 @@ export type components = {
         };
         WebhookAck: {
             /** @enum {string} */
-            outcome: "applied" | "duplicate" | "ignored";
+            outcome: "applied" | "duplicate" | "ignored" | "refund_due";
             /** @enum {boolean} */
             received: true;
         };
