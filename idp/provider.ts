@@ -6,7 +6,9 @@ import { findLatestGrantId } from './storage/grants.ts';
 import { findAccountFor } from './accounts/find-account.ts';
 import { clientAddressOf, dropUntrustedForwarding, type TrustProxy } from '../common/http/trust-proxy.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages.ts';
-import { contentSecurityPolicy } from '../common/http/csp.ts';
+import { randomBytes } from 'node:crypto';
+import { contentSecurityPolicy, nonceSource } from '../common/http/csp.ts';
+import { PARTNER_CLIENT_AUTH_METHODS } from '../common/partners/partner-client-metadata.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -87,6 +89,8 @@ export function createProvider(options: IdpOptions): Provider {
     // The BFF reads the customer's name and e-mail from the ID token: its access token is for the API.
     conformIdTokenClaims: false,
 
+    // Only what partners are registered for: no client_secret_post, private_key_jwt, none …
+    clientAuthMethods: [...PARTNER_CLIENT_AUTH_METHODS],
     responseTypes: ['code'],
     pkce: { required: () => true },
     allowOmittingSingleRegisteredRedirectUri: false,
@@ -235,14 +239,26 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC, sequelize: Sequelize) 
 }
 
 /**
- * oidc-provider renders a few pages of its own (the auto-submitting form on /session/end, say)
- * with an inline script and no CSP. Those still must not be framed, cached or sniffed; pages
- * we render set a full nonce-based CSP, which this leaves alone.
+ * oidc-provider renders two pages of its own with an inline auto-submit script: the form_post
+ * response and the form that ends a session without a login (/session/end). It adds the
+ * script's sha256 to the `script-src` of a CSP already set, so one is set up front: a fresh
+ * nonce and nothing else may run. Those pages must not be framed, cached or sniffed either;
+ * pages we render set a full nonce-based CSP of their own, which replaces this one.
  */
-async function baselinePageHeaders(ctx: { response: { get(name: string): string }; set(name: string, value: string): void }, next: () => Promise<void>) {
+async function baselinePageHeaders(
+  ctx: { response: { get(name: string): string }; set(name: string, value: string): void; remove(name: string): void },
+  next: () => Promise<void>,
+) {
+  ctx.set(
+    'Content-Security-Policy',
+    contentSecurityPolicy({ 'script-src': [nonceSource(randomBytes(16).toString('base64'))], 'default-src': [], 'form-action': [] }),
+  );
   await next();
   ctx.set('X-Content-Type-Options', 'nosniff');
-  if (!ctx.response.get('Content-Type').startsWith('text/html')) return;
-  if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', contentSecurityPolicy({ 'default-src': [], 'form-action': [] }));
+  if (!ctx.response.get('Content-Type').startsWith('text/html')) {
+    // JSON (discovery, tokens, JWKS) is no page: it keeps no CSP.
+    ctx.remove('Content-Security-Policy');
+    return;
+  }
   if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 }

@@ -10,6 +10,12 @@ export interface PartnerClientRow {
 }
 
 /**
+ * How partners authenticate at the token, revocation and introspection endpoints: the only
+ * method any partner is registered for. The IdP accepts and advertises exactly these.
+ */
+export const PARTNER_CLIENT_AUTH_METHODS = ['client_secret_basic'] as const;
+
+/**
  * Every partner is a confidential client: the API (the BFF) exchanges codes and refreshes tokens
  * for it, authenticating with `client_secret_basic`. There are no public clients today (no
  * native app exists); a row without a secret — e.g. one seeded before secrets existed — is
@@ -28,6 +34,6 @@ export function clientMetadataFromRow(row: PartnerClientRow): Record<string, unk
     response_types: ['code'],
     application_type: 'web',
     client_secret: row.client_secret,
-    token_endpoint_auth_method: 'client_secret_basic',
+    token_endpoint_auth_method: PARTNER_CLIENT_AUTH_METHODS[0],
   };
 }

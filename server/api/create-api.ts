@@ -15,6 +15,8 @@ import { PartnerOrigins } from './cors/partner-origins.ts';
 import { partnerCors } from './cors/partner-cors.ts';
 import { IdpClient } from '../domain/session/idp-client.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { loginStartThrottle } from './session/login-throttle.ts';
+import type { TrustProxy } from '../../common/http/trust-proxy.ts';
 import { describeSessionRoutes } from './session/openapi.ts';
 import { assertSessionKeysAvailable, loadSessionKeys } from '../domain/session/session-keys.ts';
 import { SessionStore } from '../domain/session/session-store.ts';
@@ -40,6 +42,8 @@ export interface ApiDependencies {
   writeLimitPerMinute?: number;
   /** The payment provider; the app builds it once and shares it with the hosted page. Built here when absent. */
   payments?: PaymentModule;
+  /** `TRUST_PROXY`: whose `X-Forwarded-For` names the client for the per-address login throttle. */
+  trustProxy?: TrustProxy | null;
 }
 
 /**
@@ -70,6 +74,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>();
   api.use('*', partnerCors({ isAllowedOrigin: (origin) => partnerOrigins.has(origin) }));
   api.get('/', (c) => c.json({ name: 'gp-portal API', openapi: '/api/openapi.json' }));
+  api.use('/session/login', loginStartThrottle({ sequelize, trustProxy: deps.trustProxy ?? null }));
   api.route('/session', sessionRoutes({ sequelize, publicUrl, dpop, idp, sessions, auth, logger }));
   // Resource routes: authentication, then the per-session write limit.
   const limit = writeRateLimit(sequelize, deps.writeLimitPerMinute ?? 60);

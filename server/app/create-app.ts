@@ -17,6 +17,7 @@ import type { Logger } from '../../common/http/logger.ts';
 import type { MailSink } from '../notifications/dev-mail-sink.ts';
 import { devMailRoutes } from '../notifications/dev-mail-page.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
+import { authorizationThrottle } from '../../idp/authorization-throttle.ts';
 import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
@@ -51,6 +52,8 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   app.use(securityHeaders({ hsts: deps.config.publicUrl.protocol === 'https:' }));
   app.route('/', healthRoutes(deps.sequelize));
 
+  // Authorization requests store rows before any login: limited per client address ('/*' takes '/oidc/auth' too).
+  app.use('/oidc/auth/*', authorizationThrottle({ sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, trustProxy: deps.config.trustProxy ?? null }));
   app.all('/oidc/*', mountNodeHandler('/oidc', deps.provider.callback()));
   app.all('/oidc', mountNodeHandler('/oidc', deps.provider.callback()));
 
@@ -78,6 +81,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       secrets: deps.config.secrets,
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
       payments,
+      trustProxy: deps.config.trustProxy ?? null,
     }),
   );
 

@@ -2,7 +2,9 @@
  * Free text from a form: NFC-normalised, trimmed, length-limited, and free of control and
  * format characters (NUL, escape sequences, bidi overrides, zero-width characters, line or
  * paragraph separators), which would let a value disguise itself in a document or a log, and
- * of lone UTF-16 surrogates (JSON can carry them; they are not text and PostgreSQL refuses them).
+ * of lone UTF-16 surrogates (JSON can carry them; they are not text and PostgreSQL refuses them),
+ * and of U+FFFD: the decoders of a JSON or multipart body put it where the bytes were not UTF-8,
+ * so invalid UTF-8 is refused the same way on every path instead of being stored as "�".
  */
 export type TextProblem = 'required' | 'not_a_string' | 'too_short' | 'too_long' | 'control_characters';
 
@@ -15,7 +17,7 @@ export interface TextRule {
   multiline?: boolean;
 }
 
-const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\uFFFD]/u;
 
 export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);

@@ -13,6 +13,13 @@ export function devMailRoutes(sink: MailSink): Hono {
   const noStore = { 'Cache-Control': 'no-store' };
   const csp = contentSecurityPolicy({ 'style-src': ["'self'"], 'frame-src': ["'self'"], 'img-src': ["'self'", 'data:'] });
 
+  // Every answer under /dev/mail (the stylesheet and a not-found included) keeps other sites
+  // from framing it: it shows customers' e-mails. The HTML part sets its own (framed by 'self').
+  app.use(async function devMailFraming(c, next) {
+    await next();
+    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', contentSecurityPolicy({}));
+  });
+
   app.get('/', (c) => {
     const messages = sink.messages().reverse();
     return c.html(

@@ -2399,7 +2399,7 @@ export type components = {
         };
         WebhookAck: {
             /** @enum {string} */
-            outcome: "applied" | "duplicate" | "ignored";
+            outcome: "applied" | "duplicate" | "ignored" | "refund_due";
             /** @enum {boolean} */
             received: true;
         };

@@ -8,6 +8,7 @@ import { problems } from '../auth/problems.ts';
 import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { contentDisposition } from '../../../common/http/content-disposition.ts';
+import { contentSecurityPolicy } from '../../../common/http/csp.ts';
 import {
   AttachmentParams,
   ClaimDetailSchema,
@@ -224,6 +225,8 @@ export function claimRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
       'Content-Type': file.contentType,
       'Content-Length': String(file.content.byteLength),
       'Content-Disposition': contentDisposition('attachment', file.filename),
+      // A customer's upload, opened inline by some viewer anyway: no script, no origin of ours.
+      'Content-Security-Policy': contentSecurityPolicy({ sandbox: [''] }),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });

@@ -108,4 +108,4 @@ export const Payment = z
   })
   .openapi('Payment');
 
-export const WebhookAck = z.object({ received: z.literal(true), outcome: z.enum(['applied', 'duplicate', 'ignored']) }).openapi('WebhookAck');
+export const WebhookAck = z.object({ received: z.literal(true), outcome: z.enum(['applied', 'duplicate', 'ignored', 'refund_due']) }).openapi('WebhookAck');

@@ -8,7 +8,7 @@ export interface MailboxDocumentView {
   type: DocumentTypeCode;
   typeName: LocalizedName;
   title: string;
-  /** Null for a customer-level document (e.g. a payment receipt that may span contracts). */
+  /** Null for a customer-level document (e.g. a payment receipt that may span contracts; scoped by what it covers). */
   policyId: number | null;
   policyNumber: string | null;
   issuedAt: string;
@@ -21,11 +21,26 @@ export interface MailboxDocumentView {
 export const DOCUMENT_COLUMNS = `d.id, d.type, d.title, d.policy_id, p.policy_number, d.issued_at, d.read_at, d.size_bytes`;
 
 /**
- * The scope of a customer's mailbox: their own documents; for a broker-scoped partner, only
- * those of that broker's policies plus the customer-level ones (policy_id null), which belong to
- * no single contract. `$1` customer id, `$2` broker id or null.
+ * What a customer-level document (policy_id null) covers is out of a broker's scope: a payment
+ * receipt names the contracts, invoices and amounts of every invoice its payment settled, so it
+ * is out as soon as one of them is on a policy of another broker (or a direct one). A
+ * customer-level document that is no payment's receipt covers nothing we can check: out too.
  */
-export const DOCUMENT_SCOPE = `d.customer_id = $1 and ($2::int is null or d.policy_id is null or p.broker_id = $2::int)`;
+const CUSTOMER_LEVEL_OUT_OF_BROKER_SCOPE = `(not exists (select 1 from payments rp where rp.receipt_document_id = d.id)
+  or exists (select 1 from payments rp
+               join payment_invoices rpi on rpi.payment_id = rp.id
+               join invoices ri on ri.id = rpi.invoice_id
+               join policies rpo on rpo.id = ri.policy_id
+              where rp.receipt_document_id = d.id and rpo.broker_id is distinct from $2::int))`;
+
+/**
+ * The scope of a customer's mailbox: their own documents; for a broker-scoped partner, only
+ * those of that broker's policies, and customer-level ones (policy_id null) only when everything
+ * they cover is that broker's (see above). `$1` customer id, `$2` broker id or null.
+ */
+export const DOCUMENT_SCOPE = `d.customer_id = $1 and ($2::int is null
+  or (d.policy_id is not null and p.broker_id = $2::int)
+  or (d.policy_id is null and not ${CUSTOMER_LEVEL_OUT_OF_BROKER_SCOPE}))`;
 
 /** A type's name in both languages (its code, for a type this version does not know). */
 export function typeNameOf(type: DocumentTypeCode): LocalizedName {

@@ -12,6 +12,7 @@ export type PaymentAuditAction =
   | 'payment.declined'
   | 'payment.cancelled'
   | 'payment.double_payment'
+  | 'payment.superseded_checkout_paid'
   | 'payment.webhook_ignored'
   | 'payment.webhook_rejected';
 

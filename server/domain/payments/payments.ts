@@ -12,9 +12,15 @@ import type { Language } from '../../../common/language.ts';
 /**
  * Starting a payment of one or several open invoices, and reading it back.
  *
- * - Idempotent on (customer, idempotency key): the same key with the same invoices returns the
- *   same payment (and the same hosted-page URL while it is pending); the same key with other
- *   invoices is refused (`idempotency_key_reused`).
+ * - Idempotent on (customer, idempotency key): the same key with the same invoices and return
+ *   URLs returns the same payment (and the same hosted-page URL while it is pending); the same
+ *   key with other invoices or other URLs is refused (`idempotency_key_reused`, 409).
+ * - The return URLs are checked before anything else, a replay included, and kept with the
+ *   payment: a replay can never bring its own URLs to the provider.
+ * - One checkout per payment: a replay that finds the payment still without its page waits for
+ *   the start that is opening it; only a start that died is taken over. The provider reference
+ *   is written once (conditionally), never over another; a checkout that lost that race is
+ *   kept in `payment_superseded_checkouts`, so money taken on it is still recorded (./webhook.ts).
  * - Another customer's invoice, or one outside a broker partner's policy scope, is
  *   `invoice_not_found`, exactly like a missing one; nothing is written.
  * - An invoice already in a pending payment is refused (`invoice_payment_pending`) rather than
@@ -148,30 +154,35 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
     // must not interleave with another start (same key, or overlapping invoices).
     await sequelize.query('select pg_advisory_xact_lock($1::int, $2::int)', { bind: [PAYMENT_LOCK, args.customerId], type: QueryTypes.SELECT, transaction });
 
-    const existing = await findPayment(sequelize, { customerId: args.customerId, idempotencyKey: args.idempotencyKey }, transaction);
-    if (existing) {
-      const lines = (await paymentLines(sequelize, [existing.id], transaction)).get(existing.id) ?? [];
-      if (
-        !sameSet(
-          lines.map((l) => l.invoiceId),
-          input.invoiceIds,
-        )
-      ) {
-        throw DomainError.conflict('idempotency_key_reused', 'This idempotency key was used for a payment of other invoices');
-      }
-      if (existing.status === 'pending' && existing.expiresAt && Date.parse(existing.expiresAt) <= now.getTime()) {
-        await expirePayments(sequelize, transaction, { paymentIds: [existing.id] }, now);
-        return { kind: 'existing', payment: { ...existing, status: 'cancelled', completedAt: now.toISOString() } };
-      }
-      return { kind: 'existing', payment: existing };
-    }
-
+    // Before the idempotency branch: a replay is no way around the origin check.
     const origins = await allowedReturnOrigins(sequelize, ctx.publicUrl, args.clientId, transaction);
     for (const [field, url] of [
       ['returnUrl', input.returnUrl],
       ['cancelUrl', input.cancelUrl],
     ] as const) {
       if (!origins.has(url.origin)) throw invalid('return_url_not_allowed', field, `${field} must be on the portal's or the partner's registered origin`);
+    }
+
+    const existing = await findPayment(sequelize, { customerId: args.customerId, idempotencyKey: args.idempotencyKey }, transaction);
+    if (existing) {
+      const lines = (await paymentLines(sequelize, [existing.id], transaction)).get(existing.id) ?? [];
+      const sameUrls =
+        (existing.returnUrl === null || existing.returnUrl === input.returnUrl.href) &&
+        (existing.cancelUrl === null || existing.cancelUrl === input.cancelUrl.href);
+      if (
+        !sameUrls ||
+        !sameSet(
+          lines.map((l) => l.invoiceId),
+          input.invoiceIds,
+        )
+      ) {
+        throw DomainError.conflict('idempotency_key_reused', 'This idempotency key was used for another payment request');
+      }
+      if (existing.status === 'pending' && existing.expiresAt && Date.parse(existing.expiresAt) <= now.getTime()) {
+        await expirePayments(sequelize, transaction, { paymentIds: [existing.id] }, now);
+        return { kind: 'existing', payment: { ...existing, status: 'cancelled', completedAt: now.toISOString() } };
+      }
+      return { kind: 'existing', payment: existing };
     }
 
     const rows = await sequelize.query<Record<string, unknown>>(
@@ -206,8 +217,22 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
       sequelize,
       transaction,
       'payments',
-      ['id', 'customer_id', 'provider', 'idempotency_key', 'amount_huf', 'status', 'client_id', 'created_at', 'expires_at'],
-      [[paymentId, args.customerId, provider.name, args.idempotencyKey, amountHuf, 'pending', args.clientId, now, expiresAt]],
+      ['id', 'customer_id', 'provider', 'idempotency_key', 'amount_huf', 'status', 'client_id', 'created_at', 'expires_at', 'return_url', 'cancel_url'],
+      [
+        [
+          paymentId,
+          args.customerId,
+          provider.name,
+          args.idempotencyKey,
+          amountHuf,
+          'pending',
+          args.clientId,
+          now,
+          expiresAt,
+          input.returnUrl.href,
+          input.cancelUrl.href,
+        ],
+      ],
     );
     await insertRows(
       sequelize,
@@ -240,11 +265,12 @@ export async function startPayment(ctx: PaymentContext, args: StartPaymentArgs):
   });
 
   if (prepared.kind === 'existing') {
-    const p = prepared.payment;
-    // A start that crashed between its commit and the provider call has no page yet: make one now.
+    // The start that made the payment may still be asking the provider for its page: wait for it.
+    const p = prepared.payment.status === 'pending' && prepared.payment.redirectUrl === null ? await checkoutOf(ctx, prepared.payment) : prepared.payment;
     if (!(p.status === 'pending' && p.redirectUrl === null)) {
       return { paymentId: p.id, status: p.status, amountHuf: p.amountHuf, redirectUrl: p.status === 'pending' ? p.redirectUrl : null, replayed: true };
     }
+    // That start died between its commit and the provider call: open the page now.
     const lines = (await paymentLines(sequelize, [p.id], null)).get(p.id) ?? [];
     const expiresAt = new Date(p.expiresAt ?? now.getTime() + PENDING_PAYMENT_MINUTES * 60_000);
     const result = await openCheckout(
@@ -290,7 +316,7 @@ async function openCheckout(
     });
   } catch (error) {
     await sequelize.transaction(async (transaction) => {
-      await sequelize.query(`update payments set status = 'failed', completed_at = $2 where id = $1 and status = 'pending'`, {
+      await sequelize.query(`update payments set status = 'failed', completed_at = $2 where id = $1 and status = 'pending' and provider_reference is null`, {
         bind: [payment.paymentId, clock(ctx)],
         transaction,
       });
@@ -308,10 +334,40 @@ async function openCheckout(
     });
     throw new DomainError('payment_provider_unavailable', 'unavailable', 'The payment provider did not open a checkout');
   }
-  await sequelize.query('update payments set provider_reference = $2, redirect_url = $3 where id = $1', {
-    bind: [payment.paymentId, checkout.providerReference, checkout.redirectUrl],
+  // Written once: a concurrent start that got there first keeps its checkout, this one is superseded.
+  const [stored] = await sequelize.query<{ id: string }>(
+    'update payments set provider_reference = $2, redirect_url = $3 where id = $1 and provider_reference is null returning id',
+    { bind: [payment.paymentId, checkout.providerReference, checkout.redirectUrl], type: QueryTypes.SELECT },
+  );
+  if (stored) return { paymentId: payment.paymentId, status: 'pending', amountHuf: payment.amountHuf, redirectUrl: checkout.redirectUrl };
+  await sequelize.query('insert into payment_superseded_checkouts (provider, provider_reference, payment_id) values ($1, $2, $3) on conflict do nothing', {
+    bind: [provider.name, checkout.providerReference, payment.paymentId],
   });
-  return { paymentId: payment.paymentId, status: 'pending', amountHuf: payment.amountHuf, redirectUrl: checkout.redirectUrl };
+  const winner = await findPayment(sequelize, { id: payment.paymentId, customerId: payment.customerId }, null);
+  return {
+    paymentId: payment.paymentId,
+    status: winner?.status ?? 'pending',
+    amountHuf: payment.amountHuf,
+    redirectUrl: winner?.status === 'pending' ? winner.redirectUrl : null,
+  };
+}
+
+/** How long a replay waits for a concurrent start's provider call before it takes over. */
+const CHECKOUT_WAIT_MS = 10_000;
+const CHECKOUT_POLL_MS = 100;
+
+/**
+ * The payment once its checkout is stored (or it is no longer pending); after
+ * `CHECKOUT_WAIT_MS` without either, the start that made it is taken for dead.
+ */
+async function checkoutOf(ctx: PaymentContext, payment: PaymentRecord): Promise<PaymentRecord> {
+  const deadline = Date.now() + CHECKOUT_WAIT_MS;
+  let current = payment;
+  while (current.status === 'pending' && current.redirectUrl === null && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, CHECKOUT_POLL_MS));
+    current = (await findPayment(ctx.sequelize, { id: payment.id, customerId: payment.customerId }, null)) ?? current;
+  }
+  return current;
 }
 
 /**

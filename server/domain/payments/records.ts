@@ -14,6 +14,9 @@ export interface PaymentRecord {
   status: PaymentStatus;
   clientId: string | null;
   redirectUrl: string | null;
+  /** Where the checkout sends the browser back (null on payments started before these were kept). */
+  returnUrl: string | null;
+  cancelUrl: string | null;
   createdAt: string;
   completedAt: string | null;
   expiresAt: string | null;
@@ -36,7 +39,7 @@ export interface PaymentLine {
 type Row = Record<string, unknown>;
 
 const PAYMENT_COLUMNS = `id, customer_id, provider, provider_reference, idempotency_key, amount_huf, status, client_id, redirect_url,
-  created_at, completed_at, expires_at, refund_due_huf, receipt_document_id`;
+  return_url, cancel_url, created_at, completed_at, expires_at, refund_due_huf, receipt_document_id`;
 
 export function paymentOf(row: Row): PaymentRecord {
   return {
@@ -49,6 +52,8 @@ export function paymentOf(row: Row): PaymentRecord {
     status: row.status as PaymentStatus,
     clientId: row.client_id == null ? null : String(row.client_id),
     redirectUrl: row.redirect_url == null ? null : String(row.redirect_url),
+    returnUrl: row.return_url == null ? null : String(row.return_url),
+    cancelUrl: row.cancel_url == null ? null : String(row.cancel_url),
     createdAt: isoTimestampOf(row.created_at),
     completedAt: row.completed_at == null ? null : isoTimestampOf(row.completed_at),
     expiresAt: row.expires_at == null ? null : isoTimestampOf(row.expires_at),

@@ -25,6 +25,12 @@ import { decide, sameDecision, type PaymentStatus, type WebhookDecision } from '
  *    (Befizetés igazolása) is delivered to the mailbox with its document notification, the
  *    "payment received" e-mail is queued, and audit events are written.
  *
+ * 4. An event for a checkout that was superseded (a concurrent start opened the payment's
+ *    checkout first; see ./payments.ts) changes no invoice: a success there is money taken
+ *    that nothing settles, so it is added to the payment's `refund_due_huf` (what operations
+ *    refund; with a `payment.superseded_checkout_paid` audit event) and the event is kept with
+ *    outcome `refund_due`. A decline or cancel there is kept as `ignored`.
+ *
  * The receipt PDF is rendered before that transaction from a snapshot of the payment; inside
  * it the rows are locked and compared with the snapshot, and on a difference (a concurrent
  * change) the whole attempt is repeated.
@@ -32,8 +38,9 @@ import { decide, sameDecision, type PaymentStatus, type WebhookDecision } from '
 export type WebhookResult =
   | { outcome: 'applied'; eventId: string; paymentId: string; status: PaymentStatus; receiptDocumentId: string | null; doublePaidInvoiceIds: number[] }
   | { outcome: 'duplicate'; eventId: string }
-  | { outcome: 'ignored'; eventId: string; paymentId: string; status: PaymentStatus; reason: 'already_succeeded' | 'already_final' }
-  | { outcome: 'rejected'; eventId: string; paymentId: string; reason: 'amount_mismatch' };
+  | { outcome: 'ignored'; eventId: string; paymentId: string; status: PaymentStatus; reason: 'already_succeeded' | 'already_final' | 'superseded_checkout' }
+  | { outcome: 'rejected'; eventId: string; paymentId: string; reason: 'amount_mismatch' }
+  | { outcome: 'refund_due'; eventId: string; paymentId: string; refundDueHuf: number };
 
 /** The snapshot changed between rendering and locking. */
 class StaleSnapshot extends Error {}
@@ -111,6 +118,8 @@ async function applyEvent(ctx: PaymentContext, event: PaymentEvent): Promise<Web
   if (await eventSeen(sequelize, provider.name, event.id)) return { outcome: 'duplicate', eventId: event.id };
   const snapshot = await findPayment(sequelize, { provider: provider.name, providerReference: event.providerReference }, null);
   if (!snapshot) {
+    const superseded = await applySupersededEvent(ctx, event);
+    if (superseded) return superseded;
     // Not recorded as seen: the provider's retry may find the payment once its reference is stored.
     await recordPaymentAudit(sequelize, null, [
       {
@@ -244,7 +253,7 @@ async function succeed(
   }
 
   await sequelize.query(
-    `update payments set status = 'succeeded', completed_at = $2, refund_due_huf = $3, receipt_document_id = coalesce($4, receipt_document_id) where id = $1`,
+    `update payments set status = 'succeeded', completed_at = $2, refund_due_huf = refund_due_huf + $3, receipt_document_id = coalesce($4, receipt_document_id) where id = $1`,
     { bind: [payment.id, clock(ctx), refundDueHuf, receiptDocumentId], transaction },
   );
 
@@ -275,4 +284,56 @@ async function succeed(
     receiptDocumentId,
     doublePaidInvoiceIds: doubles.map((l) => l.invoiceId),
   };
+}
+
+/**
+ * An event for a superseded checkout of a payment (null: the reference names none). Applied at
+ * most once like any event; a success adds its amount to the payment's refund due.
+ */
+async function applySupersededEvent(ctx: PaymentContext, event: PaymentEvent): Promise<WebhookResult | null> {
+  const { sequelize, provider } = ctx;
+  const [found] = await sequelize.query<{ payment_id: string }>(
+    'select payment_id from payment_superseded_checkouts where provider = $1 and provider_reference = $2',
+    { bind: [provider.name, event.providerReference], type: QueryTypes.SELECT },
+  );
+  if (!found) return null;
+  const paymentId = String(found.payment_id);
+  const paid = event.type === 'payment.succeeded';
+  return sequelize.transaction(async (transaction) => {
+    const inserted = await sequelize.query(
+      `insert into payment_webhook_events (provider, event_id, event_type, provider_reference, payment_id, amount_huf, occurred_at, outcome)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (provider, event_id) do nothing returning event_id`,
+      {
+        bind: [provider.name, event.id, event.type, event.providerReference, paymentId, event.amountHuf, event.occurredAt, paid ? 'refund_due' : 'ignored'],
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
+    if (inserted.length === 0) return { outcome: 'duplicate' as const, eventId: event.id };
+    const [payment] = await sequelize.query<{ customer_id: number; client_id: string | null; refund_due_huf: number; status: PaymentStatus }>(
+      `update payments set refund_due_huf = refund_due_huf + $2 where id = $1 returning customer_id, client_id, refund_due_huf, status`,
+      { bind: [paymentId, paid ? event.amountHuf : 0], type: QueryTypes.SELECT, transaction },
+    );
+    const base = {
+      actorType: 'system' as const,
+      actorId: actorOf(ctx),
+      customerId: payment ? Number(payment.customer_id) : null,
+      paymentId,
+      clientId: payment?.client_id ?? null,
+    };
+    if (!paid) {
+      await recordPaymentAudit(sequelize, transaction, [
+        { ...base, action: 'payment.webhook_ignored', metadata: { reason: 'superseded_checkout', eventId: event.id, eventType: event.type } },
+      ]);
+      return { outcome: 'ignored' as const, eventId: event.id, paymentId, status: payment?.status ?? 'cancelled', reason: 'superseded_checkout' as const };
+    }
+    await recordPaymentAudit(sequelize, transaction, [
+      {
+        ...base,
+        action: 'payment.superseded_checkout_paid',
+        metadata: { eventId: event.id, amountHuf: event.amountHuf, refundDueHuf: Number(payment?.refund_due_huf ?? 0) },
+      },
+    ]);
+    return { outcome: 'refund_due' as const, eventId: event.id, paymentId, refundDueHuf: Number(payment?.refund_due_huf ?? 0) };
+  });
 }

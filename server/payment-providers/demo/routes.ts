@@ -106,18 +106,19 @@ export function demoPaymentPageRoutes(deps: DemoPaymentPageDeps): Hono {
           result.checkout,
         );
       case 'completed':
-        logger.info('demo_pay.completed', { reference, status: result.status, paymentId: result.checkout.paymentId });
-        await send(result.webhook, reference);
+        // Not the reference: it is the page URL's only key (a bearer secret), logs keep the payment id.
+        logger.info('demo_pay.completed', { status: result.status, paymentId: result.checkout.paymentId });
+        await send(result.webhook, result.checkout.paymentId);
         return c.redirect(result.redirectUrl, 303);
     }
   });
 
-  async function send(webhook: SignedWebhook, reference: string): Promise<void> {
+  async function send(webhook: SignedWebhook, paymentId: string): Promise<void> {
     try {
       await deps.deliverWebhook(webhook.rawBody, webhook.headers);
     } catch (error) {
       // The portal did not take it: like a real provider, the event stays available for redelivery.
-      logger.warn('demo_pay.webhook_failed', { reference, error });
+      logger.warn('demo_pay.webhook_failed', { paymentId, error });
     }
   }
 

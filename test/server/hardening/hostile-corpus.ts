@@ -216,6 +216,7 @@ export const WATCHED_TABLES: Record<string, string> = {
   notifications: 'select * from notifications',
   partner_clients: 'select * from partner_clients',
   payment_invoices: 'select * from payment_invoices',
+  payment_superseded_checkouts: 'select * from payment_superseded_checkouts',
   payment_webhook_events: 'select * from payment_webhook_events',
   payments: 'select * from payments',
   policies: 'select * from policies',

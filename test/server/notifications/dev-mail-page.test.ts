@@ -38,4 +38,14 @@ describe('/dev/mail', () => {
     expect(html.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
     expect((await app.request('/99')).status).toBe(404);
   });
+
+  it('lets no other site frame any of its answers (issue 15, finding 12)', async () => {
+    const app = devMailRoutes(sink);
+    for (const path of ['/', '/1', '/style.css', '/99']) {
+      const csp = (await app.request(path)).headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+    }
+    // The HTML part is framed by the detail page only.
+    expect((await app.request('/1/html')).headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+  });
 });

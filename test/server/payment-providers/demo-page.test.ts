@@ -186,7 +186,15 @@ describe('the hosted payment page', () => {
   });
 
   it('still sends the browser back when the portal is down; the webhook can be delivered again', async () => {
-    const { redirectUrl, providerReference } = await checkout();
+    const paymentId = randomUUID();
+    const { redirectUrl, providerReference } = await provider.createCheckout({
+      paymentId,
+      amountHuf: 62_700,
+      description: 'Biztosítási díj: DB-10000012',
+      returnUrl: RETURN,
+      cancelUrl: CANCEL_URL,
+      expiresAt: new Date(Date.now() + 30 * 60_000),
+    });
     failDelivery = true;
     try {
       const response = await postForm(app, pathOf(redirectUrl), GOOD_CARD);
@@ -194,7 +202,10 @@ describe('the hosted payment page', () => {
     } finally {
       failDelivery = false;
     }
-    expect(logLines.some((l) => l.includes('demo_pay.webhook_failed') && l.includes(providerReference))).toBe(true);
+    expect(logLines.some((l) => l.includes('demo_pay.webhook_failed') && l.includes(paymentId))).toBe(true);
+    expect(logLines.some((l) => l.includes('demo_pay.completed') && l.includes(paymentId))).toBe(true);
+    // The reference is the page URL's only key: no log line carries it.
+    expect(logLines.filter((l) => l.includes(providerReference))).toEqual([]);
     expect(await provider.webhookFor(providerReference)).not.toBeNull();
   });
 

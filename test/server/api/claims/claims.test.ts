@@ -285,6 +285,39 @@ describe('POST /api/claims', () => {
     expect(json.errors).toEqual([expect.objectContaining({ field: 'otherParty', code: 'invalid_json' })]);
   });
 
+  it('refuses invalid UTF-8 in a text field with 422 and the code a JSON body gets for text that is not text (issue 15, finding 13)', async () => {
+    const before = await Promise.all(['claims', 'claim_attachments', 'documents', 'notifications'].map(count));
+    const fields = await motorClaimFields();
+    const boundary = 'gp-test-boundary-7d2f';
+    const part = (name: string, value: Uint8Array | string) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value), Buffer.from('\r\n')]);
+    // "Győr" with its ő cut in half (0xC5 without its continuation byte), then a stray 0xFF.
+    const broken = Buffer.concat([Buffer.from('Gy'), Buffer.from([0xc5]), Buffer.from('r, Baross út '), Buffer.from([0xff]), Buffer.from('15.')]);
+    const body = Buffer.concat([
+      ...Object.entries(fields)
+        .filter(([name, value]) => value !== undefined && name !== 'place')
+        .map(([name, value]) => part(name, value!)),
+      part('place', broken),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const url = new URL('/api/claims', portal.origin);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        origin: portal.origin,
+        'x-gp-request': '1',
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...(await sessionHeaders(personSession, 'POST', url)),
+      },
+      body,
+    });
+    const json = await response.json();
+    expect(response.status, JSON.stringify(json)).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(json.errors).toEqual([expect.objectContaining({ field: 'place', code: 'control_characters' })]);
+    expect(await Promise.all(['claims', 'claim_attachments', 'documents', 'notifications'].map(count))).toEqual(before);
+  });
+
   it('answers 415 for a JSON body', async () => {
     const { response, json } = await api(portal, '/api/claims', { origin: portal.origin, session: personSession, body: await motorClaimFields() });
     expect(response.status).toBe(415);
@@ -363,6 +396,8 @@ describe('GET /api/claims/{id} and its attachment', () => {
     expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    // Issue 15, finding 12: an upload opened in the browser runs nothing and has no origin of ours.
+    expect(response.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
     expect(response.headers.get('content-disposition')).toBe(
       `attachment; filename="hatso lokharito.jpg"; filename*=UTF-8''${encodeURIComponent('hátsó lökhárító.jpg')}`,
     );

@@ -120,11 +120,17 @@ describe('GET /api/documents', () => {
     }
   });
 
-  it("shows a broker-scoped partner only its broker's contracts' documents and the customer-level ones", async () => {
+  it("shows a broker-scoped partner only its broker's contracts' documents and the receipts of only those", async () => {
     const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
     const broker = await one<{ broker_id: number }>(`select broker_id from partner_clients where client_id = 'biztos-pont'`);
     const visible = await count(
-      `select d.id from documents d left join policies p on p.id = d.policy_id where d.customer_id = $1 and (d.policy_id is null or p.broker_id = $2)`,
+      `select d.id from documents d left join policies p on p.id = d.policy_id
+        where d.customer_id = $1
+          and (p.broker_id = $2
+               or (d.policy_id is null and d.id in (select receipt_document_id from payments)
+                   and d.id not in (select pay.receipt_document_id from payments pay join payment_invoices pi on pi.payment_id = pay.id
+                                      join invoices i on i.id = pi.invoice_id join policies ip on ip.id = i.policy_id
+                                     where pay.receipt_document_id is not null and ip.broker_id is distinct from $2)))`,
       [personId, broker.broker_id],
     );
     const all = await count('select id from documents where customer_id = $1', [personId]);
