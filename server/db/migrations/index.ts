@@ -3,6 +3,7 @@ import * as domain from './0001-domain.ts';
 import * as payments from './0002-payments.ts';
 import * as claims from './0003-claims.ts';
 import * as dpopSessions from './0004-dpop-sessions.ts';
+import * as auditApi from './0006-audit-api.ts';
 import * as brokerContact from './0009-broker-contact.ts';
 
 /**
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration
   { name: '0002-payments', ...payments },
   { name: '0003-claims', ...claims },
   { name: '0004-dpop-sessions', ...dpopSessions },
+  { name: '0006-audit-api', ...auditApi },
   { name: '0009-broker-contact', ...brokerContact },
 ];
