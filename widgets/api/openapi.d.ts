@@ -1229,6 +1229,71 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up a payment still waiting for the provider: its invoices can be paid again at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cancelled payment (also when it was cancelled already) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description payment_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description payment_not_pending: it succeeded or failed meanwhile */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/webhooks/demo": {
         parameters: {
             query?: never;
@@ -1960,6 +2025,8 @@ export type components = {
             paidAt: string | null;
             /** @description In a payment still waiting for the provider: paying it again is refused meanwhile */
             paymentPending: boolean;
+            /** @description That payment: resume it (GET /payments/{id} gives its page) or cancel it (POST /payments/{id}/cancel) */
+            pendingPaymentId: string | null;
             /** Format: date */
             periodEnd: string;
             /** Format: date */
@@ -1967,6 +2034,8 @@ export type components = {
             policyId: number;
             policyNumber: string;
             product: string;
+            /** @description A paid invoice's receipt in the mailbox (GET /documents/{id}/content), when the partner may see it */
+            receiptDocumentId: string | null;
             /** @enum {string} */
             status: "open" | "overdue" | "paid" | "cancelled";
         };

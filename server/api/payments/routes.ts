@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../../kernel/domain-error.ts';
 import { getPayment, startPayment } from '../../domain/payments/payments.ts';
 import { handleWebhook } from '../../domain/payments/webhook.ts';
+import { cancelPayment } from '../../domain/payments/cancel-payment.ts';
 import { listInvoices, outstandingTotal } from '../../domain/payments/invoices.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
 import type { ApiEnv } from '../auth/principal.ts';
@@ -80,6 +81,22 @@ const getPaymentRoute = createRoute({
   },
 });
 
+const cancelPaymentRoute = createRoute({
+  method: 'post',
+  path: '/payments/{id}/cancel',
+  tags,
+  security: SECURITY,
+  summary: 'Give up a payment still waiting for the provider: its invoices can be paid again at once',
+  middleware: [limitBody(1024)] as const,
+  request: { params: PaymentParams },
+  responses: {
+    200: { description: 'The cancelled payment (also when it was cancelled already)', content: { 'application/json': { schema: Payment } } },
+    401: problem('Not logged in'),
+    404: problem('payment_not_found'),
+    409: problem('payment_not_pending: it succeeded or failed meanwhile'),
+  },
+});
+
 const webhookRoute = createRoute({
   method: 'post',
   path: WEBHOOK_PATH,
@@ -148,6 +165,13 @@ export function paymentRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
     const principal = principalOf(c);
     const scope = await invoiceScopeOf(sequelize, principal);
     const view = await getPayment(ctx, principal.customerId, c.req.valid('param').id, scope);
+    return c.json(view, 200, NO_STORE);
+  });
+
+  router.openapi(cancelPaymentRoute, async (c) => {
+    const principal = principalOf(c);
+    const scope = await invoiceScopeOf(sequelize, principal);
+    const view = await cancelPayment(ctx, { customerId: principal.customerId, paymentId: c.req.valid('param').id, clientId: principal.clientId, scope });
     return c.json(view, 200, NO_STORE);
   });
 

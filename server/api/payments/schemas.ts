@@ -28,6 +28,14 @@ export const Invoice = z
     daysOverdue: z.number().int(),
     paidAt: z.string().nullable().openapi({ format: 'date-time' }),
     paymentPending: z.boolean().openapi({ description: 'In a payment still waiting for the provider: paying it again is refused meanwhile' }),
+    pendingPaymentId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'That payment: resume it (GET /payments/{id} gives its page) or cancel it (POST /payments/{id}/cancel)' }),
+    receiptDocumentId: z
+      .string()
+      .nullable()
+      .openapi({ description: "A paid invoice's receipt in the mailbox (GET /documents/{id}/content), when the partner may see it" }),
   })
   .openapi('Invoice');
 

@@ -5,6 +5,7 @@ import * as claims from './0003-claims.ts';
 import * as dpopSessions from './0004-dpop-sessions.ts';
 import * as auditApi from './0006-audit-api.ts';
 import * as brokerContact from './0009-broker-contact.ts';
+import * as receiptNumbers from './0011-receipt-numbers.ts';
 
 /**
  * Every migration, in the order they apply. Listed, not found by reading the folder, so the
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration
   { name: '0004-dpop-sessions', ...dpopSessions },
   { name: '0006-audit-api', ...auditApi },
   { name: '0009-broker-contact', ...brokerContact },
+  { name: '0011-receipt-numbers', ...receiptNumbers },
 ];

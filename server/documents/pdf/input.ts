@@ -104,7 +104,8 @@ export interface ChangeConfirmationInput extends Common {
 
 export interface PaymentReceiptInput extends Common {
   type: 'befizetes_igazolas';
-  payment: { reference: string; paidAt: string; method: PaymentMethod; amountHuf: number };
+  /** `receiptNumber`: the insurer's number of this receipt (BF-2026-100001); `reference`: the payment provider's transaction. */
+  payment: { receiptNumber: string; reference: string; paidAt: string; method: PaymentMethod; amountHuf: number };
   items: { invoiceNumber: string; policyNumber: string; amountHuf: number }[];
 }
 

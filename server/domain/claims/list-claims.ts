@@ -91,10 +91,13 @@ export async function listClaims(ctx: DomainContext, args: ListClaimsArgs): Prom
 /** The claim row inside the scope, or `claim_not_found`. */
 export async function findScopedClaim(ctx: DomainContext, scope: CustomerScope, claimId: unknown): Promise<Row> {
   if (!isRowId(claimId) || !isRowId(scope.customerId)) throw claimNotFound();
-  const [row] = await ctx.sequelize.query<Row>(`select ${CLAIM_COLUMNS} from claims c join policies p on p.id = c.policy_id where ${CLAIM_SCOPE} and c.id = $3`, {
-    bind: [scope.customerId, brokerOf(scope), claimId],
-    type: QueryTypes.SELECT,
-  });
+  const [row] = await ctx.sequelize.query<Row>(
+    `select ${CLAIM_COLUMNS} from claims c join policies p on p.id = c.policy_id where ${CLAIM_SCOPE} and c.id = $3`,
+    {
+      bind: [scope.customerId, brokerOf(scope), claimId],
+      type: QueryTypes.SELECT,
+    },
+  );
   if (!row) throw claimNotFound();
   return row;
 }

@@ -46,6 +46,10 @@ export interface InvoiceView {
   paidAt: string | null;
   /** In a payment that is still waiting for the provider: paying it again is refused meanwhile. */
   paymentPending: boolean;
+  /** That payment, which the customer may resume or cancel. */
+  pendingPaymentId: string | null;
+  /** The receipt (a mailbox document) of the payment that settled a paid invoice. */
+  receiptDocumentId: string | null;
 }
 
 export interface InvoicePage {
@@ -131,18 +135,31 @@ export function invoiceViewOf(row: Row): InvoiceView {
     overdue,
     daysOverdue: Number(row.days_overdue ?? 0),
     paidAt: row.paid_at == null ? null : isoTimestampOf(row.paid_at),
-    paymentPending: row.payment_pending === true,
+    paymentPending: row.pending_payment_id != null,
+    pendingPaymentId: row.pending_payment_id == null ? null : String(row.pending_payment_id),
+    receiptDocumentId: row.receipt_document_id == null ? null : String(row.receipt_document_id),
   };
 }
 
 /** The columns of `InvoiceView`, for a query over `invoices i join policies p`; `$today` and `$now` are bind placeholders. */
-export function invoiceViewColumns(today: string, now: string): string {
+/**
+ * The view's columns; `allowed` (a bind of the partner's policy ids) hides a receipt that also
+ * covers invoices outside them: the mailbox would not open it for that partner either.
+ */
+export function invoiceViewColumns(today: string, now: string, allowed?: string): string {
+  const receiptInScope = allowed
+    ? `and not exists (select 1 from payment_invoices rpi join invoices ri on ri.id = rpi.invoice_id
+                        where rpi.payment_id = pay.id and not (ri.policy_id = any(${allowed}::int[])))`
+    : '';
   return `i.id, i.invoice_number, i.policy_id, p.policy_number, p.product, i.period_start, i.period_end, i.amount_huf, i.due_date,
     i.status, i.paid_at,
     (i.status = 'open' and i.due_date < ${today}::date) as overdue,
     case when i.status = 'open' and i.due_date < ${today}::date then ${today}::date - i.due_date else 0 end as days_overdue,
-    exists (select 1 from payment_invoices pi join payments pay on pay.id = pi.payment_id
-             where pi.invoice_id = i.id and pay.status = 'pending' and pay.expires_at > ${now}) as payment_pending`;
+    (select pay.id from payment_invoices pi join payments pay on pay.id = pi.payment_id
+      where pi.invoice_id = i.id and pay.status = 'pending' and pay.expires_at > ${now} order by pay.created_at desc limit 1) as pending_payment_id,
+    (select pay.receipt_document_id from payment_invoices pi join payments pay on pay.id = pi.payment_id
+      where pi.invoice_id = i.id and pay.status = 'succeeded' and pay.receipt_document_id is not null ${receiptInScope}
+      order by pay.completed_at limit 1) as receipt_document_id`;
 }
 
 /** One page of a customer's invoices: two queries (the page and the count). */
@@ -165,7 +182,7 @@ export async function listInvoices(ctx: InvoiceReadContext, customerId: number, 
   if (total === 0 || (page - 1) * pageSize >= total) return { items: [], page, pageSize, total };
 
   const binds = new Binds();
-  const columns = invoiceViewColumns(binds.add(today), binds.add(now));
+  const columns = invoiceViewColumns(binds.add(today), binds.add(now), scope ? binds.add(scope) : undefined);
   const sql = `select ${columns}
       from invoices i join policies p on p.id = i.policy_id
      where ${where(binds, customerId, status, today, scope)}

@@ -20,6 +20,8 @@ export interface ReceiptFacts {
   documentId: string;
   issuedAt: string;
   customer: CustomerRecord;
+  /** The insurer's number of the receipt (see receipt-number.ts). */
+  receiptNumber: string;
   /** The provider's transaction reference. */
   reference: string;
   paidAt: string;
@@ -33,7 +35,7 @@ export function receiptInput(facts: ReceiptFacts): PaymentReceiptInput {
     documentId: facts.documentId,
     issuedAt: facts.issuedAt,
     customer: documentParty(facts.customer),
-    payment: { reference: facts.reference, paidAt: facts.paidAt, method: 'card', amountHuf: facts.amountHuf },
+    payment: { receiptNumber: facts.receiptNumber, reference: facts.reference, paidAt: facts.paidAt, method: 'card', amountHuf: facts.amountHuf },
     items: facts.items.map((i) => ({ invoiceNumber: i.invoiceNumber, policyNumber: i.policyNumber, amountHuf: i.amountHuf })),
   };
 }

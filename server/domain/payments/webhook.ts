@@ -8,6 +8,7 @@ import { DomainError } from '../../kernel/domain-error.ts';
 import { recordPaymentAudit, type PaymentAuditEvent } from './audit.ts';
 import { clock, type PaymentContext } from './context.ts';
 import { receiptInput, receiptNotification, type ReceiptFacts } from './receipt.ts';
+import { nextReceiptNumber } from './receipt-number.ts';
 import { findPayment, paymentLines, type PaymentLine, type PaymentRecord } from './records.ts';
 import { decide, sameDecision, type PaymentStatus, type WebhookDecision } from './state-machine.ts';
 
@@ -104,6 +105,7 @@ async function planSuccess(ctx: PaymentContext, payment: PaymentRecord, event: P
     documentId: randomUUID(),
     issuedAt: clock(ctx).toISOString(),
     customer,
+    receiptNumber: await nextReceiptNumber(ctx.sequelize, event.occurredAt),
     reference: payment.providerReference ?? payment.id,
     paidAt: event.occurredAt,
     amountHuf: payment.amountHuf,

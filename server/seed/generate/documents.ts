@@ -71,12 +71,13 @@ export class DocumentBuilder {
       .at(-1);
     if (!paidAt) return;
     this.ctx.counters.receipt += 1;
-    const reference = `BF-${paidAt.slice(0, 4)}-${String(this.ctx.counters.receipt).padStart(6, '0')}`;
+    const receiptNumber = `BF-${paidAt.slice(0, 4)}-${String(this.ctx.counters.receipt).padStart(6, '0')}`;
+    const reference = `demo_tx_${String(this.ctx.counters.receipt).padStart(6, '0')}`;
     const policy = policies.find((p) => p.policyNumber === paid[0]?.policyNumber) ?? null;
     this.add(null, paidAt, read, (common) => ({
       ...common,
       type: 'befizetes_igazolas',
-      payment: { reference, paidAt, method: policy?.paymentMethod ?? 'card', amountHuf: paid.reduce((s, i) => s + i.amountHuf, 0) },
+      payment: { receiptNumber, reference, paidAt, method: policy?.paymentMethod ?? 'card', amountHuf: paid.reduce((s, i) => s + i.amountHuf, 0) },
       items: paid.map((i) => ({ invoiceNumber: i.invoiceNumber, policyNumber: i.policyNumber, amountHuf: i.amountHuf })),
     }));
   }

@@ -125,7 +125,7 @@ export const samples: Record<DocumentTypeCode, DocumentInput> = {
     documentId,
     issuedAt,
     customer,
-    payment: { reference: 'BF-2026-000123', paidAt: '2026-11-20T10:12:00Z', method: 'card', amountHuf: 79_950 },
+    payment: { receiptNumber: 'BF-2026-000123', reference: 'demo_tx_8f3a2c', paidAt: '2026-11-20T10:12:00Z', method: 'card', amountHuf: 79_950 },
     items: [
       { invoiceNumber: 'DB-10000042', policyNumber: '310004217', amountHuf: 31_350 },
       { invoiceNumber: 'DB-10000043', policyNumber: '510000815', amountHuf: 48_600 },

@@ -123,9 +123,10 @@ describe('issueDocument', () => {
     expect(issued.issuedAt).toBe(samples.kartorteneti_igazolas.issuedAt);
   });
 
-  it('names a payment receipt after the payment, which may span contracts', async () => {
+  it("names a payment receipt by its own number and the contracts it settled, never the provider's reference", async () => {
     const issued = await issueDocument(samples.befizetes_igazolas);
-    expect(issued.title).toBe('Befizetés igazolása – BF-2026-000123');
+    expect(issued.title).toBe('Befizetés igazolása – BF-2026-000123 (310004217, 510000815)');
+    expect(issued.title).not.toContain('demo_tx');
     expect(issued.filename).toMatch(/^befizetes-igazolas-BF-2026-000123-2026-11-24\.pdf$/);
   });
 });

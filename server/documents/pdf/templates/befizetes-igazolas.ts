@@ -6,12 +6,13 @@ import { closing, openDocument } from './common.ts';
 /** Befizetés igazolása: a receipt for one payment, which may settle invoices of several contracts. */
 export async function renderBefizetesIgazolas(input: InputOf<'befizetes_igazolas'>): Promise<Uint8Array> {
   const { payment, items } = input;
-  const c = await openDocument(input, `Tranzakció: ${payment.reference}`);
+  const c = await openDocument(input, `Igazolás száma: ${payment.receiptNumber}`);
   c.text('Köszönjük befizetését! Igazoljuk, hogy az alábbi összeget jóváírtuk, és a felsorolt díjbekérőkre elszámoltuk.', {
     gapAfter: 6,
   });
   c.fields([
-    ['Befizetés azonosítója', payment.reference],
+    ['Igazolás száma', payment.receiptNumber],
+    ['Tranzakció azonosítója', payment.reference],
     ['Befizetés időpontja', formatDateTime(payment.paidAt)],
     ['Fizetési mód', PAYMENT_METHODS[payment.method].name.hu],
     ['Befizetett összeg', formatHuf(payment.amountHuf)],

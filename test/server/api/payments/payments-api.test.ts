@@ -165,6 +165,12 @@ describe('POST /api/payments', () => {
     const after = await api(portal, '/api/invoices', { origin: portal.origin, session });
     expect(after.json.outstanding.totalHuf).toBe(before.json.outstanding.totalHuf - amount);
 
+    // The payment history: the paid invoices lead to their receipt.
+    const history = await api(portal, '/api/invoices?status=paid&pageSize=100', { origin: portal.origin, session });
+    for (const id of [a!.id, b!.id]) {
+      expect(history.json.items.find((i: { id: number }) => i.id === id)).toMatchObject({ status: 'paid', receiptDocumentId: polled.json.receiptDocumentId });
+    }
+
     const replay = await pay([a!.id, b!.id], key);
     expect(replay.response.status).toBe(200);
     expect(replay.json).toEqual({ paymentId, status: 'succeeded', amountHuf: amount, redirectUrl: null });
@@ -181,6 +187,56 @@ describe('POST /api/payments', () => {
     const second = await pay([invoice!.id], key, company.session);
     expect(second.response.status).toBe(200);
     expect(second.json).toEqual(first.json);
+  });
+
+  it('a pending payment can be resumed or cancelled by the customer: cancelled, its invoices can be paid again at once', async () => {
+    const [invoice] = await openInvoices(personId);
+    const started = await pay([invoice!.id], newKey());
+    expect(started.response.status).toBe(201);
+    const paymentId = started.json.paymentId as string;
+
+    // The list names the pending payment, and keeps the invoice's own due state.
+    const listed = await api(portal, '/api/invoices', { origin: portal.origin, session });
+    const row = listed.json.items.find((i: { id: number }) => i.id === invoice!.id);
+    expect(row).toMatchObject({ paymentPending: true, pendingPaymentId: paymentId, status: expect.stringMatching(/^(open|overdue)$/) });
+    // Resuming: the payment still has its page.
+    const resumed = await api(portal, `/api/payments/${paymentId}`, { origin: portal.origin, session });
+    expect(resumed.json.redirectUrl).toBe(started.json.redirectUrl);
+    // Paying it anew is refused while it waits …
+    expect((await pay([invoice!.id], newKey())).json.code).toBe('invoice_payment_pending');
+
+    // … and allowed once the customer cancels it.
+    const cancelled = await api(portal, `/api/payments/${paymentId}/cancel`, { origin: portal.origin, session, method: 'POST' });
+    expect(cancelled.response.status).toBe(200);
+    expect(cancelled.json).toMatchObject({ id: paymentId, status: 'cancelled', redirectUrl: null });
+    const [audit] = await sql<{ n: string }>(`select count(*) as n from audit_events where action = 'payment.cancelled' and subject_id = $1`, [paymentId]);
+    expect(Number(audit!.n)).toBe(1);
+    const again = await api(portal, '/api/invoices', { origin: portal.origin, session });
+    expect(again.json.items.find((i: { id: number }) => i.id === invoice!.id)).toMatchObject({ paymentPending: false, pendingPaymentId: null });
+    // Cancelling twice answers the same; a new payment of the invoice starts.
+    expect((await api(portal, `/api/payments/${paymentId}/cancel`, { origin: portal.origin, session, method: 'POST' })).json.status).toBe('cancelled');
+    const fresh = await pay([invoice!.id], newKey());
+    expect(fresh.response.status).toBe(201);
+    await api(portal, `/api/payments/${fresh.json.paymentId}/cancel`, { origin: portal.origin, session, method: 'POST' });
+  });
+
+  it("refuses to cancel another customer's payment (404) or one that has ended (409), changing nothing", async () => {
+    const company = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: COMPANY });
+    const [invoice] = await openInvoices(companyId);
+    const theirs = await pay([invoice!.id], newKey(), company.session);
+    const paymentId = (theirs.json.paymentId ??
+      (await sql<{ id: string }>(`select id from payments where customer_id = $1 and status = 'pending' limit 1`, [companyId]))[0]!.id) as string;
+    const refused = await api(portal, `/api/payments/${paymentId}/cancel`, { origin: portal.origin, session, method: 'POST' });
+    expect(refused.response.status).toBe(404);
+    expect(refused.json.code).toBe('payment_not_found');
+    const [still] = await sql<{ status: string }>('select status from payments where id = $1', [paymentId]);
+    expect(still!.status).toBe('pending');
+
+    const [succeeded] = await sql<{ id: string }>(`select id from payments where customer_id = $1 and status = 'succeeded' limit 1`, [personId]);
+    const ended = await api(portal, `/api/payments/${succeeded!.id}/cancel`, { origin: portal.origin, session, method: 'POST' });
+    expect(ended.response.status).toBe(409);
+    expect(ended.json.code).toBe('payment_not_pending');
+    await api(portal, `/api/payments/${paymentId}/cancel`, { origin: portal.origin, session: company.session, method: 'POST' });
   });
 
   it('requires an Idempotency-Key (400, nothing written)', async () => {

@@ -132,10 +132,16 @@ describe('paying through the demo hosted page', () => {
     expect(receipt.sha256).toBe(createHash('sha256').update(receipt.content).digest('hex'));
     expect(receipt.size_bytes).toBe(receipt.content.byteLength);
     expect(receipt.policy_id).toBeNull();
-    expect(receipt.title).toBe(`Befizetés igazolása – ${reference}`);
+    // Named by its own number and the contracts it settled; the provider's reference only inside, for reconciliation.
+    const contracts = [...new Set(chosen.map((i) => i.policyNumber))].join(', ');
+    expect(receipt.title).toMatch(new RegExp(`^Befizetés igazolása – BF-\\d{4}-\\d{6} \\(${contracts}\\)$`));
+    expect(receipt.title).not.toContain(reference);
+    const receiptNumber = /BF-\d{4}-\d{6}/.exec(receipt.title)![0];
+    expect(Number(receiptNumber.slice(-6))).toBeGreaterThan(100_000);
     const text = await pdfText(receipt.content);
     for (const invoice of chosen) expect(text).toContain(invoice.invoiceNumber);
     expect(text).toContain(reference);
+    expect(text).toContain(receiptNumber);
 
     // Exactly one "payment received" e-mail and one document notification for it.
     const receipts = await notificationsOf(personId, 'payment_receipt');

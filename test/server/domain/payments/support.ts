@@ -117,15 +117,17 @@ export interface OpenInvoice {
   invoiceNumber: string;
   amountHuf: number;
   policyId: number;
+  policyNumber: string;
   dueDate: string;
 }
 
 /** Open invoices of a customer, oldest due first. */
 export async function openInvoicesOf(sequelize: Sequelize, customerId: number): Promise<OpenInvoice[]> {
-  const found = await rows<{ id: number; invoice_number: string; amount_huf: number; policy_id: number; due_date: string }>(
+  const found = await rows<{ id: number; invoice_number: string; amount_huf: number; policy_id: number; policy_number: string; due_date: string }>(
     sequelize,
-    `select id, invoice_number, amount_huf, policy_id, to_char(due_date, 'YYYY-MM-DD') as due_date from invoices
-      where customer_id = $1 and status = 'open' order by due_date, id`,
+    `select i.id, i.invoice_number, i.amount_huf, i.policy_id, p.policy_number, to_char(i.due_date, 'YYYY-MM-DD') as due_date
+       from invoices i join policies p on p.id = i.policy_id
+      where i.customer_id = $1 and i.status = 'open' order by i.due_date, i.id`,
     [customerId],
   );
   return found.map((r) => ({
@@ -133,6 +135,7 @@ export async function openInvoicesOf(sequelize: Sequelize, customerId: number): 
     invoiceNumber: r.invoice_number,
     amountHuf: Number(r.amount_huf),
     policyId: Number(r.policy_id),
+    policyNumber: r.policy_number,
     dueDate: r.due_date,
   }));
 }
