@@ -107,12 +107,7 @@ export default class GpOverview extends GpElement {
     const o = this.overview;
     return html`<section part="base" lang=${t.lang} aria-labelledby="heading" aria-busy=${!gate && !o && this.loadError === undefined}>
       <h2 part="heading" id="heading">${t.term('overview.heading')}</h2>
-      ${gate ??
-      (o
-        ? this.#renderTiles(o)
-        : this.loadError !== undefined
-          ? renderError(t, this.loadError, () => void this.#loader.run())
-          : renderLoading(t))}
+      ${gate ?? (o ? this.#renderTiles(o) : this.loadError !== undefined ? renderError(t, this.loadError, () => void this.#loader.run()) : renderLoading(t))}
     </section>`;
   }
 
@@ -127,9 +122,9 @@ export default class GpOverview extends GpElement {
           t.term('overview.premium'),
           premium.count
             ? html`<p class=${premium.overdueCount ? 'warning' : ''}>
-                  ${t.term('overview.toPay', t.money(premium.totalHuf), premium.count)}${premium.overdueCount
-                    ? t.term('overview.overdue', t.money(premium.overdueHuf))
-                    : nothing}
+                  ${t.term('overview.toPay', t.money(premium.totalHuf), premium.count)}${
+                    premium.overdueCount ? t.term('overview.overdue', t.money(premium.overdueHuf)) : nothing
+                  }
                 </p>
                 ${premium.nextDue ? html`<p>${t.term('overview.nextDue', t.date(premium.nextDue.dueDate, 'long'), t.money(premium.nextDue.amountHuf))}</p>` : nothing}
                 ${this.#action('invoices', t.term('overview.pay'), undefined, true)}`
@@ -161,11 +156,12 @@ export default class GpOverview extends GpElement {
                 ${claims.openCount > claims.open.length ? this.#action('claims', t.term('overview.allClaims', claims.openCount)) : nothing}`
             : html`<p>${t.term('overview.noClaims')}</p>`,
         )}
-        ${renewals.length
-          ? this.#tile(
-              'renewals',
-              t.term('overview.renewals'),
-              html`<ul class="items" role="list">
+        ${
+          renewals.length
+            ? this.#tile(
+                'renewals',
+                t.term('overview.renewals'),
+                html`<ul class="items" role="list">
                 ${renewals.map(
                   (r) =>
                     html`<li>
@@ -174,20 +170,23 @@ export default class GpOverview extends GpElement {
                     </li>`,
                 )}
               </ul>`,
-            )
-          : nothing}
-        ${broker
-          ? this.#tile(
-              'broker',
-              t.term('overview.broker'),
-              html`<p>${broker.name}</p>
+              )
+            : nothing
+        }
+        ${
+          broker
+            ? this.#tile(
+                'broker',
+                t.term('overview.broker'),
+                html`<p>${broker.name}</p>
                 <ul class="items" role="list">
                   ${broker.phone ? html`<li><a href="tel:${broker.phone.replace(/ /g, '')}">${broker.phone}</a></li>` : nothing}
                   ${broker.email ? html`<li><a href="mailto:${broker.email}">${broker.email}</a></li>` : nothing}
                   ${broker.website ? html`<li><a href=${broker.website} target="_blank" rel="noopener">${new URL(broker.website).host}</a></li>` : nothing}
                 </ul>`,
-            )
-          : nothing}
+              )
+            : nothing
+        }
       </ul>`;
   }
 
