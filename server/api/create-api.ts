@@ -21,6 +21,7 @@ import { SessionStore } from '../domain/session/session-store.ts';
 import { TokenVault } from '../domain/session/token-vault.ts';
 import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
+import type { AccountSecurityReader } from './security/account-security-reader.ts';
 import { ProblemError, problemResponse } from '../../common/http/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 
@@ -40,6 +41,8 @@ export interface ApiDependencies {
   writeLimitPerMinute?: number;
   /** The payment provider; the app builds it once and shares it with the hosted page. Built here when absent. */
   payments?: PaymentModule;
+  /** The account's passkeys and two-step log-in (the IdP's, handed in by server/app). */
+  accountSecurity: AccountSecurityReader;
 }
 
 /**
@@ -80,7 +83,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const payments =
     deps.payments ??
     createPaymentModule({ sequelize, publicUrl, logger, production, dataDir: deps.dataDir, webhookSecret: deps.secrets?.paymentWebhookSecret });
-  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments });
+  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments, sessions, accountSecurity: deps.accountSecurity });
 
   describeSessionRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -20,6 +20,7 @@ import { createIdpRoutes } from '../../idp/routes.ts';
 import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
+import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy'>>;
@@ -78,6 +79,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       secrets: deps.config.secrets,
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
       payments,
+      accountSecurity: (accountId) => readAccountSecurityStatus(deps.sequelize, accountId),
     }),
   );
 
