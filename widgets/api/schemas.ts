@@ -40,3 +40,7 @@ export type Problem = Schemas['Problem'];
 
 /** The logged-in customer as the session reports them. */
 export type SessionCustomer = Extract<SessionView, { authenticated: true }>['customer'];
+export type AccountSecurity = Schemas['AccountSecurity'];
+export type AccountSession = Schemas['AccountSession'];
+export type AccountSessionList = Schemas['AccountSessionList'];
+export type SessionsEnded = Schemas['SessionsEnded'];
