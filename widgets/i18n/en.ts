@@ -3,6 +3,7 @@ import { invoicePayEn } from './terms/invoice-pay.en.ts';
 import { mailboxEn } from './terms/mailbox.en.ts';
 import { policyListEn } from './terms/policy-list.en.ts';
 import { profileEn } from './terms/profile.en.ts';
+import { profileSecurityEn } from './terms/profile-security.en.ts';
 import type { Translation } from './translation.ts';
 import { commonEn } from './terms/common.en.ts';
 import { portalEn } from './terms/portal.en.ts';
@@ -16,4 +17,5 @@ export const en = {
   ...claimFormEn,
   ...mailboxEn,
   ...profileEn,
+  ...profileSecurityEn,
 } as const satisfies Translation;

@@ -3,6 +3,7 @@ import { invoicePayHu } from './terms/invoice-pay.hu.ts';
 import { mailboxHu } from './terms/mailbox.hu.ts';
 import { policyListHu } from './terms/policy-list.hu.ts';
 import { profileHu } from './terms/profile.hu.ts';
+import { profileSecurityHu } from './terms/profile-security.hu.ts';
 import { commonHu } from './terms/common.hu.ts';
 import { portalHu } from './terms/portal.hu.ts';
 
@@ -19,4 +20,5 @@ export const hu = {
   ...claimFormHu,
   ...mailboxHu,
   ...profileHu,
+  ...profileSecurityHu,
 } as const;
