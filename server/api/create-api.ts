@@ -23,6 +23,7 @@ import { SessionStore } from '../domain/session/session-store.ts';
 import { TokenVault } from '../domain/session/token-vault.ts';
 import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
+import type { AccountSecurityReader } from './security/account-security-reader.ts';
 import { ProblemError, problemResponse } from '../../common/http/problem.ts';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 
@@ -44,6 +45,8 @@ export interface ApiDependencies {
   payments?: PaymentModule;
   /** `TRUST_PROXY`: whose `X-Forwarded-For` names the client for the per-address login throttle. */
   trustProxy?: TrustProxy | null;
+  /** The account's passkeys and two-step log-in (the IdP's, handed in by server/app). */
+  accountSecurity: AccountSecurityReader;
 }
 
 /**
@@ -85,7 +88,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const payments =
     deps.payments ??
     createPaymentModule({ sequelize, publicUrl, logger, production, dataDir: deps.dataDir, webhookSecret: deps.secrets?.paymentWebhookSecret });
-  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments });
+  mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments, sessions, accountSecurity: deps.accountSecurity });
 
   describeSessionRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -3,6 +3,8 @@ import type { Sequelize } from 'sequelize';
 import type { Logger } from '../../common/http/logger.ts';
 import type { ApiEnv } from './auth/principal.ts';
 import type { PaymentModule } from './payments/payment-module.ts';
+import type { AccountSecurityReader } from './security/account-security-reader.ts';
+import type { SessionStore } from '../domain/session/session-store.ts';
 
 /** What every resource router gets. */
 export interface ResourceDeps {
@@ -13,4 +15,8 @@ export interface ResourceDeps {
   auth: MiddlewareHandler<ApiEnv>;
   /** The payment provider, built once by the app (the hosted page shares it). */
   payments: PaymentModule;
+  /** The browser sessions (the account's session list ends them through it). */
+  sessions: SessionStore;
+  /** The account's passkeys and two-step log-in, read from the IdP (handed in by server/app). */
+  accountSecurity: AccountSecurityReader;
 }

@@ -9,6 +9,7 @@ import { overviewRoutes } from './overview/routes.ts';
 import { paymentRoutes } from './payments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { profileRoutes } from './profile/routes.ts';
+import { securityRoutes } from './security/routes.ts';
 
 /** One folder per resource; each contributes a router mounted under its path. */
 export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): void {
@@ -26,6 +27,8 @@ export function mountResources(api: OpenAPIHono<ApiEnv>, deps: ResourceDeps): vo
   api.route('/', documentRequestRoutes(deps));
   // profile: /api/me (the customer's own data, e-mail change)
   api.route('/', profileRoutes(deps));
+  // security: /api/security (passkeys and two-step status, the account's sessions across sites)
+  api.route('/', securityRoutes(deps));
   // operations: /api/operations (back office, bearer token with scope admin)
   api.route('/', operationsRoutes(deps));
 }

@@ -21,6 +21,7 @@ import { authorizationThrottle } from '../../idp/authorization-throttle.ts';
 import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
+import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy'>>;
@@ -82,6 +83,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
       payments,
       trustProxy: deps.config.trustProxy ?? null,
+      accountSecurity: (accountId) => readAccountSecurityStatus(deps.sequelize, accountId),
     }),
   );
 

@@ -867,6 +867,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description `reauthentication_required`: log in again (popup with `max_age`), then send the same request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Body too large */
                 413: {
                     headers: {
@@ -1523,6 +1532,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description reauthentication_required: a payment method change needs a log-in from the last five minutes; log in again, then send the same request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description policy_not_found */
                 404: {
                     headers: {
@@ -1561,6 +1579,188 @@ export type paths = {
                 };
             };
         };
+        trace?: never;
+    };
+    "/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Passkeys and two-step log-in of the account, and the IdP pages that manage them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account’s security */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSecurity"];
+                    };
+                };
+                /** @description unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/security/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s active sessions through every partner site, most recently used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sessions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSessionList"];
+                    };
+                };
+                /** @description unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** End every session of the account but this one; the customer gets a notice e-mail when any ended */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How many ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsEnded"];
+                    };
+                };
+                /** @description unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/security/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one session (not this one: that is `DELETE /session`); its next request is 401 on every instance */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description session_not_found (also another customer’s session) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description current_session: log out instead */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/session": {
@@ -1818,10 +2018,200 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/session/reauthentication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Step-up: start a new log-in for THIS session (prompt=login, max_age=300) after a `reauthentication_required` answer */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description A DPoP proof (RFC 9449) signed by the session's key */
+                    DPoP?: string;
+                    "X-GP-Request": "1";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        lang?: "hu" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Open the URL in the log-in popup; keep the secret for POST /session/reauthentication/ticket */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uri */
+                            authorizationUrl: string;
+                            loginSecret: string;
+                        };
+                    };
+                };
+                /** @description invalid_request, session_required (a bearer token cannot re-authenticate) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unauthenticated, session_expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/reauthentication/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Step-up: redeem the popup’s ticket for the same session; its authentication time is now */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description A DPoP proof (RFC 9449) signed by the session's key */
+                    DPoP?: string;
+                    "X-GP-Request": "1";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        loginSecret: string;
+                        ticket: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Re-authenticated: send the refused request again */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description ticket_invalid (also a ticket of another session or account) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unauthenticated, session_expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description origin_not_allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AccountSecurity: {
+            links: {
+                /**
+                 * Format: uri
+                 * @description The IdP’s change-password page; add `lang`
+                 */
+                changePassword: string;
+                /**
+                 * Format: uri
+                 * @description The IdP’s security page (passkeys, two-step log-in); add `lang`
+                 */
+                manage: string;
+            };
+            passkeys: {
+                count: number;
+                /** Format: date-time */
+                lastUsedAt: string | null;
+            };
+            twoStep: {
+                enabled: boolean;
+                recoveryCodesLeft: number;
+            };
+        };
+        AccountSession: {
+            /** @description The session this request came with */
+            current: boolean;
+            /**
+             * @description Browser and operating system in words, e.g. "Firefox, Android 14"; null if not recognised
+             * @example Chrome, Windows 10
+             */
+            device: string | null;
+            /**
+             * Format: uuid
+             * @description The session’s public id (for ending it); not its handle
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute
+             */
+            lastSeenAt: string;
+            /** @description The partner site it was opened through; null: another partner’s site (not named to this one) */
+            site: string | null;
+            /** Format: date-time */
+            startedAt: string;
+        };
+        AccountSessionList: {
+            sessions: components["schemas"]["AccountSession"][];
+        };
         ChangeRequest: {
             /** Format: date-time */
             createdAt: string;
@@ -2432,6 +2822,9 @@ export type components = {
         } | {
             /** @enum {boolean} */
             authenticated: false;
+        };
+        SessionsEnded: {
+            ended: number;
         };
         SessionStarted: {
             expiresIn: number;

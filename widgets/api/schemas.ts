@@ -41,3 +41,7 @@ export type Problem = Schemas['Problem'];
 /** The logged-in customer as the session reports them. */
 export type SessionCustomer = Extract<SessionView, { authenticated: true }>['customer'];
 export type Overview = Schemas['Overview'];
+export type AccountSecurity = Schemas['AccountSecurity'];
+export type AccountSession = Schemas['AccountSession'];
+export type AccountSessionList = Schemas['AccountSessionList'];
+export type SessionsEnded = Schemas['SessionsEnded'];

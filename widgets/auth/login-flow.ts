@@ -44,9 +44,38 @@ export async function loginWithPopup(api: ApiClient, session: DpopSession, popup
     popup.close();
     throw error;
   }
-  popup.location.href = started.authorizationUrl;
+  const message = await popupResult(api, popup, started.authorizationUrl);
+  if (message.type === 'gp-login-error') throw new ApiProblem(0, loginErrorCode(message.code));
+  return redeem(api, session, message.ticket, started.loginSecret);
+}
 
-  const message = await new Promise<LoginMessage>((resolve, reject) => {
+/**
+ * Step-up: the customer proves who they are again in the log-in popup (`prompt=login`,
+ * `max_age=300`) and the SAME session (same handle, same key) gets the fresh authentication, so
+ * the change the API refused with `reauthentication_required` can be sent again as it was. The
+ * popup is opened by the caller, synchronously in a click where possible.
+ */
+export async function reauthenticateWithPopup(api: ApiClient, popup: Window, options: Pick<LoginOptions, 'lang'>): Promise<void> {
+  let started: LoginStarted;
+  try {
+    started = await api.post<LoginStarted>('/session/reauthentication', { lang: options.lang });
+  } catch (error) {
+    popup.close();
+    throw error;
+  }
+  const message = await popupResult(api, popup, started.authorizationUrl);
+  if (message.type === 'gp-login-error') throw new ApiProblem(0, loginErrorCode(message.code));
+  await api.post('/session/reauthentication/ticket', { ticket: message.ticket, loginSecret: started.loginSecret });
+}
+
+/**
+ * Sends the popup to the authorization URL and waits for its result page's message: only a
+ * message from the API's origin and from that very popup counts. Rejects with
+ * `ApiProblem('login_cancelled')` when the customer closes the popup.
+ */
+function popupResult(api: ApiClient, popup: Window, authorizationUrl: string): Promise<LoginMessage> {
+  popup.location.href = authorizationUrl;
+  return new Promise<LoginMessage>((resolve, reject) => {
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== api.origin || event.source !== popup) return;
       const data = event.data as Partial<LoginMessage> | null;
@@ -69,8 +98,6 @@ export async function loginWithPopup(api: ApiClient, session: DpopSession, popup
     };
     window.addEventListener('message', onMessage);
   });
-  if (message.type === 'gp-login-error') throw new ApiProblem(0, loginErrorCode(message.code));
-  return redeem(api, session, message.ticket, started.loginSecret);
 }
 
 /**

@@ -20,6 +20,11 @@ export interface PortalContext {
   readonly session: SessionState;
   /** Starts the log-in (popup or redirect, as the portal is configured). */
   readonly login: () => void;
+  /**
+   * Step-up: the customer logs in again in the popup and the same session gets the fresh
+   * authentication (see `withStepUp`). Rejects with `popup_blocked`, `login_cancelled`…
+   */
+  readonly reauthenticate: () => Promise<void>;
 }
 
 /** A registered symbol: a widget from a per-widget bundle finds a portal from the all-in-one bundle. */

@@ -4,6 +4,7 @@ import { mailboxEn } from './terms/mailbox.en.ts';
 import { overviewEn } from './terms/overview.en.ts';
 import { policyListEn } from './terms/policy-list.en.ts';
 import { profileEn } from './terms/profile.en.ts';
+import { profileSecurityEn } from './terms/profile-security.en.ts';
 import type { Translation } from './translation.ts';
 import { commonEn } from './terms/common.en.ts';
 import { portalEn } from './terms/portal.en.ts';
@@ -18,4 +19,5 @@ export const en = {
   ...mailboxEn,
   ...profileEn,
   ...overviewEn,
+  ...profileSecurityEn,
 } as const satisfies Translation;

@@ -4,6 +4,7 @@ import { mailboxHu } from './terms/mailbox.hu.ts';
 import { overviewHu } from './terms/overview.hu.ts';
 import { policyListHu } from './terms/policy-list.hu.ts';
 import { profileHu } from './terms/profile.hu.ts';
+import { profileSecurityHu } from './terms/profile-security.hu.ts';
 import { commonHu } from './terms/common.hu.ts';
 import { portalHu } from './terms/portal.hu.ts';
 
@@ -21,4 +22,5 @@ export const hu = {
   ...mailboxHu,
   ...profileHu,
   ...overviewHu,
+  ...profileSecurityHu,
 } as const;

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { changePolicy, getPolicy, listPolicies, type CustomerActor, type DomainContext } from '../../domain/policies/index.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
+import { requireRecentAuthentication } from '../auth/step-up.ts';
 import type { ResourceDeps } from '../resource-deps.ts';
 import { guard, resourceRouter } from '../resource-router.ts';
 import { ListQuerySchema, PolicyChangeBodySchema, PolicyChangeResultSchema, PolicyDetailSchema, PolicyIdParamsSchema, PolicyListSchema } from './schemas.ts';
@@ -62,6 +63,7 @@ const changeRoute = createRoute({
     200: { description: 'The change requests and the confirmation document', content: { 'application/json': { schema: PolicyChangeResultSchema } } },
     400: problem('invalid_request (not JSON of the right shape)'),
     401: problem('unauthenticated'),
+    403: problem('reauthentication_required: a payment method change needs a log-in from the last five minutes; log in again, then send the same request'),
     404: problem('policy_not_found'),
     409: problem('policy_not_active, change_already_pending, policy_changed_concurrently'),
     413: problem('payload_too_large'),
@@ -110,6 +112,8 @@ export function policyRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
   router.openapi(changeRoute, async (c) => {
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
+    // Step-up: the payment method moves money; the other fields don't need a fresh log-in.
+    if (changes.paymentMethod !== undefined) await requireRecentAuthentication(c, deps.sequelize);
     const result = await changePolicy(ctx, { ...actorOf(principalOf(c)), policyId: policyIdOf(id), changes });
     return c.json(result, 200);
   });

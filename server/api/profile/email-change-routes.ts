@@ -8,11 +8,13 @@ import type { ResourceDeps } from '../resource-deps.ts';
 import { actorOf, domainContext, smallBody } from '../route-context.ts';
 import { problemContent } from '../problem-schema.ts';
 import { SECURITY } from '../shared-schemas.ts';
+import { requireRecentAuthentication } from '../auth/step-up.ts';
 
 /**
  * `POST /me/email-change`: the new address and the password again. The change waits for the
  * new address to confirm a link (sent there; the old address is told). An address another
- * account uses answers the same 202 and sends nothing.
+ * account uses answers the same 202 and sends nothing. Step-up: the session must have logged in
+ * within five minutes (else 403 `reauthentication_required`, checked before the password).
  */
 const EmailChangeBody = z
   .strictObject({
@@ -38,6 +40,7 @@ const postRoute = createRoute({
     },
     400: { description: 'Malformed body', content: problemContent },
     401: { description: 'Not logged in', content: problemContent },
+    403: { description: '`reauthentication_required`: log in again (popup with `max_age`), then send the same request', content: problemContent },
     413: { description: 'Body too large', content: problemContent },
     422: { description: '`password_incorrect`, `invalid_email`, `email_unchanged`', content: problemContent },
     429: { description: '`too_many_attempts`: too many wrong passwords', content: problemContent },
@@ -50,6 +53,7 @@ export function mountEmailChangeRoutes(router: OpenAPIHono<ApiEnv>, deps: Resour
 
   router.openapi(postRoute, async (c) => {
     const body = c.req.valid('json');
+    await requireRecentAuthentication(c, deps.sequelize);
     try {
       return c.json(await requestEmailChange(ctx, actorOf(c), body, { throttle }), 202);
     } catch (error) {

@@ -14,6 +14,9 @@ import { describeError } from '../../domain/session/log-safe.ts';
 import { findActivePartner, type Partner } from '../../domain/session/partners.ts';
 import type { SessionStore } from '../../domain/session/session-store.ts';
 import { limitBody, SMALL_BODY_BYTES } from '../../../common/http/body-limit.ts';
+import { deviceLabel } from '../../domain/session/device-label.ts';
+import { REAUTHENTICATION_MAX_AGE_SECONDS } from '../../domain/session/step-up.ts';
+import { mountReauthenticationRoutes } from './reauthentication-routes.ts';
 
 /** The scopes the API asks for: identity claims for the session, `portal` for the API itself. */
 export const LOGIN_SCOPE = 'openid profile email customer portal';
@@ -59,6 +62,9 @@ export type SessionView =
  * - `DELETE /` (with `Authorization: DPoP`) → revokes the session's refresh token and ends it; with
  *   `?endIdpSession=1` answers `{ endSessionUrl }` to end the IdP's login too.
  *
+ * - `POST /reauthentication`, `POST /reauthentication/ticket`: step-up of the current session
+ *   (see ./reauthentication-routes.ts).
+ *
  * Every request but the callback must carry `X-GP-Request: 1`. Nothing here ever answers a token
  * in a body or URL; the handle appears once, in the body of `POST /`, and never in a URL.
  */
@@ -102,10 +108,14 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
       // own session (a previous customer's, on a shared computer, who only logged out of the
       // portal or just closed the tab): no silent log-in as somebody else.
       prompt: 'login',
+      // With max_age the IdP states `auth_time` in the ID token; the session keeps it for step-up.
+      max_age: String(REAUTHENTICATION_MAX_AGE_SECONDS),
       ...(lang ? { ui_locales: lang as string } : {}),
     });
     return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret });
   });
+
+  mountReauthenticationRoutes(app, { ...deps, loginScope: LOGIN_SCOPE, configurationFor, readJsonObject });
 
   app.get('/callback', async (c) => {
     const params = new URL(c.req.url).searchParams;
@@ -132,7 +142,8 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     const body = await readJsonObject(c);
     // The proof first: a ticket is used up by any attempt, and must not be by one without a key.
     const jkt = await checkDpopProof(c, deps.dpop, deps.publicUrl);
-    const result = await sessions.redeemTicket(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin), jkt);
+    const device = deviceLabel(c.req.header('user-agent'));
+    const result = await sessions.redeemTicket(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin), jkt, device);
     if (result.kind === 'invalid') throw problems.ticketInvalid();
     if (result.kind === 'origin') throw problems.originNotAllowed();
     const session = await sessionView(sequelize, { customerId: result.customerId, clientId: result.clientId });
@@ -179,8 +190,12 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
       pkceCodeVerifier: login.codeVerifier,
       expectedState: state,
       expectedNonce: login.nonce,
+      maxAge: REAUTHENTICATION_MAX_AGE_SECONDS,
     });
-    const sub = tokens.claims()?.sub;
+    const claims = tokens.claims();
+    const sub = claims?.sub;
+    const authTime = claims?.auth_time;
+    if (typeof authTime !== 'number') throw new Error('the ID token lacks auth_time');
     if (!sub || !tokens.refresh_token) throw new Error('the token response lacks an ID token subject or a refresh token');
     const [account] = await sequelize.query<{ customer_id: number }>(`select customer_id from accounts where id = cast(:sub as uuid)`, {
       replacements: { sub },
@@ -196,6 +211,8 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
       binding: login.nonce,
       tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token },
       expiresIn: tokens.expires_in ?? 300,
+      authTime,
+      reauthOf: login.reauthOf,
     });
   }
 

@@ -26,6 +26,8 @@ export interface PendingLogin {
   origin: string;
   /** Redirect mode: where to send the browser back (no fragment). */
   returnTo: string | null;
+  /** A re-authentication: the `id_hash` of the session whose authentication it renews (see ./reauthentication.ts). */
+  reauthOf: string | null;
 }
 
 export interface NewLogin {
@@ -43,7 +45,7 @@ export function nonceFor(loginSecret: string): string {
 
 export async function createLoginState(
   sequelize: Sequelize,
-  input: { clientId: string; mode: LoginMode; origin: string; returnTo: string | null },
+  input: { clientId: string; mode: LoginMode; origin: string; returnTo: string | null; reauthOf?: string | null },
 ): Promise<NewLogin> {
   const state = oidc.randomState();
   const loginSecret = randomSecret();
@@ -51,8 +53,8 @@ export async function createLoginState(
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const codeChallenge = await oidc.calculatePKCECodeChallenge(codeVerifier);
   await sequelize.query(
-    `insert into bff_login_states (state_hash, client_id, code_verifier, nonce, mode, return_to, expires_at)
-     values (:stateHash, :clientId, :codeVerifier, :nonce, :mode, :returnTo, now() + make_interval(secs => :ttl))`,
+    `insert into bff_login_states (state_hash, client_id, code_verifier, nonce, mode, return_to, reauth_of, expires_at)
+     values (:stateHash, :clientId, :codeVerifier, :nonce, :mode, :returnTo, :reauthOf, now() + make_interval(secs => :ttl))`,
     {
       replacements: {
         stateHash: sha256Hex(state),
@@ -61,6 +63,7 @@ export async function createLoginState(
         nonce,
         mode: input.mode,
         returnTo: input.mode === 'redirect' ? input.returnTo : input.origin,
+        reauthOf: input.reauthOf ?? null,
         ttl: LIFETIMES.loginStateSeconds,
       },
     },
@@ -77,10 +80,11 @@ export async function consumeLoginState(sequelize: Sequelize, state: string): Pr
     nonce: string;
     mode: LoginMode;
     return_to: string | null;
+    reauth_of: string | null;
     live: boolean;
   }>(
     `delete from bff_login_states where state_hash = :stateHash
-     returning client_id, code_verifier, nonce, mode, return_to, expires_at > now() as live`,
+     returning client_id, code_verifier, nonce, mode, return_to, reauth_of, expires_at > now() as live`,
     { replacements: { stateHash: sha256Hex(state) }, type: QueryTypes.SELECT },
   );
   if (!row?.live || !row.return_to) return undefined;
@@ -97,6 +101,7 @@ export async function consumeLoginState(sequelize: Sequelize, state: string): Pr
     nonce: row.nonce,
     origin,
     returnTo: row.mode === 'redirect' ? row.return_to : null,
+    reauthOf: row.reauth_of,
   };
 }
 

@@ -44,6 +44,10 @@ export interface StoredTokens {
   binding?: string;
   lease?: string;
   leaseUntil?: string;
+  /** Ticket: the ID token's `auth_time` (seconds since the epoch); the session keeps it in `auth_time`. */
+  authTime?: number;
+  /** Ticket of a re-authentication: the `id_hash` of the session it renews (see `reauthenticate`). */
+  reauthOf?: string;
 }
 
 interface TokenSet {
@@ -144,6 +148,10 @@ export class SessionStore {
     binding: string;
     tokens: TokenSet;
     expiresIn: number;
+    /** The ID token's `auth_time`. */
+    authTime: number;
+    /** A re-authentication of this session (`id_hash`): its ticket renews it rather than opening one. */
+    reauthOf?: string | null;
   }): Promise<string> {
     const vault = await this.deps.vault;
     const ticket = randomSecret();
@@ -155,6 +163,8 @@ export class SessionStore {
       origin: input.origin,
       mode: input.mode,
       binding: input.binding,
+      authTime: input.authTime,
+      ...(input.reauthOf ? { reauthOf: input.reauthOf } : {}),
     };
     await this.sequelize.query(
       `insert into bff_sessions (id_hash, customer_id, client_id, tokens, expires_at)
@@ -185,6 +195,8 @@ export class SessionStore {
     loginSecret: unknown,
     origin: string | null,
     jkt: string,
+    /** Browser and OS in words (`deviceLabel()` of the redeeming request's User-Agent). */
+    device: string | null = null,
   ): Promise<{ kind: 'started'; handle: string; expiresIn: number; customerId: number; clientId: string } | { kind: 'invalid' } | { kind: 'origin' }> {
     if (!looksLikeSecret(ticket)) return { kind: 'invalid' };
     const sessionId = randomSecret();
@@ -195,18 +207,30 @@ export class SessionStore {
         { replacements: { idHash: TICKET_PREFIX + sha256Hex(ticket) }, type: QueryTypes.SELECT, transaction },
       );
       if (!row?.live || !matchesBinding(loginSecret, row.tokens.binding)) return { kind: 'invalid' as const };
+      // A re-authentication's ticket renews its session (`reauthenticate`); it never opens another.
+      if (row.tokens.reauthOf) return { kind: 'invalid' as const };
       const partner = await findActivePartner(this.sequelize, row.client_id, transaction);
       if (!partner) return { kind: 'invalid' as const };
       if (!origin || origin !== row.tokens.origin || !partner.origins.includes(origin)) return { kind: 'origin' as const };
 
-      const { origin: _origin, mode, binding: _binding, ...rest } = row.tokens;
+      const { origin: _origin, mode, binding: _binding, authTime, reauthOf: _reauthOf, ...rest } = row.tokens;
       const stored: StoredTokens = { ...rest, stage: 'session' };
       const maxAge = Math.min(LIFETIMES.sessionIdleSeconds, LIFETIMES.sessionAbsoluteSeconds);
       await this.sequelize.query(
-        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at)
-         values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), :jkt, now() + make_interval(secs => :maxAge), now(), now())`,
+        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at, device_label, auth_time)
+         values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), :jkt, now() + make_interval(secs => :maxAge), now(), now(), :device,
+                 to_timestamp(:authTime))`,
         {
-          replacements: { idHash: sha256Hex(sessionId), customerId: row.customer_id, clientId: row.client_id, tokens: JSON.stringify(stored), jkt, maxAge },
+          replacements: {
+            idHash: sha256Hex(sessionId),
+            customerId: row.customer_id,
+            clientId: row.client_id,
+            tokens: JSON.stringify(stored),
+            jkt,
+            maxAge,
+            device,
+            authTime: authTime ?? null,
+          },
           transaction,
         },
       );
@@ -216,6 +240,47 @@ export class SessionStore {
         transaction,
       );
       return { kind: 'started' as const, handle: sessionId, expiresIn: maxAge, customerId: row.customer_id, clientId: row.client_id };
+    });
+  }
+
+  /**
+   * Redeems a re-authentication's ticket for the session that asked for it (`session`, the one
+   * the request is authenticated with, so the same handle and key): the session takes the fresh
+   * log-in's tokens and `auth_time`; no new session is opened. The ticket must have been issued for
+   * this very session and account, and redeemed from the origin the log-in started on; any
+   * attempt uses it up. The previous tokens are dropped, not revoked: both log-ins may share one
+   * grant at the IdP, and revoking the old refresh token would revoke the new one with it.
+   */
+  async reauthenticate(
+    ticket: unknown,
+    loginSecret: unknown,
+    origin: string | null,
+    session: { idHash: string; accountId: string; clientId: string; customerId: number },
+  ): Promise<'renewed' | 'invalid' | 'origin'> {
+    if (!looksLikeSecret(ticket)) return 'invalid';
+    return this.sequelize.transaction(async (transaction) => {
+      const [row] = await this.sequelize.query<{ client_id: string; tokens: StoredTokens; access_expires_at: string | null; live: boolean }>(
+        `delete from bff_sessions where id_hash = :idHash and tokens->>'stage' = 'ticket'
+         returning client_id, tokens, tokens->>'accessExpiresAt' as access_expires_at, expires_at > now() as live`,
+        { replacements: { idHash: TICKET_PREFIX + sha256Hex(ticket) }, type: QueryTypes.SELECT, transaction },
+      );
+      if (!row?.live || !matchesBinding(loginSecret, row.tokens.binding)) return 'invalid';
+      const t = row.tokens;
+      if (t.reauthOf !== session.idHash || t.accountId !== session.accountId || row.client_id !== session.clientId || !t.authTime) return 'invalid';
+      if (!origin || origin !== t.origin) return 'origin';
+      const stored: StoredTokens = { v: 1, stage: 'session', accountId: t.accountId, sealed: t.sealed, accessExpiresAt: row.access_expires_at ?? undefined };
+      const [renewed] = await this.sequelize.query<{ id_hash: string }>(
+        `update bff_sessions set tokens = cast(:tokens as jsonb), auth_time = to_timestamp(:authTime)
+          where id_hash = :idHash and tokens->>'stage' = 'session' returning id_hash`,
+        { replacements: { idHash: session.idHash, tokens: JSON.stringify(stored), authTime: t.authTime }, type: QueryTypes.SELECT, transaction },
+      );
+      if (!renewed) return 'invalid';
+      await recordSessionEvent(
+        this.sequelize,
+        { action: 'session.reauthenticated', accountId: t.accountId, customerId: session.customerId, clientId: session.clientId },
+        transaction,
+      );
+      return 'renewed';
     });
   }
 

@@ -99,6 +99,9 @@ afterAll(() => portal?.close());
 // Refusals count towards the per-session write limit and the password throttle: every case starts afresh.
 beforeEach(async () => {
   await db.sequelize.query('delete from rate_limits');
+  // The e-mail and payment method changes want a log-in from the last five minutes (step-up):
+  // this suite tests their input, so its session stays freshly authenticated.
+  await db.sequelize.query('update bff_sessions set auth_time = now()');
 });
 
 type Auth = 'session' | 'operations' | 'anonymous-widget' | 'redeem' | 'server';
@@ -464,6 +467,48 @@ describe('DELETE /api/session with hostile input', () => {
   });
 });
 
+describe('step-up and the account’s sessions with hostile input', () => {
+  /** Sends `body` (JSON unless a string is given with its type) with the real session; expects a 4xx problem with one of `codes` and no change. */
+  async function refused(method: string, path: string, body: unknown, codes: string[], contentType = 'application/json') {
+    const before = await watch.before();
+    const url = new URL(path, portal.origin);
+    const headers = { origin: ctx.origin, 'x-gp-request': '1', ...(await sessionHeaders(ctx.session, method, url)), 'content-type': contentType };
+    const response = await fetch(url, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const text = await response.text();
+    const where = `${method} ${path}: ${response.status} ${text.slice(0, 300)}`;
+    expect(response.status, where).toBeGreaterThanOrEqual(400);
+    expect(response.status, where).toBeLessThan(500);
+    expect(response.headers.get('content-type'), where).toMatch(/^application\/problem\+json/);
+    expect(codes, where).toContain((JSON.parse(text) as { code: string }).code);
+    for (const raw of RAW_MARKUP) expect(text, where).not.toContain(raw);
+    expect(await watch.changedSince(before), where).toEqual([]);
+  }
+
+  it('POST /api/session/reauthentication: a hostile or wrongly typed lang, a broken or oversized body', async () => {
+    for (const lang of [...Object.values(HOSTILE), 42, null, ['hu'], { hu: 1 }])
+      await refused('POST', '/api/session/reauthentication', { lang }, ['invalid_request']);
+    for (const raw of ['{"lang": ', '[]', '"x"', 'null']) await refused('POST', '/api/session/reauthentication', raw, ['invalid_request']);
+    await refused('POST', '/api/session/reauthentication', { lang: 'hu', padding: 'x'.repeat(8 * 1024) }, ['payload_too_large']);
+  });
+
+  it('POST /api/session/reauthentication/ticket: hostile, padded or wrongly typed tickets and secrets', async () => {
+    for (const value of [...Object.values(HOSTILE), PADDED_TICKET, 42, null, [PADDED_TICKET]]) {
+      await refused('POST', '/api/session/reauthentication/ticket', { ticket: value, loginSecret: PADDED_TICKET }, ['ticket_invalid', 'invalid_request']);
+      await refused('POST', '/api/session/reauthentication/ticket', { ticket: PADDED_TICKET, loginSecret: value }, ['ticket_invalid', 'invalid_request']);
+    }
+    await refused('POST', '/api/session/reauthentication/ticket', '{"ticket": ', ['invalid_request']);
+    await refused('POST', '/api/session/reauthentication/ticket', { ticket: PADDED_TICKET, padding: 'x'.repeat(8 * 1024) }, ['payload_too_large']);
+  });
+
+  it('DELETE /api/security/sessions/{id}: hostile ids end nothing', async () => {
+    for (const id of [...Object.values(HOSTILE), '00000000-0000-4000-8000-000000000000', 'x'.repeat(65)]) {
+      // A lone surrogate has no URL form: it is sent as its replacement character's.
+      const path = encodeURIComponent(id.replace(/[\ud800-\udfff]/g, '\ufffd'));
+      await refused('DELETE', `/api/security/sessions/${path}`, {}, ['session_not_found', 'invalid_request', 'not_found']);
+    }
+  });
+});
+
 /** The markup, SQL and Unicode payloads a free-text field accepts as text. */
 const ACCEPTED_TEXT = [HOSTILE.script, HOSTILE.imgOnerror, HOSTILE.sqlOr, HOSTILE.sqlDrop, HOSTILE.combining.normalize('NFC'), 'Árvíztűrő tükörfúrógép'];
 
@@ -540,7 +585,15 @@ it('the table names every write operation in /api/openapi.json', async () => {
       .filter((m) => ['post', 'patch', 'put', 'delete'].includes(m))
       .map((m) => `${m.toUpperCase()} /api${path}`),
   );
-  const covered = new Set([...ENDPOINTS.map((r) => r.name.split(' ').slice(0, 2).join(' ')), 'DELETE /api/session']);
+  const covered = new Set([
+    ...ENDPOINTS.map((r) => r.name.split(' ').slice(0, 2).join(' ')),
+    'DELETE /api/session',
+    // Their own describe above; DELETE /api/security/sessions takes no input (test/server/api/security).
+    'POST /api/session/reauthentication',
+    'POST /api/session/reauthentication/ticket',
+    'DELETE /api/security/sessions/{id}',
+    'DELETE /api/security/sessions',
+  ]);
   expect(writes.filter((w) => !covered.has(w))).toEqual([]);
 });
 

@@ -19,26 +19,15 @@ import { mailboxApi } from '../components/mailbox/fixtures.ts';
 import { BUSY } from '../components/overview/fixtures.ts';
 import { detail, page, summary } from '../components/policy-list/fixtures.ts';
 import { PERSON } from '../components/profile/fixtures.ts';
+import { invoice as openInvoice } from '../components/invoice-pay/fixtures.ts';
 
-function invoice(id: number, dueDate: string, amountHuf: number, extra: Partial<Invoice> = {}): Invoice {
-  return {
-    id,
+/** Long invoice and contract numbers: what must still fit on a narrow card. */
+const invoice = (id: number, dueDate: string, amountHuf: number, extra: Partial<Invoice> = {}): Invoice =>
+  openInvoice(id, dueDate, amountHuf, {
     invoiceNumber: `DB-2025-${String(id).padStart(6, '0')}`,
-    policyId: 10 + id,
     policyNumber: `KGFB-2024-${String(100 + id).padStart(6, '0')}`,
-    product: 'kgfb',
-    periodStart: '2025-01-01',
-    periodEnd: '2025-03-31',
-    amountHuf,
-    dueDate,
-    status: 'open',
-    overdue: false,
-    daysOverdue: 0,
-    paidAt: null,
-    paymentPending: false,
     ...extra,
-  };
-}
+  });
 
 const INVOICES = [
   invoice(1, '2025-04-01', 1_218_200, { status: 'overdue', overdue: true, daysOverdue: 19 }),

@@ -14,6 +14,7 @@ import { forms } from '../../styles/forms.ts';
 import { openPdf, pdfFilename } from '../mailbox/open-pdf.ts';
 import { changeOf, draftOf, fieldOf, validateDraft, type ChangeDraft, type ChangeErrors, type ChangeField } from './policy-change.ts';
 import styles from './policy-list.styles.ts';
+import { withStepUp } from '../../auth/step-up.ts';
 
 export type PolicyFilter = 'all' | 'active' | 'cancelled';
 type ChangeRequest = PolicyChangeResult['changes'][number];
@@ -231,7 +232,11 @@ export default class GpPolicyList extends GpElement {
     if (invalid) this.#focus = ['[aria-invalid="true"]'];
     if (!this.form.saving) return;
     try {
-      const result = await api.patch<PolicyChangeResult>(`/policies/${detail.id}`, change);
+      // Step-up: a payment method change with a log-in older than five minutes re-authenticates in the popup and is sent again.
+      const result = await withStepUp(
+        () => api.patch<PolicyChangeResult>(`/policies/${detail.id}`, change),
+        () => this.context!.reauthenticate(),
+      );
       this.form = { ...this.form, saving: false, result };
       this.dispatchEvent(new GpPolicyChangedEvent(detail.id, result));
       void this.#loadDetail(detail.id, true);

@@ -142,6 +142,14 @@ export default class GpPortal extends LitElement {
     void this.login();
   };
 
+  /** Step-up for the widgets: the popup opens at once (the customer's click that sent the change may still let it). */
+  readonly #onReauthenticate = async (): Promise<void> => {
+    const popup = openLoginPopup();
+    if (!popup) throw new ApiProblem(0, 'reauthentication_popup_blocked');
+    const flow = await import('../../auth/login-flow.ts');
+    await flow.reauthenticateWithPopup(this.#api, popup, { lang: this.lang });
+  };
+
   readonly #onLogout = (): void => {
     void this.logout();
   };
@@ -314,7 +322,15 @@ export default class GpPortal extends LitElement {
   }
 
   #contextValue(): PortalContext {
-    return { lang: this.lang, apiBase: normalizeApiBase(this.api), clientId: this.clientId, api: this.#api, session: this.session, login: this.#onLogin };
+    return {
+      lang: this.lang,
+      apiBase: normalizeApiBase(this.api),
+      clientId: this.clientId,
+      api: this.#api,
+      session: this.session,
+      login: this.#onLogin,
+      reauthenticate: this.#onReauthenticate,
+    };
   }
 
   /** Provides a new context object only when a value changed, so widgets re-render only then. */

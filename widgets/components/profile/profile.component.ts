@@ -9,6 +9,8 @@ import { LANGS } from '../../i18n/lang.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderError, renderLoading } from '../../internal/states.ts';
 import { forms } from '../../styles/forms.ts';
+import { withStepUp } from '../../auth/step-up.ts';
+import { SecuritySection } from './profile-security.ts';
 import { checkDraft, draftOf, normalizeEmail, patchOf, type FieldErrors, type ProfileData, type ProfileDraft } from './profile-rules.ts';
 import styles from './profile.styles.ts';
 
@@ -51,14 +53,21 @@ const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
  * (`PATCH /me`), checked first with the API's own rules. The e-mail address (the login name)
  * has its own small form: the new address and the current password (`POST /me/email-change`);
  * the change applies once the customer confirms the link sent to the new address. The password
- * is never kept: the field is emptied after every request.
+ * is never kept: the field is emptied after every request. Step-up: when the API wants a fresher
+ * log-in (`reauthentication_required`), the log-in popup opens again (the portal's
+ * `reauthenticate`, same session) and the same request is sent again: nothing is retyped.
+ *
+ * The "Security" section lists where the customer is logged in (through which partner site,
+ * browser and OS, since when, last used), ends one session or all others after an inline
+ * confirmation, shows the passkeys and two-step status, and links to the insurer's security and
+ * change-password pages (new tab).
  *
  * @summary The customer's own data: view, change contact details, change the e-mail address.
  *
  * @event {GpProfileChangedEvent} gp-profile-changed - The customer saved a change of their data
  *   (`event.changed`: what changed, e.g. `['phone']`; never the values).
  * @event {GpErrorEvent} gp-error - Loading or saving failed (`event.action`: `load-profile`,
- *   `update-profile`, `email-change`; `event.code` the API's problem code).
+ *   `update-profile`, `email-change`, `load-security`, `end-session`; `event.code` the API's problem code).
  *
  * @csspart base - The widget's frame (a section labelled by its heading).
  * @csspart heading - The "My details" heading.
@@ -75,6 +84,13 @@ const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
  * @csspart email-button - The button opening the e-mail change form.
  * @csspart email-form - The e-mail change form.
  * @csspart send-button - The e-mail change form's submit button.
+ * @csspart security-section - The "Security" section.
+ * @csspart security-notice - Its live region (a session ended).
+ * @csspart session-list - The list of sessions; `session` each item, `session-current` the "this session" badge.
+ * @csspart end-session-button - A session's log-out button; `end-others-button` the "log out everywhere else" one.
+ * @csspart confirm - The inline confirmation; `confirm-button` its "yes" button.
+ * @csspart security-methods - Passkeys and two-step status.
+ * @csspart manage-link - The link to the insurer's security page; `password-link` to its change-password page.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's retry button.
@@ -85,6 +101,13 @@ export default class GpProfile extends GpElement {
   static override styles = [...GpElement.styles, forms, styles];
 
   @state() accessor view: ProfileView = {};
+
+  /** The "Security" section: sessions, passkeys and two-step status (./profile-security.ts). */
+  readonly #security = new SecuritySection(this, {
+    api: () => this.sessionApi,
+    localize: this.localize,
+    report: (error, action) => this.reportError(error, action),
+  });
 
   /**
    * The customer's data, loaded afresh for every session: a new session (or none) clears the
@@ -119,7 +142,7 @@ export default class GpProfile extends GpElement {
         gate ??
         (profile
           ? html`<div part="notice" class="notice success" role="status" aria-live="polite">${this.view.notice?.()}</div>
-            ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)}`
+            ${edit ? this.#renderForm(edit) : this.#renderDetails(profile)} ${this.#renderEmail(email)} ${this.#security.render()}`
           : loadError !== undefined
             ? renderError(t, loadError, () => void this.#loader.run())
             : renderLoading(t))
@@ -340,7 +363,12 @@ export default class GpProfile extends GpElement {
       { errors },
       'email-change',
       // The password is never kept: emptied after every request.
-      (api) => api.post<EmailChangePending>('/me/email-change', body).finally(() => (passwordInput.value = '')),
+      // Step-up: a log-in older than five minutes is renewed in the popup and the same request sent again.
+      (api) =>
+        withStepUp(
+          () => api.post<EmailChangePending>('/me/email-change', body),
+          () => this.context!.reauthenticate(),
+        ).finally(() => (passwordInput.value = '')),
       () => this.#go({ notice: () => this.localize.term('profile.emailPending', newEmail!), email: undefined }, '[part~=email-button]'),
     );
   };

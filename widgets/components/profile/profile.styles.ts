@@ -49,10 +49,59 @@ export default css`
     max-width: 34rem;
   }
 
-  .email {
+  .email,
+  .security {
     margin-top: calc(var(--_space) * 2);
     padding-top: calc(var(--_space) * 1.5);
     border-top: 1px solid var(--_border);
+  }
+
+  h4 {
+    font-size: 1em;
+    margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) * 0.5);
+  }
+
+  .sessions,
+  .links {
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0;
+  }
+
+  .session {
+    padding: calc(var(--_space) * 0.75) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .session p {
+    margin: 0 0 calc(var(--_space) * 0.25);
+    overflow-wrap: anywhere;
+  }
+
+  .session-site,
+  .session-times {
+    color: var(--_text-muted);
+  }
+
+  .badge {
+    display: inline-block;
+    margin-inline-start: calc(var(--_space) * 0.5);
+    padding: 0 calc(var(--_space) * 0.5);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .confirm {
+    margin-top: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: 0.375rem;
+  }
+
+  .links li {
+    margin-bottom: calc(var(--_space) * 0.5);
   }
 
   [aria-disabled='true'] {

@@ -12,29 +12,10 @@ import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { GpPaymentCompletedEvent } from '../../../../widgets/events/payment-completed.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
+import { invoice } from './fixtures.ts';
 
 const PAYMENT_ID = '7b0e5c36-2f1d-4c55-9a43-0c6f3f3b9e11';
 const REDIRECT = 'https://pay.test/pay/demo/ref-1';
-
-function invoice(id: number, dueDate: string, amountHuf: number, extra: Partial<Invoice> = {}): Invoice {
-  return {
-    id,
-    invoiceNumber: `DB-2025-${String(id).padStart(4, '0')}`,
-    policyId: 10 + id,
-    policyNumber: `KGFB-${100 + id}`,
-    product: 'kgfb',
-    periodStart: '2025-01-01',
-    periodEnd: '2025-03-31',
-    amountHuf,
-    dueDate,
-    status: 'open',
-    overdue: false,
-    daysOverdue: 0,
-    paidAt: null,
-    paymentPending: false,
-    ...extra,
-  };
-}
 
 /** Out of due-date order on purpose: the widget sorts them. */
 const INVOICES: Invoice[] = [

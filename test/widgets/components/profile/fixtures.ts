@@ -1,4 +1,5 @@
 import type { ProfileData as Profile } from '../../../../widgets/components/profile/profile-rules.ts';
+import type { AccountSecurity, AccountSession } from '../../../../widgets/api/schemas.ts';
 
 /** A private person's profile as `GET /me` answers it (the rules' and the widget's tests). */
 export const PERSON: Profile = {
@@ -13,3 +14,38 @@ export const PERSON: Profile = {
   phone: '+36 30 412 5567',
   language: 'hu',
 };
+
+/** `GET /security`: one passkey, two-step on. */
+export const SECURITY: AccountSecurity = {
+  passkeys: { count: 1, lastUsedAt: '2026-12-01T08:00:00Z' },
+  twoStep: { enabled: true, recoveryCodesLeft: 8 },
+  links: { manage: 'https://api.test/account/security', changePassword: 'https://api.test/account/change-password' },
+};
+
+/** `GET /security/sessions`: this one, one through another partner's site, one with an unknown browser. */
+export const SESSIONS: AccountSession[] = [
+  {
+    id: '11111111-1111-4111-8111-111111111111',
+    site: 'Teszt Alkusz',
+    device: 'Chrome, Windows 10',
+    startedAt: '2026-12-06T09:00:00Z',
+    lastSeenAt: '2026-12-06T10:00:00Z',
+    current: true,
+  },
+  {
+    id: '22222222-2222-4222-8222-222222222222',
+    site: null,
+    device: 'Firefox, Android 14',
+    startedAt: '2026-12-05T09:00:00Z',
+    lastSeenAt: '2026-12-05T18:30:00Z',
+    current: false,
+  },
+  {
+    id: '33333333-3333-4333-8333-333333333333',
+    site: 'Teszt Alkusz',
+    device: null,
+    startedAt: '2026-12-01T07:00:00Z',
+    lastSeenAt: '2026-12-02T07:00:00Z',
+    current: false,
+  },
+];

@@ -8,7 +8,7 @@ import type { ProfileData as Profile } from '../../../../widgets/components/prof
 import { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem, type FakeRequest } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
-import { PERSON } from './fixtures.ts';
+import { PERSON, SECURITY, SESSIONS } from './fixtures.ts';
 import type { GpProfileChangedEvent } from '../../../../widgets/events/profile-changed.ts';
 
 const COMPANY: Profile = {
@@ -70,6 +70,8 @@ describe('<gp-profile>', () => {
         return { json: { profile: patched, changed: Object.keys(body) } };
       })
       .on('POST', '/me/email-change', { status: 202, json: { pending: true } })
+      .on('GET', '/security', SECURITY)
+      .on('GET', '/security/sessions', { sessions: SESSIONS })
       .install();
   });
   afterEach(() => api.restore());
