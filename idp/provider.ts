@@ -7,6 +7,7 @@ import { findAccountFor } from './accounts/find-account.ts';
 import { clientAddressOf, dropUntrustedForwarding, type TrustProxy } from '../common/http/trust-proxy.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages.ts';
 import { contentSecurityPolicy } from '../common/http/csp.ts';
+import { accountPagesClient, accountPagesGrant } from './security/account-pages-client.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -76,6 +77,8 @@ export function createProvider(options: IdpOptions): Provider {
     jwks: options.keys.jwks as Configuration['jwks'],
     cookies: { keys: options.keys.cookieKeys },
     findAccount: findAccountFor(sequelize),
+    // The IdP's own account pages (issue 16): a static first-party client, see its file.
+    clients: [accountPagesClient(new URL(options.issuer).origin)],
 
     scopes: ['openid', 'offline_access', 'profile', 'email', 'customer'],
     claims: {
@@ -145,7 +148,7 @@ export function createProvider(options: IdpOptions): Provider {
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     expiresWithSession: () => false,
     rotateRefreshToken: true,
-    loadExistingGrant: (ctx) => loadExistingGrant(ctx, sequelize),
+    loadExistingGrant: async (ctx) => (await accountPagesGrant(ctx)) ?? loadExistingGrant(ctx, sequelize),
 
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError,

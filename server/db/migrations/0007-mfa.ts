@@ -8,7 +8,9 @@ import type { Migration } from '../migrator.ts';
  *   process may get the answer), used once, swept after `expires_at`;
  * - `two_step`: the TOTP secret (encrypted at rest; the row exists while enrolling, `enabled_at`
  *   says it is on) and the last time step used, so no code is accepted twice;
- * - `recovery_codes`: SHA-256 of each recovery code (high-entropy, so a plain hash suffices), single-use.
+ * - `recovery_codes`: SHA-256 of each recovery code (high-entropy, so a plain hash suffices), single-use;
+ * - `login_second_steps`: a log-in whose password was right and which now waits for its code,
+ *   per interaction (any process may get the code), gone once used or expired.
  */
 export const up: Migration = async ({ context: sql }) => {
   await sql(`
@@ -49,11 +51,18 @@ export const up: Migration = async ({ context: sql }) => {
       used_at timestamptz,
       unique (account_id, code_hash)
     );
+
+    create table login_second_steps (
+      interaction_uid text primary key check (length(interaction_uid) between 1 and 64),
+      account_id uuid not null references accounts(id) on delete cascade,
+      expires_at timestamptz not null
+    );
   `);
 };
 
 export const down: Migration = async ({ context: sql }) => {
   await sql(`
+    drop table if exists login_second_steps;
     drop table if exists recovery_codes;
     drop table if exists two_step;
     drop table if exists webauthn_challenges;
