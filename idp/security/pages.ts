@@ -118,7 +118,8 @@ export function recoveryCodesPage(lang: Language, codes: readonly string[]): Htm
     <div class="actions"><a class="button primary" href="/account/security?lang=${lang}">${s.codesDone}</a></div>`;
 }
 
-export function changePasswordPage(lang: Language, errors: readonly CodedError[], message: { code: string; text: string } | null): Html {
+/** `username`: the login, in a hidden field, so password managers know which entry to update. */
+export function changePasswordPage(lang: Language, username: string, errors: readonly CodedError[], message: { code: string; text: string } | null): Html {
   const s = securityText(lang);
   const c = common(lang);
   const focus = focusTarget(['currentPassword', 'password', 'passwordConfirm'], errors);
@@ -126,6 +127,7 @@ export function changePasswordPage(lang: Language, errors: readonly CodedError[]
     <p class="lead">${s.changeLead}</p>
     ${message ? codedNotice('error', message.code, message.text) : ''} ${codedErrorSummary(c.errorSummaryTitle, errors)}
     <form method="post" action="${actionUrl('/account/change-password', lang)}" novalidate data-page="change_password">
+      <input type="email" name="username" value="${username}" autocomplete="username" hidden readonly />
       ${field({ name: 'currentPassword', label: s.currentPassword, type: 'password', autocomplete: 'current-password', maxlength: 1024, errors, autofocus: focus === 'currentPassword' })}
       ${field({ name: 'password', label: s.newPassword, hint: c.passwordHint, type: 'password', autocomplete: 'new-password', maxlength: 128, errors, autofocus: focus === 'password' })}
       ${field({ name: 'passwordConfirm', label: c.passwordConfirm, type: 'password', autocomplete: 'new-password', maxlength: 128, errors, autofocus: focus === 'passwordConfirm' })}

@@ -229,7 +229,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     const lang = pickLang(c);
     const session = await signedIn(c, lang, 'change-password', false);
     if (session instanceof Response) return session;
-    return render(c, { lang, title: securityText(lang).changeTitle, body: changePasswordPage(lang, [], null) });
+    return render(c, { lang, title: securityText(lang).changeTitle, body: changePasswordPage(lang, session.account.username, [], null) });
   });
 
   app.post('/change-password', async (c) => {
@@ -247,7 +247,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
       render(c, {
         lang,
         title: s.changeTitle,
-        body: changePasswordPage(lang, errors, message),
+        body: changePasswordPage(lang, session.account.username, errors, message),
         status,
         currentUrl: `/account/change-password?lang=${lang}`,
         headers,

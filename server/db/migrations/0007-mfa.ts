@@ -17,7 +17,7 @@ export const up: Migration = async ({ context: sql }) => {
     create table passkeys (
       id uuid primary key default gen_random_uuid(),
       account_id uuid not null references accounts(id) on delete cascade,
-      credential_id text not null unique check (credential_id ~ '^[A-Za-z0-9_-]{16,1366}$'),
+      credential_id text not null unique check (credential_id ~ '^[A-Za-z0-9_-]+$' and length(credential_id) between 16 and 1366),
       public_key bytea not null,
       counter bigint not null default 0 check (counter >= 0),
       transports text[] not null default '{}',
