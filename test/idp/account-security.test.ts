@@ -289,3 +289,66 @@ describe('two-step log-in with an authenticator app', () => {
     expect(plain.url).toMatch(/\/account\/security/);
   });
 });
+
+describe('passkeys, without a browser', () => {
+  it('refuse hostile answers: no JSON, a forged credential, a ticket used twice, an expired interaction', async () => {
+    const account = await fixture();
+    const browser = new Browser(idp.publicUrl.origin);
+    await signIn(browser, account);
+    const options = await browser.request('/account/security/passkeys/options', { form: {} });
+    const { ticket } = (await options.json()) as { ticket: string };
+    for (const response of [
+      'not json',
+      '{"id":"x","type":"public-key","response":{}}',
+      JSON.stringify({ id: 'A'.repeat(43), type: 'public-key', response: { clientDataJSON: '<script>' } }),
+    ]) {
+      const answer = await browser.request('/account/security/passkeys?lang=en', { form: { name: '<b>laptop</b>', ticket, response } });
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get('location')).toBe('/account/security?lang=en&done=passkey_failed');
+    }
+    expect((await readAccountSecurityStatus(db.sequelize, account.id)).passkeys).toEqual([]);
+    expect(await notices(account, 'passkey_added')).toHaveLength(0);
+
+    // The log-in side: no session needed, and nothing gets in.
+    const stranger = new Browser(idp.publicUrl.origin);
+    const login = await open(stranger, '/account/security');
+    const uid = /\/interaction\/([^/]+)$/.exec(login.url)![1]!;
+    const loginOptions = await stranger.request(`/interaction/${uid}/passkey/options`, { form: {} });
+    const ceremony = (await loginOptions.json()) as { ticket: string; options: { challenge: string; allowCredentials?: unknown[] } };
+    expect(ceremony.options.allowCredentials ?? []).toEqual([]);
+    const forged = await stranger.request(`/interaction/${uid}/passkey?lang=en`, {
+      form: { ticket: ceremony.ticket, response: JSON.stringify({ id: 'B'.repeat(43), rawId: 'B'.repeat(43), type: 'public-key', response: {} }) },
+    });
+    expect(forged.headers.get('location')).toBe(`/interaction/${uid}?lang=en&passkey=failed`);
+    const page = await open(stranger, forged.headers.get('location')!);
+    expect(page.html).toContain('Logging in with the passkey did not work.');
+    const expired = await new Browser(idp.publicUrl.origin).request(`/interaction/${uid}/passkey/options`, { form: {} });
+    expect(expired.status).toBe(400);
+  });
+
+  it('are removed only after a recent log-in, with a notice; another account cannot remove them', async () => {
+    const account = await fixture();
+    const intruder = await fixture();
+    const [passkey] = await db.sequelize.query<{ id: string }>(
+      `insert into passkeys (account_id, credential_id, public_key, name) values (:id, :credentialId, '\\x00', 'Telefon') returning id`,
+      { replacements: { id: account.id, credentialId: 'C'.repeat(43) }, type: QueryTypes.SELECT },
+    );
+    const other = new Browser(idp.publicUrl.origin);
+    await signIn(other, intruder);
+    expect((await other.request(`/account/security/passkeys/${passkey!.id}/remove`, { form: {} })).headers.get('location')).toMatch(/done=passkey_failed/);
+
+    const browser = new Browser(idp.publicUrl.origin);
+    await signIn(browser, account);
+    const overview = await open(browser, '/account/security?lang=hu');
+    expect(overview.html).toContain('value="Telefon"');
+    await ageLogins(account.id, 6 * 60);
+    const stale = await browser.request(`/account/security/passkeys/${passkey!.id}/remove?lang=hu`, { form: {} });
+    expect(stale.headers.get('location')).toBe('/account/sign-in?to=security&lang=hu&fresh=1');
+    await ageLogins(account.id, 0);
+    const removed = await browser.request(`/account/security/passkeys/${passkey!.id}/remove?lang=hu`, { form: {} });
+    expect(removed.headers.get('location')).toBe('/account/security?lang=hu&done=passkey_removed');
+    expect((await readAccountSecurityStatus(db.sequelize, account.id)).passkeys).toEqual([]);
+    expect(await notices(account, 'passkey_removed')).toHaveLength(1);
+    expect(await auditCount('account.passkey_removed', account.id)).toBe(1);
+  });
+});
