@@ -28,6 +28,7 @@ const DONE = {
   passkey_removed: 'passkeyRemoved',
   passkey_renamed: 'passkeyRenamed',
   passkey_failed: 'passkeyFailed',
+  passkey_name_invalid: 'passkeyNameInvalid',
   two_step_disabled: 'twoStepDisabled',
 } as const;
 
@@ -96,7 +97,8 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     const session = await signedIn(c, lang, 'security', true);
     if (session instanceof Response) return session;
     const form = await c.req.parseBody();
-    const name = formString(form, 'name').trim().slice(0, PASSKEY_NAME_MAX) || securityText(lang).passkeyNameDefault;
+    const name = passkeyName(formString(form, 'name')) ?? (formString(form, 'name').trim() === '' ? securityText(lang).passkeyNameDefault : null);
+    if (!name) return overview(c, lang, 'passkey_name_invalid');
     let response: unknown;
     try {
       response = JSON.parse(formString(form, 'response'));
@@ -122,10 +124,9 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     const session = await signedIn(c, lang, 'security', false);
     if (session instanceof Response) return session;
     const id = c.req.param('id');
-    const name = formString(await c.req.parseBody(), `name-${id}`)
-      .trim()
-      .slice(0, PASSKEY_NAME_MAX);
-    const renamed = isUuid(id) && name !== '' && (await passkeys.rename(session.account.id, id, name));
+    const name = passkeyName(formString(await c.req.parseBody(), `name-${id}`));
+    if (!name) return overview(c, lang, 'passkey_name_invalid');
+    const renamed = isUuid(id) && (await passkeys.rename(session.account.id, id, name));
     return overview(c, lang, renamed ? 'passkey_renamed' : 'passkey_failed');
   });
 
@@ -273,6 +274,13 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
   });
 
   return app;
+}
+
+/** A passkey's name: 1–60 printable characters (no control or format characters, no lone surrogates); null otherwise. */
+function passkeyName(input: string): string | null {
+  const name = input.normalize('NFC').trim();
+  if (name === '' || [...name].length > PASSKEY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/u.test(name)) return null;
+  return name;
 }
 
 function isUuid(value: string): boolean {

@@ -6,6 +6,7 @@ import { verifyPassword } from '../../common/accounts/password.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 import { Browser, createFixtures, formAction, PASSWORD, startIdp, type Fixtures, type RunningIdp } from './provider-harness.ts';
 import { codes, notificationsTo } from './register-harness.ts';
+import { ESCAPED, HOSTILE, MARKUP, RAW_MARKUP, UNPRINTABLE, type HostileName } from '../server/hardening/hostile-corpus.ts';
 
 const db = useTestDatabase();
 let idp: RunningIdp;
@@ -351,4 +352,62 @@ describe('passkeys, without a browser', () => {
     expect(await notices(account, 'passkey_removed')).toHaveLength(1);
     expect(await auditCount('account.passkey_removed', account.id)).toBe(1);
   });
+});
+
+describe('the hostile-input corpus on the account-security forms', () => {
+  const names = Object.keys(HOSTILE) as HostileName[];
+  const expectSafe = (html: string, name: HostileName) => {
+    for (const raw of RAW_MARKUP) expect(html).not.toContain(raw);
+    if (MARKUP.includes(name) && html.includes('alert(1)')) expect(ESCAPED[name]!.some((escaped) => html.includes(escaped))).toBe(true);
+  };
+
+  it('refuses every hostile value in the password change, the two-step codes and passkey names, changing nothing', async () => {
+    const account = await fixture();
+    const browser = new Browser(idp.publicUrl.origin);
+    await signIn(browser, account);
+    const [before] = await db.sequelize.query<{ hash: string }>('select password_hash as hash from accounts where id = :id', {
+      replacements: { id: account.id },
+      type: QueryTypes.SELECT,
+    });
+    await db.sequelize.query(`insert into passkeys (account_id, credential_id, public_key, name) values (:id, :credentialId, '\\x00', 'Telefon')`, {
+      replacements: { id: account.id, credentialId: 'D'.repeat(43) },
+    });
+    const [passkey] = await db.sequelize.query<{ id: string }>('select id from passkeys where account_id = :id', {
+      replacements: { id: account.id },
+      type: QueryTypes.SELECT,
+    });
+    await browser.request('/account/security/two-step/start', { form: {} });
+
+    for (const name of names) {
+      const value = HOSTILE[name];
+      await db.sequelize.query('delete from rate_limits');
+      const wrongCurrent = await browser.request('/account/change-password?lang=en', {
+        form: { currentPassword: value, password: 'nyári zápor a Tiszán', passwordConfirm: 'nyári zápor a Tiszán' },
+      });
+      expect(wrongCurrent.status, name).toBe(400);
+      expectSafe(await wrongCurrent.text(), name);
+      const badNew = await browser.request('/account/change-password?lang=en', {
+        form: { currentPassword: PASSWORD, password: value, passwordConfirm: `${value}x` },
+      });
+      expect(badNew.status, name).toBe(400);
+      expectSafe(await badNew.text(), name);
+
+      const enrolCode = await browser.request('/account/security/two-step/confirm?lang=en', { form: { code: value } });
+      expect(enrolCode.status, name).toBe(400);
+      expect(codes(await enrolCode.text()), name).toEqual(['code_invalid']);
+
+      const rename = await browser.request(`/account/security/passkeys/${passkey!.id}/rename?lang=en`, { form: { [`name-${passkey!.id}`]: value } });
+      // A lone surrogate cannot travel in a UTF-8 form: it arrives as U+FFFD, a visible character.
+      if (UNPRINTABLE.includes(name) && name !== 'loneSurrogate')
+        expect(rename.headers.get('location'), name).toBe('/account/security?lang=en&done=passkey_name_invalid');
+      else expectSafe((await open(browser, '/account/security?lang=en')).html, name);
+    }
+    const [after] = await db.sequelize.query<{ hash: string }>('select password_hash as hash from accounts where id = :id', {
+      replacements: { id: account.id },
+      type: QueryTypes.SELECT,
+    });
+    expect(after!.hash).toBe(before!.hash);
+    expect(await readAccountSecurityStatus(db.sequelize, account.id)).toMatchObject({ twoStep: { enabled: false, recoveryCodesLeft: 0 } });
+    expect(await notificationsTo(db.sequelize, account.email, 'security_notice')).toHaveLength(0);
+  }, 120_000);
 });
