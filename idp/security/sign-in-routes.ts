@@ -5,7 +5,10 @@ import type { PageEnv } from '../pages/security.ts';
 import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { IdpRouteDeps } from '../route-deps.ts';
+import { render } from '../self-service/view.ts';
 import { ACCOUNT_PAGES_CALLBACK, ACCOUNT_PAGES_CLIENT_ID } from './account-pages-client.ts';
+import { signInCancelledPage } from './pages.ts';
+import { securityText } from './text.ts';
 
 /** The account pages a log-in may lead back to (never a URL from the request: no open redirect). */
 const TARGETS = { security: '/account/security', 'change-password': '/account/change-password' } as const;
@@ -23,7 +26,8 @@ export function signInUrl(target: SignInTarget, lang: Language, fresh: boolean):
  * `GET /account/sign-in?to=&fresh=`: starts an authorization request of the account pages'
  * client (see ./account-pages-client.ts); with `fresh=1` it says `prompt=login`, so the customer
  * logs in again whatever the session's age (step-up). `GET /account/signed-in`: the provider's
- * answer; the state must be the one this browser was given, then the page it asked for.
+ * answer; the state must be the one this browser was given, then the page it asked for (a
+ * cancelled log-in gets a page that says so, with a way to try again).
  */
 export function signInRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
@@ -55,6 +59,9 @@ export function signInRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const expected = getCookie(c, COOKIE);
     const state = c.req.query('state');
     deleteCookie(c, COOKIE, { path: ACCOUNT_PAGES_CALLBACK, secure });
+    // The customer cancelled the log-in (`error=access_denied`): say so, rather than asking again at once.
+    if (c.req.query('error'))
+      return render(c, { lang, title: securityText(lang).securityTitle, body: signInCancelledPage(lang), currentUrl: `/account/security?lang=${lang}` });
     const target = state && state === expected ? state.split('.')[1] : undefined;
     const path = target === 'change-password' || target === 'security' ? TARGETS[target] : TARGETS.security;
     return c.redirect(`${path}?lang=${lang}`, 303);

@@ -91,6 +91,16 @@ describe('the account pages without an IdP session', () => {
     expect(response.headers.get('location')).toMatch(/^\/account\/security\?/);
     expect((await open(browser, '/account/security')).url).toMatch(/\/interaction\//);
   });
+
+  it('say so when the customer cancels the log-in, and offer to try again', async () => {
+    const browser = new Browser(idp.publicUrl.origin);
+    const login = await open(browser, '/account/security?lang=en');
+    const cancelled = await browser.follow(await browser.request(`${new URL(login.url).pathname}/abort`, { form: {} }));
+    expect(cancelled.url).toMatch(/\/account\/signed-in\?error=access_denied/);
+    const html = await cancelled.response.text();
+    expect(codes(html)).toEqual(['sign_in_cancelled']);
+    expect(html).toContain('href="/account/sign-in?to=security&amp;lang=en"');
+  });
 });
 
 describe('changing the password', () => {
