@@ -22,7 +22,13 @@ export interface AccountEmailData {
   password_changed: { changedAt: string; resetUrl: string };
   registration_attempt_existing: { attemptedAt: string; loginUrl: string; resetUrl: string };
   account_opened_notice: { customerNumber: string; loginEmail: string; openedAt: string };
+  /** One notice per security change (issue 16); the wording follows `event`. */
+  security_notice: { event: SecurityEvent; occurredAt: string; securityUrl: string };
 }
+
+/** The account-security changes that send a `security_notice` (the template's `event`). */
+export type SecurityEvent =
+  'password_changed' | 'passkey_added' | 'passkey_removed' | 'two_step_enabled' | 'two_step_disabled' | 'recovery_code_used' | 'sessions_ended';
 
 export type AccountEmail = {
   [K in keyof AccountEmailData]: { customerId: number | null; to: string; template: K; language: Language; data: AccountEmailData[K] };

@@ -9,6 +9,7 @@ import { logoutSource, postLogoutSuccessSource, renderError } from './interactio
 import { randomBytes } from 'node:crypto';
 import { contentSecurityPolicy, nonceSource } from '../common/http/csp.ts';
 import { PARTNER_CLIENT_AUTH_METHODS } from '../common/partners/partner-client-metadata.ts';
+import { accountPagesClient, accountPagesGrant } from './security/account-pages-client.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -78,6 +79,8 @@ export function createProvider(options: IdpOptions): Provider {
     jwks: options.keys.jwks as Configuration['jwks'],
     cookies: { keys: options.keys.cookieKeys },
     findAccount: findAccountFor(sequelize),
+    // The IdP's own account pages (issue 16): a static first-party client, see its file.
+    clients: [accountPagesClient(new URL(options.issuer).origin)],
 
     scopes: ['openid', 'offline_access', 'profile', 'email', 'customer'],
     claims: {
@@ -149,7 +152,7 @@ export function createProvider(options: IdpOptions): Provider {
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     expiresWithSession: () => false,
     rotateRefreshToken: true,
-    loadExistingGrant: (ctx) => loadExistingGrant(ctx, sequelize),
+    loadExistingGrant: async (ctx) => (await accountPagesGrant(ctx)) ?? loadExistingGrant(ctx, sequelize),
 
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError,

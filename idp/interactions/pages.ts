@@ -4,6 +4,7 @@ import { page } from '../pages/layout.ts';
 import { errorSummary, field, focusTarget, notice, type FieldError } from '../pages/form.ts';
 import type { Language } from '../../common/language.ts';
 import { text } from './text.ts';
+import { passkeyLoginBlock } from './second-step-page.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -57,13 +58,14 @@ export function loginPage(o: LoginPageOptions): Promise<string> {
     ${o.partner ? partnerBadge(s.partner, o.partner) : ''}
     ${errorSummary(s.errorSummary, o.errors)} ${o.message ? notice('error', o.message) : ''}
     <form method="post" action="/interaction/${o.uid}/login" novalidate>
-      ${field({ name: 'email', label: s.email, type: 'email', value: o.email, autocomplete: 'username', inputmode: 'email', maxlength: 254, errors: o.errors, autofocus: focus === 'email' })}
+      ${field({ name: 'email', label: s.email, type: 'email', value: o.email, autocomplete: 'username webauthn', inputmode: 'email', maxlength: 254, errors: o.errors, autofocus: focus === 'email' })}
       ${field({ name: 'password', label: s.password, type: 'password', autocomplete: 'current-password', maxlength: 1024, errors: o.errors, autofocus: focus === 'password' })}
       <div class="actions">
         <button class="primary" type="submit">${s.submitLogin}</button>
         <button class="secondary" type="submit" formaction="/interaction/${o.uid}/abort" formnovalidate>${s.cancel}</button>
       </div>
     </form>
+    ${passkeyLoginBlock(o.lang, o.uid, o.nonce)}
     <div class="links">
       <a href="/account/forgot-password?lang=${o.lang}">${s.forgot}</a>
       <p>${s.noAccount} <a href="/account/register?lang=${o.lang}">${s.register}</a></p>

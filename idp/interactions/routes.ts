@@ -14,6 +14,9 @@ import { isFirstPartyClient } from './first-party.ts';
 import { consentPage, loginPage, messagePage, type PageContext, type PartnerView } from './pages.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
 import { fill, text } from './text.ts';
+import { secondStepRoutes } from './second-step-routes.ts';
+import { twoStepFor } from '../security/two-step.ts';
+import { securityText } from '../security/text.ts';
 
 type Interaction = Awaited<ReturnType<IdpRouteDeps['provider']['interactionDetails']>>;
 type C = Context<PageEnv>;
@@ -30,6 +33,9 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const login = new LoginService(sequelize, deps.throttle);
   void login.warmUp().catch(() => {});
   const app = new Hono<PageEnv>();
+  // Two-step log-in and passkeys (issue 16): their own routes, and a hook after a right password.
+  const secondStep = secondStepRoutes(deps, twoStepFor(deps));
+  app.route('/', secondStep.routes);
 
   /** The interaction named in the path, or a page saying it has expired. */
   async function load(c: C): Promise<Interaction | Response> {
@@ -63,7 +69,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
             partner: await partnerView(c, interaction),
             email: typeof interaction.params.login_hint === 'string' ? interaction.params.login_hint : '',
             errors: [],
-            message: null,
+            message: c.req.query('passkey') === 'failed' ? securityText(lang).passkeyLoginFailed : null,
           }),
         );
       case 'consent':
@@ -119,7 +125,10 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       case 'unverified':
         return show(403, [], s.unverified);
       case 'success':
-        return finish(c, { login: { accountId: outcome.account.id, amr: ['pwd'], remember: false } }, false);
+        return (
+          (await secondStep.begin(c, interaction.uid, outcome.account.id)) ??
+          finish(c, { login: { accountId: outcome.account.id, amr: ['pwd'], remember: false } }, false)
+        );
     }
   });
 

@@ -102,7 +102,4 @@ export const text = dictionary({
   },
 });
 
-/** Fills `{name}` placeholders (values are escaped later by the html template). */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
+export { fill } from '../pages/fill.ts';

@@ -56,6 +56,8 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
         'style-src': ["'self'"],
         'img-src': ["'self'", 'data:', ...(c.get('imgOrigins') ?? [])],
         'form-action': ["'self'"],
+        // The passkey script asks its own origin for WebAuthn options (issue 16); nothing else.
+        'connect-src': ["'self'"],
       }),
     );
     h.set('Cache-Control', 'no-store');

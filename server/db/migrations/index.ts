@@ -4,6 +4,7 @@ import * as payments from './0002-payments.ts';
 import * as claims from './0003-claims.ts';
 import * as dpopSessions from './0004-dpop-sessions.ts';
 import * as auditApi from './0006-audit-api.ts';
+import * as mfa from './0007-mfa.ts';
 import * as sessions from './0008-sessions.ts';
 import * as brokerContact from './0009-broker-contact.ts';
 import * as receiptNumbers from './0011-receipt-numbers.ts';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration
   { name: '0003-claims', ...claims },
   { name: '0004-dpop-sessions', ...dpopSessions },
   { name: '0006-audit-api', ...auditApi },
+  { name: '0007-mfa', ...mfa },
   { name: '0008-sessions', ...sessions },
   { name: '0009-broker-contact', ...brokerContact },
   { name: '0011-receipt-numbers', ...receiptNumbers },

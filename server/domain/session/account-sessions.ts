@@ -111,7 +111,7 @@ export async function endOtherSessions(sequelize: Sequelize, sessions: SessionSt
           to: account.username,
           template: 'security_notice',
           language: account.language,
-          data: { event: 'sessions_ended', occurredAt: new Date().toISOString() },
+          data: { event: 'sessions_ended', occurredAt: new Date().toISOString(), securityUrl: `${publicUrl.origin}/account/security?lang=${account.language}` },
         },
         messageIdDomain(publicUrl),
       );

@@ -9,7 +9,7 @@ import { passwordChanged, type PasswordChangedData } from './password-changed.ts
 import { passwordReset, type PasswordResetData } from './password-reset.ts';
 import { paymentReceipt, type PaymentReceiptData } from './payment-receipt.ts';
 import { registrationAttemptExisting, type RegistrationAttemptExistingData } from './registration-attempt-existing.ts';
-import { securityNoticeEmail, type SecurityNoticeData } from './security-notice-email.ts';
+import { securityEventNotice, type SecurityEventNoticeData } from './security-event-notice.ts';
 import { verifyEmail, type VerifyEmailData } from './verify-email.ts';
 
 /**
@@ -29,7 +29,7 @@ export interface TemplateData {
   account_opened_notice: AccountOpenedNoticeData;
   payment_receipt: PaymentReceiptData;
   claim_acknowledgement: ClaimAcknowledgementData;
-  security_notice: SecurityNoticeData;
+  security_notice: SecurityEventNoticeData;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -45,7 +45,7 @@ export const TEMPLATES: { readonly [K in TemplateName]: TemplateDefinition<Templ
   account_opened_notice: accountOpenedNotice,
   payment_receipt: paymentReceipt,
   claim_acknowledgement: claimAcknowledgement,
-  security_notice: securityNoticeEmail,
+  security_notice: securityEventNotice,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
@@ -91,6 +91,6 @@ export type {
   PasswordResetData,
   PaymentReceiptData,
   RegistrationAttemptExistingData,
-  SecurityNoticeData,
+  SecurityEventNoticeData,
   VerifyEmailData,
 };

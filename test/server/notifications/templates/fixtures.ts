@@ -49,7 +49,7 @@ export const SAMPLES: { [K in TemplateName]: TemplateData[K] } = {
     reportedAt: '2026-11-23T14:00:00Z',
     documentUrl: `${PORTAL}/levelezes/b7c3aa`,
   },
-  security_notice: { event: 'sessions_ended', occurredAt: '2026-11-24T17:30:00Z' },
+  security_notice: { event: 'passkey_added', occurredAt: '2026-11-24T17:30:00Z', securityUrl: `${PORTAL}/account/security` },
 };
 
 /** The free-text (string) fields of each template's data: where hostile input could arrive. */
@@ -85,7 +85,7 @@ export const URL_FIELDS: { [K in TemplateName]: (keyof TemplateData[K] & string)
   account_opened_notice: [],
   payment_receipt: ['documentUrl'],
   claim_acknowledgement: ['documentUrl'],
-  security_notice: [],
+  security_notice: ['securityUrl'],
 };
 
 /** Data with one field replaced (typed loosely on purpose: tests feed hostile values). */

@@ -1,0 +1,56 @@
+import type { Sequelize } from 'sequelize';
+import { hashPassword, verifyPassword } from '../../common/accounts/password.ts';
+import type { Throttle, ThrottleRule } from '../../common/security/throttle.ts';
+import { checkPasswordPolicy, type PasswordPolicyCode } from '../accounts/password-policy.ts';
+import type { IdpPorts } from '../ports.ts';
+import type { AccountSession } from './account-session.ts';
+import { endOtherSessions } from './end-other-sessions.ts';
+import { recordSecurityEvent } from './security-notice.ts';
+
+/** Tries of the current password per account: as many as the log-in allows (it is a password guess too). */
+export const CHANGE_PASSWORD_RULE: ThrottleRule = { name: 'change-password-account', limit: 5, windowSeconds: 15 * 60 };
+
+export type ChangePasswordOutcome =
+  | { kind: 'changed' }
+  | { kind: 'throttled'; retryAfter: number }
+  | { kind: 'current_password_wrong' }
+  | { kind: 'policy'; code: PasswordPolicyCode }
+  | { kind: 'password_mismatch' };
+
+/**
+ * Changes the password of the logged-in account, given the current one (OWASP ASVS 2.1.5):
+ * the same rules as at registration; tries are counted per account before the current password
+ * is even looked at; on success, in one transaction, the new hash, every other session of the
+ * account ended (see ./end-other-sessions.ts), an audit event and a notice e-mail.
+ */
+export async function changePassword(
+  deps: { sequelize: Sequelize; throttle: Throttle; ports: IdpPorts; publicUrl: URL },
+  session: AccountSession,
+  input: { current: string; next: string; confirm: string },
+): Promise<ChangePasswordOutcome> {
+  const { account } = session;
+  const tries = await deps.throttle.hit(CHANGE_PASSWORD_RULE, account.id);
+  if (!tries.allowed) return { kind: 'throttled', retryAfter: tries.retryAfter };
+  if (!(await verifyPassword(input.current, account.passwordHash))) return { kind: 'current_password_wrong' };
+  await deps.throttle.release(CHANGE_PASSWORD_RULE, account.id);
+
+  const policy = checkPasswordPolicy(input.next, { email: account.username, customerNumber: account.customerNumber });
+  if (policy) return { kind: 'policy', code: policy.code };
+  if (input.next !== input.confirm) return { kind: 'password_mismatch' };
+
+  const hash = await hashPassword(input.next);
+  await deps.sequelize.transaction(async (transaction) => {
+    await deps.sequelize.query('update accounts set password_hash = :hash, password_changed_at = now(), updated_at = now() where id = :id', {
+      replacements: { hash, id: account.id },
+      transaction,
+    });
+    await endOtherSessions(deps.sequelize, deps.ports, transaction, account, session.sessionId);
+    await recordSecurityEvent(deps.sequelize, deps.ports, transaction, {
+      account,
+      event: 'password_changed',
+      publicUrl: deps.publicUrl,
+      metadata: { otherSessionsEnded: true },
+    });
+  });
+  return { kind: 'changed' };
+}

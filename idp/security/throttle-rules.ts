@@ -1,0 +1,11 @@
+import type { ThrottleRule } from '../../common/security/throttle.ts';
+
+/** Limits of the account-security pages and the log-in's second step. */
+export const SECURITY_RULES = {
+  /** Codes tried for one account (log-in second step or enrolment): a 6-digit code must not be guessable. */
+  twoStepCode: { name: 'two-step-code', limit: 5, windowSeconds: 15 * 60 },
+  /** Passkey log-in ceremonies started from one address (each stores a challenge). */
+  passkeyOptionsIp: { name: 'passkey-options-ip', limit: 60, windowSeconds: 15 * 60 },
+  /** Passkey log-in answers from one address. */
+  passkeyLoginIp: { name: 'passkey-login-ip', limit: 30, windowSeconds: 15 * 60 },
+} as const satisfies Record<string, ThrottleRule>;
