@@ -22,6 +22,7 @@ export interface AccountEmailData {
   password_changed: { changedAt: string; resetUrl: string };
   registration_attempt_existing: { attemptedAt: string; loginUrl: string; resetUrl: string };
   account_opened_notice: { customerNumber: string; loginEmail: string; openedAt: string };
+  email_change_undo: { newEmail: string; changedAt: string; undoUrl: string; expiresAt: string };
 }
 
 export type AccountEmail = {
@@ -31,6 +32,22 @@ export type AccountEmail = {
 export interface EmailChangeConfirmation {
   /** Whether the link is still good (uses nothing up: mail scanners fetch links). */
   peek(token: string): Promise<boolean>;
-  /** Uses the link once: the login and the contact address become the new address. */
-  confirm(token: string): Promise<'changed' | 'invalid' | 'failed'>;
+  /** Uses the link once, in the caller's transaction: the login and the contact address become the new address. */
+  confirm(token: string, transaction: Transaction): Promise<EmailChangeOutcome>;
+  /** Uses an undo link once, in the caller's transaction: the login and the contact address the change replaced come back. */
+  undo(token: string, transaction: Transaction): Promise<EmailChangeUndoOutcome>;
 }
+
+export type EmailChangeOutcome =
+  | {
+      outcome: 'changed';
+      accountId: string;
+      customerId: number;
+      language: Language;
+      newEmail: string;
+      previous: { login: string; contactEmail: string | null };
+    }
+  | { outcome: 'invalid' | 'failed' };
+
+export type EmailChangeUndoOutcome =
+  { outcome: 'restored'; accountId: string; customerId: number; language: Language; login: string } | { outcome: 'invalid' | 'failed' };

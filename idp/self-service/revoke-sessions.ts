@@ -5,6 +5,7 @@ import type { IdpPorts } from '../ports.ts';
  * Ends everything that lets someone act as the account without its password: the IdP's login
  * sessions, grants and every token issued under them (oidc-provider's `revokeByGrantId`
  * semantics, by account), and (through the port) the API's browser sessions, which hold the tokens server-side.
+ * JWT access tokens are not stored: `sessions_valid_after` makes the API refuse those issued until now.
  */
 const ACCOUNT_MODELS = ['Session', 'Grant', 'AccessToken', 'RefreshToken', 'AuthorizationCode'] as const;
 
@@ -22,6 +23,11 @@ export async function revokeAccountSessions(
   );
   await sequelize.query(`delete from oidc_models where model in (:models) and payload->>'accountId' = :accountId`, {
     replacements: { accountId: account.id, models: [...ACCOUNT_MODELS] },
+    transaction,
+  });
+  // clock_timestamp(), not now(): a token issued while this transaction runs is refused too.
+  await sequelize.query(`update accounts set sessions_valid_after = clock_timestamp() where id = :accountId`, {
+    replacements: { accountId: account.id },
     transaction,
   });
   await ports.endApiSessions(account.customerId, transaction);
