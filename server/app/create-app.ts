@@ -22,7 +22,8 @@ import { createPaymentModule, type PaymentModule } from '../api/payments/payment
 import { sdkFiles } from './sdk-files.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'production'> &
+    Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy' | 'sessionLifetimes'>>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
@@ -77,6 +78,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       dataDir: deps.config.dataDir,
       secrets: deps.config.secrets,
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
+      sessionLifetimes: deps.config.sessionLifetimes,
       payments,
     }),
   );
