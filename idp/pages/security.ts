@@ -39,7 +39,7 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
       // The rest runs with a body read at most to the limit; over it, the 413 page (with the page headers).
       return page(c, async () => {
         const refused = await limit(c, next);
-        if (refused) c.res = refused;
+        if (refused instanceof Response) c.res = refused;
       });
     }
     return page(c, next);

@@ -67,6 +67,12 @@ describe('an oversized post to an IdP form', () => {
     }
   });
 
+  it('leaves a post within the limit to the form', async () => {
+    const response = await h.post('/account/forgot-password', { email: 'nobody.at.all@example.org' });
+    expect(response.status).toBe(200);
+    expect(codes(await response.text())).toEqual(['reset_link_sent']);
+  });
+
   it('speaks English on an English page', async () => {
     for (const path of postRoutes) {
       const response = await postOversized(`${path}?lang=en`);
