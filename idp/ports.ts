@@ -7,8 +7,12 @@ import type { Language } from '../common/language.ts';
  * the API's tables: it can run as a process of its own with another implementation of these.
  */
 export interface IdpPorts {
-  /** Queues an account e-mail in the product's outbox, in the caller's transaction (sent later, or never if it rolls back). */
-  queueEmail(transaction: Transaction | null, email: AccountEmail): Promise<void>;
+  /**
+   * Queues an account e-mail in the product's outbox, in the caller's transaction (sent later, or
+   * never if it rolls back). `null`: there is nobody to write to; the same round trip, nothing
+   * stored, so a page that may or may not send answers in the same time either way.
+   */
+  queueEmail(transaction: Transaction | null, email: AccountEmail | null): Promise<void>;
   /** Ends the API's browser sessions of a customer at once, in the caller's transaction (password reset). */
   endApiSessions(customerId: number, transaction: Transaction): Promise<void>;
   /** The e-mail change the customer asked for in the portal; its link lands on the IdP's page. */

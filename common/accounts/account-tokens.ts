@@ -37,30 +37,37 @@ export interface IssuedToken {
 }
 
 /**
- * A new token for `accountId`; any older unused one of the same purpose stops working at once
+ * A new token for `accountId` (null: nobody, the same work and no row, so that a page which may
+ * or may not send a link takes the same time either way); any older unused one of the same purpose stops working at once
  * (only the newest link in the customer's mailbox is valid). Undo links are the exception: each
  * went to a different earlier address, and a newer change must not cancel an older undo.
  */
 export async function issueToken(
   sequelize: Sequelize,
   transaction: Transaction,
-  accountId: string,
+  accountId: string | null,
   purpose: TokenPurpose,
   payload: Record<string, unknown> = {},
 ): Promise<IssuedToken> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS[purpose] * 1000);
   if (purpose !== 'undo_email_change') await expireAccountTokens(sequelize, transaction, accountId, [purpose]);
+  // For nobody (`accountId` null) the same statements run and change no row.
   await sequelize.query(
     `insert into account_tokens (account_id, purpose, token_hash, payload, expires_at)
-     values (:accountId, :purpose, :hash, cast(:payload as jsonb), :expiresAt)`,
+     select cast(:accountId as uuid), :purpose, :hash, cast(:payload as jsonb), :expiresAt where cast(:accountId as uuid) is not null`,
     { replacements: { accountId, purpose, hash: hashToken(token), payload: JSON.stringify(payload), expiresAt }, transaction },
   );
   return { token, expiresAt };
 }
 
 /** Every unused token of `accountId` of these purposes stops working at once. */
-export async function expireAccountTokens(sequelize: Sequelize, transaction: Transaction, accountId: string, purposes: readonly TokenPurpose[]): Promise<void> {
+export async function expireAccountTokens(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  accountId: string | null,
+  purposes: readonly TokenPurpose[],
+): Promise<void> {
   await sequelize.query(
     `update account_tokens set expires_at = least(expires_at, now())
       where account_id = :accountId and purpose in (:purposes) and used_at is null`,

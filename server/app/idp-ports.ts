@@ -13,7 +13,8 @@ export function idpPorts(sequelize: Sequelize, publicUrl: URL): IdpPorts {
   const domain = messageIdDomain(publicUrl);
   return {
     async queueEmail(transaction, email) {
-      await enqueueNotification(sequelize, transaction, email, domain);
+      if (email) await enqueueNotification(sequelize, transaction, email, domain);
+      else await sequelize.query('select 1 from notifications where false', { transaction });
     },
     async endApiSessions(customerId, transaction) {
       await endCustomerSessions(sequelize, customerId, transaction);
