@@ -23,6 +23,7 @@ import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/domain/session/session-store.ts';
 import { budapestDate } from '../server/kernel/calendar.ts';
 import { closeServerNow } from '../test/support/close-server.ts';
+import { DEFAULT_SESSION_LIFETIMES } from '../common/security/session-lifetimes.ts';
 
 export interface CeilingServer {
   origin: string;
@@ -39,7 +40,7 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
 
   /** The customer and broker scope of the session, as the API's authentication looks them up for every request. */
   async function lookUpSession(): Promise<{ customerId: number; brokerId: number | null }> {
-    const [row] = await select<SessionRow>(FIND_SESSION, findSessionValues(sessionIdHash));
+    const [row] = await select<SessionRow>(FIND_SESSION, findSessionValues(sessionIdHash, DEFAULT_SESSION_LIFETIMES.absoluteSeconds));
     if (!row || row.expired || !row.active) throw new Error("the ceiling's session is gone");
     return { customerId: row.customer_id, brokerId: row.policy_scope === 'broker' ? row.broker_id : null };
   }

@@ -7,8 +7,12 @@ import type { Language } from '../common/language.ts';
  * the API's tables: it can run as a process of its own with another implementation of these.
  */
 export interface IdpPorts {
-  /** Queues an account e-mail in the product's outbox, in the caller's transaction (sent later, or never if it rolls back). */
-  queueEmail(transaction: Transaction | null, email: AccountEmail): Promise<void>;
+  /**
+   * Queues an account e-mail in the product's outbox, in the caller's transaction (sent later, or
+   * never if it rolls back). `null`: there is nobody to write to; the same round trip, nothing
+   * stored, so a page that may or may not send answers in the same time either way.
+   */
+  queueEmail(transaction: Transaction | null, email: AccountEmail | null): Promise<void>;
   /** Ends the API's browser sessions of a customer at once, in the caller's transaction (password reset). */
   endApiSessions(customerId: number, transaction: Transaction): Promise<void>;
   /** The e-mail change the customer asked for in the portal; its link lands on the IdP's page. */
@@ -24,6 +28,7 @@ export interface AccountEmailData {
   account_opened_notice: { customerNumber: string; loginEmail: string; openedAt: string };
   /** One notice per security change (issue 16); the wording follows `event`. */
   security_notice: { event: SecurityEvent; occurredAt: string; securityUrl: string };
+  email_change_undo: { newEmail: string; changedAt: string; undoUrl: string; expiresAt: string };
 }
 
 /** The account-security changes that send a `security_notice` (the template's `event`). */
@@ -37,6 +42,22 @@ export type AccountEmail = {
 export interface EmailChangeConfirmation {
   /** Whether the link is still good (uses nothing up: mail scanners fetch links). */
   peek(token: string): Promise<boolean>;
-  /** Uses the link once: the login and the contact address become the new address. */
-  confirm(token: string): Promise<'changed' | 'invalid' | 'failed'>;
+  /** Uses the link once, in the caller's transaction: the login and the contact address become the new address. */
+  confirm(token: string, transaction: Transaction): Promise<EmailChangeOutcome>;
+  /** Uses an undo link once, in the caller's transaction: the login and the contact address the change replaced come back. */
+  undo(token: string, transaction: Transaction): Promise<EmailChangeUndoOutcome>;
 }
+
+export type EmailChangeOutcome =
+  | {
+      outcome: 'changed';
+      accountId: string;
+      customerId: number;
+      language: Language;
+      newEmail: string;
+      previous: { login: string; contactEmail: string | null };
+    }
+  | { outcome: 'invalid' | 'failed' };
+
+export type EmailChangeUndoOutcome =
+  { outcome: 'restored'; accountId: string; customerId: number; language: Language; login: string } | { outcome: 'invalid' | 'failed' };

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { contentSecurityPolicy, nonceSource } from '../common/http/csp.ts';
 import { PARTNER_CLIENT_AUTH_METHODS } from '../common/partners/partner-client-metadata.ts';
 import { accountPagesClient, accountPagesGrant } from './security/account-pages-client.ts';
+import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from '../common/security/session-lifetimes.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
@@ -24,6 +25,12 @@ export interface IdpOptions {
   trustProxy?: TrustProxy | null;
   /** The API's resource indicator and access-token audience; `${PUBLIC_URL}/api` by default. */
   apiResource?: string;
+  /**
+   * `SESSION_IDLE_MINUTES` / `SESSION_ABSOLUTE_HOURS` (30 minutes, 12 hours by default): the IdP's
+   * session and each refresh token idle out like the API's session, no chain of refresh tokens
+   * outlives the absolute lifetime, so the IdP never keeps a login the API has let go of.
+   */
+  sessionLifetimes?: SessionLifetimes;
 }
 
 /** The API's one scope: everything the widgets show (contracts, invoices, claims, documents …). */
@@ -45,12 +52,6 @@ export const TTL = {
   AuthorizationCode: 60,
   IdToken: 5 * 60,
   Interaction: 15 * 60,
-  /** The IdP's own browser session (single sign-on across partner sites). */
-  Session: 8 * 3600,
-  /** Refresh tokens: each lives 8 hours and is replaced at every use (sliding) … */
-  RefreshTokenIdle: 8 * 3600,
-  /** … but no chain of them outlives 30 days from the login (absolute). */
-  RefreshTokenAbsolute: 30 * 24 * 3600,
   /** A grant (the customer's consent for one partner) outlives the refresh tokens it carries. */
   Grant: 30 * 24 * 3600,
 } as const;
@@ -62,8 +63,8 @@ export const TTL = {
  *   (`metadata.operations`): client credentials only, their API tokens carry scope `admin`;
  * - access tokens are RFC 9068 JWTs for one resource, the API (`aud` = `${PUBLIC_URL}/api`,
  *   scope `portal`), signed with the IdP's ES256 key, 5 minutes;
- * - refresh tokens (for every client with the refresh_token grant) rotate at every use, 8 hours
- *   each, 30 days at most from the login; presenting a used one again revokes the whole grant
+ * - refresh tokens (for every client with the refresh_token grant) rotate at every use, each
+ *   living the idle lifetime, none past the absolute lifetime from the login (`sessionLifetimes`); presenting a used one again revokes the whole grant
  *   (every token of it) — reuse detection. The client must serialise its refreshes;
  * - claims come in the ID token (there is no userinfo endpoint: access tokens are for the API);
  * - consent is remembered per customer and partner (see `loadExistingGrant`);
@@ -73,6 +74,7 @@ export const TTL = {
 export function createProvider(options: IdpOptions): Provider {
   const api = options.apiResource ?? apiResourceFor(options.issuer);
   const { sequelize } = options;
+  const lifetimes = options.sessionLifetimes ?? DEFAULT_SESSION_LIFETIMES;
 
   const configuration: Configuration = {
     adapter: withOperationsClients(sequelizeAdapterFactory(sequelize)),
@@ -163,12 +165,13 @@ export function createProvider(options: IdpOptions): Provider {
       AuthorizationCode: TTL.AuthorizationCode,
       IdToken: TTL.IdToken,
       Interaction: TTL.Interaction,
-      Session: TTL.Session,
+      // The IdP's own browser session (single sign-on across partner sites).
+      Session: lifetimes.idleSeconds,
       Grant: TTL.Grant,
       RefreshToken: (_ctx, token) => {
         const started = token.iiat ?? token.iat ?? Math.floor(Date.now() / 1000);
-        const remaining = started + TTL.RefreshTokenAbsolute - Math.floor(Date.now() / 1000);
-        return Math.max(1, Math.min(TTL.RefreshTokenIdle, remaining));
+        const remaining = started + lifetimes.absoluteSeconds - Math.floor(Date.now() / 1000);
+        return Math.max(1, Math.min(lifetimes.idleSeconds, remaining));
       },
     },
   };

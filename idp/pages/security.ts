@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problemResponse } from '../../common/http/problem.ts';
 import { contentSecurityPolicy, nonceSource } from '../../common/http/csp.ts';
+import { formTooLarge } from './form-too-large.ts';
 
 /** The IdP's forms are a few short fields (a password is read up to 1 KB): anything larger is refused unread. */
 export const IDP_FORM_BODY_LIMIT = 16 * 1024;
@@ -20,13 +21,10 @@ export type PageEnv = {
  * from our own stylesheet), no caching of pages that hold personal data or one-time links, no
  * framing. No Cross-Origin-Opener-Policy: the login popup must keep `window.opener`.
  * POSTs must come from our own origin (forms are same-origin; this stops cross-site posting),
- * and carry at most IDP_FORM_BODY_LIMIT bytes (413 `payload_too_large`, before anything reads them).
+ * and carry at most IDP_FORM_BODY_LIMIT bytes (a 413 page `payload_too_large`, before anything reads them).
  */
 export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHandler<PageEnv> {
-  const limit = bodyLimit({
-    maxSize: IDP_FORM_BODY_LIMIT,
-    onError: (c) => problemResponse(c, { type: 'about:blank#payload_too_large', title: 'The form is too large', status: 413, code: 'payload_too_large' }),
-  });
+  const limit = bodyLimit({ maxSize: IDP_FORM_BODY_LIMIT, onError: formTooLarge });
   return async function idpPageSecurity(c, next) {
     if (c.req.method === 'POST') {
       const origin = c.req.header('origin');
@@ -38,8 +36,11 @@ export function idpPageSecurity(options: { publicOrigin: string }): MiddlewareHa
           code: 'cross_origin_form',
         });
       }
-      // Returns the 413 problem itself; otherwise runs the rest (with a body read at most to the limit).
-      return limit(c, () => page(c, next));
+      // The rest runs with a body read at most to the limit; over it, the 413 page (with the page headers).
+      return page(c, async () => {
+        const refused = await limit(c, next);
+        if (refused instanceof Response) c.res = refused;
+      });
     }
     return page(c, next);
   };

@@ -4,7 +4,8 @@ import type { Throttle, ThrottleRule } from '../../common/security/throttle.ts';
 import { checkPasswordPolicy, type PasswordPolicyCode } from '../accounts/password-policy.ts';
 import type { IdpPorts } from '../ports.ts';
 import type { AccountSession } from './account-session.ts';
-import { endOtherSessions } from './end-other-sessions.ts';
+import { expireAccountTokens, LOGIN_TOKEN_PURPOSES } from '../../common/accounts/account-tokens.ts';
+import { revokeAccountSessions } from '../self-service/revoke-sessions.ts';
 import { recordSecurityEvent } from './security-notice.ts';
 
 /** Tries of the current password per account: as many as the log-in allows (it is a password guess too). */
@@ -21,7 +22,8 @@ export type ChangePasswordOutcome =
  * Changes the password of the logged-in account, given the current one (OWASP ASVS 2.1.5):
  * the same rules as at registration; tries are counted per account before the current password
  * is even looked at; on success, in one transaction, the new hash, every other session of the
- * account ended (see ./end-other-sessions.ts), an audit event and a notice e-mail.
+ * account ended and every pending link of it expired (see ../self-service/revoke-sessions.ts), an
+ * audit event and a notice e-mail.
  */
 export async function changePassword(
   deps: { sequelize: Sequelize; throttle: Throttle; ports: IdpPorts; publicUrl: URL },
@@ -44,7 +46,9 @@ export async function changePassword(
       replacements: { hash, id: account.id },
       transaction,
     });
-    await endOtherSessions(deps.sequelize, deps.ports, transaction, account, session.sessionId);
+    // As a reset does (issue 15, finding 1): no pending link of the account outlives the change.
+    await expireAccountTokens(deps.sequelize, transaction, account.id, LOGIN_TOKEN_PURPOSES);
+    await revokeAccountSessions(deps.sequelize, deps.ports, transaction, account, { keepIdpSession: session.sessionId });
     await recordSecurityEvent(deps.sequelize, deps.ports, transaction, {
       account,
       event: 'password_changed',

@@ -9,6 +9,7 @@ export function accountLinks(publicUrl: URL) {
     portal: () => `${origin}/`,
     verifyEmail: (token: string, lang: Language) => withToken('/account/verify-email', token, lang),
     resetPassword: (token: string, lang: Language) => withToken('/account/reset-password', token, lang),
+    undoEmailChange: (token: string, lang: Language) => withToken('/account/undo-email-change', token, lang),
     forgotPassword: () => `${origin}/account/forgot-password`,
   };
 }

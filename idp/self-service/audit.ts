@@ -5,7 +5,12 @@ import type { Sequelize, Transaction } from 'sequelize';
  * address, a birth date or a token (the customer is the `customer_id` column).
  */
 export type SelfServiceAction =
-  'account.registered' | 'account.registration_attempt_existing' | 'account.email_verified' | 'account.opened_notice_sent' | 'account.password_reset';
+  | 'account.registered'
+  | 'account.registration_attempt_existing'
+  | 'account.email_verified'
+  | 'account.opened_notice_sent'
+  | 'account.password_reset'
+  | 'account.sessions_revoked';
 
 export async function recordAudit(
   sequelize: Sequelize,

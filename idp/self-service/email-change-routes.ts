@@ -6,6 +6,7 @@ import type { IdpRouteDeps } from '../route-deps.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
 import { accountLinks } from './account-links.ts';
 import { tooManyPage, tooManyText } from './common-pages.ts';
+import { confirmEmailChange } from './email-change.ts';
 import { emailChangeConfirmPage, emailChangeDone, emailChangeFailed, emailChangeInvalid, emailChangeText } from './email-change-pages.ts';
 import { SELF_SERVICE_RULES as RULES } from './throttle-rules.ts';
 import { formString, render } from './view.ts';
@@ -13,7 +14,7 @@ import { formString, render } from './view.ts';
 /**
  * `GET /account/confirm-email-change?token=` shows a button and uses nothing up (mail scanners
  * fetch links); `POST` uses the link once and switches the login name and the contact address
- * to the new address.
+ * to the new address (ending every session, and sending the previous address an undo link).
  */
 export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   const app = new Hono<PageEnv>();
@@ -36,7 +37,7 @@ export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
       const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
       return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
     }
-    const result = await deps.ports.emailChange.confirm(token);
+    const result = await confirmEmailChange(deps.sequelize, deps.ports, { token, publicUrl: deps.publicUrl });
     if (result === 'invalid') return invalid(c, lang);
     if (result === 'failed') {
       return render(c, { lang, title: emailChangeText(lang).failedTitle, body: emailChangeFailed(lang, portalUrl), status: 409, currentUrl: '/' });

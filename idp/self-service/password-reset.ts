@@ -2,14 +2,18 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import type { IdpPorts } from '../ports.ts';
 import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
-import { consumeToken, issueToken, peekToken } from '../../common/accounts/account-tokens.ts';
+import { consumeToken, expireAccountTokens, issueToken, LOGIN_TOKEN_PURPOSES, peekToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
 import { revokeAccountSessions } from './revoke-sessions.ts';
 import { markEmailVerified } from './verification.ts';
 
 /** The forgotten-password flow without Hono. */
 
-/** Queues a reset link if an account has this login; silent otherwise (the page answers the same). */
+/**
+ * Queues a reset link if an account has this login; silent otherwise (the page answers the same),
+ * after the same work: a token made, the same statements in one transaction (which change no row
+ * for nobody) and the outbox's round trip, so the time does not tell known addresses either.
+ */
 export async function requestPasswordReset(
   sequelize: Sequelize,
   ports: IdpPorts,
@@ -19,19 +23,16 @@ export async function requestPasswordReset(
     `select id, customer_id, username from accounts where lower(username) = :email`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
   );
-  if (!account) return false;
   await sequelize.transaction(async (transaction) => {
     // Issuing a new link invalidates any older unused one.
-    const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'reset_password');
-    await ports.queueEmail(transaction, {
-      customerId: account.customer_id,
-      to: account.username,
-      template: 'password_reset',
-      language: input.language,
-      data: { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() },
-    });
+    const { token, expiresAt } = await issueToken(sequelize, transaction, account?.id ?? null, 'reset_password');
+    const data = { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() };
+    await ports.queueEmail(
+      transaction,
+      account ? { customerId: account.customer_id, to: account.username, template: 'password_reset', language: input.language, data } : null,
+    );
   });
-  return true;
+  return account !== undefined;
 }
 
 /** What the new password is checked against (it must not contain them). */
@@ -53,8 +54,8 @@ export async function resetTarget(sequelize: Sequelize, token: string): Promise<
 }
 
 /**
- * Uses the link and sets the new password, all in one transaction: every session, grant and
- * token of the account ends (whoever knew the old password is out), the address counts as
+ * Uses the link and sets the new password, all in one transaction: every session, grant,
+ * access token and unused link (reset, verification, e-mail change) of the account ends (whoever knew the old password is out), the address counts as
  * verified (the link proved it), and the security notice is queued. Nobody is logged in.
  * False when the link is no longer valid.
  */
@@ -72,11 +73,8 @@ export async function resetPassword(
       { replacements: { hash: input.passwordHash, id: used.accountId }, type: QueryTypes.SELECT, transaction },
     );
     const customerId = account!.customer_id;
-    await sequelize.query(
-      `update account_tokens set expires_at = least(expires_at, now())
-        where account_id = :id and purpose = 'reset_password' and used_at is null`,
-      { replacements: { id: used.accountId }, transaction },
-    );
+    // A pending e-mail change (perhaps an attacker's, made with the old password) must not outlive the reset.
+    await expireAccountTokens(sequelize, transaction, used.accountId, LOGIN_TOKEN_PURPOSES);
     await markEmailVerified(sequelize, ports, transaction, used.accountId);
     await revokeAccountSessions(sequelize, ports, transaction, { id: used.accountId, customerId });
     await ports.queueEmail(transaction, {

@@ -57,7 +57,10 @@ export async function markEmailVerified(sequelize: Sequelize, ports: IdpPorts, t
   return { customerId: row!.customer_id };
 }
 
-/** Queues a new verification link if an unverified account has this login; silent otherwise. */
+/**
+ * Queues a new verification link if an unverified account has this login; silent otherwise,
+ * after the same work either way (see `requestPasswordReset`).
+ */
 export async function resendVerification(
   sequelize: Sequelize,
   ports: IdpPorts,
@@ -67,16 +70,13 @@ export async function resendVerification(
     `select id, customer_id, username from accounts where lower(username) = :email and email_verified_at is null`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
   );
-  if (!account) return false;
   await sequelize.transaction(async (transaction) => {
-    const { token, expiresAt } = await issueToken(sequelize, transaction, account.id, 'verify_email');
-    await ports.queueEmail(transaction, {
-      customerId: account.customer_id,
-      to: account.username,
-      template: 'verify_email',
-      language: input.language,
-      data: { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
-    });
+    const { token, expiresAt } = await issueToken(sequelize, transaction, account?.id ?? null, 'verify_email');
+    const data = { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() };
+    await ports.queueEmail(
+      transaction,
+      account ? { customerId: account.customer_id, to: account.username, template: 'verify_email', language: input.language, data } : null,
+    );
   });
-  return true;
+  return account !== undefined;
 }

@@ -16,11 +16,21 @@ import { clientMetadataFromRow, type PartnerClientRow } from '../../common/partn
  *   other models that merely mention the grant (an Interaction) are left alone.
  * - `find` never returns an expired row, even before the periodic clean-up deletes it.
  *
- * JWT access tokens for the API are not stored (they are self-contained and live 5 minutes).
+ * JWT access tokens for the API are not stored (they are self-contained and live 5 minutes): a
+ *   revoked grant stamps its account's `sessions_valid_after`, and the API refuses older ones.
  */
 export function sequelizeAdapterFactory(sequelize: Sequelize) {
   return (model: string): Adapter => (model === 'Client' ? new PartnerClientAdapter(sequelize) : new ModelAdapter(sequelize, model));
 }
+
+/**
+ * Deletes the rows `where` selects and stamps their accounts' `sessions_valid_after`: JWT access
+ * tokens are not stored, so the API refuses those issued before a revocation by that stamp.
+ */
+const REVOKING = (where: string) => `
+  with gone as (delete from oidc_models where ${where} returning payload->>'accountId' as account_id)
+  update accounts set sessions_valid_after = clock_timestamp()
+   where id::text in (select account_id from gone where account_id is not null)`;
 
 export class ModelAdapter implements Adapter {
   constructor(
@@ -71,13 +81,15 @@ export class ModelAdapter implements Adapter {
   }
 
   async destroy(id: string): Promise<void> {
-    await this.sequelize.query(`delete from oidc_models where model = :model and id = :id`, { replacements: { model: this.model, id } });
+    // A destroyed grant is a revoked one (logout, refresh-token reuse): its account's access tokens end too.
+    const revokesAccount = this.model === 'Grant';
+    await this.sequelize.query(revokesAccount ? REVOKING(`model = :model and id = :id`) : `delete from oidc_models where model = :model and id = :id`, {
+      replacements: { model: this.model, id },
+    });
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
-    await this.sequelize.query(`delete from oidc_models where model = :model and grant_id = :grantId`, {
-      replacements: { model: this.model, grantId },
-    });
+    await this.sequelize.query(REVOKING(`model = :model and grant_id = :grantId`), { replacements: { model: this.model, grantId } });
   }
 
   private async findBy(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {

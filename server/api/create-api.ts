@@ -20,6 +20,7 @@ import type { TrustProxy } from '../../common/http/trust-proxy.ts';
 import { describeSessionRoutes } from './session/openapi.ts';
 import { assertSessionKeysAvailable, loadSessionKeys } from '../domain/session/session-keys.ts';
 import { SessionStore } from '../domain/session/session-store.ts';
+import type { SessionLifetimes } from '../../common/security/session-lifetimes.ts';
 import { TokenVault } from '../domain/session/token-vault.ts';
 import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
@@ -41,6 +42,8 @@ export interface ApiDependencies {
   secrets?: Partial<Pick<Secrets, 'sessionKeys' | 'paymentWebhookSecret'>>;
   /** `API_WRITE_LIMIT_PER_MINUTE`; 60 by default. */
   writeLimitPerMinute?: number;
+  /** `SESSION_IDLE_MINUTES` / `SESSION_ABSOLUTE_HOURS`; 30 minutes and 12 hours by default. */
+  sessionLifetimes?: SessionLifetimes;
   /** The payment provider; the app builds it once and shares it with the hosted page. Built here when absent. */
   payments?: PaymentModule;
   /** `TRUST_PROXY`: whose `X-Forwarded-For` names the client for the per-address login throttle. */
@@ -67,7 +70,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   vault.catch((error: unknown) => logger.error('session_keys_unavailable', { error }));
 
   const idp = new IdpClient({ issuer: deps.issuer, redirectUri: new URL('/api/session/callback', publicUrl).href });
-  const sessions = new SessionStore({ sequelize, vault, idp, logger });
+  const sessions = new SessionStore({ sequelize, vault, idp, logger, lifetimes: deps.sessionLifetimes });
   const bearer = new BearerVerifier({ sequelize, idp, issuer: deps.issuer, audience: new URL('/api', publicUrl).href });
   // A write's jti is kept for longer than its proof (or the nonce it was signed with) can be fresh.
   const dpop = new DpopVerifier({ nonces: new DpopNonces(sessionKeys, FRESH_SECONDS), replay: new DpopReplayStore(sequelize, logger, 3 * FRESH_SECONDS) });

@@ -24,7 +24,8 @@ import { sdkFiles } from './sdk-files.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'production'> &
+    Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy' | 'sessionLifetimes'>>;
   sequelize: Sequelize;
   provider: Provider;
   logger: Logger;
@@ -81,6 +82,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       dataDir: deps.config.dataDir,
       secrets: deps.config.secrets,
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
+      sessionLifetimes: deps.config.sessionLifetimes,
       payments,
       trustProxy: deps.config.trustProxy ?? null,
       accountSecurity: (accountId) => readAccountSecurityStatus(deps.sequelize, accountId),

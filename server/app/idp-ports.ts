@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import type { AccountEmailData, IdpPorts } from '../../idp/ports.ts';
-import { confirmEmailChange, peekEmailChange } from '../domain/profile/email-change.ts';
+import { confirmEmailChange, peekEmailChange, undoEmailChange } from '../domain/profile/email-change.ts';
 import { endCustomerSessions } from '../domain/session/end-sessions.ts';
 import { enqueueNotification, messageIdDomain } from '../notifications/outbox.ts';
 import type { TemplateData } from '../notifications/templates/index.ts';
@@ -13,14 +13,16 @@ export function idpPorts(sequelize: Sequelize, publicUrl: URL): IdpPorts {
   const domain = messageIdDomain(publicUrl);
   return {
     async queueEmail(transaction, email) {
-      await enqueueNotification(sequelize, transaction, email, domain);
+      if (email) await enqueueNotification(sequelize, transaction, email, domain);
+      else await sequelize.query('select 1 from notifications where false', { transaction });
     },
     async endApiSessions(customerId, transaction) {
       await endCustomerSessions(sequelize, customerId, transaction);
     },
     emailChange: {
       peek: (token) => peekEmailChange(sequelize, token),
-      confirm: (token) => confirmEmailChange(sequelize, token),
+      confirm: (token, transaction) => confirmEmailChange(sequelize, token, transaction),
+      undo: (token, transaction) => undoEmailChange(sequelize, token, transaction),
     },
   };
 }

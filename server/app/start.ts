@@ -68,6 +68,7 @@ export async function startPortal(
       keys,
       production: config.production,
       trustProxy: config.trustProxy,
+      sessionLifetimes: config.sessionLifetimes,
     });
     // Expired codes, sessions, refresh tokens, throttling counters and pending logins go every 10 minutes.
     maintenance = startSweeper(logger, {

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from '../../common/http/trust-proxy.ts';
+import type { SessionLifetimes } from '../../common/security/session-lifetimes.ts';
 
 /**
  * The process configuration, read once from the environment and validated at boot.
@@ -19,6 +20,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Changes one API session may make per minute (`API_WRITE_LIMIT_PER_MINUTE`). */
   apiWriteLimitPerMinute: number;
+  /** How long a customer stays logged in, API and IdP alike (`SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`). */
+  sessionLifetimes: SessionLifetimes;
   /** The proxies whose X-Forwarded-* headers count (`TRUST_PROXY`); null: none. */
   trustProxy: TrustProxy | null;
   /** Secrets every process must share (required in production; generated into DATA_DIR/keys in development when null). */
@@ -120,6 +123,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!/^\d+$/.test(writeLimitRaw) || apiWriteLimitPerMinute < 1)
     problems.push(`API_WRITE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${writeLimitRaw}")`);
 
+  const idleMinutes = parseWhole('SESSION_IDLE_MINUTES', read('SESSION_IDLE_MINUTES') ?? '30', 1, 24 * 60, problems);
+  const absoluteHours = parseWhole('SESSION_ABSOLUTE_HOURS', read('SESSION_ABSOLUTE_HOURS') ?? '12', 1, 30 * 24, problems);
+  if (idleMinutes !== undefined && absoluteHours !== undefined && idleMinutes > absoluteHours * 60) {
+    problems.push('SESSION_IDLE_MINUTES must not be longer than SESSION_ABSOLUTE_HOURS');
+  }
+
   const secrets: Secrets = {
     oidcJwks: read('OIDC_JWKS') ?? null,
     oidcCookieKeys: read('OIDC_COOKIE_KEYS') ?? null,
@@ -147,6 +156,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     production,
     logLevel: logLevel as Config['logLevel'],
     apiWriteLimitPerMinute,
+    sessionLifetimes: { idleSeconds: idleMinutes! * 60, absoluteSeconds: absoluteHours! * 3600 },
     secrets,
     trustProxy,
   };
@@ -156,6 +166,15 @@ function parsePort(name: string, raw: string, problems: string[]): number | unde
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
     problems.push(`${name} must be a port number between 1 and 65535 (got "${raw}")`);
+    return undefined;
+  }
+  return value;
+}
+
+function parseWhole(name: string, raw: string, min: number, max: number, problems: string[]): number | undefined {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
     return undefined;
   }
   return value;

@@ -3,6 +3,7 @@ import { QueryTypes } from 'sequelize';
 import { Secret, TOTP } from 'otpauth';
 import { useTestDatabase } from '../support/database.ts';
 import { verifyPassword } from '../../common/accounts/password.ts';
+import { issueToken, peekToken } from '../../common/accounts/account-tokens.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 import { Browser, createFixtures, formAction, PASSWORD, startIdp, type Fixtures, type RunningIdp } from './provider-harness.ts';
 import { codes, notificationsTo } from './register-harness.ts';
@@ -127,7 +128,7 @@ describe('changing the password', () => {
     expect(await notices(account, 'password_changed')).toHaveLength(0);
   });
 
-  it('ends the other IdP sessions, grants and API sessions, keeps this one, and sends a notice', async () => {
+  it('ends the other IdP sessions, grants and API sessions and every pending link, keeps this one, and sends a notice', async () => {
     const account = await fixture();
     const here = new Browser(idp.publicUrl.origin);
     const elsewhere = new Browser(idp.publicUrl.origin);
@@ -138,6 +139,8 @@ describe('changing the password', () => {
       `insert into bff_sessions (id_hash, customer_id, client_id, tokens, expires_at) values (:id, :customerId, :clientId, '{}', now() + interval '1 hour')`,
       { replacements: { id: `test-${account.id}`, customerId: account.customerId, clientId: partner!.client_id } },
     );
+    // A pending e-mail change (someone who knew the old password asked for it): it must not outlive the change (issue 15, finding 1).
+    const pending = await db.sequelize.transaction((t) => issueToken(db.sequelize, t, account.id, 'change_email', { newEmail: 'attacker@example.net' }));
 
     const response = await here.request('/account/change-password?lang=en', {
       form: { currentPassword: PASSWORD, password: 'nyári zápor a Tiszán', passwordConfirm: 'nyári zápor a Tiszán' },
@@ -154,6 +157,12 @@ describe('changing the password', () => {
       { replacements: { id: account.id, customerId: account.customerId }, type: QueryTypes.SELECT },
     );
     expect(left).toEqual({ sessions: 1, grants: 0, api: 0 });
+    expect(await peekToken(db.sequelize, pending.token, 'change_email')).toBeNull();
+    const [stamped] = await db.sequelize.query<{ after: Date | null }>('select sessions_valid_after as after from accounts where id = :id', {
+      replacements: { id: account.id },
+      type: QueryTypes.SELECT,
+    });
+    expect(stamped!.after).not.toBeNull();
     const sent = await notices(account, 'password_changed');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.language).toBe('hu');

@@ -178,7 +178,7 @@ describe('failed logins', () => {
     await db.sequelize.query('delete from rate_limits');
   });
 
-  it("are throttled per e-mail address after 5 attempts, alike for existing and unknown addresses, and a correct password doesn't get through", async () => {
+  it("are throttled per e-mail address and client address after 5 attempts, alike for existing and unknown addresses, and a correct password doesn't get through", async () => {
     const other = await createFixtures(db.sequelize, idp.publicUrl);
     const statuses = async (email: string, password: string, times: number) => {
       const out: number[] = [];

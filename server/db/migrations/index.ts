@@ -3,6 +3,7 @@ import * as domain from './0001-domain.ts';
 import * as payments from './0002-payments.ts';
 import * as claims from './0003-claims.ts';
 import * as dpopSessions from './0004-dpop-sessions.ts';
+import * as auditAccounts from './0005-audit-accounts.ts';
 import * as auditApi from './0006-audit-api.ts';
 import * as mfa from './0007-mfa.ts';
 import * as sessions from './0008-sessions.ts';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration
   { name: '0002-payments', ...payments },
   { name: '0003-claims', ...claims },
   { name: '0004-dpop-sessions', ...dpopSessions },
+  { name: '0005-audit-accounts', ...auditAccounts },
   { name: '0006-audit-api', ...auditApi },
   { name: '0007-mfa', ...mfa },
   { name: '0008-sessions', ...sessions },

@@ -137,38 +137,112 @@ export async function peekEmailChange(sequelize: Sequelize, token: string): Prom
   return (await peekToken(sequelize, token, PURPOSE)) !== null;
 }
 
-export type ConfirmEmailChangeResult = 'changed' | 'invalid' | 'failed';
+/** What the IdP needs to finish a confirmed change: end the sessions and tell the previous address. */
+export interface EmailChanged {
+  outcome: 'changed';
+  accountId: string;
+  customerId: number;
+  language: Language;
+  newEmail: string;
+  /** The login and the contact address before the change: what an undo restores. */
+  previous: { login: string; contactEmail: string | null };
+}
+
+export type ConfirmEmailChangeResult = EmailChanged | { outcome: 'invalid' | 'failed' };
 
 /**
  * Uses the link once and switches the login name and the customer's contact address to the new
- * address: `invalid` for an unknown, used or expired link, `failed` when the address has been
- * taken by another account meanwhile (the link is used up all the same).
+ * address, in the caller's transaction (the IdP ends the sessions in the same one): `invalid` for
+ * an unknown, used or expired link, `failed` when the address has been taken by another account
+ * meanwhile (the link is used up all the same).
  */
-export async function confirmEmailChange(sequelize: Sequelize, token: string): Promise<ConfirmEmailChangeResult> {
+export async function confirmEmailChange(sequelize: Sequelize, token: string, outer: Transaction): Promise<ConfirmEmailChangeResult> {
   try {
-    return await sequelize.transaction(async (transaction) => {
+    // A savepoint: a unique violation must not abort the caller's transaction.
+    return await sequelize.transaction({ transaction: outer }, async (transaction) => {
       const used = await consumeToken(sequelize, transaction, token, PURPOSE);
-      if (!used) return 'invalid';
+      if (!used) return { outcome: 'invalid' };
       const newEmail = typeof used.payload?.newEmail === 'string' ? normaliseEmail(used.payload.newEmail) : null;
-      if (!newEmail || (await addressTaken(sequelize, transaction, newEmail, used.accountId))) return 'failed';
-      const [account] = await sequelize.query<{ customer_id: number }>(
-        `update accounts set username = :newEmail, email_verified_at = now(), updated_at = now()
-          where id = :accountId returning customer_id`,
-        { replacements: { newEmail, accountId: used.accountId }, type: QueryTypes.SELECT, transaction },
+      if (!newEmail || (await addressTaken(sequelize, transaction, newEmail, used.accountId))) return { outcome: 'failed' };
+      const [before] = await sequelize.query<{ customer_id: number; username: string; email: string | null; language: Language }>(
+        `select a.customer_id, a.username, c.email, c.language
+           from accounts a join customers c on c.id = a.customer_id where a.id = :accountId for update of a, c`,
+        { replacements: { accountId: used.accountId }, type: QueryTypes.SELECT, transaction },
       );
-      if (!account) return 'invalid';
-      await sequelize.query(`update customers set email = :newEmail, updated_at = now() where id = :customerId`, {
-        replacements: { newEmail, customerId: account.customer_id },
-        transaction,
-      });
-      await audit(sequelize, transaction, { action: 'profile.email_changed', customerId: account.customer_id, accountId: used.accountId, clientId: null });
-      return 'changed';
+      if (!before) return { outcome: 'invalid' };
+      await setLoginAndContact(sequelize, transaction, { accountId: used.accountId, customerId: before.customer_id, login: newEmail, contactEmail: newEmail });
+      await audit(sequelize, transaction, { action: 'profile.email_changed', customerId: before.customer_id, accountId: used.accountId, clientId: null });
+      return {
+        outcome: 'changed',
+        accountId: used.accountId,
+        customerId: before.customer_id,
+        language: before.language,
+        newEmail,
+        previous: { login: before.username, contactEmail: before.email },
+      };
     });
   } catch (error) {
     // Taken by a concurrent change between the check and the update (the unique index refused it).
-    if (error instanceof UniqueConstraintError) return 'failed';
+    if (error instanceof UniqueConstraintError) return { outcome: 'failed' };
     throw error;
   }
+}
+
+/** The undo link's payload: what the confirmed change replaced. */
+export interface EmailChangeUndoPayload {
+  previousLogin: string;
+  previousContactEmail: string | null;
+}
+
+export type UndoEmailChangeResult =
+  { outcome: 'restored'; accountId: string; customerId: number; language: Language; login: string } | { outcome: 'invalid' | 'failed' };
+
+/**
+ * Puts back the login and the contact address an e-mail change replaced (the undo link sent to
+ * the previous address), in the caller's transaction: `failed` when another account has taken the
+ * previous address meanwhile. The IdP ends every session and expires every link in the same transaction.
+ */
+export async function undoEmailChange(sequelize: Sequelize, token: string, outer: Transaction): Promise<UndoEmailChangeResult> {
+  try {
+    return await sequelize.transaction({ transaction: outer }, async (transaction) => {
+      const used = await consumeToken(sequelize, transaction, token, 'undo_email_change');
+      if (!used) return { outcome: 'invalid' };
+      const login = typeof used.payload?.previousLogin === 'string' ? normaliseEmail(used.payload.previousLogin) : null;
+      const contact = typeof used.payload?.previousContactEmail === 'string' ? used.payload.previousContactEmail : null;
+      if (!login || (await addressTaken(sequelize, transaction, login, used.accountId))) return { outcome: 'failed' };
+      const [account] = await sequelize.query<{ customer_id: number; language: Language }>(
+        `select a.customer_id, c.language from accounts a join customers c on c.id = a.customer_id where a.id = :accountId`,
+        { replacements: { accountId: used.accountId }, type: QueryTypes.SELECT, transaction },
+      );
+      if (!account) return { outcome: 'invalid' };
+      await setLoginAndContact(sequelize, transaction, { accountId: used.accountId, customerId: account.customer_id, login, contactEmail: contact });
+      await audit(sequelize, transaction, {
+        action: 'profile.email_change_undone',
+        customerId: account.customer_id,
+        accountId: used.accountId,
+        clientId: null,
+      });
+      return { outcome: 'restored', accountId: used.accountId, customerId: account.customer_id, language: account.language, login };
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) return { outcome: 'failed' };
+    throw error;
+  }
+}
+
+async function setLoginAndContact(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  to: { accountId: string; customerId: number; login: string; contactEmail: string | null },
+): Promise<void> {
+  await sequelize.query(`update accounts set username = :login, email_verified_at = now(), updated_at = now() where id = :accountId`, {
+    replacements: { login: to.login, accountId: to.accountId },
+    transaction,
+  });
+  await sequelize.query(`update customers set email = :email, updated_at = now() where id = :customerId`, {
+    replacements: { email: to.contactEmail, customerId: to.customerId },
+    transaction,
+  });
 }
 
 async function addressTaken(sequelize: Sequelize, transaction: Transaction | null, email: string, exceptAccountId: string): Promise<boolean> {
@@ -183,7 +257,12 @@ async function addressTaken(sequelize: Sequelize, transaction: Transaction | nul
 async function audit(
   sequelize: Sequelize,
   transaction: Transaction,
-  event: { action: 'profile.email_change_requested' | 'profile.email_changed'; customerId: number; accountId: string; clientId: string | null },
+  event: {
+    action: 'profile.email_change_requested' | 'profile.email_changed' | 'profile.email_change_undone';
+    customerId: number;
+    accountId: string;
+    clientId: string | null;
+  },
 ): Promise<void> {
   await insertRows(
     sequelize,

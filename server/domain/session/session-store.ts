@@ -7,6 +7,7 @@ import { recordSessionEvent, type SessionEndReason } from './audit.ts';
 import { isIdpRefusal, type IdpClient } from './idp-client.ts';
 import { describeError } from './log-safe.ts';
 import { LIFETIMES } from './lifetimes.ts';
+import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from '../../../common/security/session-lifetimes.ts';
 import { nonceFor, type LoginMode } from './login-states.ts';
 import { findActivePartner } from './partners.ts';
 import { looksLikeSecret, randomSecret, sha256Hex } from './secrets.ts';
@@ -90,6 +91,8 @@ export interface SessionStoreDeps {
   vault: Promise<TokenVault>;
   idp: IdpClient;
   logger: Logger;
+  /** Idle and absolute lifetime of a session (the `SESSION_IDLE_MINUTES` / `SESSION_ABSOLUTE_HOURS` settings). */
+  lifetimes?: SessionLifetimes;
 }
 
 const TICKET_PREFIX = 'ticket:';
@@ -122,15 +125,18 @@ export const FIND_SESSION = preparedStatement(
 );
 
 /** $1 the id's hash; $2 the absolute lifetime, $3 the refresh margin, $4 the touch interval (seconds). */
-export function findSessionValues(idHash: string): [string, number, number, number] {
-  return [idHash, LIFETIMES.sessionAbsoluteSeconds, LIFETIMES.refreshMarginSeconds, LIFETIMES.touchIntervalSeconds];
+export function findSessionValues(idHash: string, absoluteSeconds: number): [string, number, number, number] {
+  return [idHash, absoluteSeconds, LIFETIMES.refreshMarginSeconds, LIFETIMES.touchIntervalSeconds];
 }
 
 export class SessionStore {
   private readonly sequelize: Sequelize;
 
+  private readonly lifetimes: SessionLifetimes;
+
   constructor(private readonly deps: SessionStoreDeps) {
     this.sequelize = deps.sequelize;
+    this.lifetimes = deps.lifetimes ?? DEFAULT_SESSION_LIFETIMES;
   }
 
   static hashOf(sessionId: string): string {
@@ -215,7 +221,7 @@ export class SessionStore {
 
       const { origin: _origin, mode, binding: _binding, authTime, reauthOf: _reauthOf, ...rest } = row.tokens;
       const stored: StoredTokens = { ...rest, stage: 'session' };
-      const maxAge = Math.min(LIFETIMES.sessionIdleSeconds, LIFETIMES.sessionAbsoluteSeconds);
+      const maxAge = Math.min(this.lifetimes.idleSeconds, this.lifetimes.absoluteSeconds);
       await this.sequelize.query(
         `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at, device_label, auth_time)
          values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), :jkt, now() + make_interval(secs => :maxAge), now(), now(), :device,
@@ -288,7 +294,7 @@ export class SessionStore {
   async find(sessionId: string): Promise<SessionLookup | undefined> {
     if (!looksLikeSecret(sessionId)) return undefined;
     const idHash = sha256Hex(sessionId);
-    const [row] = await selectPrepared<SessionRow>(this.sequelize, FIND_SESSION, findSessionValues(idHash));
+    const [row] = await selectPrepared<SessionRow>(this.sequelize, FIND_SESSION, findSessionValues(idHash, this.lifetimes.absoluteSeconds));
     if (!row) return undefined;
     if (row.expired || !row.active) {
       // Expired: the IdP's refresh token expires on the same schedule; a deactivated partner's were revoked with it.
@@ -429,8 +435,8 @@ export class SessionStore {
         {
           replacements: {
             idHash: session.idHash,
-            idle: LIFETIMES.sessionIdleSeconds,
-            absolute: LIFETIMES.sessionAbsoluteSeconds,
+            idle: this.lifetimes.idleSeconds,
+            absolute: this.lifetimes.absoluteSeconds,
             touch: LIFETIMES.touchIntervalSeconds,
           },
           type: QueryTypes.SELECT,

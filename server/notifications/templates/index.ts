@@ -3,6 +3,7 @@ import { claimAcknowledgement, type ClaimAcknowledgementData } from './claim-ack
 import { documentNotification, type DocumentNotificationData } from './document-notification.ts';
 import { emailChangeConfirm, type EmailChangeConfirmData } from './email-change-confirm.ts';
 import { emailChangedNotice, type EmailChangedNoticeData } from './email-changed-notice.ts';
+import { emailChangeUndo, type EmailChangeUndoData } from './email-change-undo.ts';
 import { compiledTemplate, fill, type TemplateDefinition } from './engine.ts';
 import { LANGUAGES, TemplateDataError, isLanguage, oneLine, type Language } from './format.ts';
 import { passwordChanged, type PasswordChangedData } from './password-changed.ts';
@@ -24,6 +25,7 @@ export interface TemplateData {
   password_reset: PasswordResetData;
   email_change_confirm: EmailChangeConfirmData;
   email_changed_notice: EmailChangedNoticeData;
+  email_change_undo: EmailChangeUndoData;
   password_changed: PasswordChangedData;
   registration_attempt_existing: RegistrationAttemptExistingData;
   account_opened_notice: AccountOpenedNoticeData;
@@ -40,6 +42,7 @@ export const TEMPLATES: { readonly [K in TemplateName]: TemplateDefinition<Templ
   password_reset: passwordReset,
   email_change_confirm: emailChangeConfirm,
   email_changed_notice: emailChangedNotice,
+  email_change_undo: emailChangeUndo,
   password_changed: passwordChanged,
   registration_attempt_existing: registrationAttemptExisting,
   account_opened_notice: accountOpenedNotice,
@@ -87,6 +90,7 @@ export type {
   DocumentNotificationData,
   EmailChangeConfirmData,
   EmailChangedNoticeData,
+  EmailChangeUndoData,
   PasswordChangedData,
   PasswordResetData,
   PaymentReceiptData,

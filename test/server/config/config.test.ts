@@ -22,6 +22,18 @@ describe('loadConfig', () => {
     expect(config.production).toBe(false);
   });
 
+  it('keeps sessions 30 minutes idle and 12 hours at most by default; both are settings', () => {
+    expect(loadConfig({}, '/srv/portal').sessionLifetimes).toEqual({ idleSeconds: 30 * 60, absoluteSeconds: 12 * 3600 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '15', SESSION_ABSOLUTE_HOURS: '8' }).sessionLifetimes).toEqual({
+      idleSeconds: 15 * 60,
+      absoluteSeconds: 8 * 3600,
+    });
+    const problems = problemsOf({ SESSION_IDLE_MINUTES: '0', SESSION_ABSOLUTE_HOURS: 'soon' }).join('\n');
+    expect(problems).toMatch(/SESSION_IDLE_MINUTES must be a whole number between 1 and 1440 \(got "0"\)/);
+    expect(problems).toMatch(/SESSION_ABSOLUTE_HOURS must be a whole number between 1 and 720/);
+    expect(problemsOf({ SESSION_IDLE_MINUTES: '120', SESSION_ABSOLUTE_HOURS: '1' }).join('\n')).toMatch(/must not be longer than SESSION_ABSOLUTE_HOURS/);
+  });
+
   it('derives the public URL from PORT', () => {
     expect(loadConfig({ PORT: '4100', BROKER_DEMO_PORT: '4101' }).publicUrl.href).toBe('http://localhost:4100/');
   });

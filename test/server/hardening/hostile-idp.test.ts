@@ -183,6 +183,16 @@ const FORMS: IdpForm[] = [
     page: /data-code="token_invalid"/,
     codes: ['token_invalid'],
   },
+  {
+    name: 'undo e-mail change',
+    action: () => '/account/undo-email-change?lang=hu',
+    base: () => ({ token: TOKEN }),
+    fields: ['token'],
+    reshown: [],
+    statuses: [400],
+    page: /data-code="token_invalid"/,
+    codes: ['token_invalid'],
+  },
 ];
 
 interface IdpCase {
@@ -191,6 +201,8 @@ interface IdpCase {
   hostile?: { field: string; name: HostileName };
   raw?: { body: string; origin?: string };
   expectProblem?: { status: number; code: string };
+  /** A refusal answered as a page (the form's answer in a browser): its status and `data-code`. */
+  expectPage?: { status: number; code: string };
 }
 
 function idpCases(form: IdpForm): IdpCase[] {
@@ -199,7 +211,7 @@ function idpCases(form: IdpForm): IdpCase[] {
     {
       label: `a form one byte over the ${IDP_FORM_BODY_LIMIT}-byte limit`,
       raw: { body: 'x='.padEnd(IDP_FORM_BODY_LIMIT + 1, 'a') },
-      expectProblem: { status: 413, code: 'payload_too_large' },
+      expectPage: { status: 413, code: 'payload_too_large' },
     },
     {
       label: 'a post from another origin',
@@ -266,6 +278,10 @@ for (const form of FORMS) {
           expect(response.status, where).toBe(c.expectProblem.status);
           expect(response.headers.get('content-type'), where).toMatch(/^application\/problem\+json/);
           expect(JSON.parse(text).code, where).toBe(c.expectProblem.code);
+        } else if (c.expectPage) {
+          expect(response.status, where).toBe(c.expectPage.status);
+          expect(response.headers.get('content-type'), where).toMatch(/^text\/html/);
+          expect(codes(text), where).toEqual([c.expectPage.code]);
         } else {
           expect(form.statuses, where).toContain(response.status);
           if (response.status === 303) {

@@ -3,7 +3,7 @@ import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
 import { api, Browser, COMPANY, loginSession, PERSON, startPortal, type RunningPortal, type BrowserSession } from '../api/session/harness.ts';
 import { formAction } from '../../idp/provider-harness.ts';
-import { LOGIN_ACCOUNT_RULE, LOGIN_ADDRESS_RULE } from '../../../idp/accounts/login.ts';
+import { LOGIN_ACCOUNT_ADDRESS_RULE, LOGIN_ADDRESS_RULE } from '../../../idp/accounts/login.ts';
 import { SELF_SERVICE_RULES } from '../../../idp/self-service/throttle-rules.ts';
 import { EMAIL_CHANGE_PASSWORD_RULE } from '../../../server/domain/profile/email-change.ts';
 
@@ -38,7 +38,7 @@ const codes = (html: string) => [...html.matchAll(/data-code="([a-z_]+)"/g)].map
 const tally = (values: Array<string | number>) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
 
 describe('login throttle under a burst', () => {
-  it(`evaluates at most ${LOGIN_ACCOUNT_RULE.limit} of 40 parallel wrong passwords for one account; the rest and then the right password are throttled`, async () => {
+  it(`evaluates at most ${LOGIN_ACCOUNT_ADDRESS_RULE.limit} of 40 parallel wrong passwords for one account; the rest and then the right password are throttled`, async () => {
     const burst = 40;
     expect(1 + burst + 2).toBeLessThan(LOGIN_ADDRESS_RULE.limit); // the per-address rule must not be what stops them
     const start = await api(portal, '/api/session/login', { origin: portal.origin, body: { clientId: 'portal', mode: 'popup' } });
@@ -58,14 +58,14 @@ describe('login throttle under a burst', () => {
         return response.status;
       }),
     );
-    expect(tally(answers)).toEqual({ 400: LOGIN_ACCOUNT_RULE.limit, 429: burst - LOGIN_ACCOUNT_RULE.limit });
+    expect(tally(answers)).toEqual({ 400: LOGIN_ACCOUNT_ADDRESS_RULE.limit, 429: burst - LOGIN_ACCOUNT_ADDRESS_RULE.limit });
 
     const reasons = await sql<{ reason: string; n: string }>(
       `select metadata->>'reason' as reason, count(*) as n from audit_events where action = 'login.failed' group by 1 order by 1`,
     );
     expect(Object.fromEntries(reasons.map((r) => [r.reason, Number(r.n)]))).toEqual({
-      throttled: burst - LOGIN_ACCOUNT_RULE.limit,
-      wrong_password: LOGIN_ACCOUNT_RULE.limit,
+      throttled: burst - LOGIN_ACCOUNT_ADDRESS_RULE.limit,
+      wrong_password: LOGIN_ACCOUNT_ADDRESS_RULE.limit,
     });
     expect(Number(auditBefore[0]!.n)).toBe(0);
 
@@ -73,11 +73,11 @@ describe('login throttle under a burst', () => {
     const right = await browser.request(action, { form: { email: PERSON.username, password: PERSON.password } });
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(Number(right.headers.get('retry-after'))).toBeLessThanOrEqual(LOGIN_ACCOUNT_RULE.windowSeconds);
+    expect(Number(right.headers.get('retry-after'))).toBeLessThanOrEqual(LOGIN_ACCOUNT_ADDRESS_RULE.windowSeconds);
     await right.arrayBuffer();
 
     // …and taken once it has passed.
-    await windowPasses(LOGIN_ACCOUNT_RULE);
+    await windowPasses(LOGIN_ACCOUNT_ADDRESS_RULE);
     const later = await browser.request(action, { form: { email: PERSON.username, password: PERSON.password } });
     expect(later.status).toBe(303);
     const succeeded = await sql<{ n: string }>(`select count(*) as n from audit_events where action = 'login.succeeded'`);

@@ -16,8 +16,8 @@ let portal: RunningPortal;
 let realToken: string;
 let accountId: string;
 
-beforeAll(async () => {
-  portal = await startPortal(db.sequelize);
+/** A login through the real IdP pages as the partner's own client would make it (PKCE), and its tokens. */
+async function realLogin(user: { username: string; password: string }) {
   const config = await relyingParty(portal, 'biztos-pont');
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -28,11 +28,18 @@ beforeAll(async () => {
     code_challenge_method: 'S256',
     state,
   });
-  const { callback } = await throughIdpPages(portal, new Browser(portal.origin), url.href, PERSON);
+  const { callback } = await throughIdpPages(portal, new Browser(portal.origin), url.href, user);
   const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: codeVerifier, expectedState: state });
+  portal.secrets.add(tokens.access_token);
+  if (tokens.refresh_token) portal.secrets.add(tokens.refresh_token);
+  return { config, tokens };
+}
+
+beforeAll(async () => {
+  portal = await startPortal(db.sequelize);
+  const { tokens } = await realLogin(PERSON);
   realToken = tokens.access_token;
   accountId = tokens.claims()!.sub;
-  portal.secrets.add(realToken);
 });
 afterAll(() => portal?.close());
 
@@ -154,5 +161,44 @@ describe('Authorization: Bearer <access token>', () => {
   it('never answers the token back', () => {
     const everything = portal.seen.join('\n');
     for (const secret of portal.secrets) expect(everything.includes(secret)).toBe(false);
+  });
+});
+
+describe('a real access token after the account’s sessions ended (audit finding 9)', () => {
+  const session = (token: string) => api(portal, '/api/session', { headers: bearer(token), gp: false });
+  /** Past the second of the token's `iat`: the stamp is compared with whole seconds. */
+  const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
+  it('is refused once the password was reset, and a token issued after the reset is taken', async () => {
+    const { tokens } = await realLogin(COMPANY);
+    expect((await session(tokens.access_token)).response.status).toBe(200);
+    await nextSecond();
+
+    const browser = new Browser(portal.origin);
+    const asked = await browser.request('/account/forgot-password', { form: { email: COMPANY.username } });
+    expect(asked.status).toBe(200);
+    await asked.arrayBuffer();
+    const [mail] = await db.sequelize.query<{ data: { resetUrl: string } }>(
+      `select data from notifications where template = 'password_reset' and lower(to_address) = lower(:to) order by created_at desc limit 1`,
+      { replacements: { to: COMPANY.username }, type: QueryTypes.SELECT },
+    );
+    const token = new URL(mail!.data.resetUrl).searchParams.get('token')!;
+    const newPassword = 'nyári zápor a Tiszán';
+    const reset = await browser.request('/account/reset-password', { form: { token, password: newPassword, passwordConfirm: newPassword } });
+    expect(reset.status).toBe(200);
+    await reset.arrayBuffer();
+
+    await expectInvalid(tokens.access_token, 'issued before the reset');
+    await nextSecond();
+    const after = await realLogin({ ...COMPANY, password: newPassword });
+    expect((await session(after.tokens.access_token)).response.status).toBe(200);
+  });
+
+  it('is refused once its grant was revoked (the partner logged the customer out)', async () => {
+    const { config, tokens } = await realLogin(PERSON);
+    expect((await session(tokens.access_token)).response.status).toBe(200);
+    await nextSecond();
+    await oidc.tokenRevocation(config, tokens.refresh_token!);
+    await expectInvalid(tokens.access_token, 'issued before the revocation');
   });
 });

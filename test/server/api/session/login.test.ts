@@ -232,7 +232,7 @@ describe('POST /api/session (redeeming the ticket)', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(json).toEqual({
       handle: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), // 32 random bytes, base64url
-      expiresIn: 28800,
+      expiresIn: 30 * 60, // SESSION_IDLE_MINUTES by default
       session: {
         authenticated: true,
         customer: { name: PERSON.name, customerNumber: PERSON.customerNumber, kind: 'person' },

@@ -140,7 +140,21 @@ describe('GET /api/session', () => {
 });
 
 describe('session lifetime', () => {
-  it('ends after 8 hours without use (401 session_expired, row deleted, audited)', async () => {
+  it('lasts 30 minutes without use by default, and so does the IdP’s refresh token behind it', async () => {
+    const { session } = await brokerLogin();
+    const minutesLeft = ((await rowOf(session))!.expires_at.getTime() - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(29);
+    expect(minutesLeft).toBeLessThanOrEqual(30);
+    const [refresh] = await db.sequelize.query<{ expires_at: Date }>(
+      `select expires_at from oidc_models where model = 'RefreshToken' order by expires_at desc limit 1`,
+      { type: QueryTypes.SELECT },
+    );
+    const refreshMinutesLeft = (refresh!.expires_at.getTime() - Date.now()) / 60_000;
+    expect(refreshMinutesLeft).toBeGreaterThan(29);
+    expect(refreshMinutesLeft).toBeLessThanOrEqual(30);
+  });
+
+  it('ends after 30 minutes without use (401 session_expired, row deleted, audited)', async () => {
     const { session } = await brokerLogin();
     await db.sequelize.query(`update bff_sessions set expires_at = now() - interval '1 second' where id_hash = :h`, { replacements: { h: hashOf(session) } });
     const { response, json } = await api(portal, '/api/session', { origin: BROKER_ORIGIN, session });
@@ -150,9 +164,9 @@ describe('session lifetime', () => {
     expect((await audit('session.ended', 'biztos-pont')).some((e) => e.metadata.reason === 'expired')).toBe(true);
   });
 
-  it('ends 30 days after the login whatever the use', async () => {
+  it('ends 12 hours after the login whatever the use', async () => {
     const { session } = await brokerLogin();
-    await db.sequelize.query(`update bff_sessions set created_at = now() - interval '30 days 1 second' where id_hash = :h`, {
+    await db.sequelize.query(`update bff_sessions set created_at = now() - interval '12 hours 1 second' where id_hash = :h`, {
       replacements: { h: hashOf(session) },
     });
     expect((await api(portal, '/api/session', { origin: BROKER_ORIGIN, session })).json.code).toBe('session_expired');
@@ -163,21 +177,27 @@ describe('session lifetime', () => {
     const loggedIn = (await rowOf(session))!.expires_at.getTime();
     await api(portal, '/api/session', { origin: BROKER_ORIGIN, session });
     expect((await rowOf(session))!.expires_at.getTime()).toBe(loggedIn);
-    await db.sequelize.query(`update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`, {
-      replacements: { h: hashOf(session) },
-    });
+    await db.sequelize.query(
+      `update bff_sessions set last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '28 minutes' where id_hash = :h`,
+      {
+        replacements: { h: hashOf(session) },
+      },
+    );
     const used = await api(portal, '/api/session', { origin: BROKER_ORIGIN, session });
     expect(used.response.status).toBe(200);
     expect(used.response.headers.getSetCookie()).toEqual([]);
     const row = (await rowOf(session))!;
-    expect(row.expires_at.getTime() - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    expect(row.expires_at.getTime() - Date.now()).toBeGreaterThan(30 * 60_000 - 60_000);
   });
 
   it('renews once when many requests of the session find it due at the same time', async () => {
     const { session } = await brokerLogin();
-    await db.sequelize.query(`update bff_sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '6 hours' where id_hash = :h`, {
-      replacements: { h: hashOf(session) },
-    });
+    await db.sequelize.query(
+      `update bff_sessions set last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '28 minutes' where id_hash = :h`,
+      {
+        replacements: { h: hashOf(session) },
+      },
+    );
     // Counts the renewals the database sees.
     await db.sequelize.query(`
       create table touch_count (id_hash text);
@@ -195,7 +215,7 @@ describe('session lifetime', () => {
     } finally {
       await db.sequelize.query(`drop trigger count_touch on bff_sessions; drop function count_touch(); drop table touch_count;`);
     }
-    expect((await rowOf(session))!.expires_at.getTime() - Date.now()).toBeGreaterThan(8 * 3600_000 - 60_000);
+    expect((await rowOf(session))!.expires_at.getTime() - Date.now()).toBeGreaterThan(30 * 60_000 - 60_000);
   });
 
   it('ends a session of a partner that has been deactivated', async () => {

@@ -24,6 +24,12 @@ export const SAMPLES: { [K in TemplateName]: TemplateData[K] } = {
     requestedAt: '2026-11-24T17:30:00Z',
     cancelUrl: `${PORTAL}/email/modositas/visszavonas?token=jkl012`,
   },
+  email_change_undo: {
+    newEmail: 'kovacs.anna@example.com',
+    changedAt: '2026-11-24T17:30:00Z',
+    undoUrl: `${PORTAL}/account/undo-email-change?token=mno345`,
+    expiresAt: '2026-11-27T17:30:00Z',
+  },
   password_changed: { changedAt: '2026-11-24T17:30:00Z', resetUrl: `${PORTAL}/jelszo/elfelejtett` },
   registration_attempt_existing: {
     attemptedAt: '2026-11-24T17:30:00Z',
@@ -59,6 +65,7 @@ export const TEXT_FIELDS: { [K in TemplateName]: (keyof TemplateData[K] & string
   password_reset: [],
   email_change_confirm: ['newEmail'],
   email_changed_notice: ['newEmail'],
+  email_change_undo: ['newEmail'],
   password_changed: [],
   registration_attempt_existing: [],
   account_opened_notice: ['customerNumber', 'loginEmail'],
@@ -70,6 +77,7 @@ export const TEXT_FIELDS: { [K in TemplateName]: (keyof TemplateData[K] & string
 /** Address fields an e-mail shows masked ("k•••••@example.com"), never whole. */
 export const MASKED_FIELDS: { [K in TemplateName]?: (keyof TemplateData[K] & string)[] } = {
   email_changed_notice: ['newEmail'],
+  email_change_undo: ['newEmail'],
   account_opened_notice: ['loginEmail'],
 };
 
@@ -80,6 +88,7 @@ export const URL_FIELDS: { [K in TemplateName]: (keyof TemplateData[K] & string)
   password_reset: ['resetUrl'],
   email_change_confirm: ['confirmUrl'],
   email_changed_notice: ['cancelUrl'],
+  email_change_undo: ['undoUrl'],
   password_changed: ['resetUrl'],
   registration_attempt_existing: ['loginUrl', 'resetUrl'],
   account_opened_notice: [],
