@@ -21,11 +21,14 @@ import { authorizationThrottle } from '../../idp/authorization-throttle.ts';
 import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
+import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> & Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy'>>;
   sequelize: Sequelize;
   provider: Provider;
+  /** The partners' sealed client secrets: the same vault the provider was given (`partnerSecretVault`). */
+  partnerSecrets: PartnerSecretVault;
   logger: Logger;
   /** The payment provider shared by the API and its hosted page; built from the config when absent. */
   payments?: PaymentModule;
@@ -81,6 +84,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       secrets: deps.config.secrets,
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
       payments,
+      partnerSecrets: deps.partnerSecrets,
       trustProxy: deps.config.trustProxy ?? null,
     }),
   );

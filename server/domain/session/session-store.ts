@@ -9,6 +9,7 @@ import { describeError } from './log-safe.ts';
 import { LIFETIMES } from './lifetimes.ts';
 import { nonceFor, type LoginMode } from './login-states.ts';
 import { findActivePartner } from './partners.ts';
+import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
 import { looksLikeSecret, randomSecret, sha256Hex } from './secrets.ts';
 import type { Sealed, TokenVault } from './token-vault.ts';
 
@@ -84,6 +85,8 @@ export class IdpUnavailableError extends Error {
 export interface SessionStoreDeps {
   sequelize: Sequelize;
   vault: Promise<TokenVault>;
+  /** Opens the partners' client secrets (`partner_clients.client_secret` is sealed). */
+  partnerSecrets: PartnerSecretVault;
   idp: IdpClient;
   logger: Logger;
 }
@@ -195,7 +198,7 @@ export class SessionStore {
         { replacements: { idHash: TICKET_PREFIX + sha256Hex(ticket) }, type: QueryTypes.SELECT, transaction },
       );
       if (!row?.live || !matchesBinding(loginSecret, row.tokens.binding)) return { kind: 'invalid' as const };
-      const partner = await findActivePartner(this.sequelize, row.client_id, transaction);
+      const partner = await findActivePartner(this.sequelize, this.deps.partnerSecrets, row.client_id, transaction);
       if (!partner) return { kind: 'invalid' as const };
       if (!origin || origin !== row.tokens.origin || !partner.origins.includes(origin)) return { kind: 'origin' as const };
 
@@ -294,7 +297,7 @@ export class SessionStore {
       await this.end(session.idHash, 'unreadable', { revoke: false });
       throw new SessionEndedError('unreadable');
     }
-    const partner = await findActivePartner(this.sequelize, session.clientId);
+    const partner = await findActivePartner(this.sequelize, this.deps.partnerSecrets, session.clientId);
     if (!partner?.clientSecret) {
       await this.end(session.idHash, 'partner_inactive', { revoke: false });
       throw new SessionEndedError('partner_inactive');
@@ -399,7 +402,7 @@ export class SessionStore {
       metadata: { reason },
     });
     if (options.revoke) {
-      const partner = await findActivePartner(this.sequelize, row.client_id);
+      const partner = await findActivePartner(this.sequelize, this.deps.partnerSecrets, row.client_id);
       if (partner?.clientSecret) {
         try {
           const vault = await this.deps.vault;
