@@ -12,6 +12,7 @@ import { PLACES, STREETS } from '../server/seed/data/places.ts';
 import { CARS } from '../server/seed/data/vehicles.ts';
 import { seedDemoData } from '../server/seed/index.ts';
 import { createThrowawayDatabase } from '../test/support/database.ts';
+import { testPartnerSecrets } from '../test/support/partner-secrets.ts';
 
 /**
  * Bulk document issuing on real PostgreSQL: a throw-away database (migrated, seeded with the
@@ -52,7 +53,7 @@ export async function benchBulkDocuments(options: BenchBulkDocumentsOptions): Pr
   let worker: OutboxWorker | null = null;
   try {
     const { sequelize } = database;
-    await seedDemoData(sequelize);
+    await seedDemoData(sequelize, testPartnerSecrets);
     const seeded = await activeKgfbPolicies(sequelize);
     await addKgfbCustomers(sequelize, Math.max(0, target - seeded));
     const prepared = performance.now();

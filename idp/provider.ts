@@ -11,12 +11,15 @@ import { contentSecurityPolicy, nonceSource } from '../common/http/csp.ts';
 import { PARTNER_CLIENT_AUTH_METHODS } from '../common/partners/partner-client-metadata.ts';
 import { accountPagesClient, accountPagesGrant } from './security/account-pages-client.ts';
 import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from '../common/security/session-lifetimes.ts';
+import type { PartnerSecretVault } from '../common/partners/partner-secret-vault.ts';
 
 export interface IdpOptions {
   /** `${PUBLIC_URL}/oidc` */
   issuer: string;
   sequelize: Sequelize;
   keys: IdpKeys;
+  /** Opens the partners' client secrets, sealed in `partner_clients` (handed in by the app's wiring). */
+  partnerSecrets: PartnerSecretVault;
   production: boolean;
   /**
    * The proxies in front (`TRUST_PROXY`): only their `X-Forwarded-Proto`/`-Host`/`-For` count, so
@@ -77,7 +80,7 @@ export function createProvider(options: IdpOptions): Provider {
   const lifetimes = options.sessionLifetimes ?? DEFAULT_SESSION_LIFETIMES;
 
   const configuration: Configuration = {
-    adapter: withOperationsClients(sequelizeAdapterFactory(sequelize)),
+    adapter: withOperationsClients(sequelizeAdapterFactory(sequelize, options.partnerSecrets)),
     jwks: options.keys.jwks as Configuration['jwks'],
     cookies: { keys: options.keys.cookieKeys },
     findAccount: findAccountFor(sequelize),

@@ -9,6 +9,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { Sequelize } from 'sequelize';
 import { createApi } from '../server/api/create-api.ts';
 import { silentLogger } from '../common/http/logger.ts';
+import { PartnerSecretVault } from '../common/partners/partner-secret-vault.ts';
 
 export const TYPES_FILE = fileURLToPath(new URL('../widgets/api/openapi.d.ts', import.meta.url));
 
@@ -25,6 +26,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     logger: silentLogger,
     secrets: { sessionKeys: 'describe-only-describe-only-describe-only' },
     accountSecurity: () => Promise.reject(new Error('describe only')),
+    partnerSecrets: new PartnerSecretVault(['describe-only-describe-only-describe-only']),
   });
   const response = await api.request('/openapi.json');
   await sequelize.close();

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { generateClientSecret } from './client-secret.ts';
+import type { PartnerSecretVault } from './partner-secret-vault.ts';
 
 /**
  * Registering broker partners (OIDC clients) — what `portal partner …` does, without the
@@ -109,9 +110,10 @@ export interface AddedPartner {
   brokerCreated: boolean;
 }
 
-export async function addPartnerClient(sequelize: Sequelize, publicUrl: URL, input: NewPartnerClient): Promise<AddedPartner> {
+export async function addPartnerClient(sequelize: Sequelize, vault: PartnerSecretVault, publicUrl: URL, input: NewPartnerClient): Promise<AddedPartner> {
   const partner = validateNewPartner(input);
   const clientSecret = generateClientSecret();
+  const sealed = await vault.seal(partner.clientId, clientSecret);
   const redirectUri = redirectUriFor(publicUrl);
   return sequelize.transaction(async (transaction) => {
     const [existing] = await sequelize.query<{ active: boolean }>('select active from partner_clients where client_id = :id for update', {
@@ -158,7 +160,7 @@ export async function addPartnerClient(sequelize: Sequelize, publicUrl: URL, inp
           origins: toPgArray(partner.origins),
           redirectUris: toPgArray([redirectUri]),
           scope: partner.scope,
-          secret: clientSecret,
+          secret: sealed,
         },
         transaction,
       },
@@ -243,11 +245,11 @@ export async function removePartnerClient(
   });
 }
 
-/** A new secret for a partner (the old one stops working at once); returns it. */
-export async function rotatePartnerSecret(sequelize: Sequelize, clientId: string): Promise<string> {
+/** A new secret for a partner (the old one stops working at once), stored sealed; returns it. */
+export async function rotatePartnerSecret(sequelize: Sequelize, vault: PartnerSecretVault, clientId: string): Promise<string> {
   const secret = generateClientSecret();
-  const [rows] = await sequelize.query('update partner_clients set client_secret = :secret, updated_at = now() where client_id = :id returning client_id', {
-    replacements: { id: clientId, secret },
+  const [rows] = await sequelize.query('update partner_clients set client_secret = :sealed, updated_at = now() where client_id = :id returning client_id', {
+    replacements: { id: clientId, sealed: await vault.seal(clientId, secret) },
   });
   if (!(rows as unknown[]).length) throw new PartnerInputError(`No partner with client id "${clientId}" (see portal partner list)`);
   return secret;

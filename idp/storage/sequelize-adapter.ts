@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { clientMetadataFromRow, type PartnerClientRow } from '../../common/partners/partner-client-metadata.ts';
+import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 
 /**
  * oidc-provider's storage contract on one PostgreSQL table (`oidc_models`), so every process
@@ -19,8 +20,8 @@ import { clientMetadataFromRow, type PartnerClientRow } from '../../common/partn
  * JWT access tokens for the API are not stored (they are self-contained and live 5 minutes): a
  *   revoked grant stamps its account's `sessions_valid_after`, and the API refuses older ones.
  */
-export function sequelizeAdapterFactory(sequelize: Sequelize) {
-  return (model: string): Adapter => (model === 'Client' ? new PartnerClientAdapter(sequelize) : new ModelAdapter(sequelize, model));
+export function sequelizeAdapterFactory(sequelize: Sequelize, partnerSecrets: PartnerSecretVault) {
+  return (model: string): Adapter => (model === 'Client' ? new PartnerClientAdapter(sequelize, partnerSecrets) : new ModelAdapter(sequelize, model));
 }
 
 /**
@@ -105,12 +106,16 @@ export class ModelAdapter implements Adapter {
 
 /**
  * Read-only: partners are managed with `portal partner …`, never by the provider. An inactive
- * partner, or one without a secret, is no client at all (the provider answers `invalid_client`).
+ * partner, or one without a secret that opens (clear, another client's, an unlisted key), is no
+ * client at all (the provider answers `invalid_client`).
  * The provider reads this on every request that names the client, so `portal partner remove`
  * takes effect at once in every process.
  */
 class PartnerClientAdapter implements Adapter {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly partnerSecrets: PartnerSecretVault,
+  ) {}
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     const [row] = await this.sequelize.query<PartnerClientRow>(
@@ -118,7 +123,8 @@ class PartnerClientAdapter implements Adapter {
        from partner_clients where client_id = :id and active`,
       { replacements: { id }, type: QueryTypes.SELECT },
     );
-    const metadata = row ? clientMetadataFromRow(row) : undefined;
+    if (!row) return undefined;
+    const metadata = clientMetadataFromRow({ ...row, client_secret: (await this.partnerSecrets.open(row.client_id, row.client_secret)) ?? null });
     return metadata ? (metadata as AdapterPayload) : undefined;
   }
 

@@ -22,6 +22,7 @@ import { assertSessionKeysAvailable, loadSessionKeys } from '../domain/session/s
 import { SessionStore } from '../domain/session/session-store.ts';
 import type { SessionLifetimes } from '../../common/security/session-lifetimes.ts';
 import { TokenVault } from '../domain/session/token-vault.ts';
+import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
 import type { AccountSecurityReader } from './security/account-security-reader.ts';
@@ -46,6 +47,8 @@ export interface ApiDependencies {
   sessionLifetimes?: SessionLifetimes;
   /** The payment provider; the app builds it once and shares it with the hosted page. Built here when absent. */
   payments?: PaymentModule;
+  /** Opens the partners' client secrets, sealed in `partner_clients` (the app derives it from the session keys). */
+  partnerSecrets: PartnerSecretVault;
   /** `TRUST_PROXY`: whose `X-Forwarded-For` names the client for the per-address login throttle. */
   trustProxy?: TrustProxy | null;
   /** The account's passkeys and two-step log-in (the IdP's, handed in by server/app). */
@@ -70,7 +73,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   vault.catch((error: unknown) => logger.error('session_keys_unavailable', { error }));
 
   const idp = new IdpClient({ issuer: deps.issuer, redirectUri: new URL('/api/session/callback', publicUrl).href });
-  const sessions = new SessionStore({ sequelize, vault, idp, logger, lifetimes: deps.sessionLifetimes });
+  const sessions = new SessionStore({ sequelize, vault, partnerSecrets: deps.partnerSecrets, idp, logger, lifetimes: deps.sessionLifetimes });
   const bearer = new BearerVerifier({ sequelize, idp, issuer: deps.issuer, audience: new URL('/api', publicUrl).href });
   // A write's jti is kept for longer than its proof (or the nonce it was signed with) can be fresh.
   const dpop = new DpopVerifier({ nonces: new DpopNonces(sessionKeys, FRESH_SECONDS), replay: new DpopReplayStore(sequelize, logger, 3 * FRESH_SECONDS) });
@@ -81,7 +84,7 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   api.use('*', partnerCors({ isAllowedOrigin: (origin) => partnerOrigins.has(origin) }));
   api.get('/', (c) => c.json({ name: 'gp-portal API', openapi: '/api/openapi.json' }));
   api.use('/session/login', loginStartThrottle({ sequelize, trustProxy: deps.trustProxy ?? null }));
-  api.route('/session', sessionRoutes({ sequelize, publicUrl, dpop, idp, sessions, auth, logger }));
+  api.route('/session', sessionRoutes({ sequelize, publicUrl, dpop, idp, sessions, partnerSecrets: deps.partnerSecrets, auth, logger }));
   // Resource routes: authentication, then the per-session write limit.
   const limit = writeRateLimit(sequelize, deps.writeLimitPerMinute ?? 60);
   const resourceAuth: MiddlewareHandler<ApiEnv> = (c, next) =>

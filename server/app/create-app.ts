@@ -22,12 +22,15 @@ import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
+import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 
 export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> &
     Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy' | 'sessionLifetimes'>>;
   sequelize: Sequelize;
   provider: Provider;
+  /** The partners' sealed client secrets: the same vault the provider was given (`partnerSecretVault`). */
+  partnerSecrets: PartnerSecretVault;
   logger: Logger;
   /** The payment provider shared by the API and its hosted page; built from the config when absent. */
   payments?: PaymentModule;
@@ -84,6 +87,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
       writeLimitPerMinute: deps.config.apiWriteLimitPerMinute,
       sessionLifetimes: deps.config.sessionLifetimes,
       payments,
+      partnerSecrets: deps.partnerSecrets,
       trustProxy: deps.config.trustProxy ?? null,
       accountSecurity: (accountId) => readAccountSecurityStatus(deps.sequelize, accountId),
     }),

@@ -13,6 +13,8 @@ import { createApp } from './create-app.ts';
 import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
 import { isDatabaseSeeded, seedDemoData } from '../seed/index.ts';
 import { startNotifications, type NotificationService } from '../notifications/start-notifications.ts';
+import { partnerSecretVault } from './partner-secrets.ts';
+import { sealPartnerSecrets } from '../../common/partners/seal-partner-secrets.ts';
 
 export interface RunningPortal {
   database: Database;
@@ -43,10 +45,16 @@ export async function startPortal(
     if (applied.length) logger.info('migrations_applied', { migrations: applied });
     phases.lap('migrate');
 
+    // Migrations have no keys: secrets left in clear (or sealed with an older key) are sealed here, before anything reads them.
+    const partnerSecrets = await partnerSecretVault(config);
+    const sealed = await sealPartnerSecrets(database.sequelize, partnerSecrets);
+    if (sealed.sealedClear || sealed.resealed) logger.info('partner_secrets_sealed', { ...sealed });
+    if (sealed.unreadable) logger.warn('partner_secrets_unreadable', { ...sealed });
+
     let seeded = false;
     if (!config.production && !(await isDatabaseSeeded(database.sequelize))) {
       const started = Date.now();
-      const summary = await seedDemoData(database.sequelize, {
+      const summary = await seedDemoData(database.sequelize, partnerSecrets, {
         portalOrigin: config.publicUrl.origin,
         brokerDemoOrigin: config.brokerDemoUrl?.origin,
       });
@@ -66,6 +74,7 @@ export async function startPortal(
       issuer: `${config.publicUrl.origin}/oidc`,
       sequelize: database.sequelize,
       keys,
+      partnerSecrets,
       production: config.production,
       trustProxy: config.trustProxy,
       sessionLifetimes: config.sessionLifetimes,
@@ -77,7 +86,7 @@ export async function startPortal(
     });
     notifications = await startNotifications({ sequelize: database.sequelize, smtpUrl: config.smtpUrl, logger });
     phases.lap('notifications');
-    const app = createApp({ config, sequelize: database.sequelize, provider, logger, devMailSink: notifications.sink });
+    const app = createApp({ config, sequelize: database.sequelize, provider, partnerSecrets, logger, devMailSink: notifications.sink });
     servers.push(await listen(app.fetch, config.port));
 
     if (config.brokerDemoPort !== null && config.brokerDemoUrl) {

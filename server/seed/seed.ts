@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { hashPassword } from '../../common/accounts/password.ts';
 import { generateClientSecret } from '../../common/partners/client-secret.ts';
+import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 import { issueDocument, type IssuedDocument } from '../documents/issue.ts';
 import { DEMO_LOGINS, type DemoLogins } from './demo-logins.ts';
 import { insertRows, json } from '../db/insert-rows.ts';
@@ -44,7 +45,7 @@ export async function isDatabaseSeeded(sequelize: Sequelize, transaction?: Trans
   return row?.seeded === true;
 }
 
-export async function seedDemoData(sequelize: Sequelize, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemoData(sequelize: Sequelize, partnerSecrets: PartnerSecretVault, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   // Fail fast before the expensive part; checked again under a lock inside the transaction.
   await refuseUnlessEmpty(sequelize);
@@ -78,7 +79,7 @@ export async function seedDemoData(sequelize: Sequelize, options: SeedOptions = 
   const counts = await sequelize.transaction(async (transaction) => {
     await sequelize.query('select pg_advisory_xact_lock(:key)', { replacements: { key: SEED_LOCK }, type: QueryTypes.SELECT, transaction });
     await refuseUnlessEmpty(sequelize, transaction);
-    return insertAll(sequelize, transaction, data, pdfs, hashes);
+    return insertAll(sequelize, transaction, data, pdfs, hashes, partnerSecrets);
   });
   const finished = performance.now();
 
@@ -115,6 +116,7 @@ async function insertAll(
   data: SeedData,
   pdfs: Map<string, IssuedDocument>,
   hashes: Map<string, string>,
+  partnerSecrets: PartnerSecretVault,
 ): Promise<Record<SeededTable, number>> {
   const insert = (table: string, columns: string[], rows: unknown[][], options?: Parameters<typeof insertRows>[5]) =>
     insertRows(sequelize, transaction, table, columns, rows, options);
@@ -136,18 +138,19 @@ async function insertAll(
     'code',
   );
 
+  // Every partner is a confidential client of the API (BFF): a random secret each, not part of the deterministic plan, stored sealed.
+  const sealedSecrets = await Promise.all(data.partnerClients.map((c) => partnerSecrets.seal(c.clientId, generateClientSecret())));
   await insert(
     'partner_clients',
     ['client_id', 'broker_id', 'display_name', 'origins', 'redirect_uris', 'policy_scope', 'client_secret'],
-    // Every partner is a confidential client of the API (BFF): a random secret each, not part of the deterministic plan.
-    data.partnerClients.map((c) => [
+    data.partnerClients.map((c, i) => [
       c.clientId,
       lookup(brokers, c.brokerCode, 'broker'),
       c.displayName,
       c.origins,
       c.redirectUris,
       c.policyScope,
-      generateClientSecret(),
+      sealedSecrets[i],
     ]),
     { casts: { origins: 'text[]', redirect_uris: 'text[]' } },
   );

@@ -17,6 +17,7 @@ import { useTestDatabase } from '../support/database.ts';
 import { closeServerNow } from '../support/close-server.ts';
 import { createFixtures, PASSWORD, type Fixtures } from '../idp/provider-harness.ts';
 import { launchBrowser, type E2eBrowser } from './support/browser.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 let server: ServerType;
@@ -51,8 +52,14 @@ beforeAll(async () => {
   // `localhost`, not 127.0.0.1: an IP address cannot be a WebAuthn relying party id; both are secure contexts.
   const publicUrl = new URL(`http://localhost:${(server.address() as AddressInfo).port}`);
   origin = publicUrl.origin;
-  const provider = createProvider({ issuer: `${origin}/oidc`, sequelize: db.sequelize, keys: await generateIdpKeys(), production: false });
-  app = createApp({ config: { publicUrl, production: false }, sequelize: db.sequelize, provider, logger: silentLogger });
+  const provider = createProvider({
+    issuer: `${origin}/oidc`,
+    sequelize: db.sequelize,
+    keys: await generateIdpKeys(),
+    partnerSecrets: testPartnerSecrets,
+    production: false,
+  });
+  app = createApp({ config: { publicUrl, production: false }, sequelize: db.sequelize, provider, partnerSecrets: testPartnerSecrets, logger: silentLogger });
   account = (await createFixtures(db.sequelize, publicUrl)).verified;
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await launchBrowser({ args: ['--host-resolver-rules=MAP localhost 127.0.0.1'] });

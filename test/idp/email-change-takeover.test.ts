@@ -6,6 +6,7 @@ import { requestEmailChange } from '../../server/domain/profile/email-change.ts'
 import { seedDemoData } from '../../server/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { codes, count, createHarness, freeCustomers, notificationsTo, pageName, pathOf, PUBLIC_URL, tokenOf, type Harness } from './register-harness.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 /**
  * Audit findings 1 and 2 (issue 15): an e-mail change and a password reset are both ways to take
@@ -98,7 +99,7 @@ async function sessionsOf(account: Account): Promise<{ idp: number; api: number 
 }
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = await createHarness(db.sequelize);
 }, 120_000);
 beforeEach(async () => {

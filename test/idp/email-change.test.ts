@@ -5,6 +5,7 @@ import { issueEmailChangeToken, requestEmailChange } from '../../server/domain/p
 import { DEMO_LOGINS, seedDemoData } from '../../server/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { codes, count, createHarness, notificationsTo, pageName, pathOf, PUBLIC_URL, sha256, tokenOf, type Harness } from './register-harness.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 let h: Harness;
@@ -16,7 +17,7 @@ interface Subject {
 const subjects: Record<'person' | 'company', Subject> = {} as Record<'person' | 'company', Subject>;
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = await createHarness(db.sequelize);
   for (const kind of ['person', 'company'] as const) {
     const [row] = await db.sequelize.query<{ id: string; customer_id: number }>('select id, customer_id from accounts where lower(username) = lower(:u)', {

@@ -3,6 +3,7 @@ import { hashPassword } from '../../common/accounts/password.ts';
 import { DEMO_LOGINS, seedDemoData } from '../../server/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { codes, createHarness, freeCustomers, notificationsTo, type Harness } from './register-harness.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 /**
  * Audit finding 6 (issue 15): the forgotten-password and resend-verification pages did less work
@@ -16,7 +17,7 @@ let h: Harness;
 let statements: string[] = [];
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = await createHarness(db.sequelize);
   const [customer] = await freeCustomers(db.sequelize, 'person', 1);
   await db.sequelize.query(`insert into accounts (customer_id, username, password_hash) values (:customerId, 'not.yet.verified@example.org', :hash)`, {

@@ -6,9 +6,10 @@ import { findLatestGrantId } from '../../idp/storage/grants.ts';
 import { sweepExpiredIdpRows } from '../../idp/storage/maintenance.ts';
 import { startSweeper } from '../../server/app/sweeper.ts';
 import { silentLogger } from '../../common/http/logger.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 const db = useTestDatabase();
-const adapter = (model: string) => sequelizeAdapterFactory(db.sequelize)(model);
+const adapter = (model: string) => sequelizeAdapterFactory(db.sequelize, testPartnerSecrets)(model);
 const stops: (() => void)[] = [];
 afterAll(() => stops.forEach((stop) => stop()));
 
@@ -95,7 +96,7 @@ describe('partner clients as provider clients', () => {
     );
 
   it('are confidential (client_secret_basic), code flow with refresh tokens', async () => {
-    await insert('p-active', 's3cret');
+    await insert('p-active', await testPartnerSecrets.seal('p-active', 's3cret'));
     expect(await adapter('Client').find('p-active')).toMatchObject({
       client_id: 'p-active',
       client_name: 'Partner',
@@ -108,10 +109,17 @@ describe('partner clients as provider clients', () => {
   });
 
   it('are unknown to the provider when inactive or without a secret', async () => {
-    await insert('p-inactive', 's3cret', false);
+    await insert('p-inactive', await testPartnerSecrets.seal('p-inactive', 's3cret'), false);
     await insert('p-nosecret', null);
     expect(await adapter('Client').find('p-inactive')).toBeUndefined();
     expect(await adapter('Client').find('p-nosecret')).toBeUndefined();
     await expect(adapter('Client').upsert('p-new', {}, 1)).rejects.toThrow(/portal partner add/);
+  });
+
+  it('are unknown when the stored secret is in clear, or sealed for another client', async () => {
+    await insert('p-clear', 'a-secret-stored-in-clear-as-before-sealing-1');
+    await insert('p-moved', await testPartnerSecrets.seal('p-other', 's3cret'));
+    expect(await adapter('Client').find('p-clear')).toBeUndefined();
+    expect(await adapter('Client').find('p-moved')).toBeUndefined();
   });
 });

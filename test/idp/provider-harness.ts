@@ -9,6 +9,7 @@ import { createProvider } from '../../idp/provider.ts';
 import { hashPassword } from '../../common/accounts/password.ts';
 import { addPartnerClient } from '../../common/partners/partner-clients.ts';
 import { closeServerNow } from '../support/close-server.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 /**
  * The real app (IdP under /oidc, interaction pages, API) on a real loopback socket: oidc-provider
@@ -30,8 +31,8 @@ export async function startIdp(sequelize: Sequelize): Promise<RunningIdp> {
   const { port } = server.address() as AddressInfo;
   const publicUrl = new URL(`http://127.0.0.1:${port}`);
   const issuer = `${publicUrl.origin}/oidc`;
-  const provider = createProvider({ issuer, sequelize, keys: await generateIdpKeys(), production: false });
-  app = createApp({ config: { publicUrl, production: false }, sequelize, provider, logger: silentLogger });
+  const provider = createProvider({ issuer, sequelize, keys: await generateIdpKeys(), partnerSecrets: testPartnerSecrets, production: false });
+  app = createApp({ config: { publicUrl, production: false }, sequelize, provider, partnerSecrets: testPartnerSecrets, logger: silentLogger });
   return {
     publicUrl,
     issuer,
@@ -60,7 +61,7 @@ let counter = 0;
 export async function createFixtures(sequelize: Sequelize, publicUrl: URL, options: { scope?: 'broker' | 'all' } = {}): Promise<Fixtures> {
   counter += 1;
   const tag = `${process.pid % 1000}${counter}`.padStart(5, '0').slice(-5);
-  const added = await addPartnerClient(sequelize, publicUrl, {
+  const added = await addPartnerClient(sequelize, testPartnerSecrets, publicUrl, {
     clientId: `teszt-alkusz-${tag}`,
     name: 'Teszt Alkusz Kft.',
     origins: ['https://broker.example'],

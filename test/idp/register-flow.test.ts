@@ -16,13 +16,14 @@ import {
   tokenOf,
   type Harness,
 } from './register-harness.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 let h: Harness;
 const { unregisteredPerson: odon, unregisteredCompany: orseg, person: erzsebet, company: furge } = DEMO_LOGINS;
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = await createHarness(db.sequelize);
 }, 120_000);
 

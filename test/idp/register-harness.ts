@@ -5,6 +5,7 @@ import { generateIdpKeys } from '../../idp/keys.ts';
 import { createIdpRoutes } from '../../idp/routes.ts';
 import { idpPorts } from '../../server/app/idp-ports.ts';
 import { silentLogger } from '../../common/http/logger.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 /**
  * Shared by the self-service tests (register-*, verify-*, reset-*): the real IdP routes on a
@@ -27,7 +28,13 @@ export function nextIp(): string {
 }
 
 export async function createHarness(sequelize: Sequelize): Promise<Harness> {
-  const provider = createProvider({ issuer: `${ORIGIN}/oidc`, sequelize, keys: await generateIdpKeys(), production: false });
+  const provider = createProvider({
+    issuer: `${ORIGIN}/oidc`,
+    sequelize,
+    keys: await generateIdpKeys(),
+    partnerSecrets: testPartnerSecrets,
+    production: false,
+  });
   const app = createIdpRoutes({ provider, sequelize, publicUrl: PUBLIC_URL, logger: silentLogger, ports: idpPorts(sequelize, PUBLIC_URL) });
   const env = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } });
   return {

@@ -16,6 +16,7 @@ import {
   tokenOf,
   type Harness,
 } from './register-harness.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 let h: Harness;
@@ -23,7 +24,7 @@ const { person: erzsebet, company: furge } = DEMO_LOGINS;
 const NEW_PASSWORD = 'nyári zápor a Tiszán';
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = await createHarness(db.sequelize);
 }, 120_000);
 // Each test starts with fresh counters (several of them ask for links for the same demo account).

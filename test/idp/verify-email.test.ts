@@ -20,6 +20,7 @@ import {
   type FreeCustomer,
   type Harness,
 } from './register-harness.ts';
+import { testPartnerSecrets } from '../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 let h: Harness;
@@ -28,7 +29,7 @@ let customers: FreeCustomer[];
 let next = 0;
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = await createHarness(db.sequelize);
   sink = await startMailSink();
   customers = await freeCustomers(db.sequelize, 'person', 10);

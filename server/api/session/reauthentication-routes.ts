@@ -12,6 +12,7 @@ import { findActivePartner, type Partner } from '../../domain/session/partners.t
 import { REAUTHENTICATION_MAX_AGE_SECONDS } from '../../domain/session/step-up.ts';
 import type { IdpClient } from '../../domain/session/idp-client.ts';
 import type { SessionStore } from '../../domain/session/session-store.ts';
+import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
 
 /** What the session routes (routes.ts) hand over: their dependencies and two of their helpers. */
 export interface ReauthenticationDeps {
@@ -19,6 +20,8 @@ export interface ReauthenticationDeps {
   publicUrl: URL;
   idp: IdpClient;
   sessions: SessionStore;
+  /** Opens the partners' sealed client secrets. */
+  partnerSecrets: PartnerSecretVault;
   auth: MiddlewareHandler<ApiEnv>;
   /** The scopes every log-in asks for. */
   loginScope: string;
@@ -51,7 +54,7 @@ export function mountReauthenticationRoutes(app: Hono<ApiEnv>, deps: Reauthentic
     if (lang !== undefined && lang !== 'hu' && lang !== 'en') {
       throw problems.invalidRequest([{ field: 'lang', code: 'invalid_lang', message: 'lang must be "hu" or "en"' }]);
     }
-    const partner = await findActivePartner(deps.sequelize, principal.clientId);
+    const partner = await findActivePartner(deps.sequelize, deps.partnerSecrets, principal.clientId);
     const origin = requestOrigin(c, ownOrigin);
     // authenticate() has checked the origin against the session's partner already.
     if (!partner?.clientSecret || !origin) throw problems.sessionExpired();

@@ -12,6 +12,7 @@ import type { IdpClient } from '../../domain/session/idp-client.ts';
 import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type LoginMode, type PendingLogin } from '../../domain/session/login-states.ts';
 import { describeError } from '../../domain/session/log-safe.ts';
 import { findActivePartner, type Partner } from '../../domain/session/partners.ts';
+import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
 import type { SessionStore } from '../../domain/session/session-store.ts';
 import { limitBody, SMALL_BODY_BYTES } from '../../../common/http/body-limit.ts';
 import { deviceLabel } from '../../domain/session/device-label.ts';
@@ -28,6 +29,8 @@ export interface SessionRoutesDeps {
   dpop: DpopVerifier;
   idp: IdpClient;
   sessions: SessionStore;
+  /** Opens the partners' sealed client secrets. */
+  partnerSecrets: PartnerSecretVault;
   /** `authenticate()`: `GET /api/session` answers for whoever it finds. */
   auth: MiddlewareHandler<ApiEnv>;
   logger: Logger;
@@ -69,7 +72,7 @@ export type SessionView =
  * in a body or URL; the handle appears once, in the body of `POST /`, and never in a URL.
  */
 export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
-  const { sequelize, idp, sessions, logger } = deps;
+  const { sequelize, idp, sessions, logger, partnerSecrets } = deps;
   const ownOrigin = deps.publicUrl.origin;
   const app = new Hono<ApiEnv>();
   const smallBody = limitBody(SMALL_BODY_BYTES);
@@ -89,7 +92,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     if (typeof body.clientId !== 'string') fields.push({ field: 'clientId', code: 'required', message: "clientId (the partner's client id) is required" });
     if (fields.length) throw problems.invalidRequest(fields);
 
-    const partner = await findActivePartner(sequelize, body.clientId as string);
+    const partner = await findActivePartner(sequelize, partnerSecrets, body.clientId as string);
     if (!partner?.clientSecret) throw problems.clientUnknown();
     const origin = assertOriginIn(c, ownOrigin, partner.origins);
     const returnTo = mode === 'redirect' ? parseReturnTo(body.returnTo, origin) : null;
@@ -122,7 +125,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     const state = params.get('state');
     const login = state ? await consumeLoginState(sequelize, state) : undefined;
     if (!login || !state) return page(c, failurePage(), 400);
-    const partner = await findActivePartner(sequelize, login.clientId);
+    const partner = await findActivePartner(sequelize, partnerSecrets, login.clientId);
     // The partner may have been removed, or this origin unregistered, while the customer logged in.
     if (!partner?.clientSecret || !partner.origins.includes(login.origin)) return page(c, failurePage(), 400);
 
@@ -162,7 +165,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
 
     const ended = await sessions.end(sessionIdHash, 'logout', { revoke: true });
     if (ended && c.req.query('endIdpSession') === '1') {
-      const partner = await findActivePartner(sequelize, ended.clientId);
+      const partner = await findActivePartner(sequelize, partnerSecrets, ended.clientId);
       if (partner?.clientSecret) {
         const endSessionUrl = oidc.buildEndSessionUrl(await configurationFor(partner), { client_id: partner.clientId });
         return c.json({ endSessionUrl: endSessionUrl.href });

@@ -13,6 +13,8 @@ import {
 } from '../../../common/partners/partner-clients.ts';
 import { generateClientSecret } from '../../../common/partners/client-secret.ts';
 import { partnerEnds } from '../../app/partner-ends.ts';
+import { partnerSecretVault } from '../../app/partner-secrets.ts';
+import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
 
 /**
  * `portal partner add|list|remove|rotate-secret`: operations registers broker partners as OIDC
@@ -69,7 +71,8 @@ export const partnerCommand: Command = {
             const stray = ['origin', 'broker-code', 'scope', 'logo-url'].find((key) => values[key] !== undefined);
             if (stray) throw new CliError(`--${stray} does not apply to an operations client.`, 2);
             const clientId = str('client-id') ?? '';
-            const secret = await withDatabase(({ sequelize }) => addOperationsClient(sequelize, { clientId, name: str('name') ?? '' }));
+            const vault = await partnerSecretVault(loadConfig());
+            const secret = await withDatabase(({ sequelize }) => addOperationsClient(sequelize, vault, { clientId, name: str('name') ?? '' }));
             out(`Operations client "${clientId}" registered (client_credentials, scope admin).`);
             out(`  client secret:  ${secret}`);
             out("The secret is shown only now: store it in the operations tooling's secret store.");
@@ -82,7 +85,7 @@ export const partnerCommand: Command = {
           const added = await withDatabase(async ({ sequelize }) => {
             const warning = await publicUrlMismatch(sequelize, config.publicUrl, !config.publicUrlSet);
             if (warning) process.stderr.write(`${warning}\n`);
-            return addPartnerClient(sequelize, config.publicUrl, {
+            return addPartnerClient(sequelize, await partnerSecretVault(config), config.publicUrl, {
               clientId: str('client-id') ?? '',
               name: str('name') ?? '',
               origins,
@@ -115,7 +118,8 @@ export const partnerCommand: Command = {
         }
         case 'rotate-secret': {
           const clientId = clientIdArg();
-          const secret = await withDatabase(({ sequelize }) => rotatePartnerSecret(sequelize, clientId));
+          const vault = await partnerSecretVault(loadConfig());
+          const secret = await withDatabase(({ sequelize }) => rotatePartnerSecret(sequelize, vault, clientId));
           out(`New client secret for "${clientId}": ${secret}`);
           out('The secret is shown only now; the old one no longer works.');
           return;
@@ -155,7 +159,7 @@ export async function publicUrlMismatch(sequelize: Sequelize, publicUrl: URL, is
  * no origins or redirect URIs, policy scope `all`, no broker) whose tokens for the API carry
  * scope `admin` (`metadata.operations`, see idp/provider.ts). Returns the secret (shown once).
  */
-export async function addOperationsClient(sequelize: Sequelize, input: { clientId: string; name: string }): Promise<string> {
+export async function addOperationsClient(sequelize: Sequelize, vault: PartnerSecretVault, input: { clientId: string; name: string }): Promise<string> {
   const clientId = input.clientId.trim();
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(clientId)) {
     throw new PartnerInputError(
@@ -173,7 +177,14 @@ export async function addOperationsClient(sequelize: Sequelize, input: { clientI
   await sequelize.query(
     `insert into partner_clients (client_id, broker_id, display_name, origins, redirect_uris, policy_scope, client_secret, metadata)
      values (:clientId, null, :name, '{}', '{}', 'all', :secret, cast(:metadata as jsonb))`,
-    { replacements: { clientId, name, secret, metadata: JSON.stringify({ operations: true, grant_types: ['client_credentials'] }) } },
+    {
+      replacements: {
+        clientId,
+        name,
+        secret: await vault.seal(clientId, secret),
+        metadata: JSON.stringify({ operations: true, grant_types: ['client_credentials'] }),
+      },
+    },
   );
   return secret;
 }

@@ -10,6 +10,7 @@ import { LIFETIMES } from './lifetimes.ts';
 import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from '../../../common/security/session-lifetimes.ts';
 import { nonceFor, type LoginMode } from './login-states.ts';
 import { findActivePartner } from './partners.ts';
+import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
 import { looksLikeSecret, randomSecret, sha256Hex } from './secrets.ts';
 import type { Sealed, TokenVault } from './token-vault.ts';
 
@@ -89,6 +90,8 @@ export class IdpUnavailableError extends Error {
 export interface SessionStoreDeps {
   sequelize: Sequelize;
   vault: Promise<TokenVault>;
+  /** Opens the partners' client secrets (`partner_clients.client_secret` is sealed). */
+  partnerSecrets: PartnerSecretVault;
   idp: IdpClient;
   logger: Logger;
   /** Idle and absolute lifetime of a session (the `SESSION_IDLE_MINUTES` / `SESSION_ABSOLUTE_HOURS` settings). */
@@ -215,7 +218,7 @@ export class SessionStore {
       if (!row?.live || !matchesBinding(loginSecret, row.tokens.binding)) return { kind: 'invalid' as const };
       // A re-authentication's ticket renews its session (`reauthenticate`); it never opens another.
       if (row.tokens.reauthOf) return { kind: 'invalid' as const };
-      const partner = await findActivePartner(this.sequelize, row.client_id, transaction);
+      const partner = await findActivePartner(this.sequelize, this.deps.partnerSecrets, row.client_id, transaction);
       if (!partner) return { kind: 'invalid' as const };
       if (!origin || origin !== row.tokens.origin || !partner.origins.includes(origin)) return { kind: 'origin' as const };
 
@@ -365,7 +368,7 @@ export class SessionStore {
       await this.end(session.idHash, 'unreadable', { revoke: false });
       throw new SessionEndedError('unreadable');
     }
-    const partner = await findActivePartner(this.sequelize, session.clientId);
+    const partner = await findActivePartner(this.sequelize, this.deps.partnerSecrets, session.clientId);
     if (!partner?.clientSecret) {
       await this.end(session.idHash, 'partner_inactive', { revoke: false });
       throw new SessionEndedError('partner_inactive');
@@ -470,7 +473,7 @@ export class SessionStore {
       metadata: { reason },
     });
     if (options.revoke) {
-      const partner = await findActivePartner(this.sequelize, row.client_id);
+      const partner = await findActivePartner(this.sequelize, this.deps.partnerSecrets, row.client_id);
       if (partner?.clientSecret) {
         try {
           const vault = await this.deps.vault;

@@ -5,13 +5,20 @@ import { silentLogger } from '../../../common/http/logger.ts';
 import { generateIdpKeys } from '../../../idp/keys.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import { useTestDatabase } from '../../support/database.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 const publicUrl = new URL('http://localhost:3999');
 
 async function app(sequelize: Sequelize = db.sequelize) {
-  const provider = createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize, keys: await generateIdpKeys(), production: false });
-  return createApp({ config: { publicUrl, production: false }, sequelize, provider, logger: silentLogger });
+  const provider = createProvider({
+    issuer: `${publicUrl.origin}/oidc`,
+    sequelize,
+    keys: await generateIdpKeys(),
+    partnerSecrets: testPartnerSecrets,
+    production: false,
+  });
+  return createApp({ config: { publicUrl, production: false }, sequelize, provider, partnerSecrets: testPartnerSecrets, logger: silentLogger });
 }
 
 describe('the one Hono app', () => {

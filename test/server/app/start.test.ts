@@ -7,6 +7,7 @@ import { QueryTypes } from 'sequelize';
 import { loadConfig } from '../../../server/config/config.ts';
 import { startPortal } from '../../../server/app/start.ts';
 import { silentLogger } from '../../../common/http/logger.ts';
+import { partnerSecretVault } from '../../../server/app/partner-secrets.ts';
 
 // The embedded default, as `npm start` runs it for a new user: no DATABASE_URL.
 const dataDir = await mkdtemp(join(tmpdir(), 'gp-start-'));
@@ -18,6 +19,15 @@ async function boot() {
   const config = loadConfig({ PORT: String(port), BROKER_DEMO_PORT: String(brokerPort), DATA_DIR: dataDir });
   return startPortal(config, silentLogger);
 }
+
+const CLEAR_SECRET = 'a-secret-left-in-clear-by-an-older-version-0';
+const storedSecret = async (portal: Awaited<ReturnType<typeof boot>>, clientId: string) =>
+  (
+    await portal.database.sequelize.query<{ client_secret: string }>('select client_secret from partner_clients where client_id = :clientId', {
+      replacements: { clientId },
+      type: QueryTypes.SELECT,
+    })
+  )[0]!.client_secret;
 
 const countCustomers = async (portal: Awaited<ReturnType<typeof boot>>) =>
   Number((await portal.database.sequelize.query<{ n: string }>('select count(*) as n from customers', { type: QueryTypes.SELECT }))[0]!.n);
@@ -35,6 +45,11 @@ describe('startPortal on the embedded database', () => {
       const broker = await (await fetch(`${first.urls.brokerDemo}/`)).text();
       expect(broker).toContain(`${first.urls.portal}/sdk/gp-widgets.js`);
       expect(broker).not.toContain('%PORTAL_URL%');
+      // The seed sealed every partner's secret; an older version's clear row is left for the next start.
+      expect(await storedSecret(first, 'portal')).toMatch(/^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      await first.database.sequelize.query(`update partner_clients set client_secret = :secret where client_id = 'portal'`, {
+        replacements: { secret: CLEAR_SECRET },
+      });
     } finally {
       await first.close();
     }
@@ -43,6 +58,11 @@ describe('startPortal on the embedded database', () => {
     try {
       expect(second.seeded).toBe(false);
       expect(await countCustomers(second)).toBe(customersAfterFirstStart);
+      // Start-up sealed the clear row with the data folder's session keys (the same ones `portal partner` uses).
+      const sealed = await storedSecret(second, 'portal');
+      expect(sealed).not.toContain(CLEAR_SECRET);
+      const vault = await partnerSecretVault(loadConfig({ DATA_DIR: dataDir }));
+      expect(await vault.open('portal', sealed)).toBe(CLEAR_SECRET);
       const [{ n }] = (await second.database.sequelize.query<{ n: string }>('select count(*) as n from schema_migrations', { type: QueryTypes.SELECT })) as [
         { n: string },
       ];

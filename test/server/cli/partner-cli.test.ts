@@ -19,6 +19,7 @@ import {
 import { sequelizeAdapterFactory } from '../../../idp/storage/sequelize-adapter.ts';
 import { formatPartners } from '../../../server/cli/commands/partner.ts';
 import { partnerEnds } from '../../../server/app/partner-ends.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 const publicUrl = new URL('https://portal.example');
@@ -61,17 +62,20 @@ describe('partner input', () => {
 
 describe('registering partners', () => {
   it('adds a confidential client with a fresh secret, the API callback as redirect URI, and a new broker', async () => {
-    const added = await addPartnerClient(db.sequelize, publicUrl, { ...valid, origins: ['https://www.ujalkusz.example', 'https://ujalkusz.example/'] });
+    const added = await addPartnerClient(db.sequelize, testPartnerSecrets, publicUrl, {
+      ...valid,
+      origins: ['https://www.ujalkusz.example', 'https://ujalkusz.example/'],
+    });
     expect(added).toMatchObject({ clientId: 'uj-alkusz', redirectUri: 'https://portal.example/api/session/callback', brokerCreated: true });
     expect(added.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const client = await sequelizeAdapterFactory(db.sequelize)('Client').find('uj-alkusz');
+    const client = await sequelizeAdapterFactory(db.sequelize, testPartnerSecrets)('Client').find('uj-alkusz');
     expect(client).toMatchObject({ client_secret: added.clientSecret, token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [added.redirectUri] });
 
-    const second = await addPartnerClient(db.sequelize, publicUrl, { ...valid, clientId: 'uj-alkusz-2' });
+    const second = await addPartnerClient(db.sequelize, testPartnerSecrets, publicUrl, { ...valid, clientId: 'uj-alkusz-2' });
     expect(second.brokerCreated).toBe(false);
     expect(second.clientSecret).not.toBe(added.clientSecret);
 
-    await expect(addPartnerClient(db.sequelize, publicUrl, valid)).rejects.toThrow(/already exists/);
+    await expect(addPartnerClient(db.sequelize, testPartnerSecrets, publicUrl, valid)).rejects.toThrow(/already exists/);
 
     const list = await listPartnerClients(db.sequelize);
     expect(list.find((p) => p.clientId === 'uj-alkusz')).toEqual({
@@ -90,7 +94,7 @@ describe('registering partners', () => {
   });
 
   it('deactivates on remove (history keeps its reference), ending grants and API sessions; --purge deletes', async () => {
-    await addPartnerClient(db.sequelize, publicUrl, { ...valid, clientId: 'tavozo' });
+    await addPartnerClient(db.sequelize, testPartnerSecrets, publicUrl, { ...valid, clientId: 'tavozo' });
     await db.sequelize.query(
       `insert into oidc_models (model, id, payload, grant_id, expires_at) values
          ('Grant', 'g-t', '{"clientId":"tavozo","accountId":"a"}', null, now() + interval '1 day'),
@@ -99,11 +103,13 @@ describe('registering partners', () => {
     );
     const removed = await removePartnerClient(db.sequelize, 'tavozo', partnerEnds(db.sequelize));
     expect(removed).toMatchObject({ purged: false, revokedArtefacts: 2 });
-    expect(await sequelizeAdapterFactory(db.sequelize)('Client').find('tavozo')).toBeUndefined();
+    expect(await sequelizeAdapterFactory(db.sequelize, testPartnerSecrets)('Client').find('tavozo')).toBeUndefined();
     const remaining = await db.sequelize.query<{ id: string }>(`select id from oidc_models where id in ('g-t', 'r-t', 'r-other')`, { type: QueryTypes.SELECT });
     expect(remaining.map((r) => r.id)).toEqual(['r-other']);
     expect((await listPartnerClients(db.sequelize)).find((p) => p.clientId === 'tavozo')?.active).toBe(false);
-    await expect(addPartnerClient(db.sequelize, publicUrl, { ...valid, clientId: 'tavozo' })).rejects.toThrow(/deactivated partner .* --purge/);
+    await expect(addPartnerClient(db.sequelize, testPartnerSecrets, publicUrl, { ...valid, clientId: 'tavozo' })).rejects.toThrow(
+      /deactivated partner .* --purge/,
+    );
 
     await removePartnerClient(db.sequelize, 'tavozo', partnerEnds(db.sequelize), { purge: true });
     expect((await listPartnerClients(db.sequelize)).find((p) => p.clientId === 'tavozo')).toBeUndefined();
@@ -114,12 +120,12 @@ describe('registering partners', () => {
     await db.sequelize.query(
       `insert into partner_clients (client_id, display_name, origins, redirect_uris, policy_scope) values ('regi', 'Régi', '{https://r.example}', '{https://portal.example/api/session/callback}', 'all')`,
     );
-    expect(await sequelizeAdapterFactory(db.sequelize)('Client').find('regi')).toBeUndefined();
-    const secret = await rotatePartnerSecret(db.sequelize, 'regi');
-    expect(await sequelizeAdapterFactory(db.sequelize)('Client').find('regi')).toMatchObject({ client_secret: secret });
-    const next = await rotatePartnerSecret(db.sequelize, 'regi');
+    expect(await sequelizeAdapterFactory(db.sequelize, testPartnerSecrets)('Client').find('regi')).toBeUndefined();
+    const secret = await rotatePartnerSecret(db.sequelize, testPartnerSecrets, 'regi');
+    expect(await sequelizeAdapterFactory(db.sequelize, testPartnerSecrets)('Client').find('regi')).toMatchObject({ client_secret: secret });
+    const next = await rotatePartnerSecret(db.sequelize, testPartnerSecrets, 'regi');
     expect(next).not.toBe(secret);
-    await expect(rotatePartnerSecret(db.sequelize, 'nincs')).rejects.toThrow(/No partner/);
+    await expect(rotatePartnerSecret(db.sequelize, testPartnerSecrets, 'nincs')).rejects.toThrow(/No partner/);
   });
 });
 

@@ -5,6 +5,7 @@ import type { DomainContext } from '../../../server/kernel/context.ts';
 import type { ProductCode } from '../../../server/kernel/products.ts';
 import { DEMO_LOGINS, seedDemoData } from '../../../server/seed/index.ts';
 import { useTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * A seeded database for one domain test file, the demo customers' ids, and the checks every
@@ -46,7 +47,7 @@ export function useSeededDatabase(): SeededDatabase {
   const db = useTestDatabase();
   let demo: Demo | undefined;
   beforeAll(async () => {
-    await seedDemoData(db.sequelize, { customers: 30 });
+    await seedDemoData(db.sequelize, testPartnerSecrets, { customers: 30 });
     demo = await loadDemo(db.sequelize);
   }, 120_000);
   return {

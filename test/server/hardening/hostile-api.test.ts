@@ -38,6 +38,7 @@ import {
   type HostileCase,
   type Mutation,
 } from './hostile-corpus.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * Every write endpoint of the API against the hostile-input corpus, on the real product on
@@ -70,7 +71,7 @@ beforeAll(async () => {
   portal = await startPortal(db.sequelize);
   watch = new Watch(db.sequelize);
   const { session } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
-  const secret = await addOperationsClient(db.sequelize, { clientId: 'ops-hardening', name: 'Hardening' });
+  const secret = await addOperationsClient(db.sequelize, testPartnerSecrets, { clientId: 'ops-hardening', name: 'Hardening' });
   const config = await oidc.discovery(new URL(portal.issuer), 'ops-hardening', undefined, oidc.ClientSecretBasic(secret), {
     execute: [oidc.allowInsecureRequests],
   });

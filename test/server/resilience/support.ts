@@ -9,6 +9,7 @@ import { createProvider } from '../../../idp/provider.ts';
 import type { IdpKeys } from '../../../idp/keys.ts';
 import type { LogLine, RunningPortal } from '../api/session/harness.ts';
 import { closeServerNow } from '../../support/close-server.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * Fault-injection pieces for the resilience tests: a TCP proxy between the product and its
@@ -104,7 +105,13 @@ export interface Instance {
  * shared by every instance as in production.
  */
 export async function startInstance(options: { name: string; sequelize: Sequelize; publicUrl: URL; keys: IdpKeys; sessionKeys: string }): Promise<Instance> {
-  const provider = createProvider({ issuer: `${options.publicUrl.origin}/oidc`, sequelize: options.sequelize, keys: options.keys, production: false });
+  const provider = createProvider({
+    issuer: `${options.publicUrl.origin}/oidc`,
+    sequelize: options.sequelize,
+    keys: options.keys,
+    partnerSecrets: testPartnerSecrets,
+    production: false,
+  });
   const logs: LogLine[] = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
   const payments = createPaymentModule({ sequelize: options.sequelize, publicUrl: options.publicUrl, logger, production: false });
@@ -117,6 +124,7 @@ export async function startInstance(options: { name: string; sequelize: Sequeliz
     },
     sequelize: options.sequelize,
     provider,
+    partnerSecrets: testPartnerSecrets,
     logger,
   });
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -12,6 +12,7 @@ import { documentNotification } from '../notifications/fixtures.ts';
 import { api, Browser, BROKER_ORIGIN, COMPANY, loginSession, PERSON, SESSION_KEY, type RunningPortal } from '../api/session/harness.ts';
 import { formAction } from '../../idp/provider-harness.ts';
 import { startInstance, startLoadBalancer, startTcpProxy, type Instance, type LoadBalancer, type TcpProxy, portalBehind } from './support.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * Two processes of the product on ONE database, as a deployment runs them behind a load
@@ -30,7 +31,13 @@ beforeAll(async () => {
   second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
   lb = await startLoadBalancer(() => instances);
   const publicUrl = new URL(lb.origin);
-  await seedDemoData(db.sequelize, { customers: 8, claims: 0, mailboxShare: 0, portalOrigin: publicUrl.origin, brokerDemoOrigin: BROKER_ORIGIN });
+  await seedDemoData(db.sequelize, testPartnerSecrets, {
+    customers: 8,
+    claims: 0,
+    mailboxShare: 0,
+    portalOrigin: publicUrl.origin,
+    brokerDemoOrigin: BROKER_ORIGIN,
+  });
   instances = [
     await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
     // Every process of a deployment gets the same SESSION_KEYS.

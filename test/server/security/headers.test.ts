@@ -12,6 +12,7 @@ import { generateIdpKeys } from '../../../idp/keys.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import { addPartnerClient } from '../../../common/partners/partner-clients.ts';
 import { closeServerNow } from '../../support/close-server.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * The security headers and cookies of every KIND of response the product sends, over the real
@@ -303,7 +304,14 @@ describe('over https (PUBLIC_URL https://…)', () => {
       createApp({
         config: { publicUrl, production: false },
         sequelize: db.sequelize,
-        provider: createProvider({ issuer: `${publicUrl.origin}/oidc`, sequelize: db.sequelize, keys: await generateIdpKeys(), production: false }),
+        partnerSecrets: testPartnerSecrets,
+        provider: createProvider({
+          issuer: `${publicUrl.origin}/oidc`,
+          sequelize: db.sequelize,
+          keys: await generateIdpKeys(),
+          partnerSecrets: testPartnerSecrets,
+          production: false,
+        }),
         logger: silentLogger,
       });
     const https = await make(new URL('https://portal.example'));
@@ -328,11 +336,18 @@ describe('over https (PUBLIC_URL https://…)', () => {
         issuer: `${publicUrl.origin}/oidc`,
         sequelize: db.sequelize,
         keys: await generateIdpKeys(),
+        partnerSecrets: testPartnerSecrets,
         production: true,
         trustProxy: { hops: 1 },
       });
-      app = createApp({ config: { publicUrl, production: false, trustProxy: { hops: 1 } }, sequelize: db.sequelize, provider, logger: silentLogger });
-      const client = await addPartnerClient(db.sequelize, publicUrl, {
+      app = createApp({
+        config: { publicUrl, production: false, trustProxy: { hops: 1 } },
+        sequelize: db.sequelize,
+        provider,
+        partnerSecrets: testPartnerSecrets,
+        logger: silentLogger,
+      });
+      const client = await addPartnerClient(db.sequelize, testPartnerSecrets, publicUrl, {
         clientId: 'https-audit',
         name: 'HTTPS Audit Kft.',
         origins: ['https://broker.example'],

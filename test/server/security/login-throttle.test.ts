@@ -12,6 +12,7 @@ import { AUTHORIZATION_ADDRESS_RULE } from '../../../idp/authorization-throttle.
 import { LOGIN_START_ADDRESS_RULE } from '../../../server/api/session/login-throttle.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import { closeServerNow } from '../../support/close-server.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * Issue 15, finding 7: the two requests that store rows before anyone logs in are limited per
@@ -28,11 +29,18 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   const publicUrl = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   origin = publicUrl.origin;
-  await seedDemoData(db.sequelize, { customers: 2, claims: 0, mailboxShare: 0, portalOrigin: origin, brokerDemoOrigin: 'http://127.0.0.1:3001' });
+  await seedDemoData(db.sequelize, testPartnerSecrets, {
+    customers: 2,
+    claims: 0,
+    mailboxShare: 0,
+    portalOrigin: origin,
+    brokerDemoOrigin: 'http://127.0.0.1:3001',
+  });
   const provider = createProvider({
     issuer: `${origin}/oidc`,
     sequelize: db.sequelize,
     keys: await generateIdpKeys(),
+    partnerSecrets: testPartnerSecrets,
     production: false,
     trustProxy: { hops: 1 },
   });
@@ -45,6 +53,7 @@ beforeAll(async () => {
     },
     sequelize: db.sequelize,
     provider,
+    partnerSecrets: testPartnerSecrets,
     logger: silentLogger,
   });
 }, 120_000);

@@ -10,6 +10,7 @@ import { clientAddressOf, type TrustProxy } from '../../../common/http/trust-pro
 import { generateIdpKeys } from '../../../idp/keys.ts';
 import { createProvider } from '../../../idp/provider.ts';
 import { SELF_SERVICE_RULES } from '../../../idp/self-service/throttle-rules.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 /**
  * TRUST_PROXY over real sockets (the peer is always 127.0.0.1 here): who the client is for
@@ -78,10 +79,17 @@ describe('the product behind (or not behind) a proxy', () => {
       issuer: `${publicUrl.origin}/oidc`,
       sequelize: db.sequelize,
       keys: await generateIdpKeys(),
+      partnerSecrets: testPartnerSecrets,
       production: true,
       trustProxy,
     });
-    app = createApp({ config: { publicUrl, production: false, trustProxy }, sequelize: db.sequelize, provider, logger: silentLogger });
+    app = createApp({
+      config: { publicUrl, production: false, trustProxy },
+      sequelize: db.sequelize,
+      provider,
+      partnerSecrets: testPartnerSecrets,
+      logger: silentLogger,
+    });
     return base;
   }
 

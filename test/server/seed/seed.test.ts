@@ -4,6 +4,7 @@ import { verifyPassword } from '../../../common/accounts/password.ts';
 import { DEMO_LOGINS, SeedRefusedError, isDatabaseSeeded, seedDemoData, type SeedSummary } from '../../../server/seed/index.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import { pdfText } from '../documents/pdf-text.ts';
+import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
 const TODAY = '2026-11-24';
 
@@ -20,7 +21,7 @@ describe('seedDemoData', () => {
 
   beforeAll(async () => {
     before = await isDatabaseSeeded(db.sequelize);
-    summary = await seedDemoData(db.sequelize, { today: TODAY });
+    summary = await seedDemoData(db.sequelize, testPartnerSecrets, { today: TODAY });
   }, 120_000);
 
   // How fast the seed is belongs to the benchmark, not here: a loaded machine must not fail a test.
@@ -154,8 +155,11 @@ describe('seedDemoData', () => {
     const portal = clients.find((c) => c.client_id === 'portal');
     expect(portal).toMatchObject({ policy_scope: 'all', code: null, origins: ['http://localhost:3000'] });
     // Every client is confidential (the API authenticates with client_secret_basic), each with its own random secret.
-    for (const c of clients) expect(c.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(new Set(clients.map((c) => c.client_secret)).size).toBe(clients.length);
+    // Stored sealed (a JWE), never in clear.
+    const secrets = await Promise.all(clients.map((c) => testPartnerSecrets.open(c.client_id, c.client_secret)));
+    for (const c of clients) expect(c.client_secret).not.toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (const secret of secrets) expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Set(secrets).size).toBe(clients.length);
     expect(clients.find((c) => c.client_id === 'biztos-pont')).toMatchObject({
       policy_scope: 'broker',
       code: 'BIZTOSPONT',
@@ -169,8 +173,8 @@ describe('seedDemoData', () => {
 
   it('refuses to seed twice and leaves the data alone', async () => {
     const customers = await count('select count(*) as n from customers');
-    await expect(seedDemoData(db.sequelize, { today: TODAY })).rejects.toBeInstanceOf(SeedRefusedError);
-    await expect(seedDemoData(db.sequelize, { today: TODAY })).rejects.toThrow(/already holds customers/);
+    await expect(seedDemoData(db.sequelize, testPartnerSecrets, { today: TODAY })).rejects.toBeInstanceOf(SeedRefusedError);
+    await expect(seedDemoData(db.sequelize, testPartnerSecrets, { today: TODAY })).rejects.toThrow(/already holds customers/);
     expect(await count('select count(*) as n from customers')).toBe(customers);
   });
 });

@@ -5,6 +5,7 @@ import { PartnerOrigins } from '../../../../server/api/cors/partner-origins.ts';
 import { addPartnerClient, removePartnerClient } from '../../../../common/partners/partner-clients.ts';
 import { api, BROKER_ORIGIN, FOREIGN_ORIGIN, OTHER_PARTNER_ORIGIN, startPortal, type RunningPortal } from '../session/harness.ts';
 import { partnerEnds } from '../../../../server/app/partner-ends.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 const db = useTestDatabase();
 let portal: RunningPortal;
@@ -73,7 +74,7 @@ describe('PartnerOrigins', () => {
     const origins = new PartnerOrigins(db.sequelize, silentLogger, 3000);
     expect(await origins.has(BROKER_ORIGIN)).toBe(true);
     expect(await origins.has('https://new-broker.example')).toBe(false);
-    await addPartnerClient(db.sequelize, portal.publicUrl, {
+    await addPartnerClient(db.sequelize, testPartnerSecrets, portal.publicUrl, {
       clientId: 'uj-alkusz',
       name: 'Új Alkusz Kft.',
       origins: ['https://new-broker.example'],

@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { useTestDatabase } from '../../../support/database.ts';
 import { addOperationsClient } from '../../../../server/cli/commands/partner.ts';
 import { api, Browser, BROKER_ORIGIN, loginSession, PERSON, relyingParty, startPortal, throughIdpPages, type RunningPortal } from '../session/harness.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /**
  * `POST /api/operations/documents` through the real app on loopback: an operations client gets a
@@ -25,7 +26,7 @@ async function operationsConfig(clientId: string, secret: string): Promise<oidc.
 
 beforeAll(async () => {
   portal = await startPortal(db.sequelize);
-  const secret = await addOperationsClient(db.sequelize, { clientId: OPS_CLIENT, name: 'Back office' });
+  const secret = await addOperationsClient(db.sequelize, testPartnerSecrets, { clientId: OPS_CLIENT, name: 'Back office' });
   const config = await operationsConfig(OPS_CLIENT, secret);
   const tokens = await oidc.clientCredentialsGrant(config, { scope: 'admin', resource: `${portal.origin}/api` });
   adminToken = tokens.access_token;

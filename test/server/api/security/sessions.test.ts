@@ -6,6 +6,7 @@ import { generateIdpKeys } from '../../../../idp/keys.ts';
 import { api, BROKER_ORIGIN, COMPANY, PERSON, SESSION_KEY, type BrowserSession, type RunningPortal } from '../session/harness.ts';
 import { portalBehind, startInstance, startLoadBalancer, type Instance, type LoadBalancer } from '../../resilience/support.ts';
 import { CHROME_ON_WINDOWS, FIREFOX_ON_ANDROID, loginFrom, rows } from './support.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /**
  * The account's sessions (`/api/security/sessions`) on two instances of the product behind a
@@ -23,7 +24,13 @@ beforeAll(async () => {
   second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
   lb = await startLoadBalancer(() => instances);
   const publicUrl = new URL(lb.origin);
-  await seedDemoData(db.sequelize, { customers: 8, claims: 0, mailboxShare: 0, portalOrigin: publicUrl.origin, brokerDemoOrigin: BROKER_ORIGIN });
+  await seedDemoData(db.sequelize, testPartnerSecrets, {
+    customers: 8,
+    claims: 0,
+    mailboxShare: 0,
+    portalOrigin: publicUrl.origin,
+    brokerDemoOrigin: BROKER_ORIGIN,
+  });
   instances = [
     await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
     await startInstance({ name: 'B', sequelize: second?.sequelize ?? db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),

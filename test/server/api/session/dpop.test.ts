@@ -21,6 +21,7 @@ import {
   type BrowserSession,
   type RunningPortal,
 } from './harness.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /**
  * The key-bound session's security rules (issue 13), against the real API on PostgreSQL, with two
@@ -40,7 +41,13 @@ beforeAll(async () => {
   second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
   lb = await startLoadBalancer(() => instances);
   const publicUrl = new URL(lb.origin);
-  await seedDemoData(db.sequelize, { customers: 6, claims: 0, mailboxShare: 0, portalOrigin: publicUrl.origin, brokerDemoOrigin: BROKER_ORIGIN });
+  await seedDemoData(db.sequelize, testPartnerSecrets, {
+    customers: 6,
+    claims: 0,
+    mailboxShare: 0,
+    portalOrigin: publicUrl.origin,
+    brokerDemoOrigin: BROKER_ORIGIN,
+  });
   instances = [
     await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
     await startInstance({ name: 'B', sequelize: (second?.sequelize ?? db.sequelize) as Sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),

@@ -14,6 +14,7 @@ import { sessionTokenAad, type StoredTokens } from '../../../../server/domain/se
 import { Browser, formAction, hiddenInputs } from '../../../idp/provider-harness.ts';
 import { closeServerNow } from '../../../support/close-server.ts';
 import { createPaymentModule, type PaymentModule } from '../../../../server/api/payments/payment-module.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /** No configured secrets: generated per process, as in development without a data directory. */
 const NO_SECRETS = { oidcJwks: null, oidcCookieKeys: null, sessionKeys: null, paymentWebhookSecret: null };
@@ -87,10 +88,16 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const publicUrl = new URL(`http://127.0.0.1:${port}`);
-  await seedDemoData(sequelize, { customers: 8, claims: 0, mailboxShare: 0, portalOrigin: publicUrl.origin, brokerDemoOrigin: BROKER_ORIGIN });
+  await seedDemoData(sequelize, testPartnerSecrets, {
+    customers: 8,
+    claims: 0,
+    mailboxShare: 0,
+    portalOrigin: publicUrl.origin,
+    brokerDemoOrigin: BROKER_ORIGIN,
+  });
   const issuer = `${publicUrl.origin}/oidc`;
   const keys = await generateIdpKeys();
-  const provider = createProvider({ issuer, sequelize, keys, production: false });
+  const provider = createProvider({ issuer, sequelize, keys, partnerSecrets: testPartnerSecrets, production: false });
   const logs: LogLine[] = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
   const payments = createPaymentModule({ sequelize, publicUrl, logger, production: false });
@@ -104,6 +111,7 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
     },
     sequelize,
     provider,
+    partnerSecrets: testPartnerSecrets,
     logger,
     payments,
   });
@@ -282,7 +290,8 @@ export async function partnerSecret(portal: RunningPortal, clientId: string): Pr
     replacements: { clientId },
     type: QueryTypes.SELECT,
   });
-  return row!.client_secret;
+  // Stored sealed: the API and the IdP open it with the same vault.
+  return (await testPartnerSecrets.open(clientId, row!.client_secret))!;
 }
 
 /** openid-client as the partner's client (for checks at the IdP: is a refresh token still good?). */

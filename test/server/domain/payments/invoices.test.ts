@@ -5,6 +5,7 @@ import { DEMO_LOGINS, seedDemoData } from '../../../../server/seed/index.ts';
 import { useTestDatabase } from '../../../support/database.ts';
 import { expectRefusal, rows } from './support.ts';
 import { countQueries } from '../support.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /**
  * Invoices and the outstanding premium (kiterhelt díj) on the seeded data set, checked against
@@ -18,7 +19,7 @@ let personId: number;
 const TODAY_SQL = `(now() at time zone 'Europe/Budapest')::date`;
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize, { customers: 80 });
+  await seedDemoData(db.sequelize, testPartnerSecrets, { customers: 80 });
   const [person] = await rows<{ id: number }>(db.sequelize, 'select id from customers where customer_number = $1', [DEMO_LOGINS.person.customerNumber]);
   personId = Number(person!.id);
 }, 120_000);

@@ -30,6 +30,7 @@ import {
   rows,
   type Harness,
 } from './support.ts';
+import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /**
  * Paying invoices through the demo provider's hosted page, end to end on a seeded database
@@ -43,7 +44,7 @@ let personId: number;
 const pick = customerPicker(() => db.sequelize);
 
 beforeAll(async () => {
-  await seedDemoData(db.sequelize);
+  await seedDemoData(db.sequelize, testPartnerSecrets);
   h = createHarness(db.sequelize);
   const [person] = await rows<{ id: number }>(db.sequelize, 'select id from customers where customer_number = $1', [DEMO_LOGINS.person.customerNumber]);
   personId = Number(person!.id);
