@@ -5,11 +5,13 @@ export { default as GpOverview } from './components/overview/overview.ts';
 export { default as GpPolicyList } from './components/policy-list/policy-list.ts';
 export { default as GpInvoicePay } from './components/invoice-pay/invoice-pay.ts';
 export { default as GpMailbox } from './components/mailbox/mailbox.ts';
-export { default as GpProfile } from './components/profile/profile.ts';
-// The claim form (a claim is reported rarely) arrives when it is shown: see define-when-shown.ts.
+// The claim form (a claim is reported rarely) and the profile with its security section (visited
+// rarely) arrive when they are shown: see define-when-shown.ts.
 export type { default as GpClaimForm } from './components/claim-form/claim-form.ts';
+export type { default as GpProfile } from './components/profile/profile.ts';
 import { defineWhenShown } from './internal/define-when-shown.ts';
 defineWhenShown('gp-claim-form', () => import('./components/claim-form/claim-form.ts'));
+defineWhenShown('gp-profile', () => import('./components/profile/profile.ts'));
 
 export type { LoginMode } from './auth/login-mode.ts';
 export { portalContext, type PortalContext } from './context/portal-context.ts';

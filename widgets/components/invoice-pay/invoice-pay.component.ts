@@ -30,7 +30,15 @@ export interface InvoicePayView {
   payError?: unknown;
   /** The last polled payment: final, or still pending when polling stopped. */
   result?: Payment;
+  /** Paid invoices (the payment history), once the customer opened that view. */
+  history?: InvoicePage;
+  historyError?: unknown;
+  /** A receipt is being fetched (its invoice's id). */
+  openingReceipt?: number;
 }
+
+/** The two lists: what is to pay, and what was paid (with the receipts). */
+type Tab = 'due' | 'paid';
 
 const networkFailure = (error: unknown) => isApiProblem(error) && error.status === 0;
 
@@ -40,7 +48,9 @@ const payable = (page?: InvoicePage) =>
 
 /**
  * The customer's open and overdue invoices (earliest due date first) with the outstanding
- * premium, and card payment of the selected ones on the insurer's hosted payment page.
+ * premium, and card payment of the selected ones on the insurer's hosted payment page; and the
+ * paid ones with their receipts. A payment whose window the customer closed is shown on its
+ * invoices, which can resume it or cancel it (then they can be paid again at once).
  *
  * The customer ticks one or more invoices (at most 20 per payment) and presses Pay. In `popup`
  * mode the hosted page opens in a popup (opened in the click, so blockers let it through; a
@@ -56,7 +66,8 @@ const payable = (page?: InvoicePage) =>
  * @event {GpPaymentCompletedEvent} gp-payment-completed - A payment reached a final state
  *   (`event.payment.status`: `succeeded`, `declined`, `cancelled` or `failed`).
  * @event {GpErrorEvent} gp-error - Loading the invoices, starting a payment or reading its status
- *   failed (`event.action`: `load`, `pay`, `status`).
+ *   failed (`event.action`: `load`, `pay`, `status`, `resume`, `cancel-payment`, `load-history`,
+ *   `open-receipt`).
  *
  * @csspart base - The widget's frame (a labelled region).
  * @csspart heading - The widget's heading.
@@ -67,6 +78,13 @@ const payable = (page?: InvoicePage) =>
  * @csspart checkbox - Each invoice's checkbox.
  * @csspart invoice-number - Each invoice's number.
  * @csspart status - Each invoice's status text (open, overdue by N days, payment in progress).
+ * @csspart resume-button - Opens a waiting payment's page again.
+ * @csspart cancel-payment-button - Gives up a waiting payment, so its invoices can be paid anew.
+ * @csspart tabs - The switch between the invoices to pay and the paid ones.
+ * @csspart tab - Each of its buttons (`[aria-pressed="true"]` is the current list).
+ * @csspart history - The paid invoices.
+ * @csspart paid-invoice - Each paid invoice.
+ * @csspart receipt-button - Opens a paid invoice's receipt (Befizetés igazolása).
  * @csspart selection - The live sum of the selection.
  * @csspart pay-error - Why the payment could not start (an alert).
  * @csspart pay-button - The pay button.
@@ -100,6 +118,9 @@ export default class GpInvoicePay extends GpElement {
   pendingTimeout = 60_000;
 
   @state() accessor view: InvoicePayView = { selected: new Set(), phase: 'idle' };
+
+  /** Which list shows: the invoices to pay (default) or the paid ones. */
+  @state() accessor tab: Tab = 'due';
 
   /** Aborted when the widget leaves the page; connected again, a new one makes it load afresh. */
   #connection = new AbortController();
@@ -148,6 +169,18 @@ export default class GpInvoicePay extends GpElement {
       this.reportError(error, 'load');
       this.#set(this.view.page ? { loading: false } : { loading: false, loadError: error });
     },
+  });
+
+  /** The paid invoices, newest first, loaded when the customer opens that list (and again after a payment). */
+  readonly #history = new Task(this, {
+    args: () => [this.tab === 'paid' ? this.sessionApi : undefined, this.view.result] as const,
+    task: ([api], { signal }) => {
+      if (!api) return initialState;
+      this.#set({ historyError: undefined });
+      return api.get<InvoicePage>('/invoices', { status: 'paid', pageSize: 50 }, signal);
+    },
+    onComplete: (history) => this.#set({ history }),
+    onError: (error) => this.#set({ historyError: this.reportError(error, 'load-history') }),
   });
 
   /**
@@ -232,6 +265,66 @@ export default class GpInvoicePay extends GpElement {
     return this.#watch(started.paymentId, null);
   }
 
+  /**
+   * Goes back to a payment still waiting for the provider (the customer closed its window): its
+   * page opens again, in the click like a new payment's; a payment that ended meanwhile shows its result.
+   */
+  async #resume(paymentId: string): Promise<void> {
+    const api = this.sessionApi;
+    if (this.view.phase !== 'idle' || !api) return;
+    const popup = this.paymentMode === 'popup' ? openPopup() : null;
+    this.#set({ phase: 'checking', payError: undefined, result: undefined });
+    let payment: Payment;
+    try {
+      payment = await api.get<Payment>(`/payments/${encodeURIComponent(paymentId)}`);
+    } catch (error) {
+      popup?.close();
+      this.#set({ phase: 'idle', payError: this.reportError(error, 'resume') });
+      return;
+    }
+    if (payment.status !== 'pending' || !payment.redirectUrl) {
+      popup?.close();
+      return this.#finish(payment);
+    }
+    if (popup) {
+      popup.location.href = payment.redirectUrl;
+      return this.#watch(payment.id, popup);
+    }
+    sessionStorage.setItem(STORAGE_KEY, payment.id);
+    navigation.assign(payment.redirectUrl);
+  }
+
+  /** Gives up a waiting payment: its invoices can be paid again at once (a late success still counts at the insurer). */
+  async #cancelPayment(paymentId: string): Promise<void> {
+    const api = this.sessionApi;
+    if (this.view.phase !== 'idle' || !api) return;
+    this.#set({ phase: 'checking', payError: undefined, result: undefined });
+    try {
+      await this.#finish(await api.post<Payment>(`/payments/${encodeURIComponent(paymentId)}/cancel`, {}));
+    } catch (error) {
+      this.#set({ phase: 'idle', payError: this.reportError(error, 'cancel-payment') });
+      this.#load();
+    }
+  }
+
+  /** A paid invoice's receipt: the PDF from the mailbox, in a new tab (or downloaded), with the mailbox's own opener. */
+  async #openReceipt(invoice: Invoice): Promise<void> {
+    const api = this.sessionApi;
+    if (!api || !invoice.receiptDocumentId || this.view.openingReceipt !== undefined) return;
+    this.#set({ openingReceipt: invoice.id, payError: undefined });
+    try {
+      const [blob, { openPdf, pdfFilename }] = await Promise.all([
+        api.blob(`/documents/${encodeURIComponent(invoice.receiptDocumentId)}/content`),
+        import('../mailbox/open-pdf.ts'),
+      ]);
+      openPdf(blob, pdfFilename(`${this.localize.term('invoicePay.receiptName')} ${invoice.invoiceNumber}`));
+    } catch (error) {
+      this.#set({ payError: this.reportError(error, 'open-receipt') });
+    } finally {
+      this.#set({ openingReceipt: undefined });
+    }
+  }
+
   /** Watches a payment of this session (a new watch replaces the one under way). */
   async #watch(id: string, popup: Window | null): Promise<void> {
     const api = this.sessionApi;
@@ -280,18 +373,54 @@ export default class GpInvoicePay extends GpElement {
       <h2 id="heading" part="heading">${t.term('invoicePay.heading')}</h2>
       ${
         this.renderGate() ??
-        html`<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
+        html`${this.#renderTabs()}<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
         ${
-          loadError
-            ? renderError(t, loadError, () => this.#load())
-            : !page
-              ? renderLoading(t)
-              : invoices.length
-                ? this.#renderList(page.outstanding, invoices)
-                : renderEmpty(t.term('invoicePay.empty'))
+          this.tab === 'paid'
+            ? this.#renderHistory()
+            : loadError
+              ? renderError(t, loadError, () => this.#load())
+              : !page
+                ? renderLoading(t)
+                : invoices.length
+                  ? this.#renderList(page.outstanding, invoices)
+                  : renderEmpty(t.term('invoicePay.empty'))
         }`
       }
     </section>`;
+  }
+
+  #renderTabs() {
+    const t = this.localize;
+    const tab = (name: Tab) =>
+      html`<button part="tab" class="tab" type="button" aria-pressed=${this.tab === name ? 'true' : 'false'} @click=${() => (this.tab = name)}>
+        ${t.term(name === 'due' ? 'invoicePay.tabDue' : 'invoicePay.tabPaid')}
+      </button>`;
+    return html`<div part="tabs" class="tabs" role="group" aria-label=${t.term('invoicePay.views')}>${tab('due')}${tab('paid')}</div>`;
+  }
+
+  /** The paid invoices, latest first, each with its receipt when the partner may open it. */
+  #renderHistory() {
+    const t = this.localize;
+    const { history, historyError, openingReceipt } = this.view;
+    if (historyError !== undefined && !history) return renderError(t, historyError, () => void this.#history.run());
+    if (!history) return renderLoading(t);
+    if (!history.items.length) return renderEmpty(t.term('invoicePay.historyEmpty'));
+    return html`<ul part="history" class="history" aria-label=${t.term('invoicePay.historyCaption')}>
+      ${history.items.map(
+        (i) => html`<li part="paid-invoice">
+          <span class="paid-what"><span part="invoice-number" id="paid-${i.id}">${i.invoiceNumber}</span> <span class="sub">${i.policyNumber}</span></span>
+          <span>${i.paidAt ? t.term('invoicePay.paidOn', t.date(i.paidAt)) : nothing}</span>
+          <span class="num">${t.money(i.amountHuf)}</span>
+          ${
+            i.receiptDocumentId
+              ? html`<button part="receipt-button" class="link" type="button" aria-describedby="paid-${i.id}" aria-disabled=${openingReceipt === i.id ? 'true' : 'false'}
+                @click=${() => void this.#openReceipt(i)}>${t.term('invoicePay.openReceipt')}</button>`
+              : nothing
+          }
+        </li>`,
+      )}
+    </ul>
+    <div part="pay-error" class="notice error" role="alert">${this.view.payError ? t.problem(this.view.payError) : nothing}</div>`;
   }
 
   #renderList(outstanding: InvoicePage['outstanding'], invoices: Invoice[]) {
@@ -343,15 +472,25 @@ export default class GpInvoicePay extends GpElement {
                     ?disabled=${busy || i.paymentPending} @change=${toggle([i.id])} />
                 </td>
                 <th scope="row">
-                  <span part="invoice-number">${i.invoiceNumber}</span>
+                  <span part="invoice-number" id="inv-${i.id}">${i.invoiceNumber}</span>
                   <span class="sub">${i.policyNumber}</span>
                 </th>
                 <td data-label=${t.term('invoicePay.due')}>${t.date(i.dueDate)}</td>
                 <td class="num">${t.money(i.amountHuf)}</td>
                 <td>
                   <span part="status"
-                    >${i.paymentPending ? t.term('invoicePay.inPayment') : i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
+                    >${i.paymentPending ? `${t.term('invoicePay.inPayment')} · ` : nothing}${i.overdue ? t.term('invoicePay.late', i.daysOverdue) : t.term('invoicePay.open')}</span
                   >
+                  ${
+                    i.pendingPaymentId
+                      ? html`<span class="row-actions">
+                          <button part="resume-button" class="link" type="button" aria-describedby="inv-${i.id}" ?disabled=${busy}
+                            @click=${() => void this.#resume(i.pendingPaymentId!)}>${t.term('invoicePay.resume')}</button>
+                          <button part="cancel-payment-button" class="link" type="button" aria-describedby="inv-${i.id}" ?disabled=${busy}
+                            @click=${() => void this.#cancelPayment(i.pendingPaymentId!)}>${t.term('invoicePay.cancelPayment')}</button>
+                        </span>`
+                      : nothing
+                  }
                 </td>
               </tr>`,
             )}
@@ -364,7 +503,7 @@ export default class GpInvoicePay extends GpElement {
       </p>
       <div part="pay-error" class="notice error" role="alert">${payError ? t.problem(payError) : nothing}</div>
       <div class="actions">
-        <button part="pay-button" class="button" type="button" ?disabled=${busy} @click=${this.#pay}>${t.term('invoicePay.pay', sum)}</button>
+        <button part="pay-button" class="button" type="button" ?disabled=${busy || chosen.length === 0} @click=${this.#pay}>${t.term('invoicePay.pay', sum)}</button>
       </div>
     `;
   }

@@ -26,6 +26,75 @@ export default css`
     justify-items: start;
   }
 
+  .tabs {
+    display: inline-flex;
+    flex-wrap: wrap;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    justify-self: start;
+  }
+
+  .tab {
+    padding: calc(var(--_space) * 0.4) var(--_space);
+    border: 0;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .tab[aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  .tab:not([aria-pressed='true']):hover {
+    background: var(--_surface-alt);
+  }
+
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .link:disabled {
+    color: var(--_text-muted);
+    cursor: default;
+  }
+
+  .row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space);
+  }
+
+  .history {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .history li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: calc(var(--_space) * 0.25) var(--_space);
+    padding: calc(var(--_space) * 0.5) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .paid-what {
+    flex: 1 1 12rem;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   [part='progress']:empty {
     display: none;
   }

@@ -22,7 +22,7 @@ const INVOICES: Invoice[] = [
   invoice(2, '2025-06-15', 24_500),
   invoice(1, '2025-04-01', 18_200, { status: 'overdue', overdue: true, daysOverdue: 12 }),
   invoice(3, '2025-07-15', 31_000, { product: 'home', policyNumber: 'OTTH-7' }),
-  invoice(4, '2025-05-10', 9_900, { paymentPending: true }),
+  invoice(4, '2025-05-10', 9_900, { paymentPending: true, pendingPaymentId: PAYMENT_ID }),
 ];
 
 function pageOf(items: Invoice[]): InvoicePage {
@@ -169,7 +169,8 @@ describe('<gp-invoice-pay>', () => {
     expect(textOf(first)).to.include('DB-2025-0001 KGFB-101');
     expect(textOf(home)).to.include('OTTH-7');
     expect(textOf(home!.querySelector('[part~="status"]'))).to.equal('Nyitott');
-    expect(textOf(pending!.querySelector('[part~="status"]'))).to.equal('Fizetés folyamatban');
+    // A waiting payment keeps the invoice's own due state in sight.
+    expect(textOf(pending!.querySelector('[part~="status"]'))).to.equal('Fizetés folyamatban · Nyitott');
     expect(checkbox(widget, 'DB-2025-0004').disabled).to.equal(true);
     expect(checkbox(widget, 'DB-2025-0001').getAttribute('aria-label')).to.equal('DB-2025-0001 kijelölése');
     expect(textOf(part(widget, 'selection'))).to.equal('Nincs kijelölt számla.');
@@ -441,14 +442,75 @@ describe('<gp-invoice-pay>', () => {
     expect(textOf(part(widget, 'pay-error'))).to.equal(en['problem.return_url_not_allowed']);
   });
 
+  it('resumes a payment whose window was closed: its page opens again in the click, and the result follows', async () => {
+    api = fakeApi().install();
+    stubPopup();
+    const { widget } = await render();
+    const pending = rows(widget)[1]!;
+    const resume = pending.querySelector<HTMLButtonElement>('[part~="resume-button"]')!;
+    expect(textOf(resume)).to.equal('Fizetés folytatása');
+    resume.click();
+    expect(steps[0]).to.equal('open'); // in the click, before anything is awaited
+    await waitUntil(() => widget.view.result !== undefined, 'the resumed payment never finished');
+    expect(popup!.location.href).to.equal(REDIRECT);
+    expect(api.callsTo('POST', '/payments')).to.have.length(0);
+    expect(widget.view.result!.status).to.equal('succeeded');
+  });
+
+  it('cancels a waiting payment: the invoice can be chosen again, and the page hears the payment ended', async () => {
+    let items = INVOICES;
+    api = fakeApi()
+      .on('GET', '/invoices', () => ({ json: pageOf(items) }))
+      .on('POST', '/payments/:id/cancel', (request) => {
+        items = INVOICES.map((i) => (i.pendingPaymentId === request.params.id ? { ...i, paymentPending: false, pendingPaymentId: null } : i));
+        return { json: payment('cancelled') };
+      })
+      .install();
+    const { widget } = await render();
+    const completed = oneEvent(widget, 'gp-payment-completed') as Promise<GpPaymentCompletedEvent>;
+    rows(widget)[1]!.querySelector<HTMLButtonElement>('[part~="cancel-payment-button"]')!.click();
+    expect((await completed).payment.status).to.equal('cancelled');
+    await waitUntil(() => !checkbox(widget, 'DB-2025-0004').disabled, 'the invoice stayed locked');
+    expect(api.callsTo('POST', `/payments/${PAYMENT_ID}/cancel`)).to.have.length(1);
+    expect(textOf(part(widget, 'result'))).to.include(hu['invoicePay.cancelled']);
+    expect(rows(widget)[1]!.querySelector('[part~="resume-button"]')).to.equal(null);
+  });
+
+  it('shows the paid invoices with their receipts, and opens a receipt from the mailbox', async () => {
+    const paid = [
+      invoice(7, '2025-02-01', 12_000, { status: 'paid', paidAt: '2025-01-28T09:00:00Z', receiptDocumentId: 'doc-7' }),
+      invoice(8, '2025-01-01', 12_000, { status: 'paid', paidAt: '2024-12-30T09:00:00Z', receiptDocumentId: null }),
+    ];
+    api = fakeApi()
+      .on('GET', '/invoices', (request) => ({ json: pageOf(request.query.get('status') === 'paid' ? paid : INVOICES) }))
+      .on('GET', '/documents/:id/content', () => ({
+        body: new Blob(['%PDF-1.7'], { type: 'application/pdf' }),
+        headers: { 'content-type': 'application/pdf' },
+      }))
+      .install();
+    stubPopup();
+    const { widget } = await render();
+    const [due, done] = parts<HTMLButtonElement>(widget, 'tab');
+    expect(due!.getAttribute('aria-pressed')).to.equal('true');
+    done!.click();
+    await waitUntil(() => parts(widget, 'paid-invoice').length === 2, 'the paid invoices never showed');
+    expect(done!.getAttribute('aria-pressed')).to.equal('true');
+    const [withReceipt, without] = parts(widget, 'paid-invoice');
+    expect(textOf(withReceipt)).to.include('Befizetve: 2025. 01. 28.');
+    expect(without!.querySelector('[part~="receipt-button"]')).to.equal(null);
+    withReceipt!.querySelector<HTMLButtonElement>('[part~="receipt-button"]')!.click();
+    await waitUntil(() => api.callsTo('GET', '/documents/doc-7/content').length === 1, 'the receipt was not fetched');
+    await expect(widget).to.be.accessible();
+  });
+
   it('checks the selection before sending: none, or more than 20', async () => {
     const many = Array.from({ length: 21 }, (_, i) => invoice(i + 1, `2025-05-${String(i + 1).padStart(2, '0')}`, 1000));
     api = fakeApi(many).install();
     stubPopup();
     const { widget } = await render();
-    part(widget, 'pay-button').click();
-    await elementUpdated(widget);
-    expect(textOf(part(widget, 'pay-error'))).to.equal(hu['problem.no_invoices']);
+    // Nothing chosen, nothing to pay: the button waits for a selection.
+    expect(part<HTMLButtonElement>(widget, 'pay-button').disabled).to.equal(true);
+    expect(textOf(part(widget, 'pay-button'))).to.include('0 Ft');
 
     await tick(widget, part<HTMLInputElement>(widget, 'select-all'));
     expect(textOf(part(widget, 'selection'))).to.equal(`21 számla kijelölve, összesen 21 000 Ft. ${hu['problem.too_many_invoices']}`);
