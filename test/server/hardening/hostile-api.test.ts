@@ -508,6 +508,14 @@ describe('step-up and the account’s sessions with hostile input', () => {
       await refused('DELETE', `/api/security/sessions/${path}`, {}, ['session_not_found', 'invalid_request', 'not_found']);
     }
   });
+
+  it('POST /api/payments/{id}/cancel: hostile ids cancel nothing', async () => {
+    for (const id of [...Object.values(HOSTILE), '00000000-0000-4000-8000-000000000000', 'x'.repeat(65)]) {
+      const path = encodeURIComponent(id.replace(/[\ud800-\udfff]/g, '\ufffd'));
+      await refused('POST', `/api/payments/${path}/cancel`, {}, ['payment_not_found', 'invalid_request', 'not_found']);
+    }
+    await refused('POST', '/api/payments/00000000-0000-4000-8000-000000000000/cancel', { padding: 'x'.repeat(8 * 1024) }, ['payload_too_large']);
+  });
 });
 
 /** The markup, SQL and Unicode payloads a free-text field accepts as text. */
@@ -594,6 +602,7 @@ it('the table names every write operation in /api/openapi.json', async () => {
     'POST /api/session/reauthentication/ticket',
     'DELETE /api/security/sessions/{id}',
     'DELETE /api/security/sessions',
+    'POST /api/payments/{id}/cancel',
   ]);
   expect(writes.filter((w) => !covered.has(w))).toEqual([]);
 });
