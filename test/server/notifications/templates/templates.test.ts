@@ -4,7 +4,7 @@ import { SAMPLES } from './fixtures.ts';
 
 describe('every notification template', () => {
   it('is registered under its own name', () => {
-    expect(TEMPLATE_NAMES).toHaveLength(11);
+    expect(TEMPLATE_NAMES).toHaveLength(12);
     for (const name of TEMPLATE_NAMES) expect(TEMPLATES[name].name).toBe(name);
     expect(isTemplateName('document_notification')).toBe(true);
     expect(isTemplateName('toString')).toBe(false);
