@@ -116,6 +116,10 @@ export async function crossSiteJourney(
   if (!engine.redirectLogin)
     await step('a document of the mailbox opens as a PDF', async () => {
       await waitFor(broker, "the mailbox's documents", visible(OPEN_DOCUMENT), 20_000);
+      // As a person would: click once the page stops moving. The rarely used widgets arrive when
+      // they come near the viewport and grow the page above the mailbox; Firefox's and WebKit's
+      // drivers click where the button was when they scrolled to it (Chromium's is quicker).
+      await waitFor(broker, 'the page to settle around the document', settled(OPEN_DOCUMENT));
       const pdf = await browser.windowOpenedBy(() => broker.click(OPEN_DOCUMENT), 10_000);
       await waitFor(broker, "the mailbox's confirmation", async () =>
         broker.evaluate<boolean>(
@@ -169,6 +173,20 @@ function isVisible(window: BrowserWindow, path: Path, text?: RegExp): Promise<bo
 }
 
 const visible = (path: Path) => (window: BrowserWindow) => isVisible(window, path);
+
+/** True once the element's place in the page is the same on two checks in a row, after it was scrolled to. */
+const settled = (path: Path) => {
+  let last = '';
+  return async (window: BrowserWindow) => {
+    const place = await window.evaluate<string>(
+      `(() => { const el = ${findExpression(path)}; if (!el) return ''; el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return [r.x, r.y + scrollY, r.width, r.height, document.documentElement.scrollHeight].join(','); })()`,
+    );
+    const same = place !== '' && place === last;
+    last = place;
+    if (!same) await new Promise((resolve) => setTimeout(resolve, 300));
+    return same;
+  };
+};
 
 /** A condition's verdict that no waiting can change. */
 class Settled extends Error {}

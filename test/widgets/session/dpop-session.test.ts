@@ -73,6 +73,7 @@ describe('DpopSession: the proof on each request', () => {
     await session.newKey();
     await session.bind('handle-8');
     const api = new FakeApi({ authenticated: false }).install();
+    api.handles.add('handle-8');
     try {
       let calls = 0;
       api.on('GET', '/policies', () => {
