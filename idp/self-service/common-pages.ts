@@ -1,8 +1,13 @@
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { dictionary } from '../pages/language.ts';
+import type { PageEnv } from '../pages/security.ts';
+import type { IdpRouteDeps } from '../route-deps.ts';
 import type { Language } from '../../common/language.ts';
+import { clientAddress } from '../../common/security/client-address.ts';
 import { common, errorText } from './messages.ts';
-import { codedNotice, type Html } from './view.ts';
+import { SELF_SERVICE_RULES } from './throttle-rules.ts';
+import { codedNotice, render, type Html } from './view.ts';
 
 export const tooManyText = dictionary({
   hu: { title: 'Túl sok próbálkozás' },
@@ -15,4 +20,20 @@ export function tooManyPage(lang: Language, portalUrl: string): Html {
     ${codedNotice('error', 'too_many_attempts', errorText(lang).too_many_attempts)}
     <p>${common(lang).helpPhone}</p>
     <nav class="links" aria-label="${tooManyText(lang).title}"><a href="${portalUrl}">${common(lang).backToLogin}</a></nav>`;
+}
+
+/**
+ * The per-address limit on using an e-mailed link (verification, reset, e-mail change, undo):
+ * undefined while allowed, else the "too many tries" page (429, with `Retry-After`).
+ */
+export async function linkUseRefused(
+  c: Context<PageEnv>,
+  deps: Pick<IdpRouteDeps, 'throttle' | 'trustProxy'>,
+  lang: Language,
+  portalUrl: string,
+): Promise<Response | undefined> {
+  const ip = await deps.throttle.hit(SELF_SERVICE_RULES.tokenIp, clientAddress(c, deps.trustProxy));
+  if (ip.allowed) return undefined;
+  const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
+  return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
 }

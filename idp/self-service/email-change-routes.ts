@@ -3,12 +3,10 @@ import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../route-deps.ts';
-import { clientAddress } from '../../common/security/client-address.ts';
 import { accountLinks } from './account-links.ts';
-import { tooManyPage, tooManyText } from './common-pages.ts';
+import { linkUseRefused } from './common-pages.ts';
 import { confirmEmailChange } from './email-change.ts';
 import { emailChangeConfirmPage, emailChangeDone, emailChangeFailed, emailChangeInvalid, emailChangeText } from './email-change-pages.ts';
-import { SELF_SERVICE_RULES as RULES } from './throttle-rules.ts';
 import { formString, render } from './view.ts';
 
 /**
@@ -32,11 +30,8 @@ export function emailChangeRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   app.post('/', async (c) => {
     const lang = pickLang(c);
     const token = formString(await c.req.parseBody(), 'token');
-    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.trustProxy));
-    if (!ip.allowed) {
-      const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
-      return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
-    }
+    const refused = await linkUseRefused(c, deps, lang, portalUrl);
+    if (refused) return refused;
     const result = await confirmEmailChange(deps.sequelize, deps.ports, { token, publicUrl: deps.publicUrl });
     if (result === 'invalid') return invalid(c, lang);
     if (result === 'failed') {

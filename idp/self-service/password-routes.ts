@@ -7,7 +7,7 @@ import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../route-deps.ts';
 import { accountLinks } from './account-links.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
-import { tooManyPage, tooManyText } from './common-pages.ts';
+import { linkUseRefused } from './common-pages.ts';
 import { errorText } from './messages.ts';
 import * as read from './normalise.ts';
 import { forgotForm, forgotSent, passwordText, resetDone, resetForm, resetInvalid } from './password-pages.ts';
@@ -64,10 +64,8 @@ export function passwordRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
     const lang = pickLang(c);
     const form = await c.req.parseBody();
     const token = formString(form, 'token');
-    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.trustProxy));
-    if (!ip.allowed) {
-      return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers: retryAfter(ip) });
-    }
+    const refused = await linkUseRefused(c, deps, lang, portalUrl);
+    if (refused) return refused;
     const target = await resetTarget(deps.sequelize, token);
     if (!target) return invalid(c, lang);
 

@@ -6,7 +6,7 @@ import type { IdpRouteDeps } from '../route-deps.ts';
 import { accountLinks } from './account-links.ts';
 import { peekToken } from '../../common/accounts/account-tokens.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
-import { tooManyPage, tooManyText } from './common-pages.ts';
+import { linkUseRefused } from './common-pages.ts';
 import { errorText } from './messages.ts';
 import * as read from './normalise.ts';
 import { SELF_SERVICE_RULES as RULES } from './throttle-rules.ts';
@@ -35,11 +35,8 @@ export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
   app.post('/', async (c) => {
     const lang = pickLang(c);
     const token = formString(await c.req.parseBody(), 'token');
-    const ip = await deps.throttle.hit(RULES.tokenIp, clientAddress(c, deps.trustProxy));
-    if (!ip.allowed) {
-      const headers = { 'Retry-After': String(Math.max(1, ip.retryAfter)) };
-      return render(c, { lang, title: tooManyText(lang).title, body: tooManyPage(lang, portalUrl), status: 429, headers });
-    }
+    const refused = await linkUseRefused(c, deps, lang, portalUrl);
+    if (refused) return refused;
     if (!(await confirmEmail(deps.sequelize, deps.ports, token))) return invalid(c, lang);
     return render(c, { lang, title: verifyText(lang).doneTitle, body: verifyDone(lang, portalUrl), currentUrl: '/account/verify-email/resend' });
   });
