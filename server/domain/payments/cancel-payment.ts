@@ -1,5 +1,4 @@
 import { QueryTypes } from 'sequelize';
-import { isUuid } from '../../kernel/context.ts';
 import { DomainError } from '../../kernel/domain-error.ts';
 import { recordPaymentAudit } from './audit.ts';
 import { clock, PAYMENT_LOCK, type InvoiceReadContext } from './context.ts';
@@ -20,7 +19,6 @@ export async function cancelPayment(
 ): Promise<PaymentView> {
   // The scope check (and not_found for anything outside it) is getPayment's.
   const before = await getPayment(ctx, args.customerId, args.paymentId, args.scope);
-  if (!isUuid(args.paymentId)) throw DomainError.notFound('payment_not_found', 'No such payment');
   const now = clock(ctx);
   await ctx.sequelize.transaction(async (transaction) => {
     // The same lock as a start: a cancel never interleaves with a start of this customer.
