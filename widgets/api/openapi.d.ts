@@ -1817,12 +1817,9 @@ export type paths = {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
-                    "application/json": {
-                        loginSecret: string;
-                        ticket: string;
-                    };
+                    "application/json": components["schemas"]["LoginTicket"];
                 };
             };
             responses: {
@@ -1835,7 +1832,7 @@ export type paths = {
                         "application/json": components["schemas"]["SessionStarted"];
                     };
                 };
-                /** @description ticket_invalid */
+                /** @description ticket_invalid (also for a body without a ticket or secret) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1868,7 +1865,8 @@ export type paths = {
         delete: {
             parameters: {
                 query?: {
-                    endIdpSession?: "1";
+                    /** @description `1`: also answer the IdP’s end-session URL */
+                    endIdpSession?: string;
                 };
                 header: {
                     /** @description A DPoP proof (RFC 9449) signed by the session's key */
@@ -1886,10 +1884,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uri */
-                            endSessionUrl: string;
-                        };
+                        "application/json": components["schemas"]["EndSession"];
                     };
                 };
                 /** @description Logged out */
@@ -1928,7 +1923,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/html": string;
+                    };
                 };
                 /** @description Redirect mode: back to the partner page */
                 303: {
@@ -1942,7 +1939,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -1973,7 +1972,7 @@ export type paths = {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
                     "application/json": components["schemas"]["LoginStart"];
                 };
@@ -1985,14 +1984,10 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uri */
-                            authorizationUrl: string;
-                            loginSecret: string;
-                        };
+                        "application/json": components["schemas"]["LoginStarted"];
                     };
                 };
-                /** @description invalid_request, client_unknown */
+                /** @description invalid_request (also `return_to_not_allowed` on returnTo), client_unknown */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2371,6 +2366,10 @@ export type components = {
             newEmail: string;
             password: string;
         };
+        EndSession: {
+            /** Format: uri */
+            endSessionUrl: string;
+        };
         InsuredObject: {
             bonusMalus?: string;
             /** @enum {string} */
@@ -2441,6 +2440,7 @@ export type components = {
             hu: string;
         };
         LoginStart: {
+            /** @description The partner's client id */
             clientId: string;
             /** @enum {string} */
             lang?: "hu" | "en";
@@ -2451,6 +2451,15 @@ export type components = {
             mode: "popup" | "redirect";
             /** @description redirect mode: the partner page to come back to (one of its origins) */
             returnTo?: string;
+        };
+        LoginStarted: {
+            /** Format: uri */
+            authorizationUrl: string;
+            loginSecret: string;
+        };
+        LoginTicket: {
+            loginSecret: string;
+            ticket: string;
         };
         MailboxDocument: {
             /** Format: uuid */

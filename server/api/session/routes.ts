@@ -1,4 +1,5 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import * as oidc from 'openid-client';
 import type { Logger } from '../../../common/http/logger.ts';
@@ -9,12 +10,25 @@ import { checkDpopProof } from '../auth/dpop-check.ts';
 import type { DpopVerifier } from '../auth/dpop-proof.ts';
 import { callbackHeaders, failurePage, popupResultPage, type CallbackPage, type LoginResultMessage } from './callback-page.ts';
 import type { IdpClient } from '../../domain/session/idp-client.ts';
-import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type LoginMode, type PendingLogin } from '../../domain/session/login-states.ts';
+import { consumeLoginState, createLoginState, deleteExpiredLoginArtefacts, type PendingLogin } from '../../domain/session/login-states.ts';
 import { describeError } from '../../domain/session/log-safe.ts';
 import { findActivePartner, type Partner } from '../../domain/session/partners.ts';
 import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
 import type { SessionStore } from '../../domain/session/session-store.ts';
 import { limitBody, SMALL_BODY_BYTES } from '../../../common/http/body-limit.ts';
+import { problem } from '../problem-schema.ts';
+import { resourceRouter } from '../resource-router.ts';
+import {
+  dpopHeader,
+  EndSessionAnswer,
+  LoginStartBody,
+  LoginStarted,
+  SessionStarted,
+  SessionViewSchema,
+  TicketBody,
+  widgetHeader,
+  type SessionView,
+} from './schemas.ts';
 import { deviceLabel } from '../../domain/session/device-label.ts';
 import { REAUTHENTICATION_MAX_AGE_SECONDS } from '../../domain/session/step-up.ts';
 import { mountReauthenticationRoutes } from './reauthentication-routes.ts';
@@ -36,15 +50,90 @@ export interface SessionRoutesDeps {
   logger: Logger;
 }
 
-/** What `GET /api/session` (and a successful `POST /api/session`) answers. */
-export type SessionView =
-  | {
-      authenticated: true;
-      customer: { name: string; customerNumber: string; kind: 'person' | 'company' };
-      clientId: string;
-      partner: { name: string };
-    }
-  | { authenticated: false };
+/** Every request but the callback comes from the widgets' own code: `X-GP-Request: 1`, checked before the body. */
+const widgetOnly: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  assertWidgetRequest(c);
+  await next();
+};
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['session'],
+  summary: 'Start a login for a partner: the authorization URL for the popup (or the whole page)',
+  parameters: [widgetHeader],
+  middleware: [limitBody(SMALL_BODY_BYTES), widgetOnly] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: LoginStartBody } } } },
+  responses: {
+    200: { description: 'Open the URL; keep the secret for POST /session', content: { 'application/json': { schema: LoginStarted } } },
+    400: problem('invalid_request (also `return_to_not_allowed` on returnTo), client_unknown'),
+    403: problem('origin_not_allowed: the page is not on one of the partner’s origins'),
+  },
+});
+
+const callbackRoute = createRoute({
+  method: 'get',
+  path: '/callback',
+  tags: ['session'],
+  summary: 'Where the IdP sends the browser back; hands the partner page a one-time ticket (postMessage or #gp-ticket)',
+  responses: {
+    200: { description: 'A page that posts the ticket to the partner origin and closes', content: { 'text/html': { schema: z.string() } } },
+    303: { description: 'Redirect mode: back to the partner page' },
+    400: { description: 'Unknown or used login', content: { 'text/html': { schema: z.string() } } },
+  },
+});
+
+const redeemRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['session'],
+  summary: "Redeem the ticket once with a DPoP proof of the page's key: opens a session bound to that key and answers its handle",
+  parameters: [widgetHeader, dpopHeader],
+  middleware: [limitBody(SMALL_BODY_BYTES), widgetOnly] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: TicketBody } } } },
+  responses: {
+    200: { description: 'Logged in', content: { 'application/json': { schema: SessionStarted } } },
+    400: problem('ticket_invalid (also for a body without a ticket or secret)'),
+    401: problem('invalid_dpop_proof, use_dpop_nonce (retry with the DPoP-Nonce given), dpop_proof_replayed'),
+    403: problem('origin_not_allowed'),
+  },
+});
+
+const getSessionRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['session'],
+  summary: 'Who is logged in',
+  parameters: [widgetHeader, dpopHeader],
+  security: [{ session: [] }, { bearer: [] }],
+  responses: {
+    200: { description: 'The session, or { authenticated: false }', content: { 'application/json': { schema: SessionViewSchema } } },
+    401: problem('session_expired, invalid_dpop_proof, use_dpop_nonce, dpop_key_mismatch'),
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'delete',
+  path: '/',
+  tags: ['session'],
+  summary: 'Log out: revokes the tokens and ends the session on every instance; ?endIdpSession=1 also returns the IdP’s end-session URL',
+  parameters: [widgetHeader, dpopHeader],
+  security: [{ session: [] }],
+  request: { query: z.object({ endIdpSession: z.string().max(8).optional().openapi({ description: '`1`: also answer the IdP’s end-session URL' }) }) },
+  responses: {
+    204: { description: 'Logged out' },
+    200: { description: 'Logged out; open endSessionUrl to end the IdP session too', content: { 'application/json': { schema: EndSessionAnswer } } },
+  },
+});
+
+/**
+ * A ticket's body that is not two strings answers as any unusable ticket does (`ticket_invalid`),
+ * not `invalid_request`: to the page, a missing secret and a wrong one are the same failure.
+ */
+function refuseAsTicketInvalid(result: { success: boolean }): undefined {
+  if (!result.success) throw problems.ticketInvalid();
+  return undefined;
+}
 
 /**
  * The widgets' login and session, mounted at `/api/session`:
@@ -71,35 +160,26 @@ export type SessionView =
  * Every request but the callback must carry `X-GP-Request: 1`. Nothing here ever answers a token
  * in a body or URL; the handle appears once, in the body of `POST /`, and never in a URL.
  */
-export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
+export function sessionRoutes(deps: SessionRoutesDeps): OpenAPIHono<ApiEnv> {
   const { sequelize, idp, sessions, logger, partnerSecrets } = deps;
   const ownOrigin = deps.publicUrl.origin;
-  const app = new Hono<ApiEnv>();
-  const smallBody = limitBody(SMALL_BODY_BYTES);
+  const app = resourceRouter();
   app.use('*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+  const authenticated = { middleware: [deps.auth] };
 
-  app.post('/login', smallBody, async (c) => {
-    assertWidgetRequest(c);
-    const body = await readJsonObject(c);
-    const fields: Array<{ field: string; code: string; message: string }> = [];
-    const mode = body.mode ?? 'popup';
-    if (mode !== 'popup' && mode !== 'redirect') fields.push({ field: 'mode', code: 'invalid_mode', message: 'mode must be "popup" or "redirect"' });
-    const lang = body.lang;
-    if (lang !== undefined && lang !== 'hu' && lang !== 'en') fields.push({ field: 'lang', code: 'invalid_lang', message: 'lang must be "hu" or "en"' });
-    if (typeof body.clientId !== 'string') fields.push({ field: 'clientId', code: 'required', message: "clientId (the partner's client id) is required" });
-    if (fields.length) throw problems.invalidRequest(fields);
-
-    const partner = await findActivePartner(sequelize, partnerSecrets, body.clientId as string);
+  app.openapi(loginRoute, async (c) => {
+    const { clientId, mode, returnTo: wanted, lang } = c.req.valid('json');
+    const partner = await findActivePartner(sequelize, partnerSecrets, clientId);
     if (!partner?.clientSecret) throw problems.clientUnknown();
     const origin = assertOriginIn(c, ownOrigin, partner.origins);
-    const returnTo = mode === 'redirect' ? parseReturnTo(body.returnTo, origin) : null;
+    const returnTo = mode === 'redirect' ? parseReturnTo(wanted, origin) : null;
 
     const config = await configurationFor(partner);
     await deleteExpiredLoginArtefacts(sequelize);
-    const login = await createLoginState(sequelize, { clientId: partner.clientId, mode: mode as LoginMode, origin, returnTo });
+    const login = await createLoginState(sequelize, { clientId: partner.clientId, mode, origin, returnTo });
     const authorizationUrl = oidc.buildAuthorizationUrl(config, {
       redirect_uri: idp.redirectUri,
       scope: LOGIN_SCOPE,
@@ -113,14 +193,14 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
       prompt: 'login',
       // With max_age the IdP states `auth_time` in the ID token; the session keeps it for step-up.
       max_age: String(REAUTHENTICATION_MAX_AGE_SECONDS),
-      ...(lang ? { ui_locales: lang as string } : {}),
+      ...(lang ? { ui_locales: lang } : {}),
     });
-    return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret });
+    return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret }, 200);
   });
 
   mountReauthenticationRoutes(app, { ...deps, loginScope: LOGIN_SCOPE, configurationFor, readJsonObject });
 
-  app.get('/callback', async (c) => {
+  app.openapi(callbackRoute, async (c) => {
     const params = new URL(c.req.url).searchParams;
     const state = params.get('state');
     const login = state ? await consumeLoginState(sequelize, state) : undefined;
@@ -140,35 +220,38 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<ApiEnv> {
     }
   });
 
-  app.post('/', smallBody, async (c) => {
-    assertWidgetRequest(c);
-    const body = await readJsonObject(c);
-    // The proof first: a ticket is used up by any attempt, and must not be by one without a key.
-    const jkt = await checkDpopProof(c, deps.dpop, deps.publicUrl);
-    const device = deviceLabel(c.req.header('user-agent'));
-    const result = await sessions.redeemTicket(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin), jkt, device);
-    if (result.kind === 'invalid') throw problems.ticketInvalid();
-    if (result.kind === 'origin') throw problems.originNotAllowed();
-    const session = await sessionView(sequelize, { customerId: result.customerId, clientId: result.clientId });
-    return c.json({ handle: result.handle, expiresIn: result.expiresIn, session });
-  });
+  app.openapi(
+    redeemRoute,
+    async (c) => {
+      const { ticket, loginSecret } = c.req.valid('json');
+      // The proof first: a ticket is used up by any attempt, and must not be by one without a key.
+      const jkt = await checkDpopProof(c, deps.dpop, deps.publicUrl);
+      const device = deviceLabel(c.req.header('user-agent'));
+      const result = await sessions.redeemTicket(ticket, loginSecret, requestOrigin(c, ownOrigin), jkt, device);
+      if (result.kind === 'invalid') throw problems.ticketInvalid();
+      if (result.kind === 'origin') throw problems.originNotAllowed();
+      const session = await sessionView(sequelize, { customerId: result.customerId, clientId: result.clientId });
+      return c.json({ handle: result.handle, expiresIn: result.expiresIn, session }, 200);
+    },
+    (result) => refuseAsTicketInvalid(result),
+  );
 
-  app.get('/', deps.auth, async (c) => {
+  app.openapi({ ...getSessionRoute, ...authenticated }, async (c) => {
     const principal = c.get('principal');
-    return c.json(principal ? await sessionView(sequelize, principal) : ({ authenticated: false } satisfies SessionView));
+    return c.json(principal ? await sessionView(sequelize, principal) : ({ authenticated: false } satisfies SessionView), 200);
   });
 
-  app.delete('/', deps.auth, async (c) => {
+  app.openapi({ ...logoutRoute, ...authenticated }, async (c) => {
     assertWidgetRequest(c);
     const sessionIdHash = c.get('principal')?.sessionIdHash;
     if (sessionIdHash === undefined) return c.body(null, 204);
 
     const ended = await sessions.end(sessionIdHash, 'logout', { revoke: true });
-    if (ended && c.req.query('endIdpSession') === '1') {
+    if (ended && c.req.valid('query').endIdpSession === '1') {
       const partner = await findActivePartner(sequelize, partnerSecrets, ended.clientId);
       if (partner?.clientSecret) {
         const endSessionUrl = oidc.buildEndSessionUrl(await configurationFor(partner), { client_id: partner.clientId });
-        return c.json({ endSessionUrl: endSessionUrl.href });
+        return c.json({ endSessionUrl: endSessionUrl.href }, 200);
       }
     }
     return c.body(null, 204);
