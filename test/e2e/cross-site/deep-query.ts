@@ -44,3 +44,18 @@ export function findExpression(path: Path, text?: RegExp): string {
 export function textExpression(path: Path, text?: RegExp): string {
   return `(() => { const el = ${findExpression(path, text)}; return el ? (el.textContent || '').replace(/\\s+/g, ' ').trim() : null; })()`;
 }
+
+/** The message of a path that finds nothing, the same in every engine. */
+export function nothingAt(path: Path, text?: RegExp): Error {
+  return new Error(`nothing visible at ${path.join(' → ')}${text ? ` with text ${text}` : ''}`);
+}
+
+/**
+ * The element handle at `path` in a Playwright or puppeteer page (both evaluate an expression to
+ * a handle that may be an element): the handle, or the error `nothingAt()` names.
+ */
+export async function elementHandle<H>(evaluateHandle: (expression: string) => Promise<{ asElement(): unknown }>, path: Path, text?: RegExp): Promise<H> {
+  const handle = (await evaluateHandle(findExpression(path, text))).asElement() as H | null;
+  if (!handle) throw nothingAt(path, text);
+  return handle;
+}

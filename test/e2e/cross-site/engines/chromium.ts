@@ -1,7 +1,7 @@
-import type { ElementHandle, JSHandle, Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser.ts';
 import type { BrowserWindow, CustomerBrowser, EngineConfiguration } from '../customer-browser.ts';
-import { findExpression, type Path } from '../deep-query.ts';
+import { elementHandle, type Path } from '../deep-query.ts';
 
 /**
  * Chromium (Debian's, through playwright-core) with third-party cookies blocked, as the main
@@ -29,12 +29,7 @@ export const chromiumThirdPartyBlocked: EngineConfiguration = {
 };
 
 function playwrightWindow(page: Page): BrowserWindow {
-  const element = async (path: Path, text?: RegExp) => {
-    const found = (await page.evaluateHandle(findExpression(path, text))) as JSHandle<Element | null>;
-    const handle = found.asElement() as ElementHandle<HTMLElement> | null;
-    if (!handle) throw new Error(`nothing visible at ${path.join(' → ')}${text ? ` with text ${text}` : ''}`);
-    return handle;
-  };
+  const element = (path: Path, text?: RegExp) => elementHandle<ElementHandle<HTMLElement>>((expression) => page.evaluateHandle(expression), path, text);
   return {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),

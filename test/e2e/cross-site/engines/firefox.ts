@@ -1,6 +1,6 @@
-import puppeteer, { type ElementHandle, type JSHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
 import type { BrowserWindow, CustomerBrowser, EngineConfiguration } from '../customer-browser.ts';
-import { findExpression, type Path } from '../deep-query.ts';
+import { elementHandle, type Path } from '../deep-query.ts';
 import { TEST_HOSTS } from '../sites.ts';
 
 /**
@@ -59,12 +59,7 @@ export function firefox(options: { id: string; title: string; cookieBehavior: 1 
 }
 
 function puppeteerWindow(page: Page): BrowserWindow {
-  const element = async (path: Path, text?: RegExp) => {
-    const found = (await page.evaluateHandle(findExpression(path, text))) as JSHandle<Element | null>;
-    const handle = found.asElement() as ElementHandle<HTMLElement> | null;
-    if (!handle) throw new Error(`nothing visible at ${path.join(' → ')}${text ? ` with text ${text}` : ''}`);
-    return handle;
-  };
+  const element = (path: Path, text?: RegExp) => elementHandle<ElementHandle<HTMLElement>>((expression) => page.evaluateHandle(expression), path, text);
   return {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),

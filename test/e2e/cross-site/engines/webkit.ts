@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { freePort } from '../../../support/free-port.ts';
 import type { BrowserWindow, CustomerBrowser, EngineConfiguration } from '../customer-browser.ts';
-import { findExpression, type Path } from '../deep-query.ts';
+import { findExpression, nothingAt, type Path } from '../deep-query.ts';
 import { WebDriverSession } from '../webdriver-client.ts';
 
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -54,7 +54,7 @@ function webDriverBrowser(session: WebDriverSession, close: () => Promise<void>)
     const element = async (path: Path, text?: RegExp) => {
       await focus();
       const found = await session.execute<unknown>(`return ${findExpression(path, text)};`);
-      if (!WebDriverSession.isElement(found)) throw new Error(`nothing visible at ${path.join(' → ')}${text ? ` with text ${text}` : ''}`);
+      if (!WebDriverSession.isElement(found)) throw nothingAt(path, text);
       return found;
     };
     return {
