@@ -1,12 +1,11 @@
-import { Hono, type Context } from 'hono';
+import type { Hono } from 'hono';
 import { pickLang } from '../pages/language.ts';
-import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
 import type { IdpRouteDeps } from '../route-deps.ts';
 import { accountLinks } from './account-links.ts';
 import { peekToken } from '../../common/accounts/account-tokens.ts';
 import { clientAddress } from '../../common/security/client-address.ts';
-import { linkUseRefused } from './common-pages.ts';
+import { emailedLinkRoutes } from './emailed-link-routes.ts';
 import { errorText } from './messages.ts';
 import * as read from './normalise.ts';
 import { SELF_SERVICE_RULES as RULES } from './throttle-rules.ts';
@@ -16,30 +15,21 @@ import { formString, render, type CodedError } from './view.ts';
 
 /**
  * `GET /account/verify-email?token=` shows a button and uses nothing up (mail scanners fetch
- * links); `POST` uses the link once. `…/resend` sends a new link, answering the same whether
- * or not an unverified account has the address.
+ * links); `POST` uses the link once and verifies the address (see emailed-link-routes.ts).
+ * `…/resend` sends a new link, answering the same whether or not an unverified account has the address.
  */
 export function verifyEmailRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
-  const app = new Hono<PageEnv>();
+  const resendUrl = '/account/verify-email/resend';
+  const app = emailedLinkRoutes(deps, {
+    peek: async (token) => !!(await peekToken(deps.sequelize, token, 'verify_email')),
+    confirmPage: (lang, token) => ({ title: verifyText(lang).title, body: verifyConfirm(lang, token) }),
+    unusablePage: (lang, portalUrl) => ({ title: verifyText(lang).invalidTitle, body: verifyInvalid(lang, portalUrl), currentUrl: resendUrl }),
+    async use(token, lang, portalUrl) {
+      if (!(await confirmEmail(deps.sequelize, deps.ports, token))) return 'unusable';
+      return { title: verifyText(lang).doneTitle, body: verifyDone(lang, portalUrl), currentUrl: resendUrl };
+    },
+  });
   const portalUrl = accountLinks(deps.publicUrl).portal();
-  const invalid = (c: Context<PageEnv>, lang: Language) =>
-    render(c, { lang, title: verifyText(lang).invalidTitle, body: verifyInvalid(lang, portalUrl), status: 400, currentUrl: '/account/verify-email/resend' });
-
-  app.get('/', async (c) => {
-    const lang = pickLang(c);
-    const token = c.req.query('token') ?? '';
-    if (!(await peekToken(deps.sequelize, token, 'verify_email'))) return invalid(c, lang);
-    return render(c, { lang, title: verifyText(lang).title, body: verifyConfirm(lang, token) });
-  });
-
-  app.post('/', async (c) => {
-    const lang = pickLang(c);
-    const token = formString(await c.req.parseBody(), 'token');
-    const refused = await linkUseRefused(c, deps, lang, portalUrl);
-    if (refused) return refused;
-    if (!(await confirmEmail(deps.sequelize, deps.ports, token))) return invalid(c, lang);
-    return render(c, { lang, title: verifyText(lang).doneTitle, body: verifyDone(lang, portalUrl), currentUrl: '/account/verify-email/resend' });
-  });
 
   app.get('/resend', (c) => {
     const lang = pickLang(c);
