@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import type { TestDatabase } from '../../support/database.ts';
 import { api, COMPANY, loginSession, PERSON, sessionHeaders, startPortal, type BrowserSession, type RunningPortal } from './session/harness.ts';
@@ -61,4 +61,27 @@ export function useLoggedInCustomers(db: TestDatabase): LoggedInCustomers {
   });
   afterAll(() => fixture.portal?.close());
   return fixture;
+}
+
+/** Every route of a resource answers 401 without a session (and reaches no handler). */
+export function describeRefusalsWithoutSession(c: LoggedInCustomers, routes: ReadonlyArray<readonly ['GET' | 'POST' | 'PATCH' | 'DELETE', string]>): void {
+  describe('without a session', () => {
+    it('answers 401 on every route', async () => {
+      for (const [method, path] of routes) {
+        const { response } = await api(c.portal, path, { method, origin: c.portal.origin, body: method === 'GET' ? undefined : {} });
+        expect(response.status, `${method} ${path}`).toBe(401);
+      }
+    });
+  });
+}
+
+/** `/api/openapi.json` describes a resource's paths; `check` looks closer at the document. */
+export function describeOpenApiPaths(c: LoggedInCustomers, paths: readonly string[], check?: (document: any) => void): void {
+  describe('OpenAPI', () => {
+    it('describes the routes', async () => {
+      const { json } = await api(c.portal, '/api/openapi.json');
+      for (const path of paths) expect(Object.keys(json.paths)).toContain(path);
+      check?.(json);
+    });
+  });
 }

@@ -2,12 +2,16 @@ import { createServer as createNetServer, connect, type Server as NetServer, typ
 import { createServer as createHttpServer, request as httpRequest, type Server as HttpServer } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Sequelize } from 'sequelize';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../../server/app/create-app.ts';
 import { createPaymentModule, type PaymentModule } from '../../../server/api/payments/payment-module.ts';
 import { createLogger } from '../../../common/http/logger.ts';
 import { createProvider } from '../../../idp/provider.ts';
-import type { IdpKeys } from '../../../idp/keys.ts';
-import type { LogLine, RunningPortal } from '../api/session/harness.ts';
+import { generateIdpKeys, type IdpKeys } from '../../../idp/keys.ts';
+import { BROKER_ORIGIN, SESSION_KEY, type LogLine, type RunningPortal } from '../api/session/harness.ts';
+import { openDatabase, type Database } from '../../../server/db/database.ts';
+import { seedDemoData } from '../../../server/seed/index.ts';
+import type { TestDatabase } from '../../support/database.ts';
 import { closeServerNow } from '../../support/close-server.ts';
 import { testPartnerSecrets } from '../../support/partner-secrets.ts';
 
@@ -192,4 +196,56 @@ export function portalBehind(publicUrl: URL, keys: IdpKeys, sequelize: Sequelize
     payments,
     close: async () => {},
   };
+}
+
+/** Two instances of the product behind a load balancer, on one seeded database: see `useTwoInstances()`. */
+export interface TwoInstances {
+  lb: LoadBalancer;
+  /** A and B. */
+  instances: Instance[];
+  /** The deployment as the tests address it: the load balancer's origin. */
+  portal: RunningPortal;
+  /** The deployment's IdP keys (another instance started in a test needs them). */
+  keys: IdpKeys;
+  /** Instance B's connection (its own pool on PostgreSQL; the same one on PGlite, which has one connection). */
+  secondSequelize: Sequelize;
+  /** How many requests an instance has served. */
+  served(name: string): number;
+}
+
+/**
+ * A deployment of two processes on ONE database, as production runs them behind a load
+ * balancer: the same PUBLIC_URL, SESSION_KEYS and IdP keys, nothing else in common; on real
+ * PostgreSQL each instance has its own connection pool, as a second process would. Seeds
+ * `customers` demo customers. Call at a test file's top level; read the fields inside tests.
+ */
+export function useTwoInstances(db: TestDatabase, options: { customers: number }): TwoInstances {
+  let second: Database | null = null;
+  const deployment = { instances: [] as Instance[], served: (name: string) => deployment.lb.served.get(name) ?? 0 } as TwoInstances;
+  beforeAll(async () => {
+    deployment.keys = await generateIdpKeys();
+    second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
+    deployment.secondSequelize = second?.sequelize ?? db.sequelize;
+    deployment.lb = await startLoadBalancer(() => deployment.instances);
+    const publicUrl = new URL(deployment.lb.origin);
+    await seedDemoData(db.sequelize, testPartnerSecrets, {
+      customers: options.customers,
+      claims: 0,
+      mailboxShare: 0,
+      portalOrigin: publicUrl.origin,
+      brokerDemoOrigin: BROKER_ORIGIN,
+    });
+    const { keys } = deployment;
+    deployment.instances = [
+      await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
+      await startInstance({ name: 'B', sequelize: deployment.secondSequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
+    ];
+    deployment.portal = portalBehind(publicUrl, keys, db.sequelize, deployment.instances[0]!.payments);
+  }, 120_000);
+  afterAll(async () => {
+    for (const instance of deployment.instances) await instance.close();
+    await deployment.lb?.close();
+    await second?.close();
+  });
+  return deployment;
 }

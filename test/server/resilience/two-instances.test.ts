@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { useTestDatabase } from '../../support/database.ts';
-import { openDatabase, type Database } from '../../../server/db/database.ts';
-import { seedDemoData } from '../../../server/seed/index.ts';
-import { generateIdpKeys, type IdpKeys } from '../../../idp/keys.ts';
 import { silentLogger } from '../../../common/http/logger.ts';
 import { startMailSink, type MailSink } from '../../../server/notifications/dev-mail-sink.ts';
 import { startNotifications, type NotificationService } from '../../../server/notifications/start-notifications.ts';
 import { enqueueNotifications } from '../../../server/notifications/outbox.ts';
 import { documentNotification } from '../notifications/fixtures.ts';
-import { api, Browser, BROKER_ORIGIN, COMPANY, loginSession, PERSON, SESSION_KEY, type RunningPortal } from '../api/session/harness.ts';
+import { api, Browser, BROKER_ORIGIN, COMPANY, loginSession, PERSON } from '../api/session/harness.ts';
 import { formAction } from '../../idp/provider-harness.ts';
-import { startInstance, startLoadBalancer, startTcpProxy, type Instance, type LoadBalancer, type TcpProxy, portalBehind } from './support.ts';
-import { testPartnerSecrets } from '../../support/partner-secrets.ts';
+import { startTcpProxy, type TcpProxy, useTwoInstances } from './support.ts';
 
 /**
  * Two processes of the product on ONE database, as a deployment runs them behind a load
@@ -20,86 +16,56 @@ import { testPartnerSecrets } from '../../support/partner-secrets.ts';
  * PostgreSQL each instance has its own connection pool, as a second process would.
  */
 const db = useTestDatabase();
-let second: Database | null = null;
-let keys: IdpKeys;
-let lb: LoadBalancer;
-let instances: Instance[] = [];
-let portal: RunningPortal;
+const deployment = useTwoInstances(db, { customers: 8 });
 
-beforeAll(async () => {
-  keys = await generateIdpKeys();
-  second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
-  lb = await startLoadBalancer(() => instances);
-  const publicUrl = new URL(lb.origin);
-  await seedDemoData(db.sequelize, testPartnerSecrets, {
-    customers: 8,
-    claims: 0,
-    mailboxShare: 0,
-    portalOrigin: publicUrl.origin,
-    brokerDemoOrigin: BROKER_ORIGIN,
-  });
-  instances = [
-    await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
-    // Every process of a deployment gets the same SESSION_KEYS.
-    await startInstance({ name: 'B', sequelize: second?.sequelize ?? db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
-  ];
-  portal = portalBehind(publicUrl, keys, db.sequelize, instances[0]!.payments);
-}, 120_000);
-
-afterAll(async () => {
-  for (const instance of instances) await instance.close();
-  await lb?.close();
-  await second?.close();
-});
-
-const served = (name: string) => lb.served.get(name) ?? 0;
+const served = (name: string) => deployment.served(name);
 
 describe('two instances on one database', () => {
   it('serves a session opened through instance A from instance B, with the same data', async () => {
-    lb.route = 'A';
+    deployment.lb.route = 'A';
     const before = served('B');
-    const { session } = await loginSession(portal, { origin: portal.origin, clientId: 'portal', user: PERSON });
+    const { session } = await loginSession(deployment.portal, { origin: deployment.portal.origin, clientId: 'portal', user: PERSON });
     expect(served('B')).toBe(before); // the whole login went to A
 
-    const viaA = await api(portal, '/api/policies', { origin: portal.origin, session });
+    const viaA = await api(deployment.portal, '/api/policies', { origin: deployment.portal.origin, session });
     expect(viaA.response.headers.get('x-served-by')).toBe('A');
     expect(viaA.response.status).toBe(200);
     expect(viaA.json.items.length).toBeGreaterThan(0);
 
-    lb.route = 'B';
-    const viaB = await api(portal, '/api/policies', { origin: portal.origin, session });
+    deployment.lb.route = 'B';
+    const viaB = await api(deployment.portal, '/api/policies', { origin: deployment.portal.origin, session });
     expect(viaB.response.headers.get('x-served-by')).toBe('B');
     expect(viaB.response.status).toBe(200);
     expect(viaB.json).toEqual(viaA.json);
 
     // A change made through B is what A shows.
-    const changed = await api(portal, '/api/me', { method: 'PATCH', origin: portal.origin, session, body: { phone: '+36 30 765 4321' } });
+    const changed = await api(deployment.portal, '/api/me', { method: 'PATCH', origin: deployment.portal.origin, session, body: { phone: '+36 30 765 4321' } });
     expect(changed.response.status).toBe(200);
-    lb.route = 'A';
-    const profile = await api(portal, '/api/me', { origin: portal.origin, session });
+    deployment.lb.route = 'A';
+    const profile = await api(deployment.portal, '/api/me', { origin: deployment.portal.origin, session });
     expect(profile.response.headers.get('x-served-by')).toBe('A');
     expect(profile.json.phone).toBe(changed.json.profile.phone);
   }, 60_000);
 
   it('completes a login whose every step lands on the other instance', async () => {
-    lb.route = 'round-robin';
+    deployment.lb.route = 'round-robin';
     const [a, b] = [served('A'), served('B')];
-    const { session } = await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
+    const { session } = await loginSession(deployment.portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON });
     expect(served('A') - a).toBeGreaterThan(2);
     expect(served('B') - b).toBeGreaterThan(2);
     for (const name of ['A', 'B']) {
-      lb.route = name;
-      const policies = await api(portal, '/api/policies', { origin: BROKER_ORIGIN, session });
+      deployment.lb.route = name;
+      const policies = await api(deployment.portal, '/api/policies', { origin: BROKER_ORIGIN, session });
       expect(policies.response.status).toBe(200);
       expect(policies.response.headers.get('x-served-by')).toBe(name);
     }
   }, 60_000);
 
   it('throttles on B a login that was throttled on A', async () => {
-    lb.route = 'A';
-    const start = await api(portal, '/api/session/login', { origin: portal.origin, body: { clientId: 'portal', mode: 'popup' } });
+    deployment.lb.route = 'A';
+    const start = await api(deployment.portal, '/api/session/login', { origin: deployment.portal.origin, body: { clientId: 'portal', mode: 'popup' } });
     expect(start.response.status).toBe(200);
-    const browser = new Browser(portal.origin);
+    const browser = new Browser(deployment.portal.origin);
     let page = await browser.follow(await browser.request(start.json.authorizationUrl as string));
     let html = await page.response.text();
     expect(page.response.status).toBe(200);
@@ -116,7 +82,7 @@ describe('two instances on one database', () => {
       expect(response.status).toBe(400);
     }
     // The next attempt lands on B — with the right password — and B refuses it as throttled.
-    lb.route = 'B';
+    deployment.lb.route = 'B';
     const throttled = await attempt(COMPANY.password);
     expect(throttled.headers.get('x-served-by')).toBe('B');
     expect(throttled.status).toBe(429);
@@ -124,8 +90,8 @@ describe('two instances on one database', () => {
     const again = await attempt('still-wrong');
     expect(again.status).toBe(429);
     // Another account on B is not affected (the limit is per account, counted in PostgreSQL).
-    const fresh = new Browser(portal.origin);
-    const startOther = await api(portal, '/api/session/login', { origin: portal.origin, body: { clientId: 'portal', mode: 'popup' } });
+    const fresh = new Browser(deployment.portal.origin);
+    const startOther = await api(deployment.portal, '/api/session/login', { origin: deployment.portal.origin, body: { clientId: 'portal', mode: 'popup' } });
     page = await fresh.follow(await fresh.request(startOther.json.authorizationUrl as string));
     const loginPage = await page.response.text();
     const response = await fresh.request(formAction(loginPage), { form: { email: PERSON.username, password: 'wrong-once' } });
@@ -161,7 +127,7 @@ describe('the outbox workers of two instances', () => {
     services = [
       await startNotifications({ sequelize: db.sequelize, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, logger: silentLogger, pollIntervalMs: 100 }),
       await startNotifications({
-        sequelize: second?.sequelize ?? db.sequelize,
+        sequelize: deployment.secondSequelize,
         smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
         logger: silentLogger,
         pollIntervalMs: 100,

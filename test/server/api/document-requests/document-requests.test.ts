@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { api } from '../session/harness.ts';
 import { useTestDatabase } from '../../../support/database.ts';
-import { useLoggedInCustomers } from '../logged-in-customers.ts';
+import { describeOpenApiPaths, describeRefusalsWithoutSession, useLoggedInCustomers } from '../logged-in-customers.ts';
 
 const db = useTestDatabase();
 const c = useLoggedInCustomers(db);
@@ -49,22 +48,9 @@ describe('document requests', () => {
   });
 });
 
-describe('without a session', () => {
-  it('answers 401 on every route', async () => {
-    for (const [method, path] of [
-      ['GET', '/api/document-requests'],
-      ['GET', '/api/document-requests/types?policyId=1'],
-      ['POST', '/api/document-requests'],
-    ] as const) {
-      const { response } = await api(c.portal, path, { method, origin: c.portal.origin, body: method === 'GET' ? undefined : {} });
-      expect(response.status, `${method} ${path}`).toBe(401);
-    }
-  });
-});
-
-describe('OpenAPI', () => {
-  it('describes the routes', async () => {
-    const { json } = await api(c.portal, '/api/openapi.json');
-    for (const path of ['/document-requests', '/document-requests/types']) expect(Object.keys(json.paths)).toContain(path);
-  });
-});
+describeRefusalsWithoutSession(c, [
+  ['GET', '/api/document-requests'],
+  ['GET', '/api/document-requests/types?policyId=1'],
+  ['POST', '/api/document-requests'],
+]);
+describeOpenApiPaths(c, ['/document-requests', '/document-requests/types']);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { api, PERSON, BROKER_ORIGIN, loginSession } from '../session/harness.ts';
 import { useTestDatabase } from '../../../support/database.ts';
-import { useLoggedInCustomers } from '../logged-in-customers.ts';
+import { describeOpenApiPaths, describeRefusalsWithoutSession, useLoggedInCustomers } from '../logged-in-customers.ts';
 
 const db = useTestDatabase();
 const c = useLoggedInCustomers(db);
@@ -160,21 +160,8 @@ describe('GET /api/documents/{id}/content', () => {
   });
 });
 
-describe('without a session', () => {
-  it('answers 401 on every route', async () => {
-    for (const [method, path] of [
-      ['GET', '/api/documents'],
-      ['GET', '/api/documents/00000000-0000-4000-8000-000000000000/content'],
-    ] as const) {
-      const { response } = await api(c.portal, path, { method, origin: c.portal.origin, body: method === 'GET' ? undefined : {} });
-      expect(response.status, `${method} ${path}`).toBe(401);
-    }
-  });
-});
-
-describe('OpenAPI', () => {
-  it('describes the routes', async () => {
-    const { json } = await api(c.portal, '/api/openapi.json');
-    for (const path of ['/documents', '/documents/{id}/content']) expect(Object.keys(json.paths)).toContain(path);
-  });
-});
+describeRefusalsWithoutSession(c, [
+  ['GET', '/api/documents'],
+  ['GET', '/api/documents/00000000-0000-4000-8000-000000000000/content'],
+]);
+describeOpenApiPaths(c, ['/documents', '/documents/{id}/content']);

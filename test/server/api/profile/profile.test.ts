@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import { api, PERSON, COMPANY } from '../session/harness.ts';
+import { PERSON, COMPANY } from '../session/harness.ts';
 import { useTestDatabase } from '../../../support/database.ts';
-import { useLoggedInCustomers } from '../logged-in-customers.ts';
+import { describeOpenApiPaths, describeRefusalsWithoutSession, useLoggedInCustomers } from '../logged-in-customers.ts';
 
 const db = useTestDatabase();
 const c = useLoggedInCustomers(db);
@@ -63,22 +63,8 @@ describe('/api/me', () => {
   });
 });
 
-describe('without a session', () => {
-  it('answers 401 on every route', async () => {
-    for (const [method, path] of [
-      ['GET', '/api/me'],
-      ['PATCH', '/api/me'],
-    ] as const) {
-      const { response } = await api(c.portal, path, { method, origin: c.portal.origin, body: method === 'GET' ? undefined : {} });
-      expect(response.status, `${method} ${path}`).toBe(401);
-    }
-  });
-});
-
-describe('OpenAPI', () => {
-  it('describes the routes', async () => {
-    const { json } = await api(c.portal, '/api/openapi.json');
-    for (const path of ['/me']) expect(Object.keys(json.paths)).toContain(path);
-    expect(json.paths['/me'].patch.security).toEqual([{ session: [] }, { bearer: [] }]);
-  });
-});
+describeRefusalsWithoutSession(c, [
+  ['GET', '/api/me'],
+  ['PATCH', '/api/me'],
+]);
+describeOpenApiPaths(c, ['/me'], (json) => expect(json.paths['/me'].patch.security).toEqual([{ session: [] }, { bearer: [] }]));

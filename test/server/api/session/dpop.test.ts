@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { useTestDatabase } from '../../../support/database.ts';
-import { openDatabase, type Database } from '../../../../server/db/database.ts';
-import { seedDemoData } from '../../../../server/seed/index.ts';
-import { generateIdpKeys } from '../../../../idp/keys.ts';
-import { startInstance, startLoadBalancer, type Instance, type LoadBalancer, portalBehind } from '../../resilience/support.ts';
+import { useTwoInstances } from '../../resilience/support.ts';
 import {
   api,
   BROKER_ORIGIN,
@@ -16,12 +13,9 @@ import {
   PERSON,
   proofFor,
   redeem,
-  SESSION_KEY,
   ticketFrom,
   type BrowserSession,
-  type RunningPortal,
 } from './harness.ts';
-import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
 
 /**
  * The key-bound session's security rules (issue 13), against the real API on PostgreSQL, with two
@@ -31,43 +25,15 @@ import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
  * a session stays with the partner it was opened through. Each refusal has its stable code.
  */
 const db = useTestDatabase();
-let second: Database | null = null;
-let lb: LoadBalancer;
-let instances: Instance[] = [];
-let portal: RunningPortal;
-
-beforeAll(async () => {
-  const keys = await generateIdpKeys();
-  second = db.url ? await openDatabase({ databaseUrl: db.url, dataDir: '', poolMax: 5 }) : null;
-  lb = await startLoadBalancer(() => instances);
-  const publicUrl = new URL(lb.origin);
-  await seedDemoData(db.sequelize, testPartnerSecrets, {
-    customers: 6,
-    claims: 0,
-    mailboxShare: 0,
-    portalOrigin: publicUrl.origin,
-    brokerDemoOrigin: BROKER_ORIGIN,
-  });
-  instances = [
-    await startInstance({ name: 'A', sequelize: db.sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
-    await startInstance({ name: 'B', sequelize: (second?.sequelize ?? db.sequelize) as Sequelize, publicUrl, keys, sessionKeys: SESSION_KEY }),
-  ];
-  portal = portalBehind(publicUrl, keys, db.sequelize, instances[0]!.payments);
-}, 120_000);
-
-afterAll(async () => {
-  for (const instance of instances) await instance.close();
-  await lb?.close();
-  await second?.close();
-});
+const deployment = useTwoInstances(db, { customers: 6 });
 
 const login = async (): Promise<BrowserSession> => {
-  lb.route = 'A';
-  return (await loginSession(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON })).session;
+  deployment.lb.route = 'A';
+  return (await loginSession(deployment.portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont', user: PERSON })).session;
 };
-const url = (path: string) => new URL(path, portal.origin);
+const url = (path: string) => new URL(path, deployment.portal.origin);
 const get = (session: BrowserSession, path: string, proof?: string | null, origin = BROKER_ORIGIN) =>
-  api(portal, path, { origin, session, ...(proof === undefined ? {} : { proof }) });
+  api(deployment.portal, path, { origin, session, ...(proof === undefined ? {} : { proof }) });
 
 function expectRefused(answer: { response: Response; json: any }, status: number, code: string): void {
   expect(answer.response.status, JSON.stringify(answer.json)).toBe(status);
@@ -141,7 +107,7 @@ describe('a proof holds for one request', () => {
     expect(nonce).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
 
     // A browser whose clock is 10 minutes slow: its proofs are all "old", so it signs with the nonce.
-    lb.route = 'B';
+    deployment.lb.route = 'B';
     const skewed = vi.spyOn(Date, 'now').mockReturnValue(now - 600_000);
     const retry = await proofFor(session.keys, 'GET', url('/api/policies'), { handle: session.handle, nonce: nonce! });
     skewed.mockRestore();
@@ -160,16 +126,16 @@ describe('a proof holds for one request', () => {
     expect((await get(session, '/api/me', read)).response.status).toBe(200);
 
     const write = await proofFor(session.keys, 'PATCH', url('/api/me'), { handle: session.handle });
-    const change = (proof: string) => api(portal, '/api/me', { method: 'PATCH', origin: BROKER_ORIGIN, session, proof, body: { language: 'en' } });
-    lb.route = 'A';
+    const change = (proof: string) => api(deployment.portal, '/api/me', { method: 'PATCH', origin: BROKER_ORIGIN, session, proof, body: { language: 'en' } });
+    deployment.lb.route = 'A';
     expect((await change(write)).response.status).toBe(200);
     expectRefused(await change(write), 401, 'dpop_proof_replayed');
-    lb.route = 'B';
+    deployment.lb.route = 'B';
     const onB = await change(write);
     expect(onB.response.headers.get('x-served-by')).toBe('B');
     expectRefused(onB, 401, 'dpop_proof_replayed');
     // The same write with a new proof goes through.
-    expect((await api(portal, '/api/me', { method: 'PATCH', origin: BROKER_ORIGIN, session, body: { language: 'hu' } })).response.status).toBe(200);
+    expect((await api(deployment.portal, '/api/me', { method: 'PATCH', origin: BROKER_ORIGIN, session, body: { language: 'hu' } })).response.status).toBe(200);
   });
 
   it("keeps a write proof's jti only until it could no longer be fresh", async () => {
@@ -184,11 +150,11 @@ describe('a proof holds for one request', () => {
 describe('ending a session counts at once on every instance', () => {
   it('log-out through A: B refuses the handle and its key at once (401 session_expired)', async () => {
     const session = await login();
-    lb.route = 'B';
+    deployment.lb.route = 'B';
     expect((await get(session, '/api/policies')).response.status).toBe(200);
-    lb.route = 'A';
-    expect((await api(portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, session })).response.status).toBe(204);
-    lb.route = 'B';
+    deployment.lb.route = 'A';
+    expect((await api(deployment.portal, '/api/session', { method: 'DELETE', origin: BROKER_ORIGIN, session })).response.status).toBe(204);
+    deployment.lb.route = 'B';
     const after = await get(session, '/api/policies');
     expect(after.response.headers.get('x-served-by')).toBe('B');
     expectRefused(after, 401, 'session_expired');
@@ -196,7 +162,7 @@ describe('ending a session counts at once on every instance', () => {
 
   it('expiry: B refuses the handle the moment the row says it has expired (401 session_expired)', async () => {
     const session = await login();
-    lb.route = 'B';
+    deployment.lb.route = 'B';
     expect((await get(session, '/api/policies')).response.status).toBe(200);
     await db.sequelize.query(`update bff_sessions set expires_at = now() - interval '1 second' where id_hash = :h`, {
       replacements: { h: createHash('sha256').update(session.handle).digest('hex') },
@@ -215,12 +181,12 @@ describe('a session stays with its partner', () => {
 
 describe('redeeming the log-in ticket binds the session to a key', () => {
   it('refuses a redeem without a proof (401 invalid_dpop_proof) and leaves the ticket usable by the page with its key', async () => {
-    lb.route = 'A';
-    const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
+    deployment.lb.route = 'A';
+    const { html, loginSecret } = await loginToCallback(deployment.portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const ticket = ticketFrom(html);
-    const bare = await api(portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
+    const bare = await api(deployment.portal, '/api/session', { origin: BROKER_ORIGIN, body: { ticket, loginSecret } });
     expectRefused(bare, 401, 'invalid_dpop_proof');
-    const withKey = await redeem(portal, BROKER_ORIGIN, ticket, loginSecret);
+    const withKey = await redeem(deployment.portal, BROKER_ORIGIN, ticket, loginSecret);
     expect(withKey.response.status).toBe(200);
     // Bound to the key that redeemed it: that key's proofs pass, another's don't.
     const session = { handle: withKey.json.handle as string, keys: withKey.keys };
@@ -229,15 +195,15 @@ describe('redeeming the log-in ticket binds the session to a key', () => {
   });
 
   it('refuses a redeem proof made for another URL or replayed', async () => {
-    lb.route = 'A';
-    const { html, loginSecret } = await loginToCallback(portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
+    deployment.lb.route = 'A';
+    const { html, loginSecret } = await loginToCallback(deployment.portal, { origin: BROKER_ORIGIN, clientId: 'biztos-pont' });
     const keys = await newKeyPair();
     const wrongUrl = await proofFor(keys, 'POST', url('/api/session/login'));
     const body = { ticket: ticketFrom(html), loginSecret };
-    expectRefused(await api(portal, '/api/session', { origin: BROKER_ORIGIN, body, headers: { dpop: wrongUrl } }), 401, 'invalid_dpop_proof');
+    expectRefused(await api(deployment.portal, '/api/session', { origin: BROKER_ORIGIN, body, headers: { dpop: wrongUrl } }), 401, 'invalid_dpop_proof');
     const proof = await proofFor(keys, 'POST', url('/api/session'));
-    expect((await api(portal, '/api/session', { origin: BROKER_ORIGIN, body, headers: { dpop: proof } })).response.status).toBe(200);
-    lb.route = 'B';
-    expectRefused(await api(portal, '/api/session', { origin: BROKER_ORIGIN, body, headers: { dpop: proof } }), 401, 'dpop_proof_replayed');
+    expect((await api(deployment.portal, '/api/session', { origin: BROKER_ORIGIN, body, headers: { dpop: proof } })).response.status).toBe(200);
+    deployment.lb.route = 'B';
+    expectRefused(await api(deployment.portal, '/api/session', { origin: BROKER_ORIGIN, body, headers: { dpop: proof } }), 401, 'dpop_proof_replayed');
   });
 });
