@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, issueDocument, renderDocument } from '../../../server/documents/index.ts';
-import { samples, sampleTypes } from './fixtures.ts';
+import type { DocumentInput, InputOf } from '../../../server/documents/pdf/input.ts';
+import { home, kgfb, samples, sampleTypes, travel } from './fixtures.ts';
 import { pdfText } from './pdf-text.ts';
 
 describe('document PDFs', () => {
@@ -49,6 +50,22 @@ describe('document PDFs', () => {
     expect(text).toMatch(/Fizetendő\s+31 350 Ft/);
     expect(text).toContain('Bankszámlaszám');
     expect(text).toContain('díjnemfizetés');
+  });
+
+  it('chooses „a” or „az” by how the number or name that follows is read, never "a(z)"', async () => {
+    const read = async (input: DocumentInput) => (await pdfText(await renderDocument(input))).replace(/\s+/g, ' ');
+    const renewal = samples.evfordulos_ertesito as InputOf<'evfordulos_ertesito'>;
+    const policyDocument = samples.kotveny as InputOf<'kotveny'>;
+    expect(await read(samples.biztositasi_igazolas)).toContain(`az ${home.policyNumber} számú`); // ötszáztízmillió…
+    expect(await read(samples.modositas_visszaigazolas)).toContain(`a ${kgfb.policyNumber} számú`); // háromszáztízmillió…
+    expect(await read(renewal)).toContain(`Tisztelt Ügyfelünk! A ${kgfb.policyNumber} számú`);
+    expect(await read({ ...renewal, policy: home })).toContain(`Tisztelt Ügyfelünk! Az ${home.policyNumber} számú`);
+    expect(await read(samples.karbejelentes_visszaigazolas)).toContain('rögzítettük a KAR-2026-00031 kárszámon');
+    const motor = await read(policyDocument);
+    expect(motor).toContain('a Kötelező gépjármű-felelősségbiztosítás Általános Szerződési Feltételei');
+    expect(motor).toContain('írjon az ugyfelszolgalat@granitpont.example címre');
+    expect(await read({ ...policyDocument, policy: travel })).toContain('az Utasbiztosítás Általános Szerződési Feltételei');
+    for (const type of sampleTypes) expect(await read(samples[type]), type).not.toMatch(/\ba\(z\)/i);
   });
 
   it('lists the claims on the claims-history certificate', async () => {

@@ -4,6 +4,7 @@ import { INSURER } from '../../../../common/insurer.ts';
 import type { InputOf } from '../input.ts';
 import { closing, insuredObjectFields, insuredObjectHeading, openDocument, partyFields, policyFields } from './common.ts';
 import { coverageRows } from './coverages.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Kötvény: proves the contract exists and states its terms. */
 export async function renderKotveny(input: InputOf<'kotveny'>): Promise<Uint8Array> {
@@ -33,7 +34,7 @@ export async function renderKotveny(input: InputOf<'kotveny'>): Promise<Uint8Arr
   );
   c.section('Tudnivalók');
   c.text(
-    `A szerződésre a(z) ${product.name.hu} Általános Szerződési Feltételei (ÁSZF) és az Ügyféltájékoztató vonatkoznak, ` +
+    `A szerződésre ${withArticle(product.name.hu)} Általános Szerződési Feltételei (ÁSZF) és az Ügyféltájékoztató vonatkoznak, ` +
       'amelyeket a szerződéskötéskor átadtunk. ' +
       (policy.endDate
         ? 'A határozott tartamú szerződés a tartam végén külön értesítés nélkül megszűnik.'
