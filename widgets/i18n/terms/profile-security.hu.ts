@@ -11,8 +11,8 @@ export const profileSecurityHu = {
   'security.lastSeenAt': (when: string) => `Utoljára használva: ${when}`,
   'security.end': 'Kijelentkeztetés',
   'security.endOthers': 'Kijelentkeztetés minden más helyen',
-  'security.confirmEnd': (device: string) => `Biztosan kijelentkezteti ezt: ${device}? Ott újra be kell majd jelentkezni.`,
-  'security.confirmEndOthers': 'Biztosan kijelentkezteti az összes többi bejelentkezését? Ez az egy marad meg; a többi helyen újra be kell majd jelentkezni.',
+  'security.confirmEnd': (device: string) => `Biztosan lezárja ezt a bejelentkezést: ${device}? Ott újra be kell majd jelentkeznie.`,
+  'security.confirmEndOthers': 'Biztosan kijelentkezteti az összes többi bejelentkezését? Ez az egy marad meg; a többi helyen újra be kell majd jelentkeznie.',
   'security.confirmYes': 'Igen, kijelentkeztetem',
   'security.ended': 'A kijelölt bejelentkezést lezártuk.',
   'security.endedOthers': (count: number) =>

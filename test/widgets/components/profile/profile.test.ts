@@ -154,7 +154,7 @@ describe('<gp-profile>', () => {
     api = new FakeApi({ authenticated: false }).install();
     const { widget: el } = await inPortal<El>(html`<gp-profile></gp-profile>`, { handle: false });
     await elementUpdated(el);
-    expect(textOf(part(el, 'logged-out'))).to.include('Ehhez jelentkezzen be');
+    expect(textOf(part(el, 'logged-out'))).to.include('Az adatai megtekintéséhez jelentkezzen be');
     expect(root(el).querySelector('[part~="details"]') === null).to.equal(true);
     expect(api.callsTo('GET', '/me')).to.have.length(0);
     await expect(el).to.be.accessible();
