@@ -68,6 +68,19 @@ describe('document PDFs', () => {
     for (const type of sampleTypes) expect(await read(samples[type]), type).not.toMatch(/\ba\(z\)/i);
   });
 
+  it('writes plain Hungarian: no officialese ("került", "felé történő"), no menu the portal does not have', async () => {
+    const texts = await Promise.all(
+      sampleTypes.map(async (type) => [type, (await pdfText(await renderDocument(samples[type]))).replace(/\s+/g, ' ')] as const),
+    );
+    for (const [type, text] of texts) {
+      expect(text, type).not.toMatch(/(?<!\p{L})(került|kerül)(?!\p{L})|felé történő|Káraim/u);
+    }
+    const byType = Object.fromEntries(texts);
+    expect(byType.dijigazolas).toMatch(/összesen 46 200 Ft biztosítási díjat fizettek be\./);
+    expect(byType.biztositasi_igazolas).toContain('harmadik személynek való bemutatásra szolgál');
+    expect(byType.kotveny).toContain('a levélben az ügyfélszámát találja');
+  });
+
   it('lists the claims on the claims-history certificate', async () => {
     const text = await pdfText(await renderDocument(samples.kartorteneti_igazolas));
     expect(text).toContain('KAR-2025-00017');
@@ -78,7 +91,7 @@ describe('document PDFs', () => {
 
   it('states a claim-free period when there were no claims', async () => {
     const text = await pdfText(await renderDocument({ ...samples.kartorteneti_igazolas, claims: [] } as typeof samples.kartorteneti_igazolas));
-    expect(text).toContain('kármentes időszak');
+    expect(text.replace(/\s+/g, ' ')).toContain('a szerződésre nem jelentettek kárt (kármentes időszak)');
     expect(text).not.toContain('KAR-2025-00017');
   });
 

@@ -16,7 +16,7 @@ export const profileEn = {
   'profile.address.company': 'Registered office',
   'profile.correspondenceAddress': 'Correspondence address',
   'profile.addressNote':
-    'We send our letters to this address, except where a contract has a correspondence address of its own: you can change that in My contracts, on the contract’s details.',
+    'We send our letters to this address, except where a contract has a correspondence address of its own: you can change that in the contract’s details.',
   'profile.language': 'Language of letters',
   'profile.lang.hu': 'Hungarian',
   'profile.lang.en': 'English',

@@ -27,7 +27,7 @@ export async function renderBiztositasiIgazolas(input: InputOf<'biztositasi_igaz
   ]);
   c.section(insuredObjectHeading(policy.insuredObject));
   c.fields(insuredObjectFields(policy.insuredObject));
-  c.text('Az igazolás harmadik személy felé történő bemutatásra szolgál; a szerződés feltételeit nem módosítja.');
+  c.text('Az igazolás harmadik személynek való bemutatásra szolgál; a szerződés feltételeit nem módosítja.');
   closing(c, input.issuedAt);
   return c.save();
 }

@@ -26,7 +26,7 @@ export async function renderKarbejelentesVisszaigazolas(input: InputOf<'karbejel
   c.text(claim.description);
   c.section('A következő lépések');
   c.text(nextSteps(policy.product));
-  c.text('A kárügy állapotát az Ügyfélportál Káraim menüjében követheti; minden változásról értesítést küldünk.');
+  c.text('A kárügy állapotát az Ügyfélportálon követheti; minden változásról értesítjük.');
   closing(c, input.issuedAt);
   return c.save();
 }

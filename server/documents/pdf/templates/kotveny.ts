@@ -41,8 +41,8 @@ export async function renderKotveny(input: InputOf<'kotveny'>): Promise<Uint8Arr
         : 'A határozatlan tartamú szerződést bármelyik fél a biztosítási évforduló előtt legalább 30 nappal írásban felmondhatja.'),
   );
   c.text(
-    'Az esedékes díjakról díjbekérőt küldünk az Ügyfélportál Levelezés menüjébe; az értesítő e-mail tárgya a dokumentum típusa, ' +
-      'és tartalmazza ügyfélszámát.',
+    'Az esedékes díjakról díjbekérőt küldünk az Ügyfélportál Levelezés menüjébe; az erről szóló e-mail tárgyában a dokumentum ' +
+      'típusát, a levélben az ügyfélszámát találja.',
   );
   closing(c, input.issuedAt);
   return c.save();

@@ -239,7 +239,7 @@ describe('<gp-policy-list>', () => {
     const addressRow = [...part(el, 'facts').querySelectorAll('div')].find((d) => textOf(d.querySelector('dt')) === 'Levelezési cím')!;
     expect(textOf(addressRow.querySelector('dd'))).to.contain('9021 Győr, Baross Gábor út 12.');
     expect(textOf(addressRow.querySelector('dd [part~="address-note"]'))).to.equal(
-      'Ennek a szerződésnek a leveleit küldjük erre a címre. A többi levelünk a Személyes adataim között megadott címére megy, azt ott módosíthatja.',
+      'Ennek a szerződésnek a leveleit küldjük erre a címre. A többi levelünk a személyes adatai között megadott címére megy, azt ott módosíthatja.',
     );
     await expect(el).to.be.accessible();
 
@@ -247,7 +247,7 @@ describe('<gp-policy-list>', () => {
     await elementUpdated(portal);
     await el.updateComplete;
     expect(textOf(part(el, 'address-note'))).to.equal(
-      'Letters about this contract go to this address. Our other letters go to the address in My details, where you can change it.',
+      'Letters about this contract go to this address. Our other letters go to the address in your personal details, where you can change it.',
     );
   });
 

@@ -122,7 +122,7 @@ describe('<gp-profile>', () => {
     const addressRow = [...part(el, 'details').querySelectorAll('div')].find((d) => textOf(d.querySelector('dt')) === 'Levelezési cím')!;
     const note = addressRow.querySelector('dd [part~="address-note"]');
     expect(textOf(note)).to.equal(
-      'Erre a címre küldjük a leveleinket, kivéve ha egy szerződésnek saját levelezési címe van: azt a Szerződéseim között, a szerződés adatainál módosíthatja.',
+      'Erre a címre küldjük a leveleinket, kivéve ha egy szerződésnek saját levelezési címe van: azt a szerződés adatainál módosíthatja.',
     );
     await openEdit(el);
     const fieldset = [...root(el).querySelectorAll('fieldset')].find((f) => textOf(f.querySelector('legend')) === 'Levelezési cím')!;
@@ -133,7 +133,7 @@ describe('<gp-profile>', () => {
     await elementUpdated(portal);
     await el.updateComplete;
     expect(textOf(fieldset.querySelector('.hint'))).to.equal(
-      'We send our letters to this address, except where a contract has a correspondence address of its own: you can change that in My contracts, on the contract’s details.',
+      'We send our letters to this address, except where a contract has a correspondence address of its own: you can change that in the contract’s details.',
     );
   });
 
