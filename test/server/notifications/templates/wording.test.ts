@@ -17,10 +17,12 @@ describe('the wording of every e-mail', () => {
     expect(claim.text).toContain('Szerződésszám: CASCO-2026-000456');
   });
 
-  it('never writes "a(z)", nor the familiar form', async () => {
+  it('never writes "a(z)", the familiar form or officialese', async () => {
     for (const { name, email } of await everyHungarianEmail()) {
       expect(email.text, name).not.toMatch(/(?<!\p{L})a\(z\)/iu);
       expect(email.text, name).not.toMatch(/(?<!\p{L})(kattints|jelentkezz|add meg|kérlek)(?!\p{L})/iu);
+      // Officialese a copywriter strikes: „kerül használatba”, „megfizetésre került”.
+      expect(email.text, name).not.toMatch(/(?<!\p{L})(kerül|került)(?!\p{L})/u);
     }
   });
 
