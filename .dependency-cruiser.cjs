@@ -33,6 +33,21 @@ module.exports = {
       to: { path: '^(server|idp|widgets)/' },
     },
     {
+      name: 'the-back-end-takes-only-the-grammar-from-widgets',
+      comment:
+        'server/ and idp/ run no browser code. The one widgets/ module they may import is the Hungarian grammar, so that e-mails, PDFs and widgets choose "a" or "az" with one function (common/ cannot hold it: widgets/ imports nothing of common/, and the SDK declarations are built from widgets/ alone).',
+      severity: 'error',
+      from: { path: '^(server|idp)/' },
+      to: { path: '^widgets/', pathNot: '^widgets/i18n/hu-grammar\\.ts$' },
+    },
+    {
+      name: 'the-shared-grammar-stands-alone',
+      comment: 'widgets/i18n/hu-grammar.ts runs in the browser and in Node alike: it imports nothing.',
+      severity: 'error',
+      from: { path: '^widgets/i18n/hu-grammar\\.ts$' },
+      to: { path: '.' },
+    },
+    {
       name: 'domain-knows-no-http',
       comment: 'Domain services, the kernel, documents, the database layer and the seed never import Hono.',
       severity: 'error',

@@ -17,7 +17,12 @@ export const SERVER_STAMP = `${SERVER_OUT}/.built`;
 
 /** null when dist/server is up to date, else why it is not. */
 export function serverStaleReason(root = '.') {
-  return staleReason({ stamp: SERVER_STAMP, files: ['package-lock.json', 'scripts/build-server.mjs'], dirs: ['server', 'idp', 'common'], root });
+  return staleReason({
+    stamp: SERVER_STAMP,
+    files: ['package-lock.json', 'scripts/build-server.mjs', 'widgets/i18n/hu-grammar.ts'],
+    dirs: ['server', 'idp', 'common'],
+    root,
+  });
 }
 
 const keepSourceUrls = {

@@ -3,6 +3,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { page } from '../pages/layout.ts';
 import { errorSummary, field, focusTarget, notice, type FieldError } from '../pages/form.ts';
 import type { Language } from '../../common/language.ts';
+import { article } from '../../widgets/i18n/hu-grammar.ts';
 import { text } from './text.ts';
 import { passkeyLoginBlock } from './second-step-page.ts';
 
@@ -27,9 +28,10 @@ async function render(ctx: PageContext, title: string, body: Html): Promise<stri
   return String(await page({ lang: ctx.lang, nonce: ctx.nonce, currentUrl: ctx.currentUrl, title, body }));
 }
 
-/** `template` with `{name}` replaced by the partner's name in bold (both escaped). */
+/** `template` with `{partner}` replaced by the partner's name in bold (both escaped), and `{a}` by its article („A”/„Az”). */
 function withPartner(template: string, name: string): Html {
-  const [before = '', after = ''] = template.split('{partner}');
+  const sentenceStart = article(name) === 'az' ? 'Az' : 'A';
+  const [before = '', after = ''] = template.replace('{a}', sentenceStart).split('{partner}');
   return html`${before}<strong>${name}</strong>${after}`;
 }
 

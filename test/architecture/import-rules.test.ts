@@ -22,6 +22,9 @@ const FILES: Record<string, string> = {
   'server/api/other.ts': 'export const api = 1;\n',
   'widgets/components/a/a.ts': "import { log } from '../../../common/http/logger.ts';\nimport { b } from '../b/b.ts';\nexport const a = [log, b];\n",
   'widgets/components/b/b.ts': "import { a } from '../a/a.ts';\nexport const b = a;\n",
+  'widgets/i18n/hu-grammar.ts': "import { b } from '../components/b/b.ts';\nexport const article = () => b;\n",
+  'server/documents/pdf/letter.ts': "import { article } from '../../../widgets/i18n/hu-grammar.ts';\nexport const letter = article;\n",
+  'idp/pages/page.ts': "import { a } from '../../widgets/components/a/a.ts';\nexport const page = a;\n",
 };
 
 let root: string;
@@ -55,6 +58,11 @@ const broken = (rule: string) => violations.filter((v) => v.rule === rule).map((
 describe('the import rules', () => {
   it('keep the widgets off the back end', () => {
     expect(broken('widgets-are-browser-only')).toEqual(['widgets/components/a/a.ts → common/http/logger.ts']);
+  });
+
+  it('let the back end take only the Hungarian grammar from the widgets, and the grammar take nothing', () => {
+    expect(broken('the-back-end-takes-only-the-grammar-from-widgets')).toEqual(['idp/pages/page.ts → widgets/components/a/a.ts']);
+    expect(broken('the-shared-grammar-stands-alone')).toEqual(['widgets/i18n/hu-grammar.ts → widgets/components/b/b.ts']);
   });
 
   it('keep the IdP off the server, and the server off the IdP except in its wiring', () => {

@@ -102,7 +102,7 @@ describe('the login page', () => {
   it('switches to English, and the links follow', async () => {
     const { html } = await openLogin('en');
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<h1>Sign in</h1>');
+    expect(html).toContain('<h1>Log in</h1>');
     expect(html).toContain('href="/account/register?lang=en"');
     expect(html).toContain('href="/account/forgot-password?lang=en"');
   });
@@ -278,7 +278,8 @@ describe('the consent page', () => {
     const html = await consent.response.text();
     expect(consent.response.headers.get('cache-control')).toBe('no-store');
     expect(html).toContain('<h1>Hozzáférés engedélyezése</h1>');
-    expect(html).toContain('<strong>Teszt Alkusz Kft.</strong>');
+    // The partner's name takes its article as a Hungarian sentence needs it (a T…: „A”).
+    expect(html).toContain('A <strong>Teszt Alkusz Kft.</strong> az Ön engedélyét kéri');
     expect(html).toContain('https://broker.example');
     expect(html).toContain('Teszt Anna');
     for (const item of ['szerződéseit', 'számláit', 'kárbejelentéseit', 'dokumentumait', 'személyes adatait', '30 napig']) expect(html).toContain(item);
@@ -288,6 +289,8 @@ describe('the consent page', () => {
     const en = await english.text();
     expect(en).toContain('<h1>Allow access</h1>');
     for (const item of ['contracts', 'invoices', 'claims', 'documents', 'personal data']) expect(en).toContain(item);
+    expect(en).toContain('<strong>Teszt Alkusz Kft.</strong> asks your permission');
+    expect(en).not.toMatch(/Sign in|sign in|signed in/);
   });
 });
 

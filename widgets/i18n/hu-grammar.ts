@@ -1,8 +1,10 @@
 /**
  * The little Hungarian grammar the terms need, so that no text says "a(z)": the definite article
  * chosen by the sound that follows (*az 5*, *a 6*, *az SMS*, *a KGFB*), and the suffixes that
- * follow a number's spoken form (*az 5-ből*, *3-szor*). Only the Hungarian pack imports it, so it
- * travels in that lazy chunk.
+ * follow a number's spoken form (*az 5-ből*, *3-szor*). Of the widgets only the Hungarian pack
+ * imports it, so it travels in that lazy chunk. The e-mails and PDFs import this same file (the
+ * one module of widgets/ the back end may import, see .dependency-cruiser.cjs): it imports
+ * nothing and runs anywhere, so one function chooses every article the customer reads.
  */
 
 const VOWELS = 'aáeéiíoóöőuúüű';
@@ -101,9 +103,13 @@ export function article(next: string | number): 'a' | 'az' {
   return startsWithVowel(String(next)) ? 'az' : 'a';
 }
 
-/** The text with its article in front: `withArticle(5)` → `"az 5"`, `withArticle('Kötvény')` → `"a Kötvény"`. */
-export function withArticle(next: string | number): string {
-  return `${article(next)} ${next}`;
+/**
+ * The text with its article in front: `withArticle(5)` → `"az 5"`, `withArticle('Kötvény')` →
+ * `"a Kötvény"`; at the start of a sentence `withArticle(5, { capital: true })` → `"Az 5"`.
+ */
+export function withArticle(next: string | number, options: { capital?: boolean } = {}): string {
+  const chosen = article(next);
+  return `${options.capital ? (chosen === 'az' ? 'Az' : 'A') : chosen} ${next}`;
 }
 
 /** A number with the elative suffix (from which): `5` → `"5-ből"`, `6` → `"6-ból"`. */

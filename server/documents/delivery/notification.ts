@@ -5,14 +5,17 @@ import type { Language } from '../../../common/language.ts';
 
 /**
  * The "a document has arrived" e-mail for one delivered document: subject = the type's name,
- * the body shows the customer number, a deep link carrying the document id, and the
- * registration link (the template adds `customer=<number>`). No attachment, no other personal data.
+ * the body shows the customer number and a deep link carrying the document id; a customer
+ * without a portal account also gets the registration link (the template adds
+ * `customer=<number>`), one with an account only the log-in. No attachment, no other personal data.
  */
 export interface NotificationRecipient {
   id: number;
   customerNumber: string;
   email: string | null;
   language: Language;
+  /** Has a portal account: the e-mail leads to the log-in, not to registration. */
+  hasAccount: boolean;
 }
 
 export function documentNotificationMessage(
@@ -31,6 +34,7 @@ export function documentNotificationMessage(
       documentType: document.type,
       policyNumber: document.policyNumber,
       issuedAt: document.issuedAt,
+      hasAccount: customer.hasAccount,
       loginUrl: links.document(document.id),
       registerUrl: links.register(),
     },

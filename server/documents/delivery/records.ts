@@ -21,6 +21,8 @@ export interface CustomerRecord {
   addressLine: string;
   email: string | null;
   language: Language;
+  /** Whether the customer has opened a portal account (the document e-mail then offers log-in, not registration). */
+  hasAccount: boolean;
 }
 
 export interface PolicyRecord {
@@ -68,7 +70,7 @@ type Row = Record<string, unknown>;
 const tx = (transaction?: Transaction | null) => transaction ?? null;
 
 export const CUSTOMER_COLUMNS = `c.id as c_id, c.customer_number, c.kind, c.name, c.birth_date, c.tax_number, c.postcode, c.city,
-  c.address_line, c.email, c.language`;
+  c.address_line, c.email, c.language, exists (select 1 from accounts a where a.customer_id = c.id) as has_account`;
 
 /** A customer from a row selected with `CUSTOMER_COLUMNS` (customers aliased `c`). */
 export function customerOf(row: Row): CustomerRecord {
@@ -84,6 +86,7 @@ export function customerOf(row: Row): CustomerRecord {
     addressLine: String(row.address_line),
     email: typeof row.email === 'string' && row.email.trim() ? row.email.trim() : null,
     language: row.language === 'en' ? 'en' : 'hu',
+    hasAccount: row.has_account === true,
   };
 }
 

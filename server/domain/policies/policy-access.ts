@@ -36,7 +36,7 @@ export const POLICY_COLUMNS = `p.id as p_id, p.customer_id, p.policy_number, p.p
   p.correspondence_address, p.broker_id, b.name as broker_name, p.created_at as p_created_at, p.updated_at as p_updated_at`;
 
 const CUSTOMER_COLUMNS = `c.id as c_id, c.customer_number, c.kind, c.name, c.birth_date, c.tax_number, c.postcode, c.city,
-  c.address_line, c.email, c.phone, c.language`;
+  c.address_line, c.email, c.phone, c.language, exists (select 1 from accounts a where a.customer_id = c.id) as has_account`;
 
 function jsonOf<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;

@@ -1,3 +1,4 @@
+import { article } from '../../../widgets/i18n/hu-grammar.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { formatDateTime, maskEmail, requireText, type Language } from './format.ts';
 import { securityNoticeMjml, securityNoticeText, serviceContact } from './security-notice.ts';
@@ -21,7 +22,7 @@ const hu = {
   preview: 'Ügyfélportál-fiók nyílt ügyfélszámához egy másik e-mail-címmel. Ha nem Ön volt, jelezze nekünk.',
   heading: 'Ügyfélportál-fiókot nyitottak ügyfélszámára',
   intro:
-    '{openedAt}-kor Ügyfélportál-fiók nyílt a(z) **{customerNumber}** ügyfélszámhoz ezzel a bejelentkezési címmel: **{loginEmailMasked}**. A fiókban láthatók a szerződései, számlái és a kiküldött dokumentumok.',
+    '{openedAt}-kor Ügyfélportál-fiók nyílt {customerNumberArticle} **{customerNumber}** ügyfélszámhoz ezzel a bejelentkezési címmel: **{loginEmailMasked}**. A fiókban megtekinthetők a szerződései, a számlái és a kiküldött dokumentumai.',
   you: 'Ha Ön (vagy az Ön megbízásából valaki) regisztrált, nincs további teendője.',
   notYouTitle: 'Nem Ön volt?',
   notYou:
@@ -44,6 +45,8 @@ const STRINGS = { hu, en } satisfies Record<Language, typeof hu>;
 
 type AccountOpenedNoticeVars = {
   customerNumber: string;
+  /** „a” or „az”, as the customer number is read aloud (the Hungarian text only). */
+  customerNumberArticle: string;
   loginEmailMasked: string;
   openedAt: string;
   servicePhone: string;
@@ -55,8 +58,10 @@ export const accountOpenedNotice: TemplateDefinition<AccountOpenedNoticeData, Ac
   subject: (_data, lang) => STRINGS[lang].subject,
   mjml: (lang) => securityNoticeMjml(lang, STRINGS[lang]),
   vars(data, lang) {
+    const customerNumber = requireText(data.customerNumber, 'customerNumber');
     return {
-      customerNumber: requireText(data.customerNumber, 'customerNumber'),
+      customerNumber,
+      customerNumberArticle: article(customerNumber),
       loginEmailMasked: maskEmail(data.loginEmail, 'loginEmail'),
       openedAt: formatDateTime(data.openedAt, lang, 'openedAt'),
       ...serviceContact(),

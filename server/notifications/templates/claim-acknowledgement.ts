@@ -24,7 +24,7 @@ const hu = {
     'Köszönjük, hogy bejelentette kárát. Kárügyintézőnk hamarosan megkezdi az ügyintézést, és ha további adatra vagy dokumentumra lesz szükség, megkeresi Önt.',
   customerNumber: 'Ügyfélszám',
   claimNumber: 'Kárszám',
-  policyNumber: 'Kötvényszám',
+  policyNumber: 'Szerződésszám',
   reportedAt: 'Bejelentés dátuma',
   document:
     'A kárbejelentés visszaigazolását (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük. Kérjük, a további levelezésben mindig hivatkozzon a kárszámra.',

@@ -1,7 +1,24 @@
 import { DOCUMENT_TYPES, isDocumentTypeCode, type DocumentTypeCode } from '../../kernel/document-types.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { TemplateDataError, formatDate, httpUrl, optionalText, requireText, withQuery, type Language } from './format.ts';
-import { box, button, content, divider, facts, heading, keyLine, page, paragraph, plain, rich, subheading, textFacts, textLink, textPage } from './layout.ts';
+import {
+  box,
+  button,
+  content,
+  divider,
+  facts,
+  heading,
+  keyLine,
+  page,
+  paragraph,
+  plain,
+  rich,
+  subheading,
+  textFacts,
+  textLink,
+  textPage,
+  token,
+} from './layout.ts';
 
 /**
  * "A document has arrived in your mailbox." Sent whenever a document is issued into the
@@ -16,6 +33,12 @@ export interface DocumentNotificationData {
   policyNumber?: string | null;
   /** ISO date or timestamp. */
   issuedAt: string;
+  /**
+   * Whether the customer has a portal account when the e-mail is queued: then it leads to the
+   * log-in only; without one (or in a message queued before this was recorded) it leads to the
+   * registration first, since the log-in alone would be a dead end.
+   */
+  hasAccount?: boolean;
   /** Deep link to the document in the portal (login first if needed). */
   loginUrl: string;
   /** The registration page; `customer=<customerNumber>` is set on it here. */
@@ -26,38 +49,41 @@ const hu = {
   preview: 'Új dokumentum érkezett az Ügyfélportál Levelezés menüjébe. Ügyfélszám: {customerNumber}',
   heading: 'Új dokumentuma érkezett az Ügyfélportálra',
   greeting: 'Tisztelt Ügyfelünk!',
-  intro: 'Új dokumentumot küldtünk Önnek az Ügyfélportálra: **{documentType}**.',
+  intro: 'Új dokumentumot küldtünk Önnek az Ügyfélportál Levelezés menüjébe: **{documentType}**.',
   customerNumber: 'Ügyfélszám',
   documentType: 'Dokumentum típusa',
-  policyNumber: 'Kötvényszám',
+  policyNumber: 'Szerződésszám',
   issuedAt: 'Kiállítás dátuma',
   login: 'Bejelentkezés és a dokumentum megtekintése',
-  loginHelp:
-    'Ha már regisztrált, jelentkezzen be a korábban megadott felhasználónevével és jelszavával. Ha elfelejtette jelszavát, a bejelentkezési oldalon újat kérhet.',
-  registerTitle: 'Még nem regisztrált?',
+  loginHelp: 'Jelentkezzen be az Ügyfélportálra a fiókja e-mail-címével és jelszavával. Ha elfelejtette a jelszavát, a bejelentkezési oldalon újat kérhet.',
+  registerTitle: 'A dokumentumot regisztráció után nyithatja meg',
   registerHelp:
-    'A regisztrációhoz az ügyfélszámára lesz szüksége (ez az e-mail tartalmazza), valamint magánszemélyként a születési dátumára és az irányítószámára, cégként az adószámára és az irányítószámára.',
+    'Ügyfélszámához még nem tartozik Ügyfélportál-fiók. A regisztrációhoz szüksége lesz az ügyfélszámára (ebben az e-mailben megtalálja), magánszemélyként a születési dátumára és az irányítószámára, cégként az adószámára és az irányítószámára.',
   register: 'Regisztráció',
+  alreadyRegistered: 'Ha azóta már regisztrált, jelentkezzen be:',
+  loginShort: 'Bejelentkezés',
   whyTitle: 'Miért nem csatoltuk a dokumentumot?',
-  why: 'Dokumentumaink személyes adatokat és biztosítási titkot tartalmaznak. Az adatvédelmi rendelet (GDPR) és a biztosítási értékesítési irányelv (IDD) szerint ezért csak az ügyfél azonosítása után, kizárólag az Ügyfélportál **Levelezés** menüjében érhetők el.',
+  why: 'Dokumentumaink személyes adatokat és biztosítási titkot tartalmaznak, ezért az általános adatvédelmi rendelet (GDPR) és a biztosítási értékesítésről szóló irányelv (IDD) szerint csak azonosítás után, az Ügyfélportál **Levelezés** menüjében érhetők el.',
 };
 
 const en: typeof hu = {
   preview: 'A new document is waiting in the Levelezés (Correspondence) menu of the Customer Portal. Customer number: {customerNumber}',
   heading: 'A new document is waiting in your Customer Portal',
   greeting: 'Dear Customer,',
-  intro: 'We have sent a new document to your Customer Portal: **{documentType}**.',
+  intro: 'We have sent a new document to the Levelezés (Correspondence) menu of your Customer Portal: **{documentType}**.',
   customerNumber: 'Customer number',
   documentType: 'Document type',
   policyNumber: 'Policy number',
   issuedAt: 'Date of issue',
   login: 'Log in and view the document',
   loginHelp:
-    'If you have already registered, log in with the username and password you chose. If you have forgotten your password, you can request a new one on the login page.',
-  registerTitle: 'Not registered yet?',
+    'Log in to the Customer Portal with your account’s e-mail address and password. If you have forgotten your password, you can request a new one on the login page.',
+  registerTitle: 'Register to open the document',
   registerHelp:
-    'To register you need your customer number (shown in this e-mail) and, for a private person, your date of birth and postcode; for a company, its tax number and postcode.',
+    'There is no Customer Portal account for your customer number yet. To register you need your customer number (shown in this e-mail) and, for a private person, your date of birth and postcode; for a company, its tax number and postcode.',
   register: 'Register',
+  alreadyRegistered: 'If you have registered since, log in:',
+  loginShort: 'Log in',
   whyTitle: 'Why is the document not attached?',
   why: 'Our documents contain personal data and insurance secrets. Under the General Data Protection Regulation (GDPR) and the Insurance Distribution Directive (IDD) they are therefore available only after we have verified your identity, in the **Levelezés** (Correspondence) menu of the Customer Portal.',
 };
@@ -69,9 +95,14 @@ type DocumentNotificationVars = {
   documentType: string;
   policyNumber: string | null;
   issuedAt: string;
+  hasAccount: boolean;
+  noAccount: boolean;
   loginUrl: string;
   registerUrl: string;
 };
+
+/** MJML blocks shown only when the named boolean var is true. */
+const when = (name: string, ...blocks: string[]) => [`<mj-raw>%%#${name}%%</mj-raw>`, ...blocks, `<mj-raw>%%/${name}%%</mj-raw>`];
 
 export const documentNotification: TemplateDefinition<DocumentNotificationData, DocumentNotificationVars> = {
   name: 'document_notification',
@@ -94,12 +125,14 @@ export const documentNotification: TemplateDefinition<DocumentNotificationData, 
             { label: rich(s.policyNumber), value: 'policyNumber', when: 'policyNumber' },
             { label: rich(s.issuedAt), value: 'issuedAt' },
           ]),
-          button('loginUrl', rich(s.login)),
-          paragraph(rich(s.loginHelp), { small: true }),
-          divider(),
-          subheading(rich(s.registerTitle)),
-          paragraph(rich(s.registerHelp), { small: true }),
-          button('registerUrl', rich(s.register), 'secondary'),
+          ...when('hasAccount', button('loginUrl', rich(s.login)), paragraph(rich(s.loginHelp), { small: true })),
+          ...when(
+            'noAccount',
+            subheading(rich(s.registerTitle)),
+            paragraph(rich(s.registerHelp), { small: true }),
+            button('registerUrl', rich(s.register)),
+            paragraph(`${rich(s.alreadyRegistered)} <a href="${token('loginUrl')}">${rich(s.loginShort)}</a>`, { small: true }),
+          ),
           divider(),
           subheading(rich(s.whyTitle)),
           paragraph(rich(s.why), { small: true }),
@@ -110,11 +143,14 @@ export const documentNotification: TemplateDefinition<DocumentNotificationData, 
 
   vars(data, lang) {
     const customerNumber = requireText(data.customerNumber, 'customerNumber');
+    const hasAccount = data.hasAccount === true;
     return {
       customerNumber,
       documentType: documentTypeOf(data).name[lang],
       policyNumber: optionalText(data.policyNumber, 'policyNumber'),
       issuedAt: formatDate(data.issuedAt, lang, 'issuedAt'),
+      hasAccount,
+      noAccount: !hasAccount,
       loginUrl: httpUrl(data.loginUrl, 'loginUrl'),
       registerUrl: withQuery(httpUrl(data.registerUrl, 'registerUrl'), 'customer', customerNumber),
     };
@@ -122,6 +158,9 @@ export const documentNotification: TemplateDefinition<DocumentNotificationData, 
 
   text(v, lang) {
     const s = STRINGS[lang];
+    const next = v.hasAccount
+      ? [textLink(s.login, v.loginUrl), s.loginHelp]
+      : [`${s.registerTitle}\n${s.registerHelp}`, textLink(s.register, v.registerUrl), textLink(s.alreadyRegistered.replace(/:$/, ''), v.loginUrl)];
     return textPage(lang, [
       `${s.heading}\n\n${s.greeting}\n${plain(s.intro, v)}`,
       `${s.customerNumber}: ${v.customerNumber}`,
@@ -130,10 +169,7 @@ export const documentNotification: TemplateDefinition<DocumentNotificationData, 
         [s.policyNumber, v.policyNumber],
         [s.issuedAt, v.issuedAt],
       ]),
-      textLink(s.login, v.loginUrl),
-      s.loginHelp,
-      `${s.registerTitle}\n${s.registerHelp}`,
-      textLink(s.register, v.registerUrl),
+      ...next,
       `${s.whyTitle}\n${plain(s.why, v)}`,
     ]);
   },

@@ -18,7 +18,7 @@ const hu = {
     'Az Ügyfélportálon ezt az e-mail-címet adták meg új értesítési címként: **{newEmail}**. A módosítás csak akkor lép életbe, ha az alábbi gombbal megerősíti.',
   action: 'Új e-mail-cím megerősítése',
   expiry: 'A link **{expiresAt}**-ig érvényes, és csak egyszer használható.',
-  notYou: 'Ha nem Ön kérte, ne kattintson a linkre, és hagyja figyelmen kívül ezt a levelet: ez a cím nem kerül használatba.',
+  notYou: 'Ha nem Ön kérte, ne kattintson a linkre, és hagyja figyelmen kívül ezt a levelet: ezt a címet nem fogjuk használni.',
 };
 
 const en: typeof hu = {

@@ -24,7 +24,7 @@ export interface PaymentReceiptData {
 const hu = {
   preview: 'Köszönjük befizetését ({amount}). Az igazolást az Ügyfélportál Levelezés menüjébe küldtük.',
   heading: 'Köszönjük befizetését',
-  intro: 'Befizetését megkaptuk és a számlákon jóváírtuk.',
+  intro: 'Befizetését megkaptuk, és jóváírtuk az alábbi számlákon.',
   customerNumber: 'Ügyfélszám',
   amount: 'Befizetett összeg',
   paidAt: 'Befizetés időpontja',
@@ -32,7 +32,7 @@ const hu = {
   invoicesTitle: 'Kiegyenlített számlák',
   invoiceNumber: 'Számlaszám',
   invoiceAmount: 'Összeg',
-  document: 'A befizetésről szóló igazolást (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük; adatvédelmi okokból e-mailben nem csatoljuk.',
+  document: 'Az igazolást (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük; adatvédelmi okokból e-mailben nem csatoljuk.',
   action: 'Igazolás megtekintése',
 };
 

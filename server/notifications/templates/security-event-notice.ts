@@ -49,7 +49,7 @@ const hu = {
       intro: 'Ügyfélportál-fiókjából {occurredAt}-kor töröltek egy azonosítókulcsot (passkey).',
     },
     two_step_enabled: {
-      subject: 'Bekapcsolta a kétlépcsős azonosítást',
+      subject: 'Bekapcsolták a kétlépcsős azonosítást',
       intro: 'Ügyfélportál-fiókjában {occurredAt}-kor bekapcsolták a kétlépcsős azonosítást hitelesítő alkalmazással.',
     },
     two_step_disabled: {
@@ -61,7 +61,7 @@ const hu = {
       intro: 'Ügyfélportál-fiókjába {occurredAt}-kor egy helyreállító kóddal léptek be. A felhasznált kód többé nem érvényes.',
     },
     sessions_ended: {
-      subject: 'Kijelentkeztettük az eszközein',
+      subject: 'Kijelentkeztettük a többi eszközén',
       intro: 'Ügyfélportál-fiókjának munkameneteit {occurredAt}-kor lezárták: a többi eszközén újra be kell jelentkeznie.',
     },
   } satisfies Record<SecurityEvent, EventText>,
@@ -96,7 +96,7 @@ const en: typeof hu = {
       intro: 'Someone logged in to your Customer Portal account with a recovery code on {occurredAt}. That code is no longer valid.',
     },
     sessions_ended: {
-      subject: 'You have been logged out on your devices',
+      subject: 'You have been logged out on your other devices',
       intro: 'The sessions of your Customer Portal account were ended on {occurredAt}: you need to log in again on your other devices.',
     },
   },

@@ -16,7 +16,7 @@ const hu = {
     'Köszönjük, hogy regisztrált az Ügyfélportálra. Kérjük, erősítse meg, hogy ez az e-mail-cím az Öné: ide küldjük majd az értesítéseket az új dokumentumairól.',
   action: 'E-mail-cím megerősítése',
   expiry: 'A link **{expiresAt}**-ig érvényes, és csak egyszer használható.',
-  notYou: 'Ha nem Ön regisztrált, hagyja figyelmen kívül ezt a levelet: a cím megerősítés nélkül nem kerül használatba.',
+  notYou: 'Ha nem Ön regisztrált, hagyja figyelmen kívül ezt a levelet: megerősítés nélkül ezt a címet nem használjuk.',
 };
 
 const en: typeof hu = {

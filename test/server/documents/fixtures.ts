@@ -34,7 +34,7 @@ export const kgfb: DocumentPolicy = {
   brokerName: 'Biztos Pont Alkusz Kft.',
 };
 
-const home: DocumentPolicy = {
+export const home: DocumentPolicy = {
   policyNumber: '510000815',
   product: 'home',
   status: 'active',

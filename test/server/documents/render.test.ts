@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, issueDocument, renderDocument } from '../../../server/documents/index.ts';
-import { samples, sampleTypes } from './fixtures.ts';
+import type { DocumentInput, InputOf } from '../../../server/documents/pdf/input.ts';
+import { home, kgfb, samples, sampleTypes, travel } from './fixtures.ts';
 import { pdfText } from './pdf-text.ts';
 
 describe('document PDFs', () => {
@@ -51,6 +52,35 @@ describe('document PDFs', () => {
     expect(text).toContain('díjnemfizetés');
   });
 
+  it('chooses „a” or „az” by how the number or name that follows is read, never "a(z)"', async () => {
+    const read = async (input: DocumentInput) => (await pdfText(await renderDocument(input))).replace(/\s+/g, ' ');
+    const renewal = samples.evfordulos_ertesito as InputOf<'evfordulos_ertesito'>;
+    const policyDocument = samples.kotveny as InputOf<'kotveny'>;
+    expect(await read(samples.biztositasi_igazolas)).toContain(`az ${home.policyNumber} számú`); // ötszáztízmillió…
+    expect(await read(samples.modositas_visszaigazolas)).toContain(`a ${kgfb.policyNumber} számú`); // háromszáztízmillió…
+    expect(await read(renewal)).toContain(`Tisztelt Ügyfelünk! A ${kgfb.policyNumber} számú`);
+    expect(await read({ ...renewal, policy: home })).toContain(`Tisztelt Ügyfelünk! Az ${home.policyNumber} számú`);
+    expect(await read(samples.karbejelentes_visszaigazolas)).toContain('rögzítettük a KAR-2026-00031 kárszámon');
+    const motor = await read(policyDocument);
+    expect(motor).toContain('a Kötelező gépjármű-felelősségbiztosítás Általános Szerződési Feltételei');
+    expect(motor).toContain('írjon az ugyfelszolgalat@granitpont.example címre');
+    expect(await read({ ...policyDocument, policy: travel })).toContain('az Utasbiztosítás Általános Szerződési Feltételei');
+    for (const type of sampleTypes) expect(await read(samples[type]), type).not.toMatch(/\ba\(z\)/i);
+  });
+
+  it('writes plain Hungarian: no officialese ("került", "felé történő"), no menu the portal does not have', async () => {
+    const texts = await Promise.all(
+      sampleTypes.map(async (type) => [type, (await pdfText(await renderDocument(samples[type]))).replace(/\s+/g, ' ')] as const),
+    );
+    for (const [type, text] of texts) {
+      expect(text, type).not.toMatch(/(?<!\p{L})(került|kerül)(?!\p{L})|felé történő|Káraim/u);
+    }
+    const byType = Object.fromEntries(texts);
+    expect(byType.dijigazolas).toMatch(/összesen 46 200 Ft biztosítási díjat fizettek be\./);
+    expect(byType.biztositasi_igazolas).toContain('harmadik személynek való bemutatásra szolgál');
+    expect(byType.kotveny).toContain('a levélben az ügyfélszámát találja');
+  });
+
   it('lists the claims on the claims-history certificate', async () => {
     const text = await pdfText(await renderDocument(samples.kartorteneti_igazolas));
     expect(text).toContain('KAR-2025-00017');
@@ -61,7 +91,7 @@ describe('document PDFs', () => {
 
   it('states a claim-free period when there were no claims', async () => {
     const text = await pdfText(await renderDocument({ ...samples.kartorteneti_igazolas, claims: [] } as typeof samples.kartorteneti_igazolas));
-    expect(text).toContain('kármentes időszak');
+    expect(text.replace(/\s+/g, ' ')).toContain('a szerződésre nem jelentettek kárt (kármentes időszak)');
     expect(text).not.toContain('KAR-2025-00017');
   });
 

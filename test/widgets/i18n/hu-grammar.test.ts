@@ -33,10 +33,29 @@ describe('article (a / az)', () => {
     for (const word of ['KGFB', 'PDF', 'B']) expect(article(word), word).to.equal('a');
   });
 
-  it('puts the article in front', () => {
+  it('reads policy and claim numbers as they are formatted', () => {
+    // Policy numbers: 9 digits, the product's prefix first (31 KGFB, 32 CASCO, 51 home, 71 travel).
+    expect(withArticle('310004217')).to.equal('a 310004217');
+    expect(withArticle('320118734')).to.equal('a 320118734');
+    expect(withArticle('510000815')).to.equal('az 510000815');
+    expect(withArticle('710002024')).to.equal('a 710002024');
+    // Claim numbers, receipt numbers, customer numbers.
+    expect(withArticle('KAR-2026-000001')).to.equal('a KAR-2026-000001');
+    expect(withArticle('BF-2026-100001')).to.equal('a BF-2026-100001');
+    expect(withArticle('10204460')).to.equal('a 10204460');
+    expect(withArticle('50311582')).to.equal('az 50311582');
+  });
+
+  it('puts the article in front, capitalised at the start of a sentence', () => {
+    expect(withArticle(1)).to.equal('az 1');
+    expect(withArticle(2)).to.equal('a 2');
     expect(withArticle(5)).to.equal('az 5');
     expect(withArticle(6)).to.equal('a 6');
+    expect(withArticle(100)).to.equal('a 100');
+    expect(withArticle(1000)).to.equal('az 1000');
     expect(withArticle('Kötvény')).to.equal('a Kötvény');
+    expect(withArticle('510000815', { capital: true })).to.equal('Az 510000815');
+    expect(withArticle('310004217', { capital: true })).to.equal('A 310004217');
   });
 });
 

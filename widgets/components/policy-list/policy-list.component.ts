@@ -76,6 +76,7 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @csspart policy-button - The button that opens a contract's detail.
  * @csspart facts - A contract's data (definition list).
  * @csspart status - A contract's status (`.active`, `.cancelled`).
+ * @csspart address-note - Under the contract's correspondence address: its letters go there, the others to the customer's own.
  * @csspart more-button - The "load more" button.
  * @csspart detail - The detail view.
  * @csspart back-button - The detail's back button.
@@ -344,7 +345,11 @@ export default class GpPolicyList extends GpElement {
       ${
         detail
           ? [
-              row('kind.correspondence_address', address(detail.effectiveCorrespondenceAddress)),
+              row(
+                'kind.correspondence_address',
+                html`${address(detail.effectiveCorrespondenceAddress)}
+                  <span part="address-note" class="hint address-note">${this.#t('policyList.addressNote')}</span>`,
+              ),
               row('outstanding', t.money(detail.outstandingHuf)),
               detail.brokerName ? row('broker', detail.brokerName) : nothing,
             ]

@@ -79,6 +79,13 @@ export default css`
     margin: 0;
   }
 
+  /* Which letters go to this address, under it. */
+  .address-note {
+    display: block;
+    margin-top: 0.25em;
+    font-weight: normal;
+  }
+
   .status {
     color: var(--_success);
   }

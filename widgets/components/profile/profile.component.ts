@@ -73,6 +73,7 @@ const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
  * @csspart heading - The "My details" heading.
  * @csspart notice - The live region announcing a saved change or a pending e-mail change.
  * @csspart details - The description list of the customer's data.
+ * @csspart address-note - Under the correspondence address: letters go there, except a contract's with an address of its own.
  * @csspart edit-button - The "Change details" button.
  * @csspart edit-form - The contact details form.
  * @csspart input - Each text input of the forms.
@@ -160,7 +161,8 @@ export default class GpProfile extends GpElement {
       email: p.email,
       phone: p.phone,
       [`address.${p.kind}`]: addressText(p.address),
-      correspondenceAddress: a ? addressText(a) : this.#t('sameAsHome'),
+      correspondenceAddress: html`${a ? addressText(a) : this.#t('sameAsHome')}
+        <span part="address-note" class="hint address-note">${this.#t('addressNote')}</span>`,
       language: this.#t(`lang.${p.language}`),
     };
     return html`<dl part="details">
@@ -176,6 +178,7 @@ export default class GpProfile extends GpElement {
       ${this.#formError(error)} ${this.#field(errors, 'phone', d.phone, 'tel', 'tel', 40, true)}
       <fieldset>
         <legend>${this.#t('correspondenceAddress')}</legend>
+        <p class="hint">${this.#t('addressNote')}</p>
         <label class="choice"><input type="checkbox" name="separate" .checked=${d.separate} /> ${this.#t('separate')}</label>
         ${
           d.separate

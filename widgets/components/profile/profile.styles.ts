@@ -45,6 +45,13 @@ export default css`
     overflow-wrap: anywhere;
   }
 
+  /* Which letters go to this address, under it. */
+  .address-note {
+    display: block;
+    margin-top: 0.25em;
+    font-weight: normal;
+  }
+
   form {
     max-width: 34rem;
   }

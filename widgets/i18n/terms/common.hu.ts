@@ -5,8 +5,8 @@
 export const commonHu = {
   'state.loading': 'Betöltés…',
   'state.retry': 'Újrapróbálom',
-  'state.errorHeading': 'Valami nem sikerült',
-  'state.loggedOut': 'Ehhez jelentkezzen be az Ügyfélportálra.',
+  'state.errorHeading': 'Hiba történt',
+  'state.loggedOut': 'Az adatai megtekintéséhez jelentkezzen be az Ügyfélportálra.',
   'state.noPortal': 'Ez az elem csak egy <gp-portal> elemen belül működik.',
   'action.cancel': 'Mégse',
   'action.close': 'Bezárás',
@@ -39,10 +39,10 @@ export const commonHu = {
   'problem.invalid_json': 'A kérés nem volt értelmezhető. Kérjük, próbálja újra.',
   'problem.not_found': 'A keresett tétel nem található.',
   'problem.origin_not_allowed': 'Ez az oldal nem jogosult az Ügyfélportál használatára.',
-  'problem.login_cancelled': 'A bejelentkezési ablakot bezárta, mielőtt befejezte volna a bejelentkezést.',
+  'problem.login_cancelled': 'A bejelentkezési ablakot a bejelentkezés befejezése előtt bezárta.',
   'problem.login_failed': 'A bejelentkezés nem sikerült. Kérjük, próbálja újra.',
   'problem.login_denied': 'A bejelentkezés megszakadt: nem adott hozzájárulást.',
-  'problem.ticket_invalid': 'A bejelentkezés lejárt vagy már felhasználták. Kérjük, jelentkezzen be újra.',
+  'problem.ticket_invalid': 'A bejelentkezés lejárt vagy már érvénytelen. Kérjük, jelentkezzen be újra.',
   'problem.popup_blocked': 'A böngésző letiltotta a bejelentkezési ablakot; átirányítjuk a bejelentkezéshez.',
   'problem.redirect_needs_storage':
     'A böngésző letiltotta a bejelentkezési ablakot, és privát módban nem tudjuk megőrizni a bejelentkezést, amíg átirányítjuk. Engedélyezze a felugró ablakokat ezen az oldalon, vagy lépjen ki a privát módból, és próbálja újra.',

@@ -33,7 +33,7 @@ export const mailboxHu = {
   'mailbox.request.done': (name: string) => `Elkészült ${withArticle(possessive(name))}, a Levelezésben megtalálja.`,
   'problem.too_many_requests': 'Ebből a dokumentumból ehhez a szerződéshez ma már nem igényelhet többet. Kérjük, próbálja újra holnap.',
   'problem.policy_not_active': 'Ez a dokumentum csak élő szerződéshez igényelhető.',
-  'problem.document_type_not_requestable': 'Ezt a dokumentumot a biztosító küldi, nem igényelhető.',
+  'problem.document_type_not_requestable': 'Ezt a dokumentumot magunktól küldjük, nem kell igényelnie.',
   'problem.document_type_not_for_product': 'Ez a dokumentum ehhez a szerződéshez nem igényelhető.',
   'problem.invalid_document_type': 'Ismeretlen dokumentumtípus.',
   'problem.document_request_failed': 'A dokumentumot most nem sikerült elkészíteni. Kérjük, próbálja újra később.',

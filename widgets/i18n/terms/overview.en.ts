@@ -19,7 +19,7 @@ export const overviewEn = {
   'overview.allRead': 'You have read all your documents.',
   'overview.toMailbox': 'Open Correspondence',
   'overview.claims': 'Claims',
-  'overview.policy': (policyNumber: string) => `policy ${policyNumber}`,
+  'overview.policy': (policyNumber: string) => `contract ${policyNumber}`,
   'overview.waiting.assignment': 'waiting for an adjuster to be assigned',
   'overview.waiting.assessment': 'being assessed by our adjuster',
   'overview.waiting.payout': 'approved, payment under way',

@@ -19,7 +19,7 @@ export const overviewHu = {
   'overview.allRead': 'Minden dokumentumát elolvasta.',
   'overview.toMailbox': 'A Levelezés megnyitása',
   'overview.claims': 'Kárügyek',
-  'overview.policy': (policyNumber: string) => `${withArticle(policyNumber)} szerződés`,
+  'overview.policy': (policyNumber: string) => `${withArticle(policyNumber)} számú szerződés`,
   'overview.waiting.assignment': 'kárszakértő kijelölésére vár',
   'overview.waiting.assessment': 'a kárszakértő vizsgálja',
   'overview.waiting.payout': 'elfogadtuk, a kifizetés folyamatban',

@@ -64,6 +64,8 @@ export const policyListEn = {
   'policyList.kind.payment_method': 'Payment method',
   'policyList.kind.payment_frequency': 'Payment frequency',
   'policyList.kind.correspondence_address': 'Correspondence address',
+  'policyList.addressNote':
+    'Letters about this contract go to this address. Our other letters go to the address in your personal details, where you can change it.',
   'policyList.changeStatus.applied': 'applied',
   'policyList.changeStatus.pending': 'awaiting review',
   'policyList.changeStatus.rejected': 'rejected',

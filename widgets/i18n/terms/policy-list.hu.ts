@@ -62,6 +62,8 @@ export const policyListHu = {
   'policyList.kind.payment_method': 'Díjfizetés módja',
   'policyList.kind.payment_frequency': 'Díjfizetés gyakorisága',
   'policyList.kind.correspondence_address': 'Levelezési cím',
+  'policyList.addressNote':
+    'Ennek a szerződésnek a leveleit küldjük erre a címre. A többi levelünk a személyes adatai között megadott címére megy, azt ott módosíthatja.',
   'policyList.changeStatus.applied': 'érvénybe lépett',
   'policyList.changeStatus.pending': 'jóváhagyásra vár',
   'policyList.changeStatus.rejected': 'elutasítva',

@@ -15,6 +15,8 @@ export const profileEn = {
   'profile.address.person': 'Home address',
   'profile.address.company': 'Registered office',
   'profile.correspondenceAddress': 'Correspondence address',
+  'profile.addressNote':
+    'We send our letters to this address, except where a contract has a correspondence address of its own: you can change that in the contract’s details.',
   'profile.language': 'Language of letters',
   'profile.lang.hu': 'Hungarian',
   'profile.lang.en': 'English',

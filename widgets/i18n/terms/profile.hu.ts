@@ -13,6 +13,7 @@ export const profileHu = {
   'profile.address.person': 'Lakcím',
   'profile.address.company': 'Székhely',
   'profile.correspondenceAddress': 'Levelezési cím',
+  'profile.addressNote': 'Erre a címre küldjük a leveleinket, kivéve ha egy szerződésnek saját levelezési címe van: azt a szerződés adatainál módosíthatja.',
   'profile.language': 'Levelezés nyelve',
   'profile.lang.hu': 'magyar',
   'profile.lang.en': 'angol',

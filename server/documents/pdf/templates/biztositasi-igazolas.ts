@@ -2,6 +2,7 @@ import { PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, insuredObjectFields, insuredObjectHeading, openDocument, partyFields } from './common.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Biztosítási igazolás: confirms that cover is in force on a given day (for a bank, a lessor, a border). */
 export async function renderBiztositasiIgazolas(input: InputOf<'biztositasi_igazolas'>): Promise<Uint8Array> {
@@ -11,9 +12,9 @@ export async function renderBiztositasiIgazolas(input: InputOf<'biztositasi_igaz
   const inForce = policy.status === 'active' || (policy.cancelledAt != null && input.validOn < policy.cancelledAt);
   c.text(
     inForce
-      ? `Igazoljuk, hogy ${input.customer.name} (ügyfélszám: ${input.customer.customerNumber}) a(z) ${policy.policyNumber} számú ` +
+      ? `Igazoljuk, hogy ${input.customer.name} (ügyfélszám: ${input.customer.customerNumber}) ${withArticle(policy.policyNumber)} számú ` +
           `${product.name.hu.toLowerCase()} alapján ${formatDate(input.validOn)} napján érvényes biztosítási fedezettel rendelkezik.`
-      : `Igazoljuk, hogy a(z) ${policy.policyNumber} számú szerződés ${formatDate(input.validOn)} napján nem volt hatályban.`,
+      : `Igazoljuk, hogy ${withArticle(policy.policyNumber)} számú szerződés ${formatDate(input.validOn)} napján nem volt hatályban.`,
     { bold: true, gapAfter: 6 },
   );
   c.section('Szerződő');
@@ -26,7 +27,7 @@ export async function renderBiztositasiIgazolas(input: InputOf<'biztositasi_igaz
   ]);
   c.section(insuredObjectHeading(policy.insuredObject));
   c.fields(insuredObjectFields(policy.insuredObject));
-  c.text('Az igazolás harmadik személy felé történő bemutatásra szolgál; a szerződés feltételeit nem módosítja.');
+  c.text('Az igazolás harmadik személynek való bemutatásra szolgál; a szerződés feltételeit nem módosítja.');
   closing(c, input.issuedAt);
   return c.save();
 }

@@ -8,6 +8,7 @@ import { DOCUMENT_TYPES } from '../../../kernel/document-types.ts';
 import { PdfComposer } from '../composer.ts';
 import type { DocumentInput, DocumentParty, DocumentPolicy } from '../input.ts';
 import { COLORS } from '../layout.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Blocks several templates share: the opening, the parties, the policy, the closing. */
 export async function openDocument(input: DocumentInput, subtitle?: string): Promise<PdfComposer> {
@@ -122,7 +123,7 @@ export function closing(c: PdfComposer, issuedAt: string): void {
   c.text(
     'Ez a dokumentum elektronikusan készült, aláírás és bélyegző nélkül is érvényes. A dokumentum személyes adatokat és ' +
       'biztosítási titkot tartalmaz; kizárólag az Ügyfélportálon (Levelezés menü) érhető el. Kérdés esetén hívja ügyfélszolgálatunkat: ' +
-      `${INSURER.phone}, vagy írjon a(z) ${INSURER.email} címre.`,
+      `${INSURER.phone}, vagy írjon ${withArticle(INSURER.email)} címre.`,
     { size: 7.5, color: COLORS.muted },
   );
 }

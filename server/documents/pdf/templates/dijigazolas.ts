@@ -11,7 +11,7 @@ export async function renderDijigazolas(input: InputOf<'dijigazolas'>): Promise<
   const c = await openDocument(input, `${PRODUCTS[policy.product].name.hu}, ${formatPeriod(input.periodFrom, input.periodTo)}`);
   c.text(
     `Igazoljuk, hogy az alábbi szerződésre a ${formatPeriod(input.periodFrom, input.periodTo)} időszakban összesen ` +
-      `${formatHuf(total)} biztosítási díj megfizetésre került.`,
+      `${formatHuf(total)} biztosítási díjat fizettek be.`,
     { gapAfter: 6 },
   );
   c.section('Szerződő');

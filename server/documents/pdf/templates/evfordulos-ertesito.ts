@@ -2,6 +2,7 @@ import { PAYMENT_FREQUENCIES, PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, instalmentHuf, openDocument } from './common.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Évfordulós értesítő: next insurance year's premium, sent before the anniversary so the customer can decide. */
 export async function renderEvfordulosErtesito(input: InputOf<'evfordulos_ertesito'>): Promise<Uint8Array> {
@@ -10,7 +11,7 @@ export async function renderEvfordulosErtesito(input: InputOf<'evfordulos_ertesi
   const next = { ...policy, annualPremiumHuf: input.newAnnualPremiumHuf };
   const change = ((input.newAnnualPremiumHuf - policy.annualPremiumHuf) / policy.annualPremiumHuf) * 100;
   c.text(
-    `Tisztelt Ügyfelünk! A(z) ${policy.policyNumber} számú szerződése ${formatDate(input.anniversaryDate)} napján ` +
+    `Tisztelt Ügyfelünk! ${withArticle(policy.policyNumber, { capital: true })} számú szerződése ${formatDate(input.anniversaryDate)} napján ` +
       'évfordulóhoz ér. Tájékoztatjuk a következő biztosítási év díjáról.',
     { gapAfter: 6 },
   );

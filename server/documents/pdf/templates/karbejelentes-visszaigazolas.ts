@@ -3,13 +3,14 @@ import { CLAIM_TYPES, PRODUCTS } from '../../../kernel/products.ts';
 import { formatDate, formatDateTime, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, openDocument } from './common.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Kárbejelentés visszaigazolása: the claim is registered under a claim number; what happens next. */
 export async function renderKarbejelentesVisszaigazolas(input: InputOf<'karbejelentes_visszaigazolas'>): Promise<Uint8Array> {
   const { policy, claim } = input;
   const c = await openDocument(input, `Kárszám: ${claim.claimNumber}`);
   c.text(
-    `Tisztelt Ügyfelünk! Kárbejelentését ${formatDateTime(claim.reportedAt)} időponttal rögzítettük a(z) ${claim.claimNumber} ` +
+    `Tisztelt Ügyfelünk! Kárbejelentését ${formatDateTime(claim.reportedAt)} időponttal rögzítettük ${withArticle(claim.claimNumber)} ` +
       'kárszámon. Kérjük, a további ügyintézés során erre a számra hivatkozzon.',
     { gapAfter: 6 },
   );
@@ -25,7 +26,7 @@ export async function renderKarbejelentesVisszaigazolas(input: InputOf<'karbejel
   c.text(claim.description);
   c.section('A következő lépések');
   c.text(nextSteps(policy.product));
-  c.text('A kárügy állapotát az Ügyfélportál Káraim menüjében követheti; minden változásról értesítést küldünk.');
+  c.text('A kárügy állapotát az Ügyfélportálon követheti; minden változásról értesítjük.');
   closing(c, input.issuedAt);
   return c.save();
 }

@@ -30,7 +30,7 @@ export async function renderKartortenetiIgazolas(input: InputOf<'kartorteneti_ig
   ]);
   c.section('Bejelentett károk');
   if (claims.length === 0) {
-    c.text('A vizsgált időszakban a szerződésen kárbejelentés nem történt (kármentes időszak).', { bold: true });
+    c.text('A vizsgált időszakban a szerződésre nem jelentettek kárt (kármentes időszak).', { bold: true });
   } else {
     c.table(
       [

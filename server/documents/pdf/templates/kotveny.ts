@@ -4,6 +4,7 @@ import { INSURER } from '../../../../common/insurer.ts';
 import type { InputOf } from '../input.ts';
 import { closing, insuredObjectFields, insuredObjectHeading, openDocument, partyFields, policyFields } from './common.ts';
 import { coverageRows } from './coverages.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Kötvény: proves the contract exists and states its terms. */
 export async function renderKotveny(input: InputOf<'kotveny'>): Promise<Uint8Array> {
@@ -33,15 +34,15 @@ export async function renderKotveny(input: InputOf<'kotveny'>): Promise<Uint8Arr
   );
   c.section('Tudnivalók');
   c.text(
-    `A szerződésre a(z) ${product.name.hu} Általános Szerződési Feltételei (ÁSZF) és az Ügyféltájékoztató vonatkoznak, ` +
+    `A szerződésre ${withArticle(product.name.hu)} Általános Szerződési Feltételei (ÁSZF) és az Ügyféltájékoztató vonatkoznak, ` +
       'amelyeket a szerződéskötéskor átadtunk. ' +
       (policy.endDate
         ? 'A határozott tartamú szerződés a tartam végén külön értesítés nélkül megszűnik.'
         : 'A határozatlan tartamú szerződést bármelyik fél a biztosítási évforduló előtt legalább 30 nappal írásban felmondhatja.'),
   );
   c.text(
-    'Az esedékes díjakról díjbekérőt küldünk az Ügyfélportál Levelezés menüjébe; az értesítő e-mail tárgya a dokumentum típusa, ' +
-      'és tartalmazza ügyfélszámát.',
+    'Az esedékes díjakról díjbekérőt küldünk az Ügyfélportál Levelezés menüjébe; az erről szóló e-mail tárgyában a dokumentum ' +
+      'típusát, a levélben az ügyfélszámát találja.',
   );
   closing(c, input.issuedAt);
   return c.save();

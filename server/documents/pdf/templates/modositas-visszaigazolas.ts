@@ -3,13 +3,14 @@ import { formatDate } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { COLORS } from '../layout.ts';
 import { closing, openDocument } from './common.ts';
+import { withArticle } from '../../../../widgets/i18n/hu-grammar.ts';
 
 /** Szerződésmódosítás visszaigazolása: what changed on a contract, and from when. */
 export async function renderModositasVisszaigazolas(input: InputOf<'modositas_visszaigazolas'>): Promise<Uint8Array> {
   const { policy } = input;
   const c = await openDocument(input, PRODUCTS[policy.product].name.hu);
   c.text(
-    `Tisztelt Ügyfelünk! Visszaigazoljuk, hogy a(z) ${policy.policyNumber} számú szerződésének alábbi adatai ` +
+    `Tisztelt Ügyfelünk! Visszaigazoljuk, hogy ${withArticle(policy.policyNumber)} számú szerződésének alábbi adatai ` +
       `${formatDate(input.effectiveDate)} hatállyal módosultak.`,
     { gapAfter: 6 },
   );

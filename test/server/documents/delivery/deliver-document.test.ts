@@ -14,7 +14,18 @@ import { OutboxWorker } from '../../../../server/notifications/outbox-worker.ts'
 import { portalLinks } from '../../../../server/notifications/links.ts';
 import { silentLogger } from '../../../../common/http/logger.ts';
 import { pdfText } from '../pdf-text.ts';
-import { count, createBroker, createClaim, createCustomer, createInvoice, createPolicy, minimalPdf, type TestCustomer, type TestPolicy } from './fixtures.ts';
+import {
+  count,
+  createAccount,
+  createBroker,
+  createClaim,
+  createCustomer,
+  createInvoice,
+  createPolicy,
+  minimalPdf,
+  type TestCustomer,
+  type TestPolicy,
+} from './fixtures.ts';
 
 const db = useTestDatabase();
 const publicUrl = new URL('https://portal.example');
@@ -112,6 +123,7 @@ describe('deliverDocument', () => {
       documentType: 'dijbekero',
       policyNumber: kgfb.policyNumber,
       issuedAt: result.issuedAt,
+      hasAccount: false,
       loginUrl: `https://portal.example/?view=levelezes&document=${result.documentId}`,
       registerUrl: portalLinks(publicUrl).register(),
     });
@@ -388,5 +400,41 @@ describe('the notification e-mail, sent through a real SMTP server', () => {
     expect(englishMail!.subject).toBe('Policy document');
     expect(englishMail!.text).toContain(english.customerNumber);
     expect(englishMail!.text).toContain(`document=${en.documentId}`);
+  });
+
+  it('offers a customer with a portal account the log-in, and one without the registration', async () => {
+    const withAccount = await createCustomer(db.sequelize);
+    await createAccount(db.sequelize, withAccount);
+    const withoutAccount = await createCustomer(db.sequelize);
+    const issue = async (holder: TestCustomer) => {
+      const policy = await createPolicy(db.sequelize, holder.id, { product: 'kgfb' });
+      return issueTemplateDocument(ctx(), { customer: { id: holder.id }, policy: { id: policy.id }, type: 'kotveny', source: 'system' });
+    };
+    const member = await issue(withAccount);
+    const newcomer = await issue(withoutAccount);
+
+    await drainInto();
+    const mailOf = async (notificationId: string) => {
+      const messageId = await messageIdOf(notificationId);
+      return sink.messages().find((m) => m.messageId === messageId)!;
+    };
+    const memberMail = await mailOf(member.notificationId!);
+    const newcomerMail = await mailOf(newcomer.notificationId!);
+
+    // The account holder: the document's log-in link, nothing about registering.
+    expect(memberMail.html).toContain(`document=${member.documentId}`);
+    expect(memberMail.html).toMatch(/>\s*Bejelentkezés és a dokumentum megtekintése\s*</);
+    for (const part of [memberMail.html, memberMail.text]) {
+      expect(part).not.toContain('regisztracio');
+      expect(part).not.toMatch(/regisztr/i);
+    }
+
+    // The customer without one: registration first (with the customer number filled in), the log-in only as a fallback.
+    const register = `${portalLinks(publicUrl).register()}?customer=${withoutAccount.customerNumber}`;
+    expect(newcomerMail.html).toContain(`href="${register}"`);
+    expect(newcomerMail.text).toContain(register);
+    expect(newcomerMail.html).toContain('A dokumentumot regisztráció után nyithatja meg');
+    expect(newcomerMail.html).not.toContain('Bejelentkezés és a dokumentum megtekintése');
+    expect(newcomerMail.text).toContain(`document=${newcomer.documentId}`);
   });
 });

@@ -21,6 +21,13 @@ export async function createBroker(sequelize: Sequelize, code = 'BRK01'): Promis
   return Number(row.id);
 }
 
+/** A portal account for the customer (the password hash is never checked here). */
+export async function createAccount(sequelize: Sequelize, customer: TestCustomer): Promise<void> {
+  await sequelize.query(`insert into accounts (customer_id, username, password_hash, email_verified_at) values ($1, $2, 'not-a-hash', now())`, {
+    bind: [customer.id, customer.email ?? `fiok${customer.id}@example.hu`],
+  });
+}
+
 export interface TestCustomer {
   id: number;
   customerNumber: string;

@@ -41,6 +41,36 @@ describe('document_notification', () => {
     expect(en.html).toContain('Policy document');
   });
 
+  it('leads a customer with an account to the log-in only, and one without to the registration first', async () => {
+    for (const lang of LANGUAGES) {
+      const member = await renderEmail('document_notification', lang, { ...data, hasAccount: true });
+      const newcomer = await renderEmail('document_notification', lang, { ...data, hasAccount: false });
+      const queuedBefore = await renderEmail('document_notification', lang, data);
+
+      expect(member.html).toContain('href="https://ugyfelportal.granitpont.example/levelezes/3f2a9c"');
+      expect(member.text).toContain('https://ugyfelportal.granitpont.example/levelezes/3f2a9c');
+      for (const part of [member.html, member.text]) expect(part).not.toContain('/regisztracio');
+      // ("Registered office" is the footer's, hence the whole heading.)
+      expect(member.html).not.toContain(lang === 'hu' ? 'regisztráció után' : 'Register to open');
+      expect(member.html).not.toMatch(lang === 'hu' ? />\s*Regisztráció\s*</ : />\s*Register\s*</);
+
+      for (const email of [newcomer, queuedBefore]) {
+        expect(email.html).toContain('href="https://ugyfelportal.granitpont.example/regisztracio?customer=10204460"');
+        expect(email.text).toContain('https://ugyfelportal.granitpont.example/regisztracio?customer=10204460');
+        // The deep link stays, for someone who registered after the e-mail was sent.
+        expect(email.html).toContain('href="https://ugyfelportal.granitpont.example/levelezes/3f2a9c"');
+        expect(email.html).not.toContain('%%');
+      }
+    }
+    const hu = await renderEmail('document_notification', 'hu', { ...data, hasAccount: true });
+    expect(hu.html).toMatch(/>\s*Bejelentkezés és a dokumentum megtekintése\s*</);
+    expect(hu.text).toContain('Jelentkezzen be az Ügyfélportálra a fiókja e-mail-címével és jelszavával.');
+    const huNew = await renderEmail('document_notification', 'hu', { ...data, hasAccount: false });
+    expect(huNew.html).toMatch(/>\s*Regisztráció\s*</);
+    expect(huNew.text).toContain('Ügyfélszámához még nem tartozik Ügyfélportál-fiók.');
+    expect(huNew.html).not.toContain('Bejelentkezés és a dokumentum megtekintése');
+  });
+
   it('fills in the customer number on the registration link, replacing any other', async () => {
     const email = await renderEmail('document_notification', 'en', {
       ...data,
@@ -54,8 +84,8 @@ describe('document_notification', () => {
   it('leaves the policy number out when the document has none', async () => {
     for (const policyNumber of [null, undefined, '']) {
       const hu = await renderEmail('document_notification', 'hu', { ...data, documentType: 'befizetes_igazolas', policyNumber });
-      expect(hu.html).not.toContain('Kötvényszám');
-      expect(hu.text).not.toContain('Kötvényszám');
+      expect(hu.html).not.toContain('Szerződésszám');
+      expect(hu.text).not.toContain('Szerződésszám');
       expect(hu.html).not.toContain('%%');
       expect(hu.subject).toBe('Befizetés igazolása');
     }

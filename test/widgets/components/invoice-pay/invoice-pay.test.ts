@@ -266,7 +266,7 @@ describe('<gp-invoice-pay>', () => {
     popup!.closed = true;
     await waitUntil(() => widget.view.result !== undefined, 'no result after the popup closed');
     await elementUpdated(widget);
-    expect(textOf(part(widget, 'result-heading'))).to.equal('A fizetés feldolgozás alatt');
+    expect(textOf(part(widget, 'result-heading'))).to.equal('A fizetés feldolgozás alatt áll');
     expect(textOf(part(widget, 'result'))).to.include(hu['invoicePay.pendingText']);
     expect(fired).to.equal(false);
     expect(widget.shadowRoot!.activeElement).to.equal(part(widget, 'result-heading'));
@@ -338,7 +338,7 @@ describe('<gp-invoice-pay>', () => {
       await waitUntil(() => widget.view.result !== undefined, 'no result');
       await elementUpdated(widget);
       expect(widget.view.result!.status).to.equal('pending');
-      expect(textOf(part(widget, 'result-heading'))).to.equal('A fizetés feldolgozás alatt');
+      expect(textOf(part(widget, 'result-heading'))).to.equal('A fizetés feldolgozás alatt áll');
     });
 
     it('inside the payment popup: closes the window', async () => {
@@ -550,7 +550,7 @@ describe('<gp-invoice-pay>', () => {
     api = new FakeApi({ authenticated: false }).install();
     const { widget } = await inPortal<GpInvoicePay>(html`<gp-invoice-pay></gp-invoice-pay>`, { handle: false });
     await elementUpdated(widget);
-    expect(textOf(part(widget, 'logged-out'))).to.include('Ehhez jelentkezzen be');
+    expect(textOf(part(widget, 'logged-out'))).to.include('Az adatai megtekintéséhez jelentkezzen be');
     expect(api.callsTo('GET', '/invoices')).to.have.length(0);
   });
 

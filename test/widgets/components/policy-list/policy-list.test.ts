@@ -233,6 +233,24 @@ describe('<gp-policy-list>', () => {
     expect(api.callsTo('GET', '/policies/2')).to.have.length(1);
   });
 
+  it('says under the contract’s correspondence address that it is for this contract’s letters, and where the own address is changed (issue 17 point 9)', async () => {
+    const { el, portal } = await render(api);
+    await openDetail(el, 1);
+    const addressRow = [...part(el, 'facts').querySelectorAll('div')].find((d) => textOf(d.querySelector('dt')) === 'Levelezési cím')!;
+    expect(textOf(addressRow.querySelector('dd'))).to.contain('9021 Győr, Baross Gábor út 12.');
+    expect(textOf(addressRow.querySelector('dd [part~="address-note"]'))).to.equal(
+      'Ennek a szerződésnek a leveleit küldjük erre a címre. A többi levelünk a személyes adatai között megadott címére megy, azt ott módosíthatja.',
+    );
+    await expect(el).to.be.accessible();
+
+    portal.lang = 'en';
+    await elementUpdated(portal);
+    await el.updateComplete;
+    expect(textOf(part(el, 'address-note'))).to.equal(
+      'Letters about this contract go to this address. Our other letters go to the address in your personal details, where you can change it.',
+    );
+  });
+
   it('shows a cancelled contract without a change form', async () => {
     const { el } = await render(api);
     await openDetail(el, 2);

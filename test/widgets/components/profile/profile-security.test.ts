@@ -50,7 +50,7 @@ describe('<gp-profile> security section', () => {
     // No log-out button on this very session; one per other session, named by its device.
     expect(parts(el, 'end-session-button').map(textOf)).to.deep.equal(['Kijelentkeztetés: Firefox, Android 14', 'Kijelentkeztetés: Ismeretlen böngésző']);
     expect(textOf(part(el, 'security-methods')))
-      .to.include('1 jelkulcs')
+      .to.include('1 azonosítókulcs')
       .and.include('Bekapcsolva (8 tartalékkód maradt)');
     const manage = part<HTMLAnchorElement>(el, 'manage-link');
     expect(manage.href).to.equal('https://api.test/account/security?lang=hu');

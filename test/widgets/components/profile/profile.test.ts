@@ -30,8 +30,14 @@ const $ = <T extends Element = HTMLInputElement>(el: El, selector: string) => {
   return node;
 };
 const focused = (el: El) => root(el).activeElement;
+/** A value as shown, without the note under it (the correspondence address has one). */
+const valueOf = (dd: Element | null) => {
+  const value = dd?.cloneNode(true) as Element | undefined;
+  value?.querySelector('[part~="address-note"]')?.remove();
+  return textOf(value);
+};
 /** The description list as [term, value] pairs. */
-const rows = (el: El) => [...part(el, 'details').querySelectorAll('div')].map((d) => [textOf(d.querySelector('dt')), textOf(d.querySelector('dd'))]);
+const rows = (el: El) => [...part(el, 'details').querySelectorAll('div')].map((d) => [textOf(d.querySelector('dt')), valueOf(d.querySelector('dd'))]);
 const row = (el: El, term: string) => rows(el).find(([t]) => t === term)?.[1];
 
 async function render(profile: Profile | null = PERSON, options: { lang?: Lang } = {}) {
@@ -111,6 +117,26 @@ describe('<gp-profile>', () => {
     expect(row(el, 'Telefonszám')).to.equal('Nincs megadva');
   });
 
+  it('says under the correspondence address which letters go there, and where a contract’s own address is changed (issue 17 point 9)', async () => {
+    const { el, portal } = await render();
+    const addressRow = [...part(el, 'details').querySelectorAll('div')].find((d) => textOf(d.querySelector('dt')) === 'Levelezési cím')!;
+    const note = addressRow.querySelector('dd [part~="address-note"]');
+    expect(textOf(note)).to.equal(
+      'Erre a címre küldjük a leveleinket, kivéve ha egy szerződésnek saját levelezési címe van: azt a szerződés adatainál módosíthatja.',
+    );
+    await openEdit(el);
+    const fieldset = [...root(el).querySelectorAll('fieldset')].find((f) => textOf(f.querySelector('legend')) === 'Levelezési cím')!;
+    expect(textOf(fieldset.querySelector('.hint'))).to.equal(textOf(note));
+    await expect(el).to.be.accessible();
+
+    portal.lang = 'en';
+    await elementUpdated(portal);
+    await el.updateComplete;
+    expect(textOf(fieldset.querySelector('.hint'))).to.equal(
+      'We send our letters to this address, except where a contract has a correspondence address of its own: you can change that in the contract’s details.',
+    );
+  });
+
   it('shows the loading state while the profile comes', async () => {
     let answer!: () => void;
     api.on('GET', '/me', () => new Promise((resolve) => (answer = () => resolve({ json: PERSON }))));
@@ -128,7 +154,7 @@ describe('<gp-profile>', () => {
     api = new FakeApi({ authenticated: false }).install();
     const { widget: el } = await inPortal<El>(html`<gp-profile></gp-profile>`, { handle: false });
     await elementUpdated(el);
-    expect(textOf(part(el, 'logged-out'))).to.include('Ehhez jelentkezzen be');
+    expect(textOf(part(el, 'logged-out'))).to.include('Az adatai megtekintéséhez jelentkezzen be');
     expect(root(el).querySelector('[part~="details"]') === null).to.equal(true);
     expect(api.callsTo('GET', '/me')).to.have.length(0);
     await expect(el).to.be.accessible();
