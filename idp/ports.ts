@@ -33,7 +33,14 @@ export interface AccountEmailData {
 
 /** The account-security changes that send a `security_notice` (the template's `event`). */
 export type SecurityEvent =
-  'password_changed' | 'passkey_added' | 'passkey_removed' | 'two_step_enabled' | 'two_step_disabled' | 'recovery_code_used' | 'sessions_ended';
+  | 'password_changed'
+  | 'passkey_added'
+  | 'passkey_removed'
+  | 'two_step_enabled'
+  | 'two_step_disabled'
+  | 'recovery_code_used'
+  | 'recovery_codes_regenerated'
+  | 'sessions_ended';
 
 export type AccountEmail = {
   [K in keyof AccountEmailData]: { customerId: number | null; to: string; template: K; language: Language; data: AccountEmailData[K] };
