@@ -156,7 +156,8 @@ describe('changing the password', () => {
               (select count(*)::int from bff_sessions where customer_id = :customerId) as api`,
       { replacements: { id: account.id, customerId: account.customerId }, type: QueryTypes.SELECT },
     );
-    expect(left).toEqual({ sessions: 1, grants: 0, api: 0 });
+    // This browser's IdP session and its grant (the account pages' log-in) stay; the other browser's are gone.
+    expect(left).toEqual({ sessions: 1, grants: 1, api: 0 });
     expect(await peekToken(db.sequelize, pending.token, 'change_email')).toBeNull();
     const [stamped] = await db.sequelize.query<{ after: Date | null }>('select sessions_valid_after as after from accounts where id = :id', {
       replacements: { id: account.id },

@@ -50,6 +50,8 @@ export interface StoredTokens {
   authTime?: number;
   /** Ticket of a re-authentication: the `id_hash` of the session it renews (see `reauthenticate`). */
   reauthOf?: string;
+  /** Ticket: the ID token's `idp_session` (the IdP log-in session); the session keeps it in `idp_session`. */
+  idpSession?: string;
 }
 
 interface TokenSet {
@@ -161,6 +163,8 @@ export class SessionStore {
     authTime: number;
     /** A re-authentication of this session (`id_hash`): its ticket renews it rather than opening one. */
     reauthOf?: string | null;
+    /** The ID token's `idp_session`. */
+    idpSession?: string | null;
   }): Promise<string> {
     const vault = await this.deps.vault;
     const ticket = randomSecret();
@@ -174,6 +178,7 @@ export class SessionStore {
       binding: input.binding,
       authTime: input.authTime,
       ...(input.reauthOf ? { reauthOf: input.reauthOf } : {}),
+      ...(input.idpSession ? { idpSession: input.idpSession } : {}),
     };
     await this.sequelize.query(
       `insert into bff_sessions (id_hash, customer_id, client_id, tokens, expires_at)
@@ -222,13 +227,13 @@ export class SessionStore {
       if (!partner) return { kind: 'invalid' as const };
       if (!origin || origin !== row.tokens.origin || !partner.origins.includes(origin)) return { kind: 'origin' as const };
 
-      const { origin: _origin, mode, binding: _binding, authTime, reauthOf: _reauthOf, ...rest } = row.tokens;
+      const { origin: _origin, mode, binding: _binding, authTime, reauthOf: _reauthOf, idpSession, ...rest } = row.tokens;
       const stored: StoredTokens = { ...rest, stage: 'session' };
       const maxAge = Math.min(this.lifetimes.idleSeconds, this.lifetimes.absoluteSeconds);
       await this.sequelize.query(
-        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at, device_label, auth_time)
+        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at, device_label, auth_time, idp_session)
          values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), :jkt, now() + make_interval(secs => :maxAge), now(), now(), :device,
-                 to_timestamp(:authTime))`,
+                 to_timestamp(:authTime), :idpSession)`,
         {
           replacements: {
             idHash: sha256Hex(sessionId),
@@ -239,6 +244,7 @@ export class SessionStore {
             maxAge,
             device,
             authTime: authTime ?? null,
+            idpSession: idpSession ?? null,
           },
           transaction,
         },
@@ -279,9 +285,13 @@ export class SessionStore {
       if (!origin || origin !== t.origin) return 'origin';
       const stored: StoredTokens = { v: 1, stage: 'session', accountId: t.accountId, sealed: t.sealed, accessExpiresAt: row.access_expires_at ?? undefined };
       const [renewed] = await this.sequelize.query<{ id_hash: string }>(
-        `update bff_sessions set tokens = cast(:tokens as jsonb), auth_time = to_timestamp(:authTime)
+        `update bff_sessions set tokens = cast(:tokens as jsonb), auth_time = to_timestamp(:authTime), idp_session = :idpSession
           where id_hash = :idHash and tokens->>'stage' = 'session' returning id_hash`,
-        { replacements: { idHash: session.idHash, tokens: JSON.stringify(stored), authTime: t.authTime }, type: QueryTypes.SELECT, transaction },
+        {
+          replacements: { idHash: session.idHash, tokens: JSON.stringify(stored), authTime: t.authTime, idpSession: t.idpSession ?? null },
+          type: QueryTypes.SELECT,
+          transaction,
+        },
       );
       if (!renewed) return 'invalid';
       await recordSessionEvent(
