@@ -29,7 +29,10 @@ import type { Sealed, TokenVault } from './token-vault.ts';
  * very process, and on PGlite the one connection must stay free for it): a process first claims
  * a lease on the row with a conditional update; only the holder calls the token endpoint and
  * stores the result under the same lease. The IdP revokes a grant whose refresh token is replayed,
- * so two refreshes of one session must never run at once.
+ * so two refreshes of one session must never run at once. The lease is also the refresh's
+ * compare-and-swap: a re-authentication that replaces the tokens while a refresh is under way
+ * drops the lease, the refresh's result is then discarded and the request goes on with the
+ * session as the re-authentication left it (it used to end in a 401).
  */
 export interface StoredTokens {
   v: 1;
@@ -423,6 +426,18 @@ export class SessionStore {
       },
     );
     if (!updated) {
+      // The lease is gone: someone replaced the tokens meanwhile, or the session ended.
+      const [current] = await this.sequelize.query<{ id_hash: string }>(
+        `select id_hash from bff_sessions where id_hash = :idHash and tokens->>'stage' = 'session'`,
+        { replacements: { idHash: session.idHash }, type: QueryTypes.SELECT },
+      );
+      if (current) {
+        // Re-authenticated while we refreshed: its tokens are newer, and the session is good. Ours
+        // are dropped, not revoked: both may hang off one grant, and revoking a refresh token
+        // revokes its grant, the new log-in's tokens with it.
+        this.deps.logger.info('bff_session_refresh_superseded', { clientId: session.clientId, customerId: session.customerId });
+        return;
+      }
       // The session ended meanwhile (logout): the fresh refresh token must not outlive it.
       await this.revoke(partner, next.refreshToken);
       throw new SessionEndedError('logout');
