@@ -13,8 +13,12 @@ export interface IdpPorts {
    * stored, so a page that may or may not send answers in the same time either way.
    */
   queueEmail(transaction: Transaction | null, email: AccountEmail | null): Promise<void>;
-  /** Ends the API's browser sessions of a customer at once, in the caller's transaction (password reset). */
-  endApiSessions(customerId: number, transaction: Transaction): Promise<void>;
+  /**
+   * Ends the API's browser sessions of a customer at once, in the caller's transaction (password
+   * reset); with `exceptIdpSession` (an IdP session's uid), all but those opened through that
+   * log-in session (the browser that changed the password).
+   */
+  endApiSessions(customerId: number, transaction: Transaction, options?: { exceptIdpSession?: string }): Promise<void>;
   /** The e-mail change the customer asked for in the portal; its link lands on the IdP's page. */
   emailChange: EmailChangeConfirmation;
 }
@@ -33,7 +37,14 @@ export interface AccountEmailData {
 
 /** The account-security changes that send a `security_notice` (the template's `event`). */
 export type SecurityEvent =
-  'password_changed' | 'passkey_added' | 'passkey_removed' | 'two_step_enabled' | 'two_step_disabled' | 'recovery_code_used' | 'sessions_ended';
+  | 'password_changed'
+  | 'passkey_added'
+  | 'passkey_removed'
+  | 'two_step_enabled'
+  | 'two_step_disabled'
+  | 'recovery_code_used'
+  | 'recovery_codes_regenerated'
+  | 'sessions_ended';
 
 export type AccountEmail = {
   [K in keyof AccountEmailData]: { customerId: number | null; to: string; template: K; language: Language; data: AccountEmailData[K] };

@@ -89,7 +89,8 @@ export function createProvider(options: IdpOptions): Provider {
 
     scopes: ['openid', 'offline_access', 'profile', 'email', 'customer'],
     claims: {
-      openid: ['sub'],
+      // `idp_session`: the log-in session (see findAccountFor), so the BFF can tell which of its sessions came from which browser.
+      openid: ['sub', 'idp_session'],
       profile: ['name', 'locale'],
       email: ['email', 'email_verified'],
       customer: ['customer_number'],

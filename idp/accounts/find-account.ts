@@ -78,15 +78,23 @@ export function accountClaims(account: AccountRecord): Record<string, unknown> {
   };
 }
 
-/** oidc-provider's `findAccount`: the account behind a session or token, if it still exists. */
+/**
+ * oidc-provider's `findAccount`: the account behind a session or token, if it still exists. At the
+ * token endpoint `token` is the code (or refresh token) being exchanged, which names the IdP
+ * session it was issued in (`sessionUid`): the ID token carries it as `idp_session`, so the API
+ * knows which browser's log-in each of its sessions came from (a password change there keeps
+ * them, see idp/security/change-password.ts). Not a credential: the session's cookie holds another id.
+ */
 export function findAccountFor(sequelize: Sequelize) {
-  return async (_ctx: unknown, sub: string): Promise<Account | undefined> => {
+  return async (_ctx: unknown, sub: string, token?: object): Promise<Account | undefined> => {
     const account = await findAccountById(sequelize, sub);
     if (!account) return undefined;
+    const sessionUid = token && 'sessionUid' in token ? token.sessionUid : undefined;
+    const idpSession = typeof sessionUid === 'string' ? { idp_session: sessionUid } : {};
     return {
       accountId: account.id,
       // The provider filters these by the granted scopes and claims.
-      claims: () => accountClaims(account) as { sub: string },
+      claims: () => ({ ...accountClaims(account), ...idpSession }) as { sub: string },
     };
   };
 }

@@ -13,6 +13,10 @@ export interface AccountSession {
   sessionId: string;
   /** When the customer last logged in (epoch seconds), for step-up. */
   authTime: number;
+  /** The session's stable uid: the `sessionUid` of every token issued in it, and the API sessions' `idp_session`. */
+  uid: string;
+  /** The grants this browser's log-ins hold, one per client (their tokens are this browser's). */
+  grantIds: string[];
 }
 
 /**
@@ -30,7 +34,10 @@ export async function readAccountSession(c: Context, provider: Provider, sequeli
   if (!session.accountId || !session.loginTs) return null;
   const account = await findAccountById(sequelize, session.accountId);
   if (!account) return null;
-  return { account, sessionId: session.jti, authTime: session.loginTs };
+  const grantIds = Object.values(session.authorizations ?? {})
+    .map((authorization) => authorization.grantId)
+    .filter((id): id is string => typeof id === 'string');
+  return { account, sessionId: session.jti, authTime: session.loginTs, uid: session.uid, grantIds };
 }
 
 export function isFresh(session: AccountSession, now = Date.now()): boolean {

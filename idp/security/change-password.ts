@@ -21,8 +21,8 @@ export type ChangePasswordOutcome =
 /**
  * Changes the password of the logged-in account, given the current one (OWASP ASVS 2.1.5):
  * the same rules as at registration; tries are counted per account before the current password
- * is even looked at; on success, in one transaction, the new hash, every other session of the
- * account ended and every pending link of it expired (see ../self-service/revoke-sessions.ts), an
+ * is even looked at; on success, in one transaction, the new hash, every session of the account
+ * but this browser's (its IdP session and the API sessions it logged in) ended and every pending link of it expired (see ../self-service/revoke-sessions.ts), an
  * audit event and a notice e-mail.
  */
 export async function changePassword(
@@ -48,7 +48,9 @@ export async function changePassword(
     });
     // As a reset does (issue 15, finding 1): no pending link of the account outlives the change.
     await expireAccountTokens(deps.sequelize, transaction, account.id, LOGIN_TOKEN_PURPOSES);
-    await revokeAccountSessions(deps.sequelize, deps.ports, transaction, account, { keepIdpSession: session.sessionId });
+    await revokeAccountSessions(deps.sequelize, deps.ports, transaction, account, {
+      keep: { idpSession: session.sessionId, idpSessionUid: session.uid, grantIds: session.grantIds },
+    });
     await recordSecurityEvent(deps.sequelize, deps.ports, transaction, {
       account,
       event: 'password_changed',

@@ -67,6 +67,12 @@ export function securityPage(o: SecurityPageOptions): Html {
         o.twoStep.enabled
           ? html`<p data-two-step="on">${s.twoStepOn}</p>
               <p>${s.recoveryLeft} <strong data-recovery-left>${String(o.twoStep.recoveryCodesLeft)}</strong></p>
+              <form method="post" action="${a('/account/security/two-step/recovery-codes')}" data-form="recovery-codes">
+                <p class="hint" id="recovery-new-hint">${s.recoveryNewHint}</p>
+                <div class="actions">
+                  <button class="secondary" type="submit" aria-describedby="recovery-new-hint">${s.recoveryNew}</button>
+                </div>
+              </form>
               <form method="post" action="${a('/account/security/two-step/disable')}">
                 <div class="actions"><button class="secondary" type="submit">${s.twoStepDisable}</button></div>
               </form>`
@@ -108,10 +114,11 @@ export function enrolPage(lang: Language, qrSvg: string, secret: string, errors:
     </form>`;
 }
 
-export function recoveryCodesPage(lang: Language, codes: readonly string[]): Html {
+/** `notice`: why the codes are shown (two-step just turned on, or a new set replacing the old). */
+export function recoveryCodesPage(lang: Language, codes: readonly string[], notice: { code: string; text: string }): Html {
   const s = securityText(lang);
   return html`<h1>${s.codesTitle}</h1>
-    ${codedNotice('success', 'two_step_enabled', s.codesLead)}
+    ${codedNotice('success', notice.code, notice.text)}
     <ul class="recovery-codes" data-recovery-codes>
       ${codes.map((code) => html`<li><code>${code}</code></li>`)}
     </ul>

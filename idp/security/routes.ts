@@ -12,7 +12,7 @@ import { fill } from '../pages/fill.ts';
 import { isFresh, readAccountSession, type AccountSession } from './account-session.ts';
 import { changePassword } from './change-password.ts';
 import { Passkeys, PASSKEY_NAME_MAX } from './passkeys.ts';
-import { changePasswordDone, changePasswordPage, enrolPage, recoveryCodesPage, securityPage } from './pages.ts';
+import { changePasswordDone, changePasswordPage, enrolPage, recoveryCodesPage, securityPage, type SecurityPageOptions } from './pages.ts';
 import { recoveryCodesLeft } from './recovery-codes.ts';
 import { recordSecurityEvent } from './security-notice.ts';
 import { signInUrl, type SignInTarget } from './sign-in-routes.ts';
@@ -53,6 +53,27 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
   const overview = (c: C, lang: Language, done: keyof typeof DONE) => c.redirect(`/account/security?lang=${lang}&done=${done}`, 303);
   const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.max(1, seconds)) });
 
+  /** The overview, with a message after a change (or a refusal, with its status). */
+  const showOverview = async (
+    c: C,
+    lang: Language,
+    session: AccountSession,
+    notice: SecurityPageOptions['notice'],
+    status: 200 | 429 = 200,
+    headers?: Record<string, string>,
+  ) => {
+    const enabled = await twoStep.isEnabled(session.account.id);
+    const body = securityPage({
+      lang,
+      nonce: c.get('nonce'),
+      customerName: session.account.name,
+      passkeys: await passkeys.list(session.account.id),
+      twoStep: { enabled, recoveryCodesLeft: enabled ? await recoveryCodesLeft(sequelize, session.account.id) : 0 },
+      notice,
+    });
+    return render(c, { lang, title: securityText(lang).securityTitle, body, status, currentUrl: `/account/security?lang=${lang}`, headers });
+  };
+
   app.get('/security', async (c) => {
     const lang = pickLang(c);
     const session = await signedIn(c, lang, 'security', false);
@@ -63,16 +84,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
       done && Object.hasOwn(DONE, done)
         ? { kind: done === 'passkey_failed' ? ('error' as const) : ('success' as const), code: done, text: s[DONE[done as keyof typeof DONE]] }
         : null;
-    const enabled = await twoStep.isEnabled(session.account.id);
-    const body = securityPage({
-      lang,
-      nonce: c.get('nonce'),
-      customerName: session.account.name,
-      passkeys: await passkeys.list(session.account.id),
-      twoStep: { enabled, recoveryCodesLeft: enabled ? await recoveryCodesLeft(sequelize, session.account.id) : 0 },
-      notice,
-    });
-    return render(c, { lang, title: s.securityTitle, body, currentUrl: `/account/security?lang=${lang}` });
+    return showOverview(c, lang, session, notice);
   });
 
   // --- passkeys ---------------------------------------------------------------------------
@@ -209,7 +221,12 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     });
     if (!codes) return showEnrolment(c, lang, enrolment, [{ field: 'code', code: 'code_invalid', message: s.codeWrong }], 400);
     await deps.throttle.reset(SECURITY_RULES.twoStepCode, session.account.id);
-    return render(c, { lang, title: s.codesTitle, body: recoveryCodesPage(lang, codes), currentUrl: `/account/security?lang=${lang}` });
+    return render(c, {
+      lang,
+      title: s.codesTitle,
+      body: recoveryCodesPage(lang, codes, { code: 'two_step_enabled', text: s.codesLead }),
+      currentUrl: `/account/security?lang=${lang}`,
+    });
   });
 
   app.post('/security/two-step/disable', async (c) => {
@@ -222,6 +239,43 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
       }
     });
     return overview(c, lang, 'two_step_disabled');
+  });
+
+  // A new set when the old one is used up, lost or seen by someone else: the old codes stop at once.
+  app.post('/security/two-step/recovery-codes', async (c) => {
+    const lang = pickLang(c);
+    const session = await signedIn(c, lang, 'security', true);
+    if (session instanceof Response) return session;
+    const s = securityText(lang);
+    const tries = await deps.throttle.hit(SECURITY_RULES.recoveryCodes, session.account.id);
+    if (!tries.allowed) {
+      const minutes = String(Math.max(1, Math.ceil(tries.retryAfter / 60)));
+      return showOverview(
+        c,
+        lang,
+        session,
+        { kind: 'error', code: 'too_many_attempts', text: fill(s.tooMany, { minutes }) },
+        429,
+        retryAfter(tries.retryAfter),
+      );
+    }
+    const codes = await sequelize.transaction(async (transaction) => {
+      const made = await twoStep.regenerateRecoveryCodes(transaction, session.account.id);
+      if (made)
+        await recordSecurityEvent(sequelize, deps.ports, transaction, {
+          account: session.account,
+          event: 'recovery_codes_regenerated',
+          publicUrl: deps.publicUrl,
+        });
+      return made;
+    });
+    if (!codes) return c.redirect(`/account/security?lang=${lang}`, 303);
+    return render(c, {
+      lang,
+      title: s.codesTitle,
+      body: recoveryCodesPage(lang, codes, { code: 'recovery_codes_regenerated', text: s.codesRegenerated }),
+      currentUrl: `/account/security?lang=${lang}`,
+    });
   });
 
   // --- password change ---------------------------------------------------------------------

@@ -46,6 +46,10 @@ export const securityText = dictionary({
       'A kétlépcsős azonosítás bekapcsolt. Ha nincs kéznél a telefonja, ezekkel a kódokkal léphet be; mindegyik csak egyszer használható. Most mutatjuk meg őket utoljára: írja le vagy nyomtassa ki, és tartsa biztonságos helyen.',
     codesDone: 'Leírtam, tovább',
     twoStepDisabled: 'A kétlépcsős azonosítást kikapcsoltuk.',
+    recoveryNew: 'Új helyreállító kódok kérése',
+    recoveryNewHint: 'Ha elfogytak, elvesztette vagy más is láthatta a kódjait, kérjen újakat: a korábbiak azonnal érvényüket vesztik.',
+    codesRegenerated:
+      'Elkészültek az új helyreállító kódjai, a korábbiak már nem érvényesek. Mindegyik csak egyszer használható. Most mutatjuk meg őket utoljára: írja le vagy nyomtassa ki, és tartsa biztonságos helyen.',
     passwordTitle: 'Jelszó',
     changePasswordLink: 'Jelszó megváltoztatása',
     changeTitle: 'Jelszó megváltoztatása',
@@ -113,6 +117,10 @@ export const securityText = dictionary({
       'Two-step log-in is on. If you do not have your phone with you, you can log in with these codes; each works once. This is the only time we show them: write them down or print them, and keep them somewhere safe.',
     codesDone: 'I have written them down, continue',
     twoStepDisabled: 'Two-step log-in has been turned off.',
+    recoveryNew: 'Get new recovery codes',
+    recoveryNewHint: 'If your codes are used up, lost or someone else may have seen them, get new ones: the earlier codes stop working at once.',
+    codesRegenerated:
+      'Here are your new recovery codes; the earlier ones no longer work. Each works once. This is the only time we show them: write them down or print them, and keep them somewhere safe.',
     passwordTitle: 'Password',
     changePasswordLink: 'Change your password',
     changeTitle: 'Change your password',

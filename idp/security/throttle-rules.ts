@@ -8,4 +8,6 @@ export const SECURITY_RULES = {
   passkeyOptionsIp: { name: 'passkey-options-ip', limit: 60, windowSeconds: 15 * 60 },
   /** Passkey log-in answers from one address. */
   passkeyLoginIp: { name: 'passkey-login-ip', limit: 30, windowSeconds: 15 * 60 },
+  /** New recovery-code sets per account: each one sends a notice e-mail, so a stolen session cannot flood the mailbox. */
+  recoveryCodes: { name: 'recovery-codes-account', limit: 5, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, ThrottleRule>;

@@ -81,6 +81,23 @@ export class TwoStep {
     return codes;
   }
 
+  /**
+   * A new set of recovery codes for an account with two-step on (returned once): the old set is
+   * gone in the same transaction, so none of them works from then on. Null when two-step is off.
+   */
+  async regenerateRecoveryCodes(transaction: Transaction, accountId: string): Promise<string[] | null> {
+    // Row-locked: a "turn off" at the same moment cannot leave codes behind for a disabled account.
+    const [row] = await this.sequelize.query('select 1 from two_step where account_id = :accountId and enabled_at is not null for update', {
+      replacements: { accountId },
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    if (!row) return null;
+    const codes = newRecoveryCodes();
+    await replaceRecoveryCodes(this.sequelize, transaction, accountId, codes);
+    return codes;
+  }
+
   /** The log-in's second step: a code from the app, or else one of the recovery codes (used up). */
   async verify(transaction: Transaction, accountId: string, input: string): Promise<SecondFactorResult> {
     const compact = input.replace(/\s/g, '');

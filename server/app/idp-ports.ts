@@ -16,8 +16,8 @@ export function idpPorts(sequelize: Sequelize, publicUrl: URL): IdpPorts {
       if (email) await enqueueNotification(sequelize, transaction, email, domain);
       else await sequelize.query('select 1 from notifications where false', { transaction });
     },
-    async endApiSessions(customerId, transaction) {
-      await endCustomerSessions(sequelize, customerId, transaction);
+    async endApiSessions(customerId, transaction, options) {
+      await endCustomerSessions(sequelize, customerId, transaction, options);
     },
     emailChange: {
       peek: (token) => peekEmailChange(sequelize, token),

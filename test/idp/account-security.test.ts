@@ -156,7 +156,8 @@ describe('changing the password', () => {
               (select count(*)::int from bff_sessions where customer_id = :customerId) as api`,
       { replacements: { id: account.id, customerId: account.customerId }, type: QueryTypes.SELECT },
     );
-    expect(left).toEqual({ sessions: 1, grants: 0, api: 0 });
+    // This browser's IdP session and its grant (the account pages' log-in) stay; the other browser's are gone.
+    expect(left).toEqual({ sessions: 1, grants: 1, api: 0 });
     expect(await peekToken(db.sequelize, pending.token, 'change_email')).toBeNull();
     const [stamped] = await db.sequelize.query<{ after: Date | null }>('select sessions_valid_after as after from accounts where id = :id', {
       replacements: { id: account.id },
@@ -283,6 +284,76 @@ describe('two-step log-in with an authenticator app', () => {
     const throttled = await answerCode(browser, step.url, totp(secret).generate({ timestamp: Date.now() + 30_000 }));
     expect(throttled.response.status).toBe(429);
     expect(codes(throttled.html)).toEqual(['too_many_attempts']);
+  });
+
+  it('makes a new set of recovery codes after a recent log-in: shown once, the old ones stop at once, a notice; throttled', async () => {
+    const browser = new Browser(idp.publicUrl.origin);
+    const step = await signIn(browser, account);
+    await answerCode(browser, step.url, recovery[2]!);
+    const overview = await open(browser, '/account/security?lang=hu');
+    expect(overview.html).toContain('action="/account/security/two-step/recovery-codes?lang=hu"');
+
+    // A log-in older than 5 minutes: back to the log-in first, and the old codes stay.
+    await ageLogins(account.id, 6 * 60);
+    const stale = await browser.request('/account/security/two-step/recovery-codes?lang=hu', { form: {} });
+    expect(stale.status).toBe(303);
+    expect(stale.headers.get('location')).toBe('/account/sign-in?to=security&lang=hu&fresh=1');
+    expect(await notices(account, 'recovery_codes_regenerated')).toHaveLength(0);
+
+    await ageLogins(account.id, 60);
+    const made = await browser.request('/account/security/two-step/recovery-codes?lang=en', { form: {} });
+    expect(made.status).toBe(200);
+    const page = await made.text();
+    expect(codes(page)).toEqual(['recovery_codes_regenerated']);
+    const fresh = [...page.matchAll(/<li><code>([A-Z0-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+    expect(fresh).toHaveLength(10);
+    expect(fresh.filter((code) => recovery.includes(code))).toEqual([]);
+    expect((await readAccountSecurityStatus(db.sequelize, account.id)).twoStep.recoveryCodesLeft).toBe(10);
+    const sent = await notices(account, 'recovery_codes_regenerated');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.language).toBe('hu');
+    expect(await auditCount('account.recovery_codes_regenerated', account.id)).toBe(1);
+    // Shown once: the overview has only the count.
+    expect((await open(browser, '/account/security')).html).not.toContain(fresh[0]!);
+
+    // An old, never-used code no longer lets anyone in; a new one does.
+    const old = new Browser(idp.publicUrl.origin);
+    const oldStep = await signIn(old, account);
+    const refused = await answerCode(old, oldStep.url, recovery[3]!);
+    expect(refused.response.status).toBe(400);
+    expect(codes(refused.html)).toEqual(['code_invalid']);
+    const done = await answerCode(old, oldStep.url, fresh[0]!);
+    expect(done.url).toMatch(/\/account\/security/);
+
+    // Each set sends a notice: 5 an hour per account, then 429 and nothing changes.
+    let latest = fresh;
+    for (let i = 1; i < 5; i++) {
+      const again = await browser.request('/account/security/two-step/recovery-codes', { form: {} });
+      expect(again.status).toBe(200);
+      latest = [...(await again.text()).matchAll(/<li><code>([A-Z0-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+    }
+    const [before] = await db.sequelize.query<{ hashes: string }>(
+      "select string_agg(code_hash, ',' order by code_hash) as hashes from recovery_codes where account_id = :id",
+      {
+        replacements: { id: account.id },
+        type: QueryTypes.SELECT,
+      },
+    );
+    const throttled = await browser.request('/account/security/two-step/recovery-codes?lang=hu', { form: {} });
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(codes(await throttled.text())).toEqual(['too_many_attempts']);
+    const [after] = await db.sequelize.query<{ hashes: string }>(
+      "select string_agg(code_hash, ',' order by code_hash) as hashes from recovery_codes where account_id = :id",
+      {
+        replacements: { id: account.id },
+        type: QueryTypes.SELECT,
+      },
+    );
+    expect(after!.hashes).toBe(before!.hashes);
+    expect(await notices(account, 'recovery_codes_regenerated')).toHaveLength(5);
+    // The next test logs in with the newest set.
+    recovery = latest;
   });
 
   it('turning it off needs a log-in from the last 5 minutes', async () => {

@@ -299,6 +299,8 @@ export function sessionRoutes(deps: SessionRoutesDeps): OpenAPIHono<ApiEnv> {
       expiresIn: tokens.expires_in ?? 300,
       authTime,
       reauthOf: login.reauthOf,
+      // Which IdP log-in session this came from: a password change there keeps this session.
+      idpSession: typeof claims?.idp_session === 'string' ? claims.idp_session : null,
     });
   }
 

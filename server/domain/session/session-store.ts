@@ -29,7 +29,10 @@ import type { Sealed, TokenVault } from './token-vault.ts';
  * very process, and on PGlite the one connection must stay free for it): a process first claims
  * a lease on the row with a conditional update; only the holder calls the token endpoint and
  * stores the result under the same lease. The IdP revokes a grant whose refresh token is replayed,
- * so two refreshes of one session must never run at once.
+ * so two refreshes of one session must never run at once. The lease is also the refresh's
+ * compare-and-swap: a re-authentication that replaces the tokens while a refresh is under way
+ * drops the lease, the refresh's result is then discarded and the request goes on with the
+ * session as the re-authentication left it (it used to end in a 401).
  */
 export interface StoredTokens {
   v: 1;
@@ -50,6 +53,8 @@ export interface StoredTokens {
   authTime?: number;
   /** Ticket of a re-authentication: the `id_hash` of the session it renews (see `reauthenticate`). */
   reauthOf?: string;
+  /** Ticket: the ID token's `idp_session` (the IdP log-in session); the session keeps it in `idp_session`. */
+  idpSession?: string;
 }
 
 interface TokenSet {
@@ -161,6 +166,8 @@ export class SessionStore {
     authTime: number;
     /** A re-authentication of this session (`id_hash`): its ticket renews it rather than opening one. */
     reauthOf?: string | null;
+    /** The ID token's `idp_session`. */
+    idpSession?: string | null;
   }): Promise<string> {
     const vault = await this.deps.vault;
     const ticket = randomSecret();
@@ -174,6 +181,7 @@ export class SessionStore {
       binding: input.binding,
       authTime: input.authTime,
       ...(input.reauthOf ? { reauthOf: input.reauthOf } : {}),
+      ...(input.idpSession ? { idpSession: input.idpSession } : {}),
     };
     await this.sequelize.query(
       `insert into bff_sessions (id_hash, customer_id, client_id, tokens, expires_at)
@@ -222,13 +230,13 @@ export class SessionStore {
       if (!partner) return { kind: 'invalid' as const };
       if (!origin || origin !== row.tokens.origin || !partner.origins.includes(origin)) return { kind: 'origin' as const };
 
-      const { origin: _origin, mode, binding: _binding, authTime, reauthOf: _reauthOf, ...rest } = row.tokens;
+      const { origin: _origin, mode, binding: _binding, authTime, reauthOf: _reauthOf, idpSession, ...rest } = row.tokens;
       const stored: StoredTokens = { ...rest, stage: 'session' };
       const maxAge = Math.min(this.lifetimes.idleSeconds, this.lifetimes.absoluteSeconds);
       await this.sequelize.query(
-        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at, device_label, auth_time)
+        `insert into bff_sessions (id_hash, customer_id, client_id, tokens, dpop_jkt, expires_at, created_at, last_seen_at, device_label, auth_time, idp_session)
          values (:idHash, :customerId, :clientId, cast(:tokens as jsonb), :jkt, now() + make_interval(secs => :maxAge), now(), now(), :device,
-                 to_timestamp(:authTime))`,
+                 to_timestamp(:authTime), :idpSession)`,
         {
           replacements: {
             idHash: sha256Hex(sessionId),
@@ -239,6 +247,7 @@ export class SessionStore {
             maxAge,
             device,
             authTime: authTime ?? null,
+            idpSession: idpSession ?? null,
           },
           transaction,
         },
@@ -279,9 +288,13 @@ export class SessionStore {
       if (!origin || origin !== t.origin) return 'origin';
       const stored: StoredTokens = { v: 1, stage: 'session', accountId: t.accountId, sealed: t.sealed, accessExpiresAt: row.access_expires_at ?? undefined };
       const [renewed] = await this.sequelize.query<{ id_hash: string }>(
-        `update bff_sessions set tokens = cast(:tokens as jsonb), auth_time = to_timestamp(:authTime)
+        `update bff_sessions set tokens = cast(:tokens as jsonb), auth_time = to_timestamp(:authTime), idp_session = :idpSession
           where id_hash = :idHash and tokens->>'stage' = 'session' returning id_hash`,
-        { replacements: { idHash: session.idHash, tokens: JSON.stringify(stored), authTime: t.authTime }, type: QueryTypes.SELECT, transaction },
+        {
+          replacements: { idHash: session.idHash, tokens: JSON.stringify(stored), authTime: t.authTime, idpSession: t.idpSession ?? null },
+          type: QueryTypes.SELECT,
+          transaction,
+        },
       );
       if (!renewed) return 'invalid';
       await recordSessionEvent(
@@ -413,6 +426,18 @@ export class SessionStore {
       },
     );
     if (!updated) {
+      // The lease is gone: someone replaced the tokens meanwhile, or the session ended.
+      const [current] = await this.sequelize.query<{ id_hash: string }>(
+        `select id_hash from bff_sessions where id_hash = :idHash and tokens->>'stage' = 'session'`,
+        { replacements: { idHash: session.idHash }, type: QueryTypes.SELECT },
+      );
+      if (current) {
+        // Re-authenticated while we refreshed: its tokens are newer, and the session is good. Ours
+        // are dropped, not revoked: both may hang off one grant, and revoking a refresh token
+        // revokes its grant, the new log-in's tokens with it.
+        this.deps.logger.info('bff_session_refresh_superseded', { clientId: session.clientId, customerId: session.customerId });
+        return;
+      }
       // The session ended meanwhile (logout): the fresh refresh token must not outlive it.
       await this.revoke(partner, next.refreshToken);
       throw new SessionEndedError('logout');

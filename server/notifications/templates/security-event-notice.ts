@@ -11,6 +11,7 @@ export const SECURITY_EVENTS = [
   'two_step_enabled',
   'two_step_disabled',
   'recovery_code_used',
+  'recovery_codes_regenerated',
   'sessions_ended',
 ] as const;
 export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
@@ -60,6 +61,10 @@ const hu = {
       subject: 'Helyreállító kóddal léptek be',
       intro: 'Ügyfélportál-fiókjába {occurredAt}-kor egy helyreállító kóddal léptek be. A felhasznált kód többé nem érvényes.',
     },
+    recovery_codes_regenerated: {
+      subject: 'Új helyreállító kódokat kértek',
+      intro: 'Ügyfélportál-fiókjához {occurredAt}-kor új helyreállító kódokat kértek. A korábbi kódok többé nem érvényesek.',
+    },
     sessions_ended: {
       subject: 'Kijelentkeztettük a többi eszközén',
       intro: 'Ügyfélportál-fiókjának munkameneteit {occurredAt}-kor lezárták: a többi eszközén újra be kell jelentkeznie.',
@@ -94,6 +99,10 @@ const en: typeof hu = {
     recovery_code_used: {
       subject: 'A recovery code was used to log in',
       intro: 'Someone logged in to your Customer Portal account with a recovery code on {occurredAt}. That code is no longer valid.',
+    },
+    recovery_codes_regenerated: {
+      subject: 'New recovery codes were made',
+      intro: 'New recovery codes were made for your Customer Portal account on {occurredAt}. The earlier codes no longer work.',
     },
     sessions_ended: {
       subject: 'You have been logged out on your other devices',
