@@ -1,5 +1,5 @@
 // What checking a DPoP proof costs the API per request, in-process: the verifier the API uses
-// (`node:crypto` verify, the session's key imported once and then found by its thumbprint), on
+// (jose `compactVerify`, the session's key imported once and then found by its thumbprint), on
 // proofs for a read, and on the first proof of a session (thumbprint + key import). Measured
 // with a key made here and a replay store that is never asked (reads are not recorded).
 import { generateKeyPair, generateProof, calculateThumbprint } from 'dpop';
@@ -42,7 +42,7 @@ export async function proofCheckCost(iterations = 3000): Promise<BenchRecord[]> 
   const firstMedian = firsts[Math.floor(firsts.length / 2)]!;
   log(`DPoP proof check: ${perRequest.toFixed(0)} µs per request (cached key), ${firstMedian.toFixed(0)} µs for a session's first proof`);
   return [
-    measurement('api: DPoP proof check per request (bound key cached, ES256)', perRequest, 'µs', `mean of ${iterations} checks in-process`),
+    measurement('api: DPoP proof check per request (bound key cached, ES256, jose)', perRequest, 'µs', `mean of ${iterations} checks in-process`),
     measurement("api: DPoP proof check, a session's first request in a process (thumbprint + key import)", firstMedian, 'µs', 'median of 200'),
   ];
 }
