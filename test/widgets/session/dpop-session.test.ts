@@ -95,4 +95,56 @@ describe('DpopSession: the proof on each request', () => {
       api.restore();
     }
   });
+
+  it('retries an upload refused with use_dpop_nonce once, with a new proof that carries the nonce', async () => {
+    const session = await freshSession();
+    await session.newKey();
+    await session.bind('handle-9');
+    const api = new FakeApi({ authenticated: false }).install();
+    api.handles.add('handle-9');
+    try {
+      let calls = 0;
+      api.on('POST', '/claims', () => {
+        calls++;
+        if (calls === 1)
+          return respond({ ...problem(401, 'use_dpop_nonce'), headers: { 'content-type': 'application/problem+json', 'dpop-nonce': 'n0nce.up' } });
+        return { status: 201, json: { id: 'c1' } };
+      });
+      const unauthorized: string[] = [];
+      const client = new ApiClient(FAKE_API_BASE, { session, onUnauthorized: (p) => unauthorized.push(p.code) });
+      const form = new FormData();
+      form.set('description', 'x');
+      expect(await client.upload('/claims', form)).to.deep.equal({ id: 'c1' });
+      const [first, retry] = api.callsTo('POST', '/claims');
+      expect(api.callsTo('POST', '/claims')).to.have.length(2);
+      const firstClaims = b64uJson(first!.headers.get('dpop')!.split('.')[1]!);
+      const retryClaims = b64uJson(retry!.headers.get('dpop')!.split('.')[1]!);
+      expect(firstClaims.nonce).to.equal(undefined);
+      expect(retryClaims).to.include({ nonce: 'n0nce.up', htm: 'POST', htu: `${FAKE_API_BASE}/claims` });
+      expect(retryClaims.jti).not.to.equal(firstClaims.jti); // a write's proof is never sent twice
+      expect(retry!.headers.get('authorization')).to.equal('DPoP handle-9');
+      expect(unauthorized).to.deep.equal([]);
+    } finally {
+      api.restore();
+    }
+  });
+
+  it('retries an upload only once: a second use_dpop_nonce is the answer', async () => {
+    const session = await freshSession();
+    await session.newKey();
+    await session.bind('handle-10');
+    const api = new FakeApi({ authenticated: false }).install();
+    api.handles.add('handle-10');
+    try {
+      api.on('POST', '/claims', () =>
+        respond({ ...problem(401, 'use_dpop_nonce'), headers: { 'content-type': 'application/problem+json', 'dpop-nonce': 'n0nce.again' } }),
+      );
+      const client = new ApiClient(FAKE_API_BASE, { session });
+      const refusal = await client.upload('/claims', new FormData()).catch((error: unknown) => error);
+      expect((refusal as { code?: string }).code).to.equal('use_dpop_nonce');
+      expect(api.callsTo('POST', '/claims')).to.have.length(2);
+    } finally {
+      api.restore();
+    }
+  });
 });
