@@ -98,6 +98,8 @@ export default css`
 
   .body {
     display: grid;
+    /* Not narrower than the widest word, but never wider than the frame: a widget that cannot shrink overflows itself, not the portal. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 1.25);
   }
@@ -187,8 +189,17 @@ export default css`
       flex-wrap: wrap;
     }
 
+    /* A name and "Kijelentkezés" side by side need about 260 px: below that the button goes under the name. */
+    .account {
+      flex: 1 1 auto;
+      flex-wrap: wrap;
+      min-width: 0;
+    }
+
     .account-text {
       align-items: flex-start;
+      min-width: 0;
+      overflow-wrap: anywhere;
     }
   }
 
