@@ -104,6 +104,49 @@ export default css`
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 1.25);
   }
 
+  .body:focus {
+    outline: none;
+  }
+
+  /* The close button sits in the notice's top right corner, outside its live region. */
+  .notice-bar {
+    position: relative;
+  }
+
+  .notice-bar[hidden] {
+    display: none;
+  }
+
+  .notice-bar:has(.notice-dismiss) .notice {
+    padding-right: 3rem;
+  }
+
+  .notice-dismiss {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+    display: inline-grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+
+  .notice-dismiss:hover {
+    color: var(--_text);
+    background: var(--_surface);
+  }
+
+  .notice-dismiss svg {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+
   .login-panel {
     display: grid;
     grid-template-columns: auto 1fr;
