@@ -101,20 +101,36 @@ async function findings(page: Page): Promise<string[]> {
   return [...found, ...axe];
 }
 
-async function checkEveryView(page: Page, site: string, views: View[]): Promise<void> {
+/** Every view of the page in one language, at every width: what is wrong, each line naming where. */
+async function checkLanguage(page: Page, site: string, lang: (typeof LANGS)[number], views: View[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const lang of LANGS) {
+  await page.locator(`gp-portal [part~="lang-button"][lang="${lang}"]`).click();
+  for (const view of views) {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.locator(`gp-portal [part~="lang-button"][lang="${lang}"]`).click();
-    for (const view of views) {
-      await view.show(page);
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 900 });
-        for (const finding of await findings(page)) problems.push(`${site} ${lang} ${view.name} ${width}px: ${finding}`);
-        await screenshot(page, join('whole-page', `${site}-${lang}-${view.name}-${width}`), 'jpeg');
-      }
+    await view.show(page);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const finding of await findings(page)) problems.push(`${site} ${lang} ${view.name} ${width}px: ${finding}`);
+      await screenshot(page, join('whole-page', `${site}-${lang}-${view.name}-${width}`), 'jpeg');
     }
   }
+  return problems;
+}
+
+/**
+ * Logs in once on the site; a second page of the same site shares the session (the key store is
+ * the site's), so the two languages are checked side by side, one page each.
+ */
+async function checkEveryView(url: string, site: string, views: View[]): Promise<void> {
+  const first = await browser.context.newPage();
+  await first.goto(url);
+  if ((await portalSettled(first)) === 'anonymous') await logIn(first, PERSON.username, PERSON.password);
+  const second = await browser.context.newPage();
+  await second.goto(url);
+  expect(await portalSettled(second)).toBe('authenticated');
+  const pages = [first, second];
+  const problems = (await Promise.all(LANGS.map((lang, i) => checkLanguage(pages[i]!, site, lang, views)))).flat();
+  for (const page of pages) await page.close();
   expect(problems.filter((p) => !KNOWN_CLAIM_FORM_FINDINGS.includes(p))).toEqual([]);
 }
 
@@ -131,18 +147,10 @@ afterAll(async () => {
 
 describe('every page at every width, checked whole', () => {
   it('the broker partner’s page with every widget: nothing wider than 320–1280 px, no axe violation, hu and en', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(product.brokerUrl);
-    if ((await portalSettled(page)) === 'anonymous') await logIn(page, PERSON.username, PERSON.password);
-    await checkEveryView(page, 'broker', BROKER_VIEWS);
-    await page.close();
+    await checkEveryView(product.brokerUrl, 'broker', BROKER_VIEWS);
   }, 120_000);
 
   it('the insurer’s standalone page, every view: nothing wider than 320–1280 px, no axe violation, hu and en', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(product.insurerUrl);
-    if ((await portalSettled(page)) === 'anonymous') await logIn(page, PERSON.username, PERSON.password);
-    await checkEveryView(page, 'standalone', STANDALONE_VIEWS);
-    await page.close();
+    await checkEveryView(product.insurerUrl, 'standalone', STANDALONE_VIEWS);
   }, 180_000);
 });
