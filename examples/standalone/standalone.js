@@ -19,7 +19,11 @@ function show(view, { focus }) {
   const heading = document.getElementById(`${view}-cim`);
   const portal = document.documentElement.lang === 'en' ? 'Customer portal' : 'Ügyfélportál';
   document.title = `${heading?.textContent ?? portal} – ${portal} – Gránit Pont Biztosító`;
-  if (focus) heading?.focus();
+  if (focus) {
+    // The customer has moved on: the portal's "logged in" notice has done its job.
+    document.querySelector('gp-portal')?.dismissNotice?.();
+    heading?.focus();
+  }
 }
 
 /** A mailbox deep link: the document the e-mail was about is highlighted after log-in. */

@@ -12,7 +12,8 @@ export interface FieldError {
 export interface FieldOptions {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'tel';
+  /** No `date`: a date input shows the browser's format, not the page's; dates are text with a hint. */
+  type?: 'text' | 'email' | 'password' | 'tel';
   value?: string;
   hint?: string;
   autocomplete?: string;

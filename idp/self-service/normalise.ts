@@ -28,8 +28,10 @@ export function taxNumber(input: string): string | null {
 }
 
 /**
- * `<input type=date>` sends "1958-09-23"; typed Hungarian forms ("1958.09.23.", "1958. 09. 23.")
- * are read too. A real calendar date between 1900 and today.
+ * Year, month, day, as the registration page asks for it: the Hungarian page's "1958. 09. 23."
+ * (also "1958.09.23." and without the last dot), the English page's "1958-09-23", and slashes.
+ * Never day-first or month-first: "09/10/1958" would be a different day in London and New York.
+ * A real calendar date between 1900 and today.
  */
 export function birthDate(input: string, today: Date = new Date()): string | null {
   const match = /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?$/.exec(input.trim());

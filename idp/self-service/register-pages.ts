@@ -32,6 +32,7 @@ export const registerText = dictionary({
     identifyLegend: 'Azonosítás',
     identifyHint: 'Adatait úgy adja meg, ahogyan szerződésében szerepelnek.',
     birthDate: 'Születési dátum',
+    birthDateHint: 'Év, hónap, nap sorrendben (ÉÉÉÉ. HH. NN.), például 1958. 09. 23.',
     postcode: 'Irányítószám',
     postcodeHint: 'Az állandó lakcíméé (cégnél a székhelyé), 4 számjegy',
     taxNumber: 'Adószám',
@@ -67,6 +68,7 @@ export const registerText = dictionary({
     identifyLegend: 'Identification',
     identifyHint: 'Enter your details as they appear on your policy.',
     birthDate: 'Date of birth',
+    birthDateHint: 'Year, month, day (YYYY-MM-DD), for example 1958-09-23',
     postcode: 'Postcode',
     postcodeHint: 'Of your permanent address (for a company, its registered office), 4 digits',
     taxNumber: 'Tax number',
@@ -143,6 +145,16 @@ export interface Step2Values {
   email: string;
 }
 
+/**
+ * A date the form holds in its canonical form (an address bar or autofill may send 1958-09-23)
+ * as the page's language writes it; anything else is echoed as the customer typed it.
+ */
+export function birthDateAsWritten(value: string, lang: Language): string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!iso || lang !== 'hu') return value;
+  return `${iso[1]}. ${iso[2]}. ${iso[3]}.`;
+}
+
 /** Step 2: the identifying details of the chosen kind, and the login. */
 export function registerStep2(
   lang: Language,
@@ -186,9 +198,11 @@ export function registerStep2(
             ? field({
                 name: 'birthDate',
                 label: s.birthDate,
-                type: 'date',
-                value: values.birthDate,
+                hint: s.birthDateHint,
+                // Text, not type=date: a date field shows the browser's format (01/15/2027 on a Hungarian page in an English browser).
+                value: birthDateAsWritten(values.birthDate, lang),
                 autocomplete: 'bday',
+                maxlength: 16,
                 errors,
                 autofocus: focus === 'birthDate',
               })

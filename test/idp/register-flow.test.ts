@@ -17,6 +17,7 @@ import {
   type Harness,
 } from './register-harness.ts';
 import { testPartnerSecrets } from '../support/partner-secrets.ts';
+import { birthDateAsWritten } from '../../idp/self-service/register-pages.ts';
 
 const db = useTestDatabase();
 let h: Harness;
@@ -58,7 +59,7 @@ describe('registration pages', () => {
 
   it('step 2 shows only the identifying fields of the chosen kind; a missing choice is an error tied to the field', async () => {
     const person = await (await h.get(`/account/register?next=1&kind=person&customer=${odon.customerNumber}`)).text();
-    expect(person).toMatch(/<input id="birthDate" name="birthDate" type="date"/);
+    expect(person).toMatch(/<input id="birthDate" name="birthDate" type="text"/);
     expect(person).toContain('id="postcode"');
     expect(person).not.toContain('id="taxNumber"');
     expect(person).toMatch(/method="post" action="\/account\/register\?lang=hu"/);
@@ -86,7 +87,7 @@ describe('registration pages', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(codes(html)).toEqual(['birth_date_invalid', 'postcode_invalid', 'email_invalid', 'password_too_short']);
-    expect(html).toMatch(/<input id="birthDate"[^>]*aria-invalid="true"[^>]*aria-describedby="birthDate-error"[^>]*autofocus/s);
+    expect(html).toMatch(/<input id="birthDate"[^>]*aria-invalid="true"[^>]*aria-describedby="birthDate-hint birthDate-error"[^>]*autofocus/s);
     expect(html).toContain('href="#postcode"');
     expect(html).not.toContain('rövid');
     expect(
@@ -183,7 +184,7 @@ describe('registering', () => {
       expect(html).toContain('A megadott adatok nem egyeznek nyilvántartásunkkal.');
       // Apart from what was typed (echoed back into the form), the pages are identical.
       let normalised = html;
-      for (const value of [form.customer, 'birthDate' in form ? form.birthDate : form.taxNumber, form.postcode])
+      for (const value of [form.customer, 'birthDate' in form ? birthDateAsWritten(form.birthDate, 'hu') : form.taxNumber, form.postcode])
         normalised = normalised.split(value).join('«echo»');
       bodies[name] = normalised;
     }

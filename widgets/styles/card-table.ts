@@ -25,10 +25,14 @@ export const cardTable = css`
       display: block;
     }
 
+    /* Hidden as .visually-hidden hides: a cell's own padding would leave a 17 px box that cuts off its text. */
     .cards > thead th:not(.card-keep) {
       position: absolute;
       width: 1px;
       height: 1px;
+      padding: 0;
+      margin: -1px;
+      border: 0;
       overflow: hidden;
       clip: rect(0 0 0 0);
       white-space: nowrap;

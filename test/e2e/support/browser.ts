@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs } from '../../../scripts/system-tools.mjs';
 
@@ -50,9 +50,11 @@ async function blockThirdPartyCookies(page: Page): Promise<void> {
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** A full-page screenshot; `jpeg` where many are taken (a third of a PNG's encoding time). */
+export async function screenshot(page: Page, name: string, type: 'png' | 'jpeg' = 'png'): Promise<void> {
+  const path = join(ARTIFACTS, `${name}.${type === 'png' ? 'png' : 'jpg'}`);
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true, type, ...(type === 'jpeg' ? { quality: 80 } : {}) });
 }
 
 /** Every place a page script could keep a secret: web storage, IndexedDB, script-visible cookies. */

@@ -7,6 +7,7 @@ import type { SessionView } from '../../api/schemas.ts';
 import { DpopSession } from '../../session/dpop-session.ts';
 import { openKeyStore } from '../../session/key-store.ts';
 import { openLoginPopup } from '../../auth/login-popup.ts';
+import { rememberFocus } from '../../auth/return-focus.ts';
 import { toLoginMode, type LoginMode } from '../../auth/login-mode.ts';
 import type { SessionState } from '../../auth/session-state.ts';
 import { portalContext, type PortalContext } from '../../context/portal-context.ts';
@@ -28,6 +29,7 @@ import styles from './portal.styles.ts';
 
 const shield = svg`<path fill="currentColor" d="M12 1.5 3 5v6.2c0 5.3 3.8 10.2 9 11.3 5.2-1.1 9-6 9-11.3V5l-9-3.5Z"/><path class="mark" d="m10.6 15.6-3.3-3.3 1.4-1.4 1.9 1.9 4.7-4.7 1.4 1.4-6.1 6.1Z"/>`;
 const lock = svg`<path fill="currentColor" d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 5a3 3 0 1 1 6 0v3H9V7Zm3 7a1.5 1.5 0 0 1 .8 2.8V18h-1.6v-1.2A1.5 1.5 0 0 1 12 14Z"/>`;
+const cross = svg`<path fill="currentColor" d="M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4Z"/>`;
 const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v2h8.2l-2.6 2.6L10 17Zm9 2h-6v2h6a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2h-6v2h6v14Z"/>`;
 
 /**
@@ -75,7 +77,10 @@ const arrow = svg`<path fill="currentColor" d="M10 17l5-5-5-5-1.4 1.4 2.6 2.6H3v
  * @csspart customer-name - The logged-in customer's name.
  * @csspart customer-number - The logged-in customer's number.
  * @csspart logout-button - The log-out button.
+ * @csspart notice-bar - The notice and its close button (hidden while there is no notice).
  * @csspart notice - The live region announcing log-in, log-out and their failures.
+ * @csspart notice-dismiss - The notice's close button. A notice also goes away when an overview
+ *   item leads to another view (`gp-navigate`), or when the page calls `dismissNotice()`.
  * @csspart storage-notice - The note, while logged in, that this browser keeps the log-in only until the page closes.
  *
  * @cssproperty --gp-color-primary - Brand colour: buttons, header rule, logo. Default `#0a4a86`.
@@ -144,15 +149,32 @@ export default class GpPortal extends LitElement {
 
   /** Step-up for the widgets: the popup opens at once (the customer's click that sent the change may still let it). */
   readonly #onReauthenticate = async (): Promise<void> => {
+    const returnFocus = rememberFocus();
     const popup = openLoginPopup();
     if (!popup) throw new ApiProblem(0, 'reauthentication_popup_blocked');
-    const flow = await import('../../auth/login-flow.ts');
-    await flow.reauthenticateWithPopup(this.#api, popup, { lang: this.lang });
+    try {
+      const flow = await import('../../auth/login-flow.ts');
+      await flow.reauthenticateWithPopup(this.#api, popup, { lang: this.lang });
+    } finally {
+      returnFocus();
+    }
   };
 
   readonly #onLogout = (): void => {
     void this.logout();
   };
+
+  /** The close button goes with the notice: focus stays in the portal, at the start of what follows. */
+  readonly #onDismissNotice = (): void => {
+    this.dismissNotice();
+    this.renderRoot.querySelector<HTMLElement>('[part~="body"]')?.focus();
+  };
+
+  constructor() {
+    super();
+    // An overview item leads to another view: the log-in notice has been seen.
+    this.addEventListener('gp-navigate', () => this.dismissNotice());
+  }
 
   #session!: DpopSession;
   #api = this.#createApi();
@@ -189,6 +211,7 @@ export default class GpPortal extends LitElement {
     const request = new GpLoginRequestedEvent(this.loginMode);
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
+    const returnFocus = rememberFocus();
     this.loggingIn = true;
     this.notice = { kind: 'info', text: () => this.#localize.term('auth.loggingIn') };
     const options = { clientId: this.clientId, lang: this.lang };
@@ -199,16 +222,26 @@ export default class GpPortal extends LitElement {
       const flow = await import('../../auth/login-flow.ts');
       if (popup) {
         await this.#loggedIn(await flow.loginWithPopup(this.#api, session, popup, options), 'login');
-        return;
+      } else {
+        if (this.loginMode === 'popup') this.notice = { kind: 'info', text: () => this.#localize.term('problem.popup_blocked') };
+        await flow.loginWithRedirect(this.#api, session, options);
+        return; // the page is leaving
       }
-      if (this.loginMode === 'popup') this.notice = { kind: 'info', text: () => this.#localize.term('problem.popup_blocked') };
-      await flow.loginWithRedirect(this.#api, session, options);
-      return; // the page is leaving
     } catch (error) {
       this.#failed(error, 'login');
     } finally {
       this.loggingIn = false;
     }
+    // Back where the customer was (the log-in button, enabled again, or a widget's); after a
+    // log-in that button is gone, and the welcome notice is where the page now starts.
+    await this.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve)); // the widgets inside re-render too
+    returnFocus(() => this.renderRoot.querySelector<HTMLElement>('[part~="notice-bar"]'));
+  }
+
+  /** Takes the notice (log-in, log-out, failure) away: the customer closed it, or went on to another view. */
+  dismissNotice(): void {
+    if (!this.loggingIn) this.notice = undefined;
   }
 
   /** Ends the session at the API (its refresh token is revoked), forgets the handle and key, and tells every widget. */
@@ -273,8 +306,8 @@ export default class GpPortal extends LitElement {
             )}
           </div>
         </header>
-        <div part="body" class="body">
-          <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text() ?? ''}</div>
+        <div part="body" class="body" tabindex="-1">
+          ${this.#renderNotice()}
           ${
             session.status === 'authenticated' && this.memoryOnly
               ? html`<p part="storage-notice" class="notice info" role="note">${t.term('auth.memoryOnlyNotice')}</p>`
@@ -288,6 +321,25 @@ export default class GpPortal extends LitElement {
         </div>
       </section>
     `;
+  }
+
+  /**
+   * The live region stays in place, empty or not (a region that appears with its text is not
+   * always read out); the close button sits beside it, so it is not read as part of the notice.
+   */
+  #renderNotice() {
+    const t = this.#localize;
+    const closable = !!this.notice && !this.loggingIn;
+    return html`<div part="notice-bar" class="notice-bar ${this.notice?.kind ?? ''}" tabindex="-1" ?hidden=${!this.notice}>
+      <div part="notice" class="notice ${this.notice?.kind ?? ''}" role="status" aria-live="polite">${this.notice?.text() ?? ''}</div>
+      ${
+        closable
+          ? html`<button part="notice-dismiss" class="notice-dismiss" type="button" aria-label=${t.term('portal.noticeDismiss')} @click=${this.#onDismissNotice}>
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${cross}</svg>
+            </button>`
+          : null
+      }
+    </div>`;
   }
 
   #renderLoginPanel() {

@@ -98,8 +98,53 @@ export default css`
 
   .body {
     display: grid;
+    /* Not narrower than the widest word, but never wider than the frame: a widget that cannot shrink overflows itself, not the portal. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 1.25);
+  }
+
+  .body:focus {
+    outline: none;
+  }
+
+  /* The close button sits in the notice's top right corner, outside its live region. */
+  .notice-bar {
+    position: relative;
+  }
+
+  .notice-bar[hidden] {
+    display: none;
+  }
+
+  .notice-bar:has(.notice-dismiss) .notice {
+    padding-right: 3rem;
+  }
+
+  .notice-dismiss {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+    display: inline-grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+
+  .notice-dismiss:hover {
+    color: var(--_text);
+    background: var(--_surface);
+  }
+
+  .notice-dismiss svg {
+    width: 1.25rem;
+    height: 1.25rem;
   }
 
   .login-panel {
@@ -187,8 +232,17 @@ export default css`
       flex-wrap: wrap;
     }
 
+    /* A name and "Kijelentkezés" side by side need about 260 px: below that the button goes under the name. */
+    .account {
+      flex: 1 1 auto;
+      flex-wrap: wrap;
+      min-width: 0;
+    }
+
     .account-text {
       align-items: flex-start;
+      min-width: 0;
+      overflow-wrap: anywhere;
     }
   }
 

@@ -18,4 +18,5 @@ export const portalEn = {
   'auth.expiredNotice': 'Your session has expired. Please log in again.',
   'auth.memoryOnlyNotice': 'This browser does not let us remember your log-in: if you close or reload this page, you will need to log in again.',
   'auth.loginSucceeded': (name: string) => `You are logged in. Welcome, ${name}!`,
+  'portal.noticeDismiss': 'Close the notice',
 } as const satisfies TermsOf<typeof portalHu>;

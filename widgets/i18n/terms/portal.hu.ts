@@ -17,4 +17,5 @@ export const portalHu = {
   'auth.expiredNotice': 'A munkamenete lejárt. Kérjük, jelentkezzen be újra.',
   'auth.memoryOnlyNotice': 'Ez a böngésző nem engedi, hogy megjegyezzük a bejelentkezését: ha bezárja vagy újratölti az oldalt, újra be kell jelentkeznie.',
   'auth.loginSucceeded': (name: string) => `Sikeres bejelentkezés. Üdvözöljük, ${name}!`,
+  'portal.noticeDismiss': 'Értesítés bezárása',
 } as const;

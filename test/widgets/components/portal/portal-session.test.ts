@@ -10,6 +10,7 @@ import type { GpLogoutEvent } from '../../../../widgets/events/logout.ts';
 import { clearSession, DEMO_CUSTOMER, FAKE_API_BASE, FakeApi, problem, seedSession, SEEDED_HANDLE } from '../../support/fake-api.ts';
 import { part, textOf } from '../../support/render.ts';
 import { PERSON } from '../profile/fixtures.ts';
+import { stubPopup } from './popup-stand-in.ts';
 
 const API_ORIGIN = new URL(FAKE_API_BASE).origin;
 const has = (el: GpPortal, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) !== null;
@@ -19,27 +20,6 @@ async function mount(attributes = ''): Promise<GpPortal> {
   await waitUntil(() => el.session.status !== 'checking', 'no session answer');
   await elementUpdated(el);
   return el;
-}
-
-/** A same-origin iframe stands in for the popup: a real window that can be a message's source. */
-function stubPopup(): { frame: HTMLIFrameElement; opened: string[]; restore: () => void } {
-  const frame = document.createElement('iframe');
-  frame.setAttribute('title', 'popup stand-in');
-  document.body.append(frame);
-  const opened: string[] = [];
-  const original = window.open;
-  window.open = ((url?: string | URL) => {
-    opened.push(String(url));
-    return frame.contentWindow;
-  }) as typeof window.open;
-  return {
-    frame,
-    opened,
-    restore: () => {
-      window.open = original;
-      frame.remove();
-    },
-  };
 }
 
 describe('<gp-portal> session', () => {
