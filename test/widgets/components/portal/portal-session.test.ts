@@ -227,7 +227,7 @@ describe('<gp-portal> session', () => {
       await elementUpdated(el);
       expect(error.code).to.equal('login_cancelled');
       expect(el.session.status).to.equal('anonymous');
-      expect(textOf(part(el, 'notice'))).to.equal('A bejelentkezési ablakot bezárta, mielőtt befejezte volna a bejelentkezést.');
+      expect(textOf(part(el, 'notice'))).to.equal('A bejelentkezési ablakot a bejelentkezés befejezése előtt bezárta.');
       expect(part<HTMLButtonElement>(el, 'login-button').disabled).to.equal(false);
       expect(api.callsTo('POST', '/session')).to.have.length(0);
     });
