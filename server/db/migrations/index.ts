@@ -9,6 +9,7 @@ import * as mfa from './0007-mfa.ts';
 import * as sessions from './0008-sessions.ts';
 import * as brokerContact from './0009-broker-contact.ts';
 import * as receiptNumbers from './0011-receipt-numbers.ts';
+import * as claimOtherParty from './0012-claim-other-party.ts';
 
 /**
  * Every migration, in the order they apply. Listed, not found by reading the folder, so the
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration
   { name: '0008-sessions', ...sessions },
   { name: '0009-broker-contact', ...brokerContact },
   { name: '0011-receipt-numbers', ...receiptNumbers },
+  { name: '0012-claim-other-party', ...claimOtherParty },
 ];
