@@ -31,6 +31,7 @@ import {
   type ClaimDraft,
   type FieldErrors,
   type Product,
+  type Situation,
   type Step,
 } from './claim-rules.ts';
 import { renderPicker } from './file-picker.ts';
@@ -558,6 +559,8 @@ export default class GpClaimForm extends GpElement {
     if (name === 'policyId') {
       const product = this.#find(value)?.product;
       if (!product || !CLAIM_TYPES[product].includes(draft.claimType)) draft.claimType = '';
+      // Hit-and-run is CASCO's: a choice the new product does not offer is asked again.
+      if (!product || !SITUATIONS[product]?.includes(draft.opSituation as Situation)) draft.opSituation = '';
     }
     const { [name]: _, ...errors } = this.model.errors;
     this.#set({ draft, errors });
