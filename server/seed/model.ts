@@ -87,6 +87,7 @@ export interface SeedClaim {
   description: string;
   estimatedDamageHuf: number | null;
   otherParty: { name: string; plate?: string } | null;
+  otherPartySituation: 'known' | null;
   contactPreference: 'email' | 'phone' | 'post';
   status: ClaimStatus;
   clientId: string | null;

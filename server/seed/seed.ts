@@ -5,6 +5,7 @@ import type { PartnerSecretVault } from '../../common/partners/partner-secret-va
 import { issueDocument, type IssuedDocument } from '../documents/issue.ts';
 import { DEMO_LOGINS, type DemoLogins } from './demo-logins.ts';
 import { insertRows, json } from '../db/insert-rows.ts';
+import { reserveClaimNumbers } from '../domain/claims/claim-number.ts';
 import type { SeedData } from './model.ts';
 import { generateSeedData, type SeedPlanOptions } from './plan.ts';
 
@@ -282,6 +283,7 @@ async function insertAll(
         'description',
         'estimated_damage_huf',
         'other_party',
+        'other_party_situation',
         'contact_preference',
         'status',
         'client_id',
@@ -298,6 +300,7 @@ async function insertAll(
         c.description,
         c.estimatedDamageHuf,
         json(c.otherParty),
+        c.otherPartySituation,
         c.contactPreference,
         c.status,
         c.clientId,
@@ -308,6 +311,8 @@ async function insertAll(
     ),
     'claim_number',
   );
+  // The seed numbers its claims in the portal's format, outside the sequence: a claim reported later draws a number above them.
+  await reserveClaimNumbers(sequelize, Math.max(0, ...data.claims.map((c) => Number(c.claimNumber.split('-')[2]))), transaction);
   const history = data.claims.flatMap((c) => c.history.map((h) => [lookup(claims, c.claimNumber, 'claim'), h.status, h.note, h.createdAt]));
   await insert('claim_status_history', ['claim_id', 'status', 'note', 'created_at'], history);
 

@@ -274,6 +274,8 @@ describe('a broker partner site embedding the widgets, with third-party cookies 
     await form.locator('#date').fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
     await form.locator('#place').fill('Győr, Baross Gábor út 12.');
     await form.locator('[part~="next-button"]').click();
+    // A collision asks first what the customer knows of the other vehicle (issue 17 point 5).
+    await form.locator('input[name="opSituation"][value="known"]').check();
     await form.locator('#opName').fill('Kiss Péter');
     await form.locator('#opPlate').fill('ABC-123');
     await form.locator('#opInsurer').fill('Másik Biztosító Zrt.');

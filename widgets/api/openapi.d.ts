@@ -241,6 +241,123 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/claims/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add files to a claim already reported
+         * @description A multipart form with the files under `attachments`, checked like the report’s (the bytes decide the type; 10 files, 10 MB each, 25 MB together; at most 30 on one claim). Only the claim’s customer, inside the partner’s scope. A refusal writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["ClaimAttachmentsForm"];
+                };
+            };
+            responses: {
+                /** @description The files were added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AddedAttachments"];
+                    };
+                };
+                /** @description Malformed id or form (`invalid_request`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in, or the session has ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request is not from an allowed origin, or lacks X-GP-Request: 1 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such claim among the customer’s (`claim_not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The claim is closed (`claim_closed`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is larger than the attachments’ limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not multipart/form-data */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No file, or a file breaks a rule (`attachments_required`, `attachment_type_not_allowed`, `too_many_attachments` …) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/claims/{id}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -2207,6 +2324,10 @@ export type components = {
         AccountSessionList: {
             sessions: components["schemas"]["AccountSession"][];
         };
+        AddedAttachments: {
+            /** @description The files added, in the order sent. */
+            attachments: components["schemas"]["ClaimAttachment"][];
+        };
         ChangeRequest: {
             /** Format: date-time */
             createdAt: string;
@@ -2233,6 +2354,10 @@ export type components = {
             sizeBytes: number;
             uploadedAt: string;
         };
+        ClaimAttachmentsForm: {
+            /** @description At least one file; up to 10 files, 10 MB each, 25 MB together; repeat the field for several files. */
+            attachments?: string | string[];
+        };
         ClaimDetail: components["schemas"]["ClaimSummary"] & {
             acknowledgementDocumentId: string | null;
             attachments: components["schemas"]["ClaimAttachment"][];
@@ -2242,6 +2367,11 @@ export type components = {
                 name: string;
                 plate: string;
             } | null;
+            /**
+             * @description What the customer said of the other party; null when nothing was asked.
+             * @enum {string|null}
+             */
+            otherPartySituation: "known" | "unknown" | "hit_and_run" | "no_vehicle" | null;
         };
         ClaimList: {
             items: components["schemas"]["ClaimSummary"][];
@@ -2275,10 +2405,16 @@ export type components = {
              */
             occurredAt: string;
             /**
-             * @description Motor claims: the other vehicle as a JSON string `{ name, plate, insurer? }`; required for collision types.
+             * @description Motor claims: the other vehicle as a JSON string `{ name, plate, insurer? }`; required for collision types unless `otherPartySituation` says it is not known.
              * @example {"name":"Kovács Péter","plate":"ABC-123","insurer":"Példa Biztosító"}
              */
             otherParty?: string;
+            /**
+             * @description Motor claims: what the customer knows of the other party. `known` (then `otherParty` names it; assumed when `otherParty` is sent), `unknown`, `hit_and_run` (CASCO only), `no_vehicle`. Refused with `other_party_situation_not_allowed` when the product does not offer it.
+             * @example hit_and_run
+             * @enum {string}
+             */
+            otherPartySituation?: "known" | "unknown" | "hit_and_run" | "no_vehicle";
             /** @example Budapest, Váci út 12. */
             place: string;
             /**

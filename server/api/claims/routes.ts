@@ -1,6 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { getClaim, getClaimAttachment, listClaims, reportClaim, type AttachmentInput, type OtherPartyInput } from '../../domain/claims/index.ts';
+import {
+  addClaimAttachments,
+  getClaim,
+  getClaimAttachment,
+  listClaims,
+  reportClaim,
+  type AttachmentInput,
+  type OtherPartyInput,
+} from '../../domain/claims/index.ts';
 import type { DomainContext } from '../../kernel/context.ts';
 import { ProblemError } from '../../../common/http/problem.ts';
 import { principalOf, type ApiEnv, type Principal } from '../auth/principal.ts';
@@ -10,7 +18,9 @@ import { guard, resourceRouter } from '../resource-router.ts';
 import { contentDisposition } from '../../../common/http/content-disposition.ts';
 import { contentSecurityPolicy } from '../../../common/http/csp.ts';
 import {
+  AddedAttachmentsSchema,
   AttachmentParams,
+  ClaimAttachmentsForm,
   ClaimDetailSchema,
   ClaimListSchema,
   ClaimParams,
@@ -126,6 +136,37 @@ const attachmentRoute = createRoute({
   },
 });
 
+const addAttachmentsRoute = createRoute({
+  method: 'post',
+  path: '/claims/{id}/attachments',
+  tags,
+  security: SECURITY,
+  summary: 'Add files to a claim already reported',
+  description:
+    'A multipart form with the files under `attachments`, checked like the report’s (the bytes decide the type; 10 files, 10 MB each, 25 MB together; at most 30 on one claim). Only the claim’s customer, inside the partner’s scope. A refusal writes nothing.',
+  middleware: [claimBodyLimit, multipartForm] as const,
+  request: {
+    params: ClaimParams,
+    body: { required: true, content: { 'multipart/form-data': { schema: ClaimAttachmentsForm } } },
+  },
+  responses: {
+    201: { description: 'The files were added', content: { 'application/json': { schema: AddedAttachmentsSchema } } },
+    400: problem('Malformed id or form (`invalid_request`)'),
+    ...common,
+    404: problem('No such claim among the customer’s (`claim_not_found`)'),
+    409: problem('The claim is closed (`claim_closed`)'),
+    413: problem('The body is larger than the attachments’ limit'),
+    415: problem('Not multipart/form-data'),
+    422: problem('No file, or a file breaks a rule (`attachments_required`, `attachment_type_not_allowed`, `too_many_attachments` …)'),
+  },
+});
+
+/** The form's files, as the domain takes them. */
+async function attachmentsOf(value: File | File[] | undefined): Promise<AttachmentInput[]> {
+  const files = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return Promise.all(files.map(async (file) => ({ filename: file.name, contentType: file.type, content: new Uint8Array(await file.arrayBuffer()) })));
+}
+
 function scopeOf(principal: Principal) {
   return { customerId: principal.customerId, brokerId: principal.policyScope === 'broker' ? principal.brokerId : null };
 }
@@ -163,10 +204,7 @@ export function claimRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
   router.openapi(reportRoute, async (c) => {
     const principal = principalOf(c);
     const form = c.req.valid('form');
-    const files = form.attachments === undefined ? [] : Array.isArray(form.attachments) ? form.attachments : [form.attachments];
-    const attachments: AttachmentInput[] = await Promise.all(
-      files.map(async (file) => ({ filename: file.name, contentType: file.type, content: new Uint8Array(await file.arrayBuffer()) })),
-    );
+    const attachments = await attachmentsOf(form.attachments);
     const reported = await reportClaim(ctx, {
       ...scopeOf(principal),
       clientId: principal.clientId,
@@ -178,6 +216,7 @@ export function claimRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
       description: form.description,
       estimatedDamageHuf: form.estimatedDamageHuf ? Number(form.estimatedDamageHuf) : null,
       otherParty: otherPartyOf(form.otherParty),
+      ...(form.otherPartySituation ? { otherPartySituation: form.otherPartySituation } : {}),
       ...(form.contactPreference ? { contactPreference: form.contactPreference } : {}),
       attachments,
     });
@@ -193,6 +232,19 @@ export function claimRoutes(deps: ResourceDeps): OpenAPIHono<ApiEnv> {
       },
       201,
     );
+  });
+
+  router.openapi(addAttachmentsRoute, async (c) => {
+    const principal = principalOf(c);
+    const { id } = c.req.valid('param');
+    const added = await addClaimAttachments(ctx, {
+      ...scopeOf(principal),
+      clientId: principal.clientId,
+      actorId: principal.accountId,
+      claimId: Number(id),
+      attachments: await attachmentsOf(c.req.valid('form').attachments),
+    });
+    return c.json({ attachments: added }, 201);
   });
 
   router.openapi(listRoute, async (c) => {

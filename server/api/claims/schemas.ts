@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OTHER_PARTY_SITUATIONS } from '../../domain/claims/other-party.ts';
 
 /**
  * The claims resource's request and response schemas: they validate the request and describe
@@ -53,7 +54,13 @@ export const ClaimReportForm = z
       .openapi({ example: '350000', description: 'Whole HUF; empty or absent when unknown.' }),
     otherParty: z.string().max(2000).optional().openapi({
       example: '{"name":"Kovács Péter","plate":"ABC-123","insurer":"Példa Biztosító"}',
-      description: 'Motor claims: the other vehicle as a JSON string `{ name, plate, insurer? }`; required for collision types.',
+      description:
+        'Motor claims: the other vehicle as a JSON string `{ name, plate, insurer? }`; required for collision types unless `otherPartySituation` says it is not known.',
+    }),
+    otherPartySituation: z.enum(OTHER_PARTY_SITUATIONS).optional().openapi({
+      example: 'hit_and_run',
+      description:
+        'Motor claims: what the customer knows of the other party. `known` (then `otherParty` names it; assumed when `otherParty` is sent), `unknown`, `hit_and_run` (CASCO only), `no_vehicle`. Refused with `other_party_situation_not_allowed` when the product does not offer it.',
     }),
     contactPreference: z
       .enum(['email', 'phone', 'post'])
@@ -65,6 +72,15 @@ export const ClaimReportForm = z
       .openapi({ description: 'Up to 10 files, 10 MB each, 25 MB together; repeat the field for several files.' }),
   })
   .openapi('ClaimReportForm');
+
+export const ClaimAttachmentsForm = z
+  .object({
+    attachments: z
+      .union([fileSchema, z.array(fileSchema)])
+      .optional()
+      .openapi({ description: 'At least one file; up to 10 files, 10 MB each, 25 MB together; repeat the field for several files.' }),
+  })
+  .openapi('ClaimAttachmentsForm');
 
 export const OtherPartyInputSchema = z.object({
   name: z.string().optional(),
@@ -111,6 +127,10 @@ export const ClaimSummarySchema = z
 export const ClaimDetailSchema = ClaimSummarySchema.extend({
   description: z.string(),
   otherParty: z.object({ name: z.string(), plate: z.string(), insurer: z.string().optional() }).nullable(),
+  otherPartySituation: z
+    .enum(OTHER_PARTY_SITUATIONS)
+    .nullable()
+    .openapi({ description: 'What the customer said of the other party; null when nothing was asked.' }),
   attachments: z.array(ClaimAttachmentSchema),
   acknowledgementDocumentId: z.string().nullable(),
 }).openapi('ClaimDetail');
@@ -129,6 +149,10 @@ export const ReportedClaimSchema = z
     acknowledgementDocumentId: z.string().uuid().openapi({ description: 'The Kárbejelentés visszaigazolása in the mailbox (GET /documents/{id}).' }),
   })
   .openapi('ReportedClaim');
+
+export const AddedAttachmentsSchema = z
+  .object({ attachments: z.array(ClaimAttachmentSchema).openapi({ description: 'The files added, in the order sent.' }) })
+  .openapi('AddedAttachments');
 
 export const ListQuery = z.object({
   page: z

@@ -9,6 +9,7 @@ import * as mfa from './0007-mfa.ts';
 import * as sessions from './0008-sessions.ts';
 import * as brokerContact from './0009-broker-contact.ts';
 import * as receiptNumbers from './0011-receipt-numbers.ts';
+import * as claimOtherParty from './0012-claim-other-party.ts';
 import * as sessionIdpSession from './0014-session-idp-session.ts';
 
 /**
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly { name: string; up: Migration; down: Migration
   { name: '0008-sessions', ...sessions },
   { name: '0009-broker-contact', ...brokerContact },
   { name: '0011-receipt-numbers', ...receiptNumbers },
+  { name: '0012-claim-other-party', ...claimOtherParty },
   { name: '0014-session-idp-session', ...sessionIdpSession },
 ];

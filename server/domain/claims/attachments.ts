@@ -13,6 +13,8 @@ export const ATTACHMENT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   maxTotalBytes: 25 * 1024 * 1024,
   maxFilenameLength: 100,
+  /** Files added later (server/domain/claims/add-attachments.ts) come within the same limits per upload; a claim holds at most this many. */
+  maxFilesPerClaim: 30,
 } as const;
 
 export type AttachmentContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
@@ -72,8 +74,11 @@ function truncate(base: string, max: number): string {
   return chars.length <= max ? base : chars.slice(0, max).join('').trimEnd();
 }
 
-/** Checks the attachments; adds a problem per bad file (field `attachments[i]…`). */
-export function validateAttachments(input: unknown, problems: Problems): ValidAttachment[] {
+/**
+ * Checks the attachments; adds a problem per bad file (field `attachments[i]…`). A name in
+ * `taken` (a file the claim already has) is not given again: `photo (2).jpg`.
+ */
+export function validateAttachments(input: unknown, problems: Problems, taken: Iterable<string> = []): ValidAttachment[] {
   if (input === undefined || input === null) return [];
   if (!Array.isArray(input)) {
     problems.add('invalid_attachments', 'attachments', 'not_a_list', 'Attachments are a list of files.');
@@ -84,7 +89,7 @@ export function validateAttachments(input: unknown, problems: Problems): ValidAt
     return [];
   }
   const out: ValidAttachment[] = [];
-  const used = new Set<string>();
+  const used = new Set<string>([...taken].map((name) => name.toLowerCase()));
   let total = 0;
   input.forEach((item: unknown, i) => {
     const field = `attachments[${i}]`;

@@ -4,6 +4,7 @@ import { Problems } from '../../kernel/problems.ts';
 import { cleanText } from '../../kernel/text-rules.ts';
 import { validateAttachments, type AttachmentInput, type ValidAttachment } from './attachments.ts';
 import { parseLossTime } from './local-time.ts';
+import { SITUATIONS_BY_PRODUCT, isOtherPartySituation, type OtherPartySituation } from './other-party.ts';
 
 /**
  * A first notice of loss (kárbejelentés) as the claim form sends it, and its checks. Checks
@@ -26,8 +27,10 @@ export interface ClaimReportInput {
   place: string;
   description: string;
   estimatedDamageHuf?: number | null;
-  /** Motor products only: the other vehicle. Required for collision types. */
+  /** Motor products only: the other vehicle. Required for collision types unless the situation says it is not known. */
   otherParty?: OtherPartyInput | null;
+  /** Motor products only: what the customer can say about the other party (./other-party.ts); `known` when absent and `otherParty` is given. */
+  otherPartySituation?: OtherPartySituation | string | null;
   contactPreference?: ContactPreference;
   attachments?: AttachmentInput[];
 }
@@ -46,6 +49,8 @@ export interface ParsedClaimReport {
   description: string;
   estimatedDamageHuf: number | null;
   otherParty: OtherParty | null;
+  /** As given, or `known` for a named other party; null when nothing was said. */
+  otherPartySituation: OtherPartySituation | null;
   contactPreference: ContactPreference;
   attachments: ValidAttachment[];
 }
@@ -146,6 +151,11 @@ export function parseClaimReport(input: ClaimReportInput, now: Date): ParsedClai
   }
 
   const otherParty = parseOtherParty(raw.otherParty, problems);
+  let otherPartySituation: OtherPartySituation | null = otherParty ? 'known' : null;
+  if (raw.otherPartySituation !== undefined && raw.otherPartySituation !== null) {
+    if (isOtherPartySituation(raw.otherPartySituation)) otherPartySituation = raw.otherPartySituation;
+    else problems.add('invalid_other_party_situation', 'otherPartySituation', 'not_allowed', 'One of known, unknown, hit_and_run, no_vehicle.');
+  }
 
   const contactPreference = (raw.contactPreference ?? 'email') as ContactPreference;
   if (!CONTACT_PREFERENCES.includes(contactPreference)) {
@@ -154,7 +164,42 @@ export function parseClaimReport(input: ClaimReportInput, now: Date): ParsedClai
 
   const attachments = validateAttachments(raw.attachments, problems);
   problems.throwIfAny('The claim report is not valid.');
-  return { claimType, occurredAt: occurredAt!, lossDate, place, description, estimatedDamageHuf, otherParty, contactPreference, attachments };
+  return {
+    claimType,
+    occurredAt: occurredAt!,
+    lossDate,
+    place,
+    description,
+    estimatedDamageHuf,
+    otherParty,
+    otherPartySituation,
+    contactPreference,
+    attachments,
+  };
+}
+
+/**
+ * The other party against the product: only motor claims have one; a collision asks what the
+ * customer knows of it, and only a `known` other party must be named (driver and plate).
+ */
+function checkOtherParty(problems: Problems, report: ParsedClaimReport, product: ProductCode, named: boolean): void {
+  const situation = report.otherPartySituation;
+  const offered = SITUATIONS_BY_PRODUCT[product];
+  if (!offered) {
+    if (named) problems.add('other_party_not_applicable', 'otherParty', 'not_applicable', 'Only motor claims name another vehicle.');
+    else if (situation) problems.add('other_party_not_applicable', 'otherPartySituation', 'not_applicable', 'Only motor claims say anything of another party.');
+  } else if (situation && !offered.includes(situation)) {
+    problems.add('other_party_situation_not_allowed', 'otherPartySituation', 'not_allowed', `For this product: ${offered.join(', ')}.`);
+  } else if (situation && situation !== 'known' && named) {
+    problems.add('other_party_not_applicable', 'otherParty', 'not_applicable', 'The other party is named only when it is known.');
+  } else if (!report.otherParty && (situation === 'known' || (!situation && (COLLISION_TYPES as readonly string[]).includes(report.claimType)))) {
+    problems.add(
+      'other_party_required',
+      'otherParty',
+      'required',
+      'Name the other vehicle (driver and plate), or say it is unknown, drove off or there was none (otherPartySituation).',
+    );
+  }
 }
 
 /** The checks against the contract (product, dates of cover) and the customer's contact data. */
@@ -177,12 +222,7 @@ export function checkAgainstPolicy(
     if (last && report.lossDate > last)
       problems.add('policy_not_in_force_on_date', 'occurredAt', 'not_in_force', 'The contract was not in force on the day of the loss.');
   }
-  const hasOtherParty = rawOtherParty !== undefined && rawOtherParty !== null;
-  if (!product.motor && hasOtherParty) {
-    problems.add('other_party_not_applicable', 'otherParty', 'not_applicable', 'Only motor claims name another vehicle.');
-  } else if (product.motor && (COLLISION_TYPES as readonly string[]).includes(report.claimType) && !report.otherParty) {
-    problems.add('other_party_required', 'otherParty', 'required', 'A collision claim names the other vehicle (driver and plate).');
-  }
+  checkOtherParty(problems, report, policy.product, rawOtherParty !== undefined && rawOtherParty !== null);
   if (report.contactPreference === 'email' && !customer.email) {
     problems.add('contact_email_missing', 'contactPreference', 'no_email', 'There is no e-mail address on file; choose phone or post.');
   }

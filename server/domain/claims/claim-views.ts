@@ -2,6 +2,7 @@ import { isoTimestampOf } from '../../kernel/calendar.ts';
 import { CLAIM_TYPES, type ClaimType, type LocalizedName, type ProductCode } from '../../kernel/products.ts';
 import type { AttachmentContentType } from './attachments.ts';
 import type { ContactPreference, OtherParty } from './claim-input.ts';
+import type { OtherPartySituation } from './other-party.ts';
 
 /** A claim as the portal shows it: in the list (with its status history) and on its page. */
 export type ClaimStatus = 'received' | 'in_review' | 'approved' | 'rejected' | 'paid' | 'closed';
@@ -44,6 +45,8 @@ export interface ClaimAttachmentMeta {
 export interface ClaimDetail extends ClaimSummary {
   description: string;
   otherParty: OtherParty | null;
+  /** What the customer said of the other party (a motor loss); null when nothing was asked. */
+  otherPartySituation: OtherPartySituation | null;
   attachments: ClaimAttachmentMeta[];
   /** The Kárbejelentés visszaigazolása in the mailbox; null for claims reported elsewhere. */
   acknowledgementDocumentId: string | null;
@@ -52,7 +55,7 @@ export interface ClaimDetail extends ClaimSummary {
 type Row = Record<string, unknown>;
 
 export const CLAIM_COLUMNS = `c.id, c.claim_number, c.policy_id, p.policy_number, p.product, c.claim_type, c.occurred_at, c.place,
-  c.description, c.estimated_damage_huf, c.other_party, c.contact_preference, c.status, c.created_at, c.updated_at,
+  c.description, c.estimated_damage_huf, c.other_party, c.other_party_situation, c.contact_preference, c.status, c.created_at, c.updated_at,
   c.acknowledgement_document_id, (select count(*) from claim_attachments a where a.claim_id = c.id) as attachment_count`;
 
 export const HISTORY_COLUMNS = 'h.claim_id, h.status, h.note, h.created_at';
@@ -86,6 +89,7 @@ export function claimDetailOf(row: Row, history: ClaimStatusEntry[], attachments
     ...claimSummaryOf(row, history),
     description: String(row.description),
     otherParty: other,
+    otherPartySituation: (row.other_party_situation ?? null) as OtherPartySituation | null,
     attachments,
     acknowledgementDocumentId: row.acknowledgement_document_id == null ? null : String(row.acknowledgement_document_id),
   };

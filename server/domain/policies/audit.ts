@@ -11,6 +11,7 @@ export type CustomerAuditAction =
   | 'policy.change_requested'
   | 'policy.changed'
   | 'claim.reported'
+  | 'claim.attachments_added'
   | 'claim.attachment_downloaded'
   | 'document.requested'
   | 'document_request.fulfilled'

@@ -1,4 +1,5 @@
 import { PRODUCTS, type ClaimType } from '../../kernel/products.ts';
+import { claimNumberOf } from '../../domain/claims/claim-number.ts';
 import { formatHuf } from '../../documents/format.ts';
 import { FAMILY_NAMES, MALE_GIVEN_NAMES } from '../data/names.ts';
 import { FOREIGN_CITIES, PLACES, STREETS } from '../data/places.ts';
@@ -64,7 +65,8 @@ export function generateClaim(ctx: SeedContext, policy: SeedPolicy, customer: Se
   const status = history[history.length - 1]!.status;
   ctx.counters.claim += 1;
   return {
-    claimNumber: `KAR-${reportedDay.slice(0, 4)}-${String(ctx.counters.claim).padStart(5, '0')}`,
+    // The portal's own format: a seeded and a reported claim look alike (the seed moves the sequence past these).
+    claimNumber: claimNumberOf(ctx.counters.claim, reportedDay.slice(0, 4)),
     policyNumber: policy.policyNumber,
     customerNumber: customer.customerNumber,
     claimType,
@@ -73,6 +75,7 @@ export function generateClaim(ctx: SeedContext, policy: SeedPolicy, customer: Se
     description: r.pick(CLAIM_DESCRIPTIONS[claimType]),
     estimatedDamageHuf: r.chance(0.85) ? estimate : null,
     otherParty: claimType === 'collision_liability' ? otherDriver(r, Number(ctx.today.slice(0, 4))) : null,
+    otherPartySituation: claimType === 'collision_liability' ? 'known' : null,
     contactPreference: r.weighted([
       ['email', 70],
       ['phone', 25],

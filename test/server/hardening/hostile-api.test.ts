@@ -57,6 +57,8 @@ interface Ctx {
   policyNumber: string;
   claimType: string;
   invoiceId: number;
+  /** One of the person's claims that is not closed (files can be added to it). */
+  claimId: number;
   origin: string;
 }
 let ctx: Ctx;
@@ -86,7 +88,12 @@ beforeAll(async () => {
     `select i.id from invoices i join customers c on c.id = i.customer_id where c.customer_number = $1 and i.status in ('open', 'overdue') order by i.id limit 1`,
     [PERSON.customerNumber],
   );
+  const claim = await one<{ id: number }>(
+    `select cl.id from claims cl join customers c on c.id = cl.customer_id where c.customer_number = $1 and cl.status <> 'closed' order by cl.id limit 1`,
+    [PERSON.customerNumber],
+  );
   ctx = {
+    claimId: Number(claim.id),
     session,
     opsToken: tokens.access_token,
     policyId: Number(policy.id),
@@ -200,6 +207,25 @@ const ENDPOINTS: Row[] = [
       'invalid_contact_preference',
       'claim_type_not_allowed',
       'policy_not_in_force_on_date',
+      'attachment_type_not_allowed',
+      'attachment_type_mismatch',
+    ],
+  },
+  {
+    name: 'POST /api/claims/{id}/attachments (multipart)',
+    method: 'POST',
+    path: (c) => `/api/claims/${c.claimId}/attachments`,
+    body: 'multipart',
+    auth: 'session',
+    limit: CLAIM_BODY_LIMIT,
+    base: () => ({}),
+    strict: [],
+    required: [],
+    codes: [
+      'invalid_request',
+      'payload_too_large',
+      'unsupported_media_type',
+      'attachments_required',
       'attachment_type_not_allowed',
       'attachment_type_mismatch',
     ],
@@ -347,6 +373,19 @@ const EXTRA: Record<string, HostileCase[]> = {
       label: 'a multipart type with a broken body',
       make: () => ({ kind: 'raw', contentType: 'multipart/form-data; boundary=xyz', raw: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n' }),
     },
+  ],
+  // The same files, added to a reported claim.
+  'POST /api/claims/{id}/attachments (multipart)': [
+    {
+      label: 'a .jpg attachment whose bytes are not a JPEG',
+      make: (b) => ({ kind: 'fields', body: b, files: [{ field: 'attachments', name: 'kar.jpg', bytes: NOT_A_JPEG, type: 'image/jpeg' }] }),
+    },
+    ...[HOSTILE.traversal, HOSTILE.winTraversal, `C:\\Windows\\system32\\${HOSTILE.script}.jpg`].map((name): HostileCase => ({
+      label: `a path-traversal file name ${JSON.stringify(name)} on non-image bytes`,
+      make: (b) => ({ kind: 'fields', body: b, files: [{ field: 'attachments', name, bytes: ELF_BYTES, type: 'image/jpeg' }] }),
+    })),
+    { label: 'a text value where the attachment goes', make: (b) => ({ kind: 'fields', body: { ...b, attachments: HOSTILE.traversal } }) },
+    { label: 'not multipart but JSON', make: (b) => ({ kind: 'raw', contentType: 'application/json', raw: JSON.stringify(b) }) },
   ],
   'POST /api/operations/documents (JSON)': [
     ...[HOSTILE.traversal, HOSTILE.winTraversal, 'kotveny.pdf'].map((name): HostileCase => ({

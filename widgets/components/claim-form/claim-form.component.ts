@@ -11,24 +11,32 @@ import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
 import { forms } from '../../styles/forms.ts';
 import {
-  ACCEPT,
   addFiles,
   budapestNow,
   CLAIM_TYPES,
-  earliestDate,
+  CONTACT_PREFERENCES,
   emptyDraft,
   fieldOf,
+  fileProblem,
   formDataOf,
+  isCollision,
   isMotor,
   LIMITS,
+  namesOtherParty,
+  SITUATIONS,
   stepOf,
-  stepsFor,
+  STEPS,
   validateStep,
   parseDamage,
   type ClaimDraft,
   type FieldErrors,
+  type Product,
+  type Situation,
   type Step,
 } from './claim-rules.ts';
+import { renderPicker } from './file-picker.ts';
+import { Thumbnails } from './thumbnails.ts';
+import { parseTypedDate, typedDateOf } from './typed-date.ts';
 import styles from './claim-form.styles.ts';
 
 type TextField = 'description' | 'damage' | 'date' | 'time' | 'place' | 'opName' | 'opPlate' | 'opInsurer';
@@ -44,6 +52,12 @@ export interface ClaimFormView {
   errors: FieldErrors;
   /** Files refused when chosen, with the reason. */
   refused: { name: string; code: string }[];
+  /** What the attachments step's live region says after the last change of the files. */
+  filesStatus: string;
+  /** Files being added to a reported claim from the list (one claim at a time). */
+  adding?: AddingFiles | undefined;
+  /** What the list's live region says (files added to a claim). */
+  listStatus: string;
   /** Why the last report failed (an ApiProblem or another error). */
   failure?: unknown;
   /** Bytes sent and in total while the report uploads. */
@@ -51,8 +65,19 @@ export interface ClaimFormView {
   reported?: ReportedClaim | undefined;
 }
 
+/** "Add files" open on one reported claim of the list. */
+export interface AddingFiles {
+  claimId: number;
+  files: File[];
+  refused: { name: string; code: string }[];
+  status: string;
+  progress?: [number, number] | undefined;
+  /** Why the last upload failed (an ApiProblem or another error), or `nothing_chosen`. */
+  failure?: unknown;
+}
+
 /** An empty report on its first step. */
-const fresh = (): ClaimFormView => ({ draft: emptyDraft(), step: 'policy', errors: {}, refused: [] });
+const fresh = (): ClaimFormView => ({ draft: emptyDraft(), step: 'policy', errors: {}, refused: [], filesStatus: '', listStatus: '' });
 
 /**
  * A list task's arguments: the session, and whether its list is needed (shown and neither loaded
@@ -68,20 +93,24 @@ const INVALID = 'form [aria-invalid="true"]';
 /**
  * The claim report (kárbejelentés) in steps, and the customer's claims with their status.
  *
- * Reporting runs one step at a time: the live policy, what happened (type of loss fitting the
- * product, description, an optional estimate of the damage), when and where, the other vehicle (motor products
- * only), attachments (JPEG, PNG, PDF; 10 files, 10 MB each, 25 MB together) and a review with
- * links back to each step. Each step is checked before the next, with the API's own rules;
+ * Reporting runs six steps for every product, so the counter never changes its total: the live
+ * policy, what happened (type of loss fitting the product, description, an optional estimate of
+ * the damage), when and where (the date typed in the page's format), the other party (motor
+ * products: for a collision the customer says whether it is known, unknown, drove off or did
+ * not exist, and names it only when known) with how the claims handler makes contact,
+ * attachments (a translated picker with drag and drop and thumbnails; JPEG, PNG, PDF by their
+ * bytes, checked when chosen; 10 files, 10 MB each, 25 MB together) and a review with links
+ * back to each step. Each step is checked before the next, with the API's own rules;
  * refusals of the API lead back to the step holding the field. The upload shows its progress;
  * on success the claim number is announced and focused, and `gp-claim-submitted` fires.
  *
- * The list shows each claim's number, policy, type, date and current status, with its status
- * history to expand.
+ * The list shows each claim's number, policy, type, date, attachments and current status, with
+ * its status history to expand; files can be added to a claim that is not closed.
  *
  * @summary Report a claim with attachments, and follow the customer's claims.
  *
  * @event {GpClaimSubmittedEvent} gp-claim-submitted - A claim was reported; `event.claim` is the API's `ReportedClaim` (`claimNumber`, `id`, `status` …).
- * @event {GpErrorEvent} gp-error - Loading or reporting failed (`event.code`, `event.action`: `load-policies`, `load-claims`, `report-claim`).
+ * @event {GpErrorEvent} gp-error - Loading, reporting or adding files failed (`event.code`, `event.action`: `load-policies`, `load-claims`, `report-claim`, `add-files`).
  *
  * @csspart base - The widget's frame.
  * @csspart heading - The widget's heading.
@@ -91,7 +120,11 @@ const INVALID = 'form [aria-invalid="true"]';
  * @csspart step-heading - The current step's heading (focused on each step).
  * @csspart step-indicator - "Step 2 of 6" inside the step heading.
  * @csspart field-error - The message under a refused field.
- * @csspart file-input - The file chooser.
+ * @csspart drop-zone - The zone files can be dropped on, around the choose button.
+ * @csspart choose-button - The button (the file input's label) opening the browser's file chooser.
+ * @csspart file-input - The (visually hidden) file input.
+ * @csspart files-status - The live region telling which files were added or removed.
+ * @csspart thumbnail - A chosen image's thumbnail (or a PDF's badge).
  * @csspart files - The list of chosen files.
  * @csspart file - One chosen file.
  * @csspart remove-button - The button removing one chosen file.
@@ -109,6 +142,10 @@ const INVALID = 'form [aria-invalid="true"]';
  * @csspart claim - One claim of the list.
  * @csspart status - A claim's current status.
  * @csspart history - A claim's status history (a disclosure).
+ * @csspart add-files-button - The button opening "add files" on a claim of the list.
+ * @csspart add-files - The form adding files to a reported claim.
+ * @csspart upload-button - The button sending the added files.
+ * @csspart list-status - The live region announcing files added to a claim.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's retry button.
@@ -128,6 +165,11 @@ export default class GpClaimForm extends GpElement {
   @state() accessor model: ClaimFormView = fresh();
 
   #upload: AbortController | undefined;
+
+  readonly #thumbnails = new Thumbnails(this);
+
+  /** The check of the files chosen last (their bytes are read): Next waits for it. */
+  #checking: Promise<void> = Promise.resolve();
 
   /** A new session (or none): nothing of the previous customer stays, an upload under way is cancelled. */
   readonly #session = new Task(this, {
@@ -165,6 +207,11 @@ export default class GpClaimForm extends GpElement {
     this.#upload?.abort();
   }
 
+  protected override updated(): void {
+    // A file no longer chosen gives its thumbnail's memory back.
+    this.#thumbnails.keep([...this.model.draft.files, ...(this.model.adding?.files ?? [])]);
+  }
+
   /** Every page of the live policies; preselects the `policy-id` one. */
   async #policies(api: ApiClient, signal: AbortSignal): Promise<PolicySummary[]> {
     const live = (await allPages<PolicySummary>(api, '/policies', { status: 'active' }, signal)).filter((p) => p.status === 'active');
@@ -191,8 +238,8 @@ export default class GpClaimForm extends GpElement {
     return this.#find(this.model.draft.policyId);
   }
 
-  get #steps(): Step[] {
-    return stepsFor(this.#policy?.product);
+  get #steps(): readonly Step[] {
+    return STEPS;
   }
 
   protected override render(): TemplateResult {
@@ -244,7 +291,7 @@ export default class GpClaimForm extends GpElement {
             : html`<form part="form" novalidate aria-busy=${!!progress} @submit=${this.#onSubmit}>
               <h3 part="step-heading" class="step-heading" tabindex="-1">
                 <span part="step-indicator" class="step-indicator">${t.term('claimForm.stepOf', index + 1, steps.length)}</span>
-                ${t.term(`claimForm.step.${step}`)}
+                ${this.#stepName(step)}
               </h3>
               ${this.#renderStep()} ${this.#renderFailure()}
               ${
@@ -291,16 +338,18 @@ export default class GpClaimForm extends GpElement {
           ${this.#input('description', { multiline: true, required: true, hint: t.term('claimForm.descriptionHint', ...LIMITS.description) })}
           ${this.#input('damage', { numeric: true, hint: t.term('claimForm.damageHint') })}`;
       case 'when': {
-        const today = budapestNow().date;
-        return html`${this.#input('date', { type: 'date', required: true, min: earliestDate(today, policy), max: today })}
-          ${this.#input('time', { type: 'time' })}
+        // Text fields in the page's format: a native date or time input follows the browser's locale, not the page's.
+        const example = typedDateOf(budapestNow().date, t.lang);
+        return html`${this.#input('date', { required: true, hint: t.term('claimForm.dateHint', example), numeric: true })}
+          ${this.#input('time', { hint: t.term('claimForm.timeHint'), numeric: true })}
           ${this.#input('place', { required: true })}`;
       }
       case 'other':
-        return html`<p class="hint">${t.term('claimForm.otherHint')}</p>
-          ${this.#input('opName')}
-          ${this.#input('opPlate', { hint: t.term('claimForm.opPlateHint') })}
-          ${this.#input('opInsurer')}`;
+        return html`${isMotor(policy?.product) ? this.#renderOtherParty(policy!.product) : nothing}
+          ${this.#choices(
+            'contact',
+            CONTACT_PREFERENCES.map((c) => [c, t.term(`claimForm.contactPref.${c}`)]),
+          )}`;
       case 'files':
         return this.#renderFiles();
       default:
@@ -312,10 +361,36 @@ export default class GpClaimForm extends GpElement {
     return `${p.productName[this.localize.lang]} – ${p.policyNumber}`;
   }
 
-  /** A radio group, its legend the term named after the field; `options` are [value, label, hint?]. */
-  #choices(name: 'policyId' | 'claimType', options: string[][]): TemplateResult {
+  /** The fourth step's heading: the other party comes first on motor products. */
+  #stepName(step: Step): string {
+    const t = this.localize;
+    return step === 'other' && !isMotor(this.#policy?.product) ? t.term('claimForm.step.contact') : t.term(`claimForm.step.${step}`);
+  }
+
+  /**
+   * A motor loss's other party: a collision asks what the customer knows of it (the product's
+   * choices) and asks its details only when it is known; another loss takes them optionally.
+   */
+  #renderOtherParty(product: Product): TemplateResult {
+    const t = this.localize;
+    const d = this.model.draft;
+    const fields = html`${this.#input('opName')} ${this.#input('opPlate', { hint: t.term('claimForm.opPlateHint') })} ${this.#input('opInsurer')}`;
+    if (!isCollision(d.claimType))
+      return html`<fieldset><legend>${t.term('claimForm.otherParty')}</legend><p class="hint">${t.term('claimForm.otherHint')}</p>${fields}</fieldset>`;
+    const situations = SITUATIONS[product] ?? [];
+    return html`${this.#choices(
+      'opSituation',
+      situations.map((s) => [s, t.term(`claimForm.situation.${product}.${s}` as 'claimForm.situation.casco.known')]),
+      t.term(`claimForm.opSituation.${product}` as 'claimForm.opSituation.casco'),
+    )}
+      ${d.opSituation === 'hit_and_run' ? html`<p class="hint">${t.term('claimForm.hitAndRunHint')}</p>` : nothing}
+      ${d.opSituation === 'known' ? fields : nothing}`;
+  }
+
+  /** A radio group, its legend the term named after the field (or `legend`); `options` are [value, label, hint?]. */
+  #choices(name: 'policyId' | 'claimType' | 'opSituation' | 'contact', options: string[][], legend?: string): TemplateResult {
     return html`<fieldset>
-      <legend>${this.localize.term(`claimForm.${name}`)}</legend>
+      <legend>${legend ?? this.localize.term(`claimForm.${name}` as 'claimForm.policyId')}</legend>
       ${options.map(
         ([value, label, hint]) => html`<label class="choice">
           <input type="radio" name=${name} .value=${value!} .checked=${this.model.draft[name] === value} aria-invalid=${!!this.model.errors[name]} aria-describedby="${name}-error" @change=${this.#onInput} />
@@ -361,44 +436,59 @@ export default class GpClaimForm extends GpElement {
     const t = this.localize;
     const limits = (LIMITS as Record<string, readonly [number, number]>)[field];
     if (limits && (code === 'too_short' || code === 'too_long')) return t.term('claimForm.err.length', ...limits);
-    if (code === 'required' && (field === 'policyId' || field === 'claimType')) return t.term('claimForm.err.choose');
+    if (code === 'required' && ['policyId', 'claimType', 'opSituation', 'contact'].includes(field)) return t.term('claimForm.err.choose');
     const key = `claimForm.err.${field === 'files' && code === 'too_large' ? 'total_too_large' : code}`;
     return isTermKey(key) ? t.term(key as 'claimForm.err.empty') : t.fieldProblem(code);
   }
 
   #renderFiles(): TemplateResult {
-    const t = this.localize;
-    const { draft, errors, refused } = this.model;
-    return html`<div class="field">
-        <label for="files">${t.term('claimForm.files')}</label>
-        <span id="files-hint" class="hint">${t.term('claimForm.filesHint')}</span>
-        <input id="files" part="file-input" type="file" multiple accept=${ACCEPT} aria-invalid=${!!(errors.files || refused.length)} aria-describedby="files-hint files-error" @change=${this.#onFiles} />
-        ${this.#error(
-          'files',
-          [this.#message('files', errors.files), ...refused.map((r) => `${r.name}: ${this.#message('file', r.code)}`)].filter(Boolean).join(' '),
-        )}
-      </div>
-      <h4 id="file-list" class="file-list-heading">${t.term('claimForm.fileList')}</h4>
-      ${
-        draft.files.length
-          ? html`<ul part="files" class="files" aria-labelledby="file-list">
-            ${draft.files.map(
-              (file, i) => html`<li part="file" class="file">
-                <span class="file-name">${file.name}</span>
-                <span class="hint">${this.#size(file.size)}</span>
-                ${this.#error(`file-${i}`)}
-                <button part="remove-button" class="button secondary" type="button" @click=${() =>
-                  this.#setFiles(
-                    draft.files.filter((_, j) => j !== i),
-                    '#files',
-                  )}>
-                  ${t.term('claimForm.remove')}<span class="visually-hidden">: ${file.name}</span>
-                </button>
-              </li>`,
-            )}
-          </ul>`
-          : html`<p class="hint">${t.term('claimForm.noFiles')}</p>`
-      }`;
+    const { draft, errors, refused, filesStatus } = this.model;
+    return renderPicker(
+      this.localize,
+      {
+        id: 'files',
+        files: draft.files,
+        error: this.#refusals(errors.files, refused),
+        status: filesStatus,
+        fileErrors: Object.fromEntries(draft.files.map((_, i) => [i, this.#message('file', errors[`file-${i}`])])),
+        disabled: !!this.model.progress,
+      },
+      this.#thumbnails,
+      {
+        onChoose: (files) => void this.#chooseReportFiles(files),
+        onRemove: (i) => {
+          const file = draft.files[i]!;
+          this.#setFiles(
+            draft.files.filter((_, j) => j !== i),
+            '#files',
+            [],
+            this.localize.term('claimForm.removed', file.name),
+          );
+        },
+      },
+    );
+  }
+
+  /** The picker's message: the step's own problem, then each refused file by name. */
+  #refusals(code: string | undefined, refused: readonly { name: string; code: string }[]): string {
+    return [this.#message('files', code), ...refused.map((r) => `${r.name}: ${this.#message('file', r.code)}`)].filter(Boolean).join(' ');
+  }
+
+  /** What the live region says after choosing: the files added, then the refusals. */
+  #chosenStatus(before: readonly File[], after: readonly File[], refused: readonly { name: string; code: string }[]): string {
+    const added = after.filter((f) => !before.includes(f)).map((f) => f.name);
+    return [added.length ? this.localize.term('claimForm.added', added.join(', ')) : '', this.#refusals(undefined, refused)].filter(Boolean).join(' ');
+  }
+
+  /** Checks the chosen files by their bytes (the API's rule) and adds the good ones; Next waits for it. */
+  #chooseReportFiles(incoming: File[]): Promise<void> {
+    const check = Promise.all(incoming.map(fileProblem)).then((problems) => {
+      const before = this.model.draft.files;
+      const { files, refused } = addFiles(before, incoming, problems);
+      this.#setFiles(files, undefined, refused, this.#chosenStatus(before, files, refused));
+    });
+    this.#checking = this.#checking.then(() => check);
+    return check;
   }
 
   #renderReview(): TemplateResult {
@@ -412,18 +502,26 @@ export default class GpClaimForm extends GpElement {
       ['claimType', d.claimType ? this.#typeName(d.claimType) : notGiven, 'what'],
       ['description', d.description.trim(), 'what'],
       ['damage', d.damage.trim() ? t.money(parseDamage(d.damage)!) : notGiven, 'what'],
-      ['date', `${d.date ? t.date(d.date, 'long') : notGiven}${d.time ? ` ${d.time}` : ''}`, 'when'],
+      ['date', `${parseTypedDate(d.date, t.lang) ? t.date(parseTypedDate(d.date, t.lang)!, 'long') : notGiven}${d.time ? ` ${d.time}` : ''}`, 'when'],
       ['place', d.place.trim(), 'when'],
     ];
-    if (isMotor(policy?.product))
+    const product = policy?.product;
+    if (product && isMotor(product)) {
+      const named = namesOtherParty(d, product);
       rows.push([
-        'step.other',
-        [d.opName, d.opPlate, d.opInsurer]
-          .map((v) => v.trim())
-          .filter(Boolean)
-          .join(', ') || notGiven,
+        'otherParty',
+        named
+          ? [d.opName, d.opPlate, d.opInsurer]
+              .map((v) => v.trim())
+              .filter(Boolean)
+              .join(', ')
+          : isCollision(d.claimType) && d.opSituation
+            ? t.term(`claimForm.situation.${product}.${d.opSituation}` as 'claimForm.situation.casco.known')
+            : notGiven,
         'other',
       ]);
+    }
+    rows.push(['contactRow', t.term(`claimForm.contactPref.${d.contact}`), 'other']);
     rows.push(['step.files', d.files.map((f) => f.name).join(', ') || t.term('claimForm.noFiles'), 'files']);
     return html`<dl part="review" class="review">
       ${rows.map(
@@ -455,34 +553,22 @@ export default class GpClaimForm extends GpElement {
     return this.localize.term(`claimForm.type.${type}` as 'claimForm.type.fire');
   }
 
-  #size(bytes: number): string {
-    const mb = bytes >= 1024 * 1024;
-    return new Intl.NumberFormat(this.localize.locale, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-      mb ? bytes / 1024 / 1024 : Math.max(0.1, bytes / 1024),
-    );
-  }
-
   #onInput = (event: Event): void => {
     const { name, value } = event.target as HTMLInputElement;
     const draft = { ...this.model.draft, [name]: value };
     if (name === 'policyId') {
       const product = this.#find(value)?.product;
       if (!product || !CLAIM_TYPES[product].includes(draft.claimType)) draft.claimType = '';
+      // Hit-and-run is CASCO's: a choice the new product does not offer is asked again.
+      if (!product || !SITUATIONS[product]?.includes(draft.opSituation as Situation)) draft.opSituation = '';
     }
     const { [name]: _, ...errors } = this.model.errors;
     this.#set({ draft, errors });
   };
 
-  #onFiles = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    const { files, refused } = addFiles(this.model.draft.files, [...(input.files ?? [])]);
-    input.value = '';
-    this.#setFiles(files, undefined, refused);
-  };
-
-  /** New chosen files: their earlier problems go; `focus` is what gets the focus then. */
-  #setFiles(files: File[], focus?: string, refused: ClaimFormView['refused'] = []): void {
-    this.#set({ draft: { ...this.model.draft, files }, refused, errors: this.#errorsBut('files') });
+  /** New chosen files: their earlier problems go; `focus` is what gets the focus then, `status` what the live region says. */
+  #setFiles(files: File[], focus?: string, refused: ClaimFormView['refused'] = [], status = ''): void {
+    this.#set({ draft: { ...this.model.draft, files }, refused, filesStatus: status, errors: this.#errorsBut('files') });
     if (focus) void this.#focus(focus);
   }
 
@@ -508,14 +594,15 @@ export default class GpClaimForm extends GpElement {
 
   /** Checks a step; shows its problems. True when it may be left. */
   #check(step: Step): boolean {
-    const problems = validateStep(step, this.model.draft, this.#policy);
+    const problems = validateStep(step, this.model.draft, this.#policy, this.localize.lang);
     const ok = !Object.keys(problems).length;
     this.#set({ errors: { ...this.#errorsBut(step), ...problems }, ...(step === 'files' && ok && { refused: [] }) });
     return ok;
   }
 
-  #onSubmit = (event: Event): void => {
+  #onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
+    await this.#checking; // files still being read are in (or refused) before the step is checked
     const { step, progress } = this.model;
     const steps = this.#steps;
     if (progress) return;
@@ -527,7 +614,7 @@ export default class GpClaimForm extends GpElement {
     }
   };
 
-  async #submit(steps: Step[]): Promise<void> {
+  async #submit(steps: readonly Step[]): Promise<void> {
     const api = this.sessionApi;
     const bad = steps.find((step) => !this.#check(step));
     if (bad) return this.#goto(bad, INVALID);
@@ -535,7 +622,7 @@ export default class GpClaimForm extends GpElement {
     this.#set({ failure: undefined, progress: [0, 1] });
     const { signal } = (this.#upload = new AbortController());
     try {
-      const claim = await api.upload<ReportedClaim>('/claims', formDataOf(this.model.draft, this.#policy?.product), {
+      const claim = await api.upload<ReportedClaim>('/claims', formDataOf(this.model.draft, this.#policy?.product, this.localize.lang), {
         onProgress: (loaded, total) => this.#set({ progress: [loaded, total] }),
         signal,
       });
@@ -562,6 +649,105 @@ export default class GpClaimForm extends GpElement {
     void this.#focus(HEADING);
   };
 
+  // ---- files added to a reported claim ----
+
+  /** "Add files" on a claim of the list: a button opening the picker, and the upload with its progress. */
+  #renderAddFiles(claim: ClaimSummary): TemplateResult {
+    const t = this.localize;
+    const adding = this.model.adding?.claimId === claim.id ? this.model.adding : undefined;
+    const id = `add-files-${claim.id}`;
+    const failure = adding?.failure;
+    const fields = isApiProblem(failure) ? failure.fields : [];
+    const error = [
+      this.#refusals(undefined, adding?.refused ?? []),
+      failure === 'nothing_chosen' ? t.term('claimForm.err.nothing_chosen') : failure && !fields.length ? t.problem(failure) : '',
+      ...fields.map(({ field, code }) => {
+        const file = adding!.files[Number(/^attachments\[(\d+)\]/.exec(field)?.[1] ?? -1)];
+        return file ? `${file.name}: ${this.#message('file', code)}` : this.#message('files', code);
+      }),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="add-files">
+      <button part="add-files-button" class="button secondary" type="button" aria-expanded=${!!adding} aria-controls=${id + '-form'} @click=${() => this.#toggleAdding(claim.id)}>
+        ${t.term('claimForm.addFiles')}<span class="visually-hidden">: ${claim.claimNumber}</span>
+      </button>
+      ${
+        adding
+          ? html`<form id=${id + '-form'} part="add-files" class="add-files-form" novalidate aria-busy=${!!adding.progress} aria-label=${`${t.term('claimForm.addFiles')}: ${claim.claimNumber}`} @submit=${(e: Event) => this.#sendFiles(e, claim)}>
+            ${renderPicker(t, { id, files: adding.files, error, status: adding.status, disabled: !!adding.progress }, this.#thumbnails, {
+              onChoose: (files) => void this.#chooseAddedFiles(claim.id, files),
+              onRemove: (i) =>
+                this.#patchAdding(claim.id, {
+                  files: adding.files.filter((_, j) => j !== i),
+                  refused: [],
+                  failure: undefined,
+                  status: t.term('claimForm.removed', adding.files[i]!.name),
+                }),
+            })}
+            ${
+              adding.progress
+                ? html`<div class="field">
+                  <label for=${id + '-progress'}>${t.term('claimForm.uploading')}</label>
+                  <progress id=${id + '-progress'} part="progress" max=${adding.progress[1]} .value=${adding.progress[0]}></progress>
+                </div>`
+                : nothing
+            }
+            <div class="actions">
+              <button part="upload-button" class="button" type="submit" ?disabled=${!!adding.progress}>${t.term('claimForm.sendFiles')}</button>
+              <button class="button secondary" type="button" ?disabled=${!!adding.progress} @click=${() => this.#toggleAdding(claim.id)}>${t.term('action.cancel')}</button>
+            </div>
+          </form>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #toggleAdding(claimId: number): void {
+    if (this.model.adding?.progress) return;
+    this.#set({ adding: this.model.adding?.claimId === claimId ? undefined : { claimId, files: [], refused: [], status: '' }, listStatus: '' });
+  }
+
+  #patchAdding(claimId: number, patch: Partial<AddingFiles>): void {
+    const { adding } = this.model;
+    if (adding?.claimId === claimId) this.#set({ adding: { ...adding, ...patch } });
+  }
+
+  async #chooseAddedFiles(claimId: number, incoming: File[]): Promise<void> {
+    const problems = await Promise.all(incoming.map(fileProblem));
+    const before = this.model.adding?.claimId === claimId ? this.model.adding.files : [];
+    const { files, refused } = addFiles(before, incoming, problems);
+    this.#patchAdding(claimId, { files, refused, failure: undefined, status: this.#chosenStatus(before, files, refused) });
+  }
+
+  async #sendFiles(event: Event, claim: ClaimSummary): Promise<void> {
+    event.preventDefault();
+    const api = this.sessionApi;
+    const adding = this.model.adding;
+    if (!api || adding?.claimId !== claim.id || adding.progress) return;
+    if (!adding.files.length) {
+      this.#patchAdding(claim.id, { failure: 'nothing_chosen' });
+      return this.#focus(`#add-files-${claim.id}`);
+    }
+    const form = new FormData();
+    for (const file of adding.files) form.append('attachments', file, file.name);
+    this.#patchAdding(claim.id, { progress: [0, 1], failure: undefined, refused: [] });
+    const { signal } = (this.#upload = new AbortController());
+    try {
+      const { attachments } = await api.upload<{ attachments: unknown[] }>(`/claims/${claim.id}/attachments`, form, {
+        onProgress: (loaded, total) => this.#patchAdding(claim.id, { progress: [loaded, total] }),
+        signal,
+      });
+      const claims = this.model.claims?.map((c) => (c.id === claim.id ? { ...c, attachmentCount: c.attachmentCount + attachments.length } : c));
+      this.#set({ adding: undefined, claims, listStatus: this.localize.term('claimForm.uploaded', attachments.length, claim.claimNumber) });
+      await this.#focus(`#claim-${claim.id} [part~="add-files-button"]`);
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#patchAdding(claim.id, { progress: undefined, failure: this.reportError(error, 'add-files') });
+      await this.#focus(`#add-files-${claim.id}`);
+    }
+  }
+
   // ---- the list ----
 
   #renderList(): TemplateResult {
@@ -569,15 +755,17 @@ export default class GpClaimForm extends GpElement {
     const { claims } = this.model;
     return (
       this.#pending(claims, this.model.claimsError, t.term('claimForm.noClaims')) ??
-      html`<ul part="claims" class="claims" aria-label=${t.term('claimForm.view.list')}>
+      html`<p part="list-status" class="visually-hidden" role="status">${this.model.listStatus}</p>
+        <ul part="claims" class="claims" aria-label=${t.term('claimForm.view.list')}>
         ${claims!.map(
-          (claim) => html`<li part="claim" class="claim">
+          (claim) => html`<li part="claim" class="claim" id="claim-${claim.id}">
             <h3 class="claim-title">${claim.claimNumber} – ${claim.claimTypeName[t.lang]}</h3>
             <dl class="claim-facts">
               ${(
                 [
                   ['step.policy', claim.policyNumber],
                   ['date', t.date(claim.occurredAt)],
+                  ['step.files', String(claim.attachmentCount)],
                   ['claimStatus', html`<span part="status" class="status ${claim.status}">${t.term(`claimForm.status.${claim.status}`)}</span>`],
                 ] as const
               ).map(([key, value]) => html`<div><dt>${t.term(`claimForm.${key}`)}</dt><dd>${value}</dd></div>`)}
@@ -594,6 +782,7 @@ export default class GpClaimForm extends GpElement {
                 )}
               </ol>
             </details>
+            ${claim.status === 'closed' ? nothing : this.#renderAddFiles(claim)}
           </li>`,
         )}
       </ul>`

@@ -106,6 +106,57 @@ export default css`
     font-weight: 700;
   }
 
+  .drop-zone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    padding: var(--_space);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .drop-zone.dragging {
+    border-color: var(--_primary);
+    background: color-mix(in srgb, var(--_primary) 8%, transparent);
+  }
+
+  .drop-zone label {
+    cursor: pointer;
+  }
+
+  /* The real input is hidden; its label, the button, shows where the keyboard is. */
+  .file-input:focus-visible + label {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+
+  .file-input:disabled + label {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+
+  .thumbnail {
+    width: 3rem;
+    height: 3rem;
+    flex: none;
+    border-radius: calc(var(--_radius) / 2);
+    object-fit: cover;
+  }
+
+  .thumbnail.document {
+    display: grid;
+    place-items: center;
+    border: 1px solid var(--_border);
+    color: var(--_text-muted);
+    font-size: 0.75rem;
+    font-weight: 700;
+  }
+
+  .add-files-form {
+    margin-top: calc(var(--_space) / 2);
+  }
+
   .approved,
   .paid {
     color: var(--_success);

@@ -1,5 +1,7 @@
 import type { PolicySummary } from '../../api/schemas.ts';
 import { textProblem } from '../../internal/text-rules.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { parseTypedDate } from './typed-date.ts';
 
 /**
  * The claim report's input rules, the same as the API's (server/domain/claims/claim-input.ts,
@@ -8,6 +10,10 @@ import { textProblem } from '../../internal/text-rules.ts';
  */
 export type Product = PolicySummary['product'];
 export type Step = 'policy' | 'what' | 'when' | 'other' | 'files' | 'review';
+
+/** What the customer knows of the other party (server/domain/claims/other-party.ts). */
+export type Situation = 'known' | 'unknown' | 'hit_and_run' | 'no_vehicle';
+export type ContactPreference = 'email' | 'phone' | 'post';
 export type FieldErrors = Record<string, string>;
 
 /** What the form holds while the customer types. */
@@ -17,7 +23,7 @@ export interface ClaimDraft {
   description: string;
   /** The estimated damage in forints as typed (optional; `150 000` is fine). */
   damage: string;
-  /** YYYY-MM-DD. */
+  /** As typed, in the page's format (`2026. 05. 10.`, `10/05/2026`) or ISO; see typed-date.ts. */
   date: string;
   /** HH:MM, optional. */
   time: string;
@@ -25,6 +31,9 @@ export interface ClaimDraft {
   opName: string;
   opPlate: string;
   opInsurer: string;
+  /** A collision's other party: '' until chosen. */
+  opSituation: Situation | '';
+  contact: ContactPreference;
   files: File[];
 }
 
@@ -39,6 +48,8 @@ export const emptyDraft = (policyId = ''): ClaimDraft => ({
   opName: '',
   opPlate: '',
   opInsurer: '',
+  opSituation: '',
+  contact: 'email',
   files: [],
 });
 
@@ -50,6 +61,19 @@ export const CLAIM_TYPES: Readonly<Record<Product, readonly string[]>> = {
 };
 
 const COLLISION = ['collision_liability', 'collision'];
+
+export const isCollision = (claimType: string): boolean => COLLISION.includes(claimType);
+
+/**
+ * The choices a collision offers, as the API takes them: KGFB (the customer caused the damage)
+ * has no hit-and-run; CASCO (the customer's own car) has.
+ */
+export const SITUATIONS: Readonly<Partial<Record<Product, readonly Situation[]>>> = {
+  kgfb: ['known', 'unknown', 'no_vehicle'],
+  casco: ['known', 'unknown', 'hit_and_run', 'no_vehicle'],
+};
+
+export const CONTACT_PREFERENCES: readonly ContactPreference[] = ['email', 'phone', 'post'];
 
 export const isMotor = (product: Product | undefined): boolean => product === 'kgfb' || product === 'casco';
 
@@ -77,15 +101,12 @@ const FILE_TYPES: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 
 /** For `<input type=file accept>`: the extensions and MIME types the API takes. */
 export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
 
-/** The steps of a report: the other party only on motor products. */
-export const stepsFor = (product: Product | undefined): Step[] => [
-  'policy',
-  'what',
-  'when',
-  ...(isMotor(product) ? (['other'] as const) : []),
-  'files',
-  'review',
-];
+/**
+ * The steps of every report, whatever the product, so the counter never changes its total:
+ * the fourth asks how the claims handler reaches the customer, and on motor products first
+ * about the other party.
+ */
+export const STEPS: readonly Step[] = ['policy', 'what', 'when', 'other', 'files', 'review'];
 
 const STEP_OF: Readonly<Record<string, Step>> = {
   policyId: 'policy',
@@ -98,6 +119,8 @@ const STEP_OF: Readonly<Record<string, Step>> = {
   opName: 'other',
   opPlate: 'other',
   opInsurer: 'other',
+  opSituation: 'other',
+  contact: 'other',
   files: 'files',
 };
 
@@ -115,6 +138,8 @@ export function fieldOf(apiField: string): string {
     'otherParty.name': 'opName',
     'otherParty.plate': 'opPlate',
     'otherParty.insurer': 'opInsurer',
+    otherPartySituation: 'opSituation',
+    contactPreference: 'contact',
     attachments: 'files',
   };
   return map[apiField] ?? apiField;
@@ -145,23 +170,59 @@ export function earliestDate(today: string, policy: PolicySummary | undefined): 
 /** The last day of cover (cancellation or end), or undefined while open-ended. */
 export const lastDay = (p: PolicySummary): string | undefined => [p.cancelledAt, p.endDate].filter((d): d is string => !!d).sort()[0];
 
-/** Why one chosen file cannot go, or undefined. The type by extension and the browser's MIME type. */
-export function fileProblem(file: File): string | undefined {
-  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
-  const type = FILE_TYPES[ext];
-  if (!type || (file.type && file.type !== type)) return 'type_not_allowed';
-  if (file.size === 0) return 'empty';
-  if (file.size > FILE_LIMITS.size) return 'too_large';
-  return undefined;
+/** The magic numbers the API reads (server/domain/claims/attachments.ts): the bytes decide, not the name. */
+const MAGIC: readonly [string, readonly number[]][] = [
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+];
+
+/** What the bytes of each checked file said: the list shows a thumbnail for images only. */
+const sniffed = new WeakMap<Blob, string | undefined>();
+
+/** The real type of a file by its first bytes, or undefined when it is none the API takes. */
+export async function sniffType(file: Blob): Promise<string | undefined> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const type = MAGIC.find(([, magic]) => head.length >= magic.length && magic.every((b, i) => head[i] === b))?.[0];
+  sniffed.set(file, type);
+  return type;
 }
 
-/** Adds chosen files within the limits; the refused ones come back with their reason. */
-export function addFiles(current: readonly File[], incoming: readonly File[]): { files: File[]; refused: { name: string; code: string }[] } {
+/** Whether a checked file's bytes are a JPEG or PNG. */
+export const isImage = (file: Blob): boolean => sniffed.get(file)?.startsWith('image/') ?? false;
+
+/**
+ * Why one chosen file cannot go, or undefined: checked the moment it is chosen, as the API
+ * would (empty, too large, its bytes none of JPEG, PNG, PDF, or its extension another type's).
+ */
+export async function fileProblem(file: File): Promise<string | undefined> {
+  if (file.size === 0) return 'empty';
+  if (file.size > FILE_LIMITS.size) return 'too_large';
+  const type = await sniffType(file);
+  if (!type) return 'type_not_allowed';
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase();
+  return ext && FILE_TYPES[ext] !== type ? 'extension_mismatch' : undefined;
+}
+
+/** The files chosen so far and the ones refused, with their reason. */
+export interface FileChoice {
+  files: File[];
+  refused: { name: string; code: string }[];
+}
+
+/** Adds chosen files, each checked by its bytes, within the limits; the refused ones come back with their reason. */
+export async function chooseFiles(current: readonly File[], incoming: readonly File[]): Promise<FileChoice> {
+  const problems = await Promise.all(incoming.map(fileProblem));
+  return addFiles(current, incoming, problems);
+}
+
+/** Adds files whose own problems are known (`problems[i]` for `incoming[i]`) within the count and total limits. */
+export function addFiles(current: readonly File[], incoming: readonly File[], problems: readonly (string | undefined)[] = []): FileChoice {
   const files = [...current];
   const refused: { name: string; code: string }[] = [];
   let total = files.reduce((sum, f) => sum + f.size, 0);
-  for (const file of incoming) {
-    let code = fileProblem(file);
+  for (const [i, file] of incoming.entries()) {
+    let code = problems[i];
     if (!code && files.length >= FILE_LIMITS.count) code = 'too_many';
     if (!code && total + file.size > FILE_LIMITS.total) code = 'total_too_large';
     if (code) refused.push({ name: file.name, code });
@@ -173,8 +234,8 @@ export function addFiles(current: readonly File[], incoming: readonly File[]): {
   return { files, refused };
 }
 
-/** The problems of one step's fields (empty when the step may be left). */
-export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | undefined, now = new Date()): FieldErrors {
+/** The problems of one step's fields (empty when the step may be left). `lang` reads the typed date. */
+export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | undefined, lang: Lang, now = new Date()): FieldErrors {
   const e: Record<string, string | undefined> = {};
   if (step === 'policy') e.policyId = policy ? undefined : 'required';
   if (step === 'what') {
@@ -185,27 +246,32 @@ export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | 
   }
   if (step === 'when') {
     const { date, time } = budapestNow(now);
-    e.date = !d.date
+    const day = parseTypedDate(d.date, lang);
+    e.date = !d.date.trim()
       ? 'required'
-      : !/^\d{4}-\d\d-\d\d$/.test(d.date)
-        ? 'invalid'
-        : `${d.date}T${d.time}` > `${date}T${time}`
+      : !day
+        ? 'invalid_date'
+        : `${day}T${d.time}` > `${date}T${time}`
           ? 'in_future'
-          : policy && d.date < policy.startDate
+          : policy && day < policy.startDate
             ? 'before_start'
-            : d.date < earliestDate(date, undefined)
+            : day < earliestDate(date, undefined)
               ? 'too_old'
-              : policy && (lastDay(policy) ?? d.date) < d.date
+              : policy && (lastDay(policy) ?? day) < day
                 ? 'not_in_force'
                 : undefined;
     e.time = d.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.time) ? 'invalid' : undefined;
     e.place = textProblem(d.place, LIMITS.place);
   }
-  if (step === 'other' && isMotor(policy?.product) && (COLLISION.includes(d.claimType) || hasOtherParty(d))) {
-    const plate = d.opPlate.trim();
-    e.opName = textProblem(d.opName, LIMITS.opName);
-    e.opPlate = !plate ? 'required' : normalisePlate(plate) ? undefined : 'invalid_format';
-    e.opInsurer = d.opInsurer.trim() && textProblem(d.opInsurer, LIMITS.opInsurer);
+  if (step === 'other') {
+    if (isMotor(policy?.product) && isCollision(d.claimType) && !SITUATIONS[policy!.product]!.includes(d.opSituation as Situation)) e.opSituation = 'required';
+    else if (namesOtherParty(d, policy?.product)) {
+      const plate = d.opPlate.trim();
+      e.opName = textProblem(d.opName, LIMITS.opName);
+      e.opPlate = !plate ? 'required' : normalisePlate(plate) ? undefined : 'invalid_format';
+      e.opInsurer = d.opInsurer.trim() && textProblem(d.opInsurer, LIMITS.opInsurer);
+    }
+    e.contact = CONTACT_PREFERENCES.includes(d.contact) ? undefined : 'required';
   }
   if (step === 'files') e.files = addFiles([], d.files).refused[0]?.code;
   return Object.fromEntries(Object.entries(e).filter(([, code]) => code)) as FieldErrors;
@@ -213,20 +279,29 @@ export function validateStep(step: Step, d: ClaimDraft, policy: PolicySummary | 
 
 export const hasOtherParty = (d: ClaimDraft): boolean => [d.opName, d.opPlate, d.opInsurer].some((v) => v.trim());
 
-/** The multipart form `POST /claims` takes. */
-export function formDataOf(d: ClaimDraft, product: Product | undefined): FormData {
+/**
+ * Whether the report names the other vehicle: a collision's when the customer says it is known;
+ * another motor loss's when the customer typed any of it (it is optional there).
+ */
+export const namesOtherParty = (d: ClaimDraft, product: Product | undefined): boolean =>
+  isMotor(product) && (isCollision(d.claimType) ? d.opSituation === 'known' : hasOtherParty(d));
+
+/** The multipart form `POST /claims` takes; `lang` reads the typed date. */
+export function formDataOf(d: ClaimDraft, product: Product | undefined, lang: Lang): FormData {
   const form = new FormData();
   const fields = {
     policyId: d.policyId,
     claimType: d.claimType,
-    occurredAt: `${d.date}T${d.time || '00:00'}`,
+    occurredAt: `${parseTypedDate(d.date, lang) ?? d.date}T${d.time || '00:00'}`,
     place: d.place.trim(),
     description: d.description.trim(),
   };
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   const damage = parseDamage(d.damage);
   if (damage !== null) form.set('estimatedDamageHuf', String(damage));
-  if (isMotor(product) && hasOtherParty(d)) {
+  form.set('contactPreference', d.contact);
+  if (isMotor(product) && isCollision(d.claimType) && d.opSituation) form.set('otherPartySituation', d.opSituation);
+  if (namesOtherParty(d, product)) {
     const plate = d.opPlate.trim();
     // JSON leaves out an undefined insurer.
     form.set('otherParty', JSON.stringify({ name: d.opName.trim(), plate: normalisePlate(plate) ?? plate, insurer: d.opInsurer.trim() || undefined }));

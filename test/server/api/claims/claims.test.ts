@@ -341,6 +341,105 @@ describe('POST /api/claims', () => {
   });
 });
 
+/** `POST /api/claims/{id}/attachments` as the claim list sends it. */
+async function postAttachments(
+  claimId: number,
+  files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }>,
+  session: BrowserSession | null = personSession,
+) {
+  const form = new FormData();
+  for (const file of files) form.append('attachments', new Blob([file.bytes], { type: 'image/png' }), file.name);
+  const url = new URL(`/api/claims/${claimId}/attachments`, portal.origin);
+  const headers: Record<string, string> = { origin: portal.origin, 'x-gp-request': '1' };
+  if (session) Object.assign(headers, await sessionHeaders(session, 'POST', url));
+  const response = await fetch(url, { method: 'POST', headers, body: form });
+  const text = await response.text();
+  record(portal, url.href, response, text);
+  return { response, json: text ? JSON.parse(text) : null };
+}
+
+describe('the other party of a motor collision (issue 17 point 5)', () => {
+  it('takes "the other vehicle drove off" or "none" without a name and plate, and shows the choice on the detail', async () => {
+    const fields = await motorClaimFields();
+    const situation = fields.claimType === 'collision' ? 'hit_and_run' : 'no_vehicle';
+    const { response, json } = await postClaim({ ...fields, otherParty: undefined, otherPartySituation: situation });
+    expect(response.status, JSON.stringify(json)).toBe(201);
+    const detail = await api(portal, `/api/claims/${json.id}`, { origin: portal.origin, session: personSession });
+    expect(detail.json).toMatchObject({ otherParty: null, otherPartySituation: situation });
+  });
+
+  it('still requires the other vehicle when the customer says nothing of it (422 other_party_required), and refuses an unknown situation (400)', async () => {
+    const before = await count('claims');
+    const missing = await postClaim({ ...(await motorClaimFields()), otherParty: undefined });
+    expect(missing.response.status).toBe(422);
+    expect(missing.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(missing.json.code).toBe('other_party_required');
+    const odd = await postClaim({ ...(await motorClaimFields()), otherParty: undefined, otherPartySituation: 'ufo' });
+    expect(odd.response.status).toBe(400);
+    expect(odd.json.errors).toEqual([expect.objectContaining({ field: 'otherPartySituation' })]);
+    expect(await count('claims')).toBe(before);
+  });
+});
+
+describe('POST /api/claims/{id}/attachments (issue 17 point 5)', () => {
+  /** A claim of its own: the shared one keeps its single attachment for the tests below. */
+  async function ownClaim(): Promise<{ id: number }> {
+    const { response, json } = await postClaim(await motorClaimFields());
+    expect(response.status).toBe(201);
+    return { id: json.id };
+  }
+
+  it('adds a file to the customer’s open claim and audits it', async () => {
+    const claim = await ownClaim();
+    const jpeg = tinyJpeg();
+    const { response, json } = await postAttachments(claim.id, [{ name: 'javítási árajánlat.jpg', bytes: jpeg }]);
+    expect(response.status, JSON.stringify(json)).toBe(201);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(json).toEqual({
+      attachments: [
+        {
+          id: expect.any(String),
+          filename: 'javítási árajánlat.jpg',
+          contentType: 'image/jpeg',
+          sizeBytes: jpeg.byteLength,
+          sha256: sha256(jpeg),
+          uploadedAt: expect.any(String),
+        },
+      ],
+    });
+    const detail = await api(portal, `/api/claims/${claim.id}`, { origin: portal.origin, session: personSession });
+    expect((detail.json.attachments as Array<{ id: string }>).map((a) => a.id)).toContain(json.attachments[0].id);
+    const [audit] = await db.sequelize.query<{ n: string }>(
+      "select count(*) as n from audit_events where action = 'claim.attachments_added' and subject_id = :id and client_id = 'portal'",
+      { replacements: { id: String(claim.id) }, type: QueryTypes.SELECT },
+    );
+    expect(Number(audit!.n)).toBe(1);
+  });
+
+  it('refuses a fake PNG (422 attachment_type_not_allowed), a closed claim (409 claim_closed), another customer (404), no session (401); none writes', async () => {
+    const claim = await ownClaim();
+    const before = await count('claim_attachments');
+    const fake = await postAttachments(claim.id, [{ name: 'photo.png', bytes: new TextEncoder().encode('<svg onload=alert(1)>') }]);
+    expect(fake.response.status).toBe(422);
+    expect(fake.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(fake.json.code).toBe('attachment_type_not_allowed');
+    expect(fake.json.errors).toContainEqual(expect.objectContaining({ field: 'attachments[0]', code: 'type_not_allowed' }));
+
+    const none = await postAttachments(claim.id, []);
+    expect([none.response.status, none.json.code]).toEqual([422, 'attachments_required']);
+    const stranger = await postAttachments(claim.id, [{ name: 'a.jpg', bytes: tinyJpeg() }], companySession);
+    expect([stranger.response.status, stranger.json.code]).toEqual([404, 'claim_not_found']);
+    const anonymous = await postAttachments(claim.id, [{ name: 'a.jpg', bytes: tinyJpeg() }], null);
+    expect(anonymous.response.status).toBe(401);
+
+    const closedId = (await ownClaim()).id;
+    await db.sequelize.query("update claims set status = 'closed' where id = :id", { replacements: { id: closedId } });
+    const closed = await postAttachments(Number(closedId), [{ name: 'a.jpg', bytes: tinyJpeg() }]);
+    expect([closed.response.status, closed.json.code]).toEqual([409, 'claim_closed']);
+    expect(await count('claim_attachments')).toBe(before);
+  });
+});
+
 describe('GET /api/claims', () => {
   it('lists the claim with its status history', async () => {
     const claim = await reportOne();
@@ -456,5 +555,7 @@ describe('OpenAPI', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['policyId', 'claimType', 'occurredAt', 'place', 'description']));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['attachments', 'otherParty', 'estimatedDamageHuf', 'contactPreference']));
     expect(json.paths['/claims/{id}/attachments/{attachmentId}'].get).toBeDefined();
+    expect(json.paths['/claims/{id}/attachments'].post.requestBody.content['multipart/form-data']).toBeDefined();
+    expect(Object.keys(schema.properties)).toContain('otherPartySituation');
   });
 });
