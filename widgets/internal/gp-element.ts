@@ -6,6 +6,7 @@ import type { SessionState } from '../auth/session-state.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { GpErrorEvent } from '../events/error.ts';
 import { LocalizeController } from './localize-controller.ts';
+import type { TermPart } from '../i18n/packs.ts';
 import { base } from '../styles/base.ts';
 import { button } from '../styles/button.ts';
 import { states } from '../styles/states.ts';
@@ -23,7 +24,10 @@ export abstract class GpElement extends LitElement {
   /** The enclosing portal's context; re-renders the widget whenever it changes. */
   protected readonly portal = new ContextConsumer(this, { context: portalContext, subscribe: true });
 
-  protected readonly localize = new LocalizeController(this);
+  /** The parts of the language pack a lazily defined widget brings besides the core (see i18n/packs.ts). */
+  static termParts: readonly TermPart[] = [];
+
+  protected readonly localize = new LocalizeController(this, { parts: (this.constructor as typeof GpElement).termParts });
 
   protected get context(): PortalContext | undefined {
     return this.portal.value;

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { portalContext } from '../context/portal-context.ts';
 import { formatDate, formatHuf, type DateStyle } from '../i18n/format.ts';
 import { DEFAULT_LANG, LOCALES, type Lang } from '../i18n/lang.ts';
-import { loadPack, packOf } from '../i18n/packs.ts';
+import { hasParts, loadPack, type TermPart } from '../i18n/packs.ts';
 import { isTermKey, translate } from '../i18n/translate.ts';
 import type { TermArgs, TermKey } from '../i18n/translation.ts';
 
@@ -14,6 +14,8 @@ export interface LocalizeOptions {
    * `<gp-portal>` itself passes its own `lang` property.
    */
   lang?: () => Lang;
+  /** The parts of the pack the element needs besides the core (a lazily defined widget's own terms). */
+  parts?: readonly TermPart[];
 }
 
 /**
@@ -28,10 +30,12 @@ export class LocalizeController implements ReactiveController {
   readonly #portal: ContextConsumer<typeof portalContext, ReactiveControllerHost & HTMLElement> | undefined;
 
   readonly #host: ReactiveControllerHost;
+  readonly #parts: readonly TermPart[];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions = {}) {
     this.#host = host;
     this.#ownLang = options.lang;
+    this.#parts = options.parts ?? [];
     // subscribe: true makes the consumer call host.requestUpdate() on every new context value.
     this.#portal = options.lang ? undefined : new ContextConsumer(host, { context: portalContext, subscribe: true });
     host.addController(this);
@@ -39,11 +43,11 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Before each render: if this language's pack has not arrived, fetch it and render again then. */
+  /** Before each render: if this language's pack (or a part the element needs) has not arrived, fetch it and render again then. */
   hostUpdate(): void {
     const lang = this.lang;
-    if (packOf(lang)) return;
-    loadPack(lang).then(
+    if (hasParts(lang, this.#parts)) return;
+    Promise.all((['core', ...this.#parts] as const).map((part) => loadPack(lang, part))).then(
       () => this.#host.requestUpdate(),
       (error: unknown) => console.error(`GP widgets: the "${lang}" language pack could not be loaded`, error),
     );
@@ -51,7 +55,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Whether the strings of the current language have arrived (until then terms are empty). */
   get ready(): boolean {
-    return packOf(this.lang) !== undefined;
+    return hasParts(this.lang, this.#parts);
   }
 
   get lang(): Lang {

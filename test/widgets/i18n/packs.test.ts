@@ -3,7 +3,7 @@ import { describe, it } from '../mocha.ts';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { LocalizeController } from '../../../widgets/internal/localize-controller.ts';
-import { loadPack, packOf } from '../../../widgets/i18n/packs.ts';
+import { hasParts, loadPack, packOf } from '../../../widgets/i18n/packs.ts';
 import { translate } from '../../../widgets/i18n/translate.ts';
 
 // This file deliberately does not preload the packs (no support/languages.ts import).
@@ -16,6 +16,15 @@ class PackWidget extends LitElement {
   }
 }
 customElements.define('gp-pack-widget', PackWidget);
+
+/** A widget like the lazily defined claim form: its terms are a part of the pack of their own. */
+class PartWidget extends LitElement {
+  readonly localize = new LocalizeController(this, { lang: () => 'en', parts: ['claimForm'] });
+  protected override render() {
+    return litHtml`<h2>${this.localize.term('claimForm.heading')}</h2>`;
+  }
+}
+customElements.define('gp-part-widget', PartWidget);
 
 describe('language packs', () => {
   it('are fetched on first use: a widget renders again when its language arrives', async () => {
@@ -38,5 +47,18 @@ describe('language packs', () => {
     el.requestUpdate();
     await elementUpdated(el);
     expect(el.shadowRoot!.textContent!.trim()).to.equal('Bejelentkezés');
+  });
+
+  it("bring a lazily defined widget's terms with it, not with every page", async () => {
+    await loadPack('en');
+    // The core (what every page loads) does not carry the claim form's terms…
+    expect(hasParts('en', ['claimForm'])).to.equal(false);
+    expect(translate('en', 'claimForm.heading')).to.equal('');
+    // …the widget that needs them fetches its part, and renders again when it is there.
+    const el = await fixture<PartWidget>(html`<gp-part-widget></gp-part-widget>`);
+    await waitUntil(() => el.shadowRoot!.textContent!.trim() === 'Report a claim', "the claim form's part never arrived");
+    expect(hasParts('en', ['claimForm'])).to.equal(true);
+    expect(el.localize.ready).to.equal(true);
+    expect(hasParts('en', ['profile'])).to.equal(false);
   });
 });

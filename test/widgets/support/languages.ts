@@ -1,5 +1,6 @@
-// Loads both language packs before a test file runs, so that switching language in a test is
-// synchronous. (Lazy loading itself is tested in test/widgets/i18n/packs.test.ts.)
-import { loadPack } from '../../../widgets/i18n/packs.ts';
+// Loads both languages' packs, every part, before a test file runs, so that switching language in
+// a test is synchronous. (Lazy loading itself is tested in test/widgets/i18n/packs.test.ts.)
+import { loadPack, type TermPart } from '../../../widgets/i18n/packs.ts';
 
-await Promise.all([loadPack('hu'), loadPack('en')]);
+const PARTS: TermPart[] = ['core', 'claimForm', 'profile'];
+await Promise.all((['hu', 'en'] as const).flatMap((lang) => PARTS.map((part) => loadPack(lang, part))));

@@ -155,6 +155,7 @@ const INVALID = 'form [aria-invalid="true"]';
  */
 export default class GpClaimForm extends GpElement {
   static override styles = [...GpElement.styles, forms, styles];
+  static override termParts = ['claimForm'] as const;
 
   /** What shows: `report` (the form, default) or `list` (the customer's claims). */
   @property({ reflect: true }) accessor view: 'report' | 'list' = 'report';

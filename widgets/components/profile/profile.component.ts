@@ -100,6 +100,7 @@ const keyOf = (name: string) => name.replace('correspondenceAddress.', '');
  */
 export default class GpProfile extends GpElement {
   static override styles = [...GpElement.styles, forms, styles];
+  static override termParts = ['profile'] as const;
 
   @state() accessor view: ProfileView = {};
 
