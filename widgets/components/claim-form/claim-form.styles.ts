@@ -23,6 +23,7 @@ export default css`
 
   .views {
     display: flex;
+    flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
   }
 
