@@ -17,7 +17,6 @@ import { IdpClient } from '../domain/session/idp-client.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { loginStartThrottle } from './session/login-throttle.ts';
 import type { TrustProxy } from '../../common/http/trust-proxy.ts';
-import { describeReauthenticationRoutes } from './session/openapi.ts';
 import { assertSessionKeysAvailable, loadSessionKeys } from '../domain/session/session-keys.ts';
 import { SessionStore } from '../domain/session/session-store.ts';
 import type { SessionLifetimes } from '../../common/security/session-lifetimes.ts';
@@ -96,7 +95,6 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
     createPaymentModule({ sequelize, publicUrl, logger, production, dataDir: deps.dataDir, webhookSecret: deps.secrets?.paymentWebhookSecret });
   mountResources(api, { sequelize, publicUrl, logger, auth: resourceAuth, payments, sessions, accountSecurity: deps.accountSecurity });
 
-  describeReauthenticationRoutes(api);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
     scheme: 'DPoP',

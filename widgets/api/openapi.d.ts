@@ -2151,12 +2151,9 @@ export type paths = {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        lang?: "hu" | "en";
-                    };
+                    "application/json": components["schemas"]["ReauthenticationStart"];
                 };
             };
             responses: {
@@ -2166,11 +2163,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uri */
-                            authorizationUrl: string;
-                            loginSecret: string;
-                        };
+                        "application/json": components["schemas"]["LoginStarted"];
                     };
                 };
                 /** @description invalid_request, session_required (a bearer token cannot re-authenticate) */
@@ -2220,12 +2213,9 @@ export type paths = {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: {
+            requestBody: {
                 content: {
-                    "application/json": {
-                        loginSecret: string;
-                        ticket: string;
-                    };
+                    "application/json": components["schemas"]["LoginTicket"];
                 };
             };
             responses: {
@@ -2236,7 +2226,7 @@ export type paths = {
                     };
                     content?: never;
                 };
-                /** @description ticket_invalid (also a ticket of another session or account) */
+                /** @description ticket_invalid (also a ticket of another session or account, or a body without a ticket or secret) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2924,6 +2914,10 @@ export type components = {
              * @example +36 30 123 4567
              */
             phone?: string | null;
+        };
+        ReauthenticationStart: {
+            /** @enum {string} */
+            lang?: "hu" | "en";
         };
         ReportedClaim: {
             /**

@@ -1,20 +1,22 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { Sequelize } from 'sequelize';
 import type * as oidc from 'openid-client';
-import { buildAuthorizationUrl } from 'openid-client';
-import { ProblemError } from '../../../common/http/problem.ts';
 import { limitBody, SMALL_BODY_BYTES } from '../../../common/http/body-limit.ts';
 import type { ApiEnv } from '../auth/principal.ts';
 import { problems } from '../auth/problems.ts';
-import { assertWidgetRequest, requestOrigin } from '../auth/request-origin.ts';
+import { requestOrigin } from '../auth/request-origin.ts';
+import { problem } from '../problem-schema.ts';
 import { createLoginState, deleteExpiredLoginArtefacts } from '../../domain/session/login-states.ts';
 import { findActivePartner, type Partner } from '../../domain/session/partners.ts';
-import { REAUTHENTICATION_MAX_AGE_SECONDS } from '../../domain/session/step-up.ts';
 import type { IdpClient } from '../../domain/session/idp-client.ts';
 import type { SessionStore } from '../../domain/session/session-store.ts';
 import type { PartnerSecretVault } from '../../../common/partners/partner-secret-vault.ts';
+import { loginUrl } from './login-url.ts';
+import { browserSessionOnly, refuseAsTicketInvalid, sessionPrincipal, widgetOnly } from './route-guards.ts';
+import { dpopHeader, LoginStarted, ReauthenticationBody, TicketBody, widgetHeader } from './schemas.ts';
 
-/** What the session routes (routes.ts) hand over: their dependencies and two of their helpers. */
+/** What the session routes (routes.ts) hand over: their dependencies and how to reach the IdP as a partner. */
 export interface ReauthenticationDeps {
   sequelize: Sequelize;
   publicUrl: URL;
@@ -23,11 +25,49 @@ export interface ReauthenticationDeps {
   /** Opens the partners' sealed client secrets. */
   partnerSecrets: PartnerSecretVault;
   auth: MiddlewareHandler<ApiEnv>;
-  /** The scopes every log-in asks for. */
-  loginScope: string;
   configurationFor(partner: Partner): Promise<oidc.Configuration>;
-  readJsonObject(c: Context): Promise<Record<string, unknown>>;
 }
+
+/** Body limit, the session, the widgets' header, a browser session: all before the body is validated. */
+const guards = (auth: MiddlewareHandler<ApiEnv>) => [limitBody(SMALL_BODY_BYTES), auth, widgetOnly, browserSessionOnly];
+
+const startRoute = (auth: MiddlewareHandler<ApiEnv>) =>
+  createRoute({
+    method: 'post',
+    path: '/reauthentication',
+    tags: ['session'],
+    summary: 'Step-up: start a new log-in for THIS session (prompt=login, max_age=300) after a `reauthentication_required` answer',
+    parameters: [widgetHeader, dpopHeader],
+    security: [{ session: [] }],
+    middleware: guards(auth),
+    request: { body: { required: true, content: { 'application/json': { schema: ReauthenticationBody } } } },
+    responses: {
+      200: {
+        description: 'Open the URL in the log-in popup; keep the secret for POST /session/reauthentication/ticket',
+        content: { 'application/json': { schema: LoginStarted } },
+      },
+      400: problem('invalid_request, session_required (a bearer token cannot re-authenticate)'),
+      401: problem('unauthenticated, session_expired'),
+    },
+  });
+
+const ticketRoute = (auth: MiddlewareHandler<ApiEnv>) =>
+  createRoute({
+    method: 'post',
+    path: '/reauthentication/ticket',
+    tags: ['session'],
+    summary: 'Step-up: redeem the popup’s ticket for the same session; its authentication time is now',
+    parameters: [widgetHeader, dpopHeader],
+    security: [{ session: [] }],
+    middleware: guards(auth),
+    request: { body: { required: true, content: { 'application/json': { schema: TicketBody } } } },
+    responses: {
+      204: { description: 'Re-authenticated: send the refused request again' },
+      400: problem('ticket_invalid (also a ticket of another session or account, or a body without a ticket or secret)'),
+      401: problem('unauthenticated, session_expired'),
+      403: problem('origin_not_allowed'),
+    },
+  });
 
 /**
  * Step-up of the current session (it stays the same session, bound to the same key):
@@ -42,18 +82,12 @@ export interface ReauthenticationDeps {
  *   A ticket of another session, another account or another origin is `ticket_invalid` /
  *   `origin_not_allowed`, and is used up.
  */
-export function mountReauthenticationRoutes(app: Hono<ApiEnv>, deps: ReauthenticationDeps): void {
-  const smallBody = limitBody(SMALL_BODY_BYTES);
+export function mountReauthenticationRoutes(app: OpenAPIHono<ApiEnv>, deps: ReauthenticationDeps): void {
   const ownOrigin = deps.publicUrl.origin;
 
-  app.post('/reauthentication', smallBody, deps.auth, async (c) => {
-    assertWidgetRequest(c);
+  app.openapi(startRoute(deps.auth), async (c) => {
     const principal = sessionPrincipal(c);
-    const body = await deps.readJsonObject(c);
-    const lang = body.lang;
-    if (lang !== undefined && lang !== 'hu' && lang !== 'en') {
-      throw problems.invalidRequest([{ field: 'lang', code: 'invalid_lang', message: 'lang must be "hu" or "en"' }]);
-    }
+    const { lang } = c.req.valid('json');
     const partner = await findActivePartner(deps.sequelize, deps.partnerSecrets, principal.clientId);
     const origin = requestOrigin(c, ownOrigin);
     // authenticate() has checked the origin against the session's partner already.
@@ -67,41 +101,24 @@ export function mountReauthenticationRoutes(app: Hono<ApiEnv>, deps: Reauthentic
       returnTo: null,
       reauthOf: principal.sessionIdHash,
     });
-    const authorizationUrl = buildAuthorizationUrl(config, {
-      redirect_uri: deps.idp.redirectUri,
-      scope: deps.loginScope,
-      code_challenge: login.codeChallenge,
-      code_challenge_method: 'S256',
-      state: login.state,
-      nonce: login.nonce,
-      prompt: 'login',
-      max_age: String(REAUTHENTICATION_MAX_AGE_SECONDS),
-      ...(lang ? { ui_locales: lang as string } : {}),
-    });
-    return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret });
+    return c.json({ authorizationUrl: loginUrl(config, deps.idp, login, lang).href, loginSecret: login.loginSecret }, 200);
   });
 
-  app.post('/reauthentication/ticket', smallBody, deps.auth, async (c) => {
-    assertWidgetRequest(c);
-    const principal = sessionPrincipal(c);
-    const body = await deps.readJsonObject(c);
-    const result = await deps.sessions.reauthenticate(body.ticket, body.loginSecret, requestOrigin(c, ownOrigin), {
-      idHash: principal.sessionIdHash,
-      accountId: principal.accountId,
-      clientId: principal.clientId,
-      customerId: principal.customerId,
-    });
-    if (result === 'invalid') throw problems.ticketInvalid();
-    if (result === 'origin') throw problems.originNotAllowed();
-    return c.body(null, 204);
-  });
-}
-
-/** Re-authentication renews a browser session: without one (no login, or a bearer token) there is nothing to renew. */
-function sessionPrincipal(c: Context<ApiEnv>) {
-  const principal = c.get('principal');
-  if (!principal) throw problems.unauthenticated();
-  const { sessionIdHash } = principal;
-  if (sessionIdHash === undefined) throw new ProblemError(400, 'session_required', 'Only a browser session (DPoP) can be re-authenticated');
-  return { ...principal, sessionIdHash };
+  app.openapi(
+    ticketRoute(deps.auth),
+    async (c) => {
+      const principal = sessionPrincipal(c);
+      const { ticket, loginSecret } = c.req.valid('json');
+      const result = await deps.sessions.reauthenticate(ticket, loginSecret, requestOrigin(c, ownOrigin), {
+        idHash: principal.sessionIdHash,
+        accountId: principal.accountId,
+        clientId: principal.clientId,
+        customerId: principal.customerId,
+      });
+      if (result === 'invalid') throw problems.ticketInvalid();
+      if (result === 'origin') throw problems.originNotAllowed();
+      return c.body(null, 204);
+    },
+    (result) => refuseAsTicketInvalid(result),
+  );
 }

@@ -32,9 +32,8 @@ import {
 import { deviceLabel } from '../../domain/session/device-label.ts';
 import { REAUTHENTICATION_MAX_AGE_SECONDS } from '../../domain/session/step-up.ts';
 import { mountReauthenticationRoutes } from './reauthentication-routes.ts';
-
-/** The scopes the API asks for: identity claims for the session, `portal` for the API itself. */
-export const LOGIN_SCOPE = 'openid profile email customer portal';
+import { loginUrl } from './login-url.ts';
+import { refuseAsTicketInvalid, widgetOnly } from './route-guards.ts';
 
 export interface SessionRoutesDeps {
   sequelize: Sequelize;
@@ -49,12 +48,6 @@ export interface SessionRoutesDeps {
   auth: MiddlewareHandler<ApiEnv>;
   logger: Logger;
 }
-
-/** Every request but the callback comes from the widgets' own code: `X-GP-Request: 1`, checked before the body. */
-const widgetOnly: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  assertWidgetRequest(c);
-  await next();
-};
 
 const loginRoute = createRoute({
   method: 'post',
@@ -127,15 +120,6 @@ const logoutRoute = createRoute({
 });
 
 /**
- * A ticket's body that is not two strings answers as any unusable ticket does (`ticket_invalid`),
- * not `invalid_request`: to the page, a missing secret and a wrong one are the same failure.
- */
-function refuseAsTicketInvalid(result: { success: boolean }): undefined {
-  if (!result.success) throw problems.ticketInvalid();
-  return undefined;
-}
-
-/**
  * The widgets' login and session, mounted at `/api/session`:
  *
  * - `POST /login` `{ clientId, mode: 'popup'|'redirect', returnTo?, lang? }` from a page on one of
@@ -180,25 +164,10 @@ export function sessionRoutes(deps: SessionRoutesDeps): OpenAPIHono<ApiEnv> {
     const config = await configurationFor(partner);
     await deleteExpiredLoginArtefacts(sequelize);
     const login = await createLoginState(sequelize, { clientId: partner.clientId, mode, origin, returnTo });
-    const authorizationUrl = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: idp.redirectUri,
-      scope: LOGIN_SCOPE,
-      code_challenge: login.codeChallenge,
-      code_challenge_method: 'S256',
-      state: login.state,
-      nonce: login.nonce,
-      // Every widget login asks for the password, also when this browser still holds the IdP's
-      // own session (a previous customer's, on a shared computer, who only logged out of the
-      // portal or just closed the tab): no silent log-in as somebody else.
-      prompt: 'login',
-      // With max_age the IdP states `auth_time` in the ID token; the session keeps it for step-up.
-      max_age: String(REAUTHENTICATION_MAX_AGE_SECONDS),
-      ...(lang ? { ui_locales: lang } : {}),
-    });
-    return c.json({ authorizationUrl: authorizationUrl.href, loginSecret: login.loginSecret }, 200);
+    return c.json({ authorizationUrl: loginUrl(config, idp, login, lang).href, loginSecret: login.loginSecret }, 200);
   });
 
-  mountReauthenticationRoutes(app, { ...deps, loginScope: LOGIN_SCOPE, configurationFor, readJsonObject });
+  mountReauthenticationRoutes(app, { ...deps, configurationFor });
 
   app.openapi(callbackRoute, async (c) => {
     const params = new URL(c.req.url).searchParams;
@@ -351,17 +320,4 @@ function parseReturnTo(raw: unknown, origin: string): string {
   if (url.origin !== origin || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) throw refuse();
   url.hash = '';
   return url.href;
-}
-
-async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw problems.invalidRequest([{ field: '', code: 'invalid_json', message: 'The body must be a JSON object' }]);
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw problems.invalidRequest([{ field: '', code: 'invalid_json', message: 'The body must be a JSON object' }]);
-  }
-  return body as Record<string, unknown>;
 }

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { LANGUAGES } from '../../../common/language.ts';
 
 /** Request and response schemas of the widgets' log-in and session (`/api/session`). */
 
-export const LangSchema = z.enum(['hu', 'en']);
+export const LangSchema = z.enum(LANGUAGES);
 
 export const LoginStartBody = z
   .object({
@@ -53,3 +54,5 @@ export const dpopHeader = {
   description: "A DPoP proof (RFC 9449) signed by the session's key",
 };
 export const widgetHeader = { name: 'X-GP-Request', in: 'header' as const, required: true, schema: { type: 'string' as const, enum: ['1'] } };
+
+export const ReauthenticationBody = z.object({ lang: LangSchema.optional() }).openapi('ReauthenticationStart');
