@@ -136,7 +136,9 @@ export async function getPolicy(ctx: DomainContext, args: GetPolicyArgs): Promis
       pendingChanges: changeRequests.filter((c) => c.status === 'pending').length,
     }),
     correspondenceAddress: policy.correspondenceAddress,
-    effectiveCorrespondenceAddress: policy.correspondenceAddress ?? { postcode: customer.postcode, city: customer.city, addressLine: customer.addressLine },
+    // The contract's own address, else the customer's correspondence address, else the home address.
+    effectiveCorrespondenceAddress: policy.correspondenceAddress ??
+      customer.correspondenceAddress ?? { postcode: customer.postcode, city: customer.city, addressLine: customer.addressLine },
     changeable: policy.status === 'active',
     paymentOptions: product.frequencies.map((frequency) => ({ frequency, methods: allowedPaymentMethods(policy.product, frequency) })),
     invoices,

@@ -22,6 +22,8 @@ export interface ScopedPolicy extends PolicyRecord {
 
 export interface ScopedCustomer extends CustomerRecord {
   phone: string | null;
+  /** Where the customer's letters go when a contract names no address of its own; null: the home address. */
+  correspondenceAddress: PostalAddress | null;
 }
 
 export interface ScopedPolicyWithCustomer {
@@ -36,7 +38,7 @@ export const POLICY_COLUMNS = `p.id as p_id, p.customer_id, p.policy_number, p.p
   p.correspondence_address, p.broker_id, b.name as broker_name, p.created_at as p_created_at, p.updated_at as p_updated_at`;
 
 const CUSTOMER_COLUMNS = `c.id as c_id, c.customer_number, c.kind, c.name, c.birth_date, c.tax_number, c.postcode, c.city,
-  c.address_line, c.email, c.phone, c.language, exists (select 1 from accounts a where a.customer_id = c.id) as has_account`;
+  c.address_line, c.correspondence_address as c_correspondence_address, c.email, c.phone, c.language, exists (select 1 from accounts a where a.customer_id = c.id) as has_account`;
 
 function jsonOf<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -70,7 +72,11 @@ export function scopedPolicyOf(row: Row): ScopedPolicy {
 }
 
 function scopedCustomerOf(row: Row): ScopedCustomer {
-  return { ...customerOf(row), phone: typeof row.phone === 'string' && row.phone.trim() ? row.phone.trim() : null };
+  return {
+    ...customerOf(row),
+    phone: typeof row.phone === 'string' && row.phone.trim() ? row.phone.trim() : null,
+    correspondenceAddress: row.c_correspondence_address == null ? null : jsonOf<PostalAddress>(row.c_correspondence_address),
+  };
 }
 
 export function policyNotFound(): DomainError {

@@ -90,6 +90,19 @@ describe('listPolicies', () => {
 });
 
 describe('getPolicy', () => {
+  it("sends a contract without its own address to the customer's correspondence address, and to the home address only without one", async () => {
+    const { person, policies } = db.demo;
+    const own = { postcode: '1052', city: 'Budapest', addressLine: 'Váci utca 10.' };
+    await db.sequelize.query('update customers set correspondence_address = $1::jsonb where id = $2', { bind: [JSON.stringify(own), person.id] });
+    try {
+      const detail = await getPolicy(db.ctx(), { customerId: person.id, policyId: policies.casco.id });
+      expect(detail.correspondenceAddress).toBeNull();
+      expect(detail.effectiveCorrespondenceAddress).toEqual(own);
+    } finally {
+      await db.sequelize.query('update customers set correspondence_address = null where id = $1', { bind: [person.id] });
+    }
+  });
+
   it('shows the contract with its invoices, claims, documents and payment options', async () => {
     const { person, policies } = db.demo;
     const detail = await getPolicy(db.ctx(), { customerId: person.id, policyId: policies.casco.id });
