@@ -62,7 +62,7 @@ nav?.addEventListener('click', (event) => {
   show(link.dataset.view, { focus: true });
 });
 
-// The overview's items lead to the other areas on this page: the area is shown in place (its
+// The overview's items (and a contract's claims) lead to the other areas on this page: the area is shown in place (its
 // link's address is kept, so Back returns to the overview), with the document or claim opened.
 const OVERVIEW_VIEWS = { invoices: 'szamlak', mailbox: 'levelezes', claims: 'karbejelentes', policies: 'szerzodesek' };
 document.addEventListener('gp-navigate', (event) => {
@@ -74,7 +74,11 @@ document.addEventListener('gp-navigate', (event) => {
   url.searchParams.set('view', view);
   if (event.view === 'mailbox' && event.id) url.searchParams.set('document', event.id);
   history.pushState(null, '', url.href);
-  if (event.view === 'claims') document.querySelector('gp-claim-form')?.setAttribute('view', 'list');
+  if (event.view === 'claims') {
+    const claimForm = document.querySelector('gp-claim-form');
+    claimForm?.setAttribute('view', 'list');
+    if (event.id) claimForm?.setAttribute('claim-id', event.id);
+  }
   show(view, { focus: true });
   applyDeepLink(url.href);
 });

@@ -139,7 +139,7 @@ const INVALID = 'form [aria-invalid="true"]';
  * @csspart claim-number - The reported claim's number (focused after reporting).
  * @csspart another-button - The button starting another report.
  * @csspart claims - The list of the customer's claims.
- * @csspart claim - One claim of the list.
+ * @csspart claim - One claim of the list (`claim highlighted` for the `claim-id` one).
  * @csspart status - A claim's current status.
  * @csspart history - A claim's status history (a disclosure).
  * @csspart add-files-button - The button opening "add files" on a claim of the list.
@@ -162,6 +162,12 @@ export default class GpClaimForm extends GpElement {
 
   /** A policy to report on, preselected when it is one of the customer's live policies. */
   @property({ attribute: 'policy-id' }) accessor policyId = '';
+
+  /** A claim to show in the list (a contract's page or the overview leads here): highlighted, its history open, focused once. */
+  @property({ attribute: 'claim-id' }) accessor claimId = '';
+
+  /** The `claim-id` already focused (a new one focuses again). */
+  #focusedClaim = '';
 
   @state() accessor model: ClaimFormView = fresh();
 
@@ -211,6 +217,14 @@ export default class GpClaimForm extends GpElement {
   protected override updated(): void {
     // A file no longer chosen gives its thumbnail's memory back.
     this.#thumbnails.keep([...this.model.draft.files, ...(this.model.adding?.files ?? [])]);
+    const wanted =
+      this.view === 'list' && this.claimId !== this.#focusedClaim
+        ? this.renderRoot.querySelector<HTMLElement>(`#claim-${CSS.escape(this.claimId)} .claim-title`)
+        : null;
+    if (wanted) {
+      this.#focusedClaim = this.claimId;
+      wanted.focus();
+    }
   }
 
   /** Every page of the live policies; preselects the `policy-id` one. */
@@ -759,8 +773,10 @@ export default class GpClaimForm extends GpElement {
       html`<p part="list-status" class="visually-hidden" role="status">${this.model.listStatus}</p>
         <ul part="claims" class="claims" aria-label=${t.term('claimForm.view.list')}>
         ${claims!.map(
-          (claim) => html`<li part="claim" class="claim" id="claim-${claim.id}">
-            <h3 class="claim-title">${claim.claimNumber} – ${claim.claimTypeName[t.lang]}</h3>
+          (
+            claim,
+          ) => html`<li part=${String(claim.id) === this.claimId ? 'claim highlighted' : 'claim'} class="claim ${String(claim.id) === this.claimId ? 'highlighted' : ''}" id="claim-${claim.id}">
+            <h3 class="claim-title" tabindex="-1">${claim.claimNumber} – ${claim.claimTypeName[t.lang]}</h3>
             <dl class="claim-facts">
               ${(
                 [
@@ -771,7 +787,7 @@ export default class GpClaimForm extends GpElement {
                 ] as const
               ).map(([key, value]) => html`<div><dt>${t.term(`claimForm.${key}`)}</dt><dd>${value}</dd></div>`)}
             </dl>
-            <details part="history" class="history">
+            <details part="history" class="history" ?open=${String(claim.id) === this.claimId}>
               <summary>${t.term('claimForm.history')}</summary>
               <ol>
                 ${claim.history.map(

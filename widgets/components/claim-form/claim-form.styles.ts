@@ -27,6 +27,11 @@ export default css`
     gap: calc(var(--_space) / 2);
   }
 
+  .claim.highlighted {
+    outline: 2px solid var(--_accent);
+    background: var(--_surface-alt);
+  }
+
   .views [aria-pressed='true'] {
     background: var(--_primary);
     color: var(--_on-primary);

@@ -42,9 +42,18 @@ type Tab = 'due' | 'paid';
 
 const networkFailure = (error: unknown) => isApiProblem(error) && error.status === 0;
 
-/** The open and overdue invoices, earliest due date first. */
-const payable = (page?: InvoicePage) =>
-  (page?.items ?? []).filter((i) => i.status === 'open' || i.status === 'overdue').sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+/** The open and overdue invoices (of one contract, with `policyId`), earliest due date first. */
+const payable = (page?: InvoicePage, policyId?: number) =>
+  (page?.items ?? [])
+    .filter((i) => (i.status === 'open' || i.status === 'overdue') && (policyId === undefined || i.policyId === policyId))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+
+/** The outstanding premium of the invoices shown (the page's own figures cover every contract). */
+function outstandingOf(invoices: Invoice[]): InvoicePage['outstanding'] {
+  const overdue = invoices.filter((i) => i.overdue);
+  const sum = (list: Invoice[]) => list.reduce((total, i) => total + i.amountHuf, 0);
+  return { totalHuf: sum(invoices), count: invoices.length, overdueHuf: sum(overdue), overdueCount: overdue.length };
+}
 
 /**
  * The customer's open and overdue invoices (earliest due date first) with the outstanding
@@ -111,6 +120,12 @@ export default class GpInvoicePay extends GpElement {
   @property({ attribute: 'payment-mode', reflect: true, converter: (value) => (value === 'redirect' ? 'redirect' : 'popup') })
   accessor paymentMode: PaymentMode = 'popup';
 
+  /**
+   * One contract's invoices only (a contract's page pays its own premium where it shows it);
+   * the paid list is then left to the contract's own invoice table.
+   */
+  @property({ attribute: 'policy-id', type: Number }) accessor policyId: number | undefined;
+
   /** Milliseconds between status polls. */
   pollInterval = 2000;
 
@@ -158,7 +173,7 @@ export default class GpInvoicePay extends GpElement {
         page,
         loading: false,
         selected: new Set(
-          payable(page)
+          payable(page, this.policyId)
             .filter((i) => !i.paymentPending && selected.has(i.id))
             .map((i) => i.id),
         ),
@@ -227,7 +242,7 @@ export default class GpInvoicePay extends GpElement {
     const { page, selected, phase } = this.view;
     const api = this.sessionApi;
     if (phase !== 'idle' || !api) return;
-    const invoiceIds = payable(page)
+    const invoiceIds = payable(page, this.policyId)
       .filter((i) => selected.has(i.id))
       .map((i) => i.id);
     if (!invoiceIds.length || invoiceIds.length > MAX_INVOICES) {
@@ -368,21 +383,22 @@ export default class GpInvoicePay extends GpElement {
   protected override render() {
     const t = this.localize;
     const { page, loadError } = this.view;
-    const invoices = payable(page);
+    const invoices = payable(page, this.policyId);
+    const ofContract = this.policyId !== undefined;
     return html`<section part="base" lang=${t.lang} aria-labelledby="heading">
-      <h2 id="heading" part="heading">${t.term('invoicePay.heading')}</h2>
+      <h2 id="heading" part="heading">${t.term(ofContract ? 'invoicePay.policyHeading' : 'invoicePay.heading')}</h2>
       ${
         this.renderGate() ??
-        html`${this.#renderTabs()}<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
+        html`${ofContract ? nothing : this.#renderTabs()}<div part="progress" role="status" aria-live="polite">${this.#renderProgress()}</div>
         ${
-          this.tab === 'paid'
+          this.tab === 'paid' && !ofContract
             ? this.#renderHistory()
             : loadError
               ? renderError(t, loadError, () => this.#load())
               : !page
                 ? renderLoading(t)
                 : invoices.length
-                  ? this.#renderList(page.outstanding, invoices)
+                  ? this.#renderList(ofContract ? outstandingOf(invoices) : page.outstanding, invoices)
                   : renderEmpty(t.term('invoicePay.empty'))
         }`
       }

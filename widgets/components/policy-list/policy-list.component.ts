@@ -6,6 +6,9 @@ import { isApiProblem } from '../../api/api-problem.ts';
 import type { PolicyChangeResult, PolicyDetail, PolicyList, PolicySummary, PostalAddress } from '../../api/schemas.ts';
 import { GpDocumentOpenedEvent } from '../../events/document-opened.ts';
 import { GpPolicyChangedEvent } from '../../events/policy-changed.ts';
+import { GpNavigateEvent } from '../../events/navigate.ts';
+// A contract's open invoices are paid where they are shown, with the invoices widget's own flow.
+import '../invoice-pay/invoice-pay.ts';
 import { isTermKey } from '../../i18n/translate.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderEmpty, renderError, renderLoading } from '../../internal/states.ts';
@@ -63,6 +66,9 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @event {GpPolicyChangedEvent} gp-policy-changed - A contract change was accepted
  *   (`event.policyId`, `event.result`: the change requests and the confirmation document).
  * @event {GpDocumentOpenedEvent} gp-document-opened - A document of the contract was opened.
+ * @event {GpNavigateEvent} gp-navigate - A claim of the contract was chosen (`view` `claims`, `id`
+ *   the claim's): a page showing `<gp-claim-form>` itself handles it (`claim-id`); otherwise the
+ *   link of `claims-href` is followed.
  * @event {GpErrorEvent} gp-error - Loading, changing or opening failed (`event.action`:
  *   `policies.list`, `policies.detail`, `policies.change` or `policies.document`).
  *
@@ -83,6 +89,8 @@ const address = (a: PostalAddress) => `${a.postcode} ${a.city}, ${a.addressLine}
  * @csspart detail-heading - The detail's heading.
  * @csspart invoices - The invoices table.
  * @csspart claims - The claims list.
+ * @csspart claim-link - Opens a claim in the claim form's list.
+ * @csspart pay - The contract's own `<gp-invoice-pay>`: its open and overdue invoices, paid here.
  * @csspart more-invoices-button - Shows every invoice of a contract (the detail shows the first 6).
  * @csspart documents - The documents list.
  * @csspart open-document-button - Opens a document's PDF (as the mailbox does; the API marks it read).
@@ -109,6 +117,9 @@ export default class GpPolicyList extends GpElement {
 
   /** Contracts per page (1–100, default 10). */
   @property({ attribute: 'page-size', type: Number }) accessor pageSize = 10;
+
+  /** Where `<gp-claim-form>` is on the page (a `#fragment` on a one-page layout): a contract's claims link there; see `gp-navigate`. */
+  @property({ attribute: 'claims-href' }) accessor claimsHref = '';
 
   @state() accessor list: ListState = { items: [] };
   /** The open contract, if any: its id, then its detail or the failure to load it. */
@@ -370,6 +381,18 @@ export default class GpPolicyList extends GpElement {
     </div>`;
   }
 
+  /** A claim of the contract: it opens in the claim form's list, as the overview's claims do. */
+  #claimLink(id: number, label: string): TemplateResult {
+    const href = this.claimsHref || undefined;
+    const onClick = (event: MouseEvent) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (!this.dispatchEvent(new GpNavigateEvent('claims', String(id)))) event.preventDefault();
+    };
+    return href
+      ? html`<a part="claim-link" class="link" href=${href} @click=${onClick}>${label}</a>`
+      : html`<button part="claim-link" class="link" type="button" @click=${onClick}>${label}</button>`;
+  }
+
   #section(name: string, count: number, content: () => unknown): TemplateResult {
     return html`<section aria-labelledby="${name}-heading">
       <h3 id="${name}-heading">${this.#t(`policyList.${name}`)}</h3>
@@ -387,7 +410,11 @@ export default class GpPolicyList extends GpElement {
       ${this.#section(
         'invoices',
         d.invoices.length,
-        () => html`<table part="invoices" class="cards">
+        () => html`${
+          d.status === 'active' && d.invoices.some((i) => i.status === 'open' || i.status === 'overdue')
+            ? html`<gp-invoice-pay part="pay" policy-id=${d.id} @gp-payment-completed=${() => this.#loadDetail(d.id, true)}></gp-invoice-pay>`
+            : nothing
+        }<table part="invoices" class="cards">
         <caption class="visually-hidden">${t.term('policyList.invoices')}</caption>
         <thead><tr>${th('invoice.number')}${th('invoice.due')}${th('invoice.amount')}${th('status')}</tr></thead>
         <tbody>${(this.allInvoices ? d.invoices : d.invoices.slice(0, INVOICES_SHOWN)).map(
@@ -407,7 +434,7 @@ export default class GpPolicyList extends GpElement {
         'claims',
         d.claims.length,
         () => html`<ul part="claims">
-        ${d.claims.map((c) => html`<li>${c.claimNumber} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
+        ${d.claims.map((c) => html`<li>${this.#claimLink(c.id, c.claimNumber)} – ${c.claimTypeName[lang]} – ${t.date(c.occurredAt)} – ${this.#known('claimStatus', c.status)}</li>`)}
       </ul>`,
       )}
       ${this.#section(

@@ -3,6 +3,7 @@ import type { invoicePayHu } from './invoice-pay.hu.ts';
 
 export const invoicePayEn = {
   'invoicePay.heading': 'Invoices and payment',
+  'invoicePay.policyHeading': 'Premium to pay on this contract',
   'invoicePay.outstanding': (total: string, count: number) => `Total to pay: ${total} (${count} ${count === 1 ? 'invoice' : 'invoices'})`,
   'invoicePay.overdue': (total: string, count: number) => `, of which overdue: ${total} (${count} ${count === 1 ? 'invoice' : 'invoices'})`,
   'invoicePay.caption': 'Open and overdue invoices by due date',

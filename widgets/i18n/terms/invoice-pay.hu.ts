@@ -1,6 +1,7 @@
 /** <gp-invoice-pay>: its own strings and the problem codes only it meets. Keys start with `invoicePay.` (or `problem.`/`field.`). */
 export const invoicePayHu = {
   'invoicePay.heading': 'Számlák és díjfizetés',
+  'invoicePay.policyHeading': 'A szerződés fizetendő díja',
   'invoicePay.outstanding': (total: string, count: number) => `Fizetendő összesen: ${total} (${count} számla)`,
   'invoicePay.overdue': (total: string, count: number) => `, ebből lejárt: ${total} (${count} számla)`,
   'invoicePay.caption': 'Nyitott és lejárt számlák határidő szerint',

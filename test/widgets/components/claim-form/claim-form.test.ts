@@ -118,9 +118,9 @@ async function chooseFiles(el: GpClaimForm, files: File[], input = part<HTMLInpu
 
 const jpeg = (name = 'karosodas.jpg', size = 2048) => new File([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(size - 3)], name, { type: 'image/jpeg' });
 
-async function render(attrs: { policyId?: string; view?: string } = {}, lang: Lang = 'hu') {
+async function render(attrs: { policyId?: string; view?: string; claimId?: string } = {}, lang: Lang = 'hu') {
   const { portal, widget } = await inPortal<GpClaimForm>(
-    html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'}></gp-claim-form>`,
+    html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'} claim-id=${attrs.claimId ?? ''}></gp-claim-form>`,
     { lang },
   );
   return { portal, el: widget };
@@ -549,6 +549,21 @@ describe('<gp-claim-form>', () => {
     await waitUntil(() => root(el).querySelector('[part~="form"]'), 'no form');
     expect(el.view).to.equal('report');
     expect(el.getAttribute('view')).to.equal('report');
+  });
+
+  it('opens the claim a contract or the overview leads to (claim-id): highlighted, its history open, focused', async () => {
+    api.on('GET', '/claims', { items: [claim({ id: 4, claimNumber: 'KAR-2026-000004' }), claim({})], page: 1, pageSize: 100, total: 2 });
+    const { el } = await render({ view: 'list', claimId: '5' });
+    await loaded(el);
+    await waitUntil(() => root(el).activeElement?.closest('[part~="claim"]'), 'the claim never got focus');
+    const [other, wanted] = parts(el, 'claim');
+    expect(wanted!.id).to.equal('claim-5');
+    expect(wanted!.getAttribute('part')).to.equal('claim highlighted');
+    expect(other!.getAttribute('part')).to.equal('claim');
+    expect(root(el).activeElement).to.equal(wanted!.querySelector('h3'));
+    expect(wanted!.querySelector('details')!.open).to.equal(true);
+    expect(other!.querySelector('details')!.open).to.equal(false);
+    await expect(el).to.be.accessible();
   });
 
   it('shows the empty and the error state of the list', async () => {

@@ -12,12 +12,20 @@ import type { GpPolicyChangedEvent } from '../../../../widgets/events/policy-cha
 import type { PolicyChange } from '../../../../widgets/api/schemas.ts';
 import GpPolicyList from '../../../../widgets/components/policy-list/policy-list.ts';
 import { cancelledTravel, changeResult, detail, page, summary } from './fixtures.ts';
+import { invoice } from '../invoice-pay/fixtures.ts';
+import type GpInvoicePay from '../../../../widgets/components/invoice-pay/invoice-pay.component.ts';
+import type { GpNavigateEvent } from '../../../../widgets/events/navigate.ts';
 
 /** A forint amount as textOf() shows it (no-break spaces collapsed). */
 const formatHuf = (amount: number, lang: Lang) => huf(amount, lang).replace(/\s+/g, ' ');
 
 const live = summary(1);
 const ended = cancelledTravel(2);
+
+/** `GET /invoices` lists every contract's: the overdue one of contract 1 (as its detail shows it) and another contract's. */
+const OVERDUE = invoice(31, '2026-04-15', 12150, { policyId: 1, policyNumber: live.policyNumber, status: 'overdue', overdue: true, daysOverdue: 30 });
+const OTHER_CONTRACT = invoice(77, '2026-05-01', 30000, { policyId: 9, policyNumber: 'GP-OTHER-9' });
+const OUTSTANDING = { totalHuf: 42150, count: 2, overdueHuf: 12150, overdueCount: 1 };
 
 async function render(api: FakeApi, attributes = html`<gp-policy-list></gp-policy-list>`, lang: Lang = 'hu') {
   const result = await inPortal<GpPolicyList>(attributes, { lang });
@@ -54,7 +62,8 @@ describe('<gp-policy-list>', () => {
     api = new FakeApi()
       .on('GET', '/policies', page([live, ended]))
       .on('GET', '/policies/1', detail(live))
-      .on('GET', '/policies/2', detail(ended));
+      .on('GET', '/policies/2', detail(ended))
+      .on('GET', '/invoices', { items: [OVERDUE, OTHER_CONTRACT], page: 1, pageSize: 100, total: 2, outstanding: OUTSTANDING });
     api.install();
   });
   afterEach(() => api.restore());
@@ -452,6 +461,54 @@ describe('<gp-policy-list>', () => {
       await elementUpdated(el);
       expect(textOf(part(el, 'document-notice'))).to.equal('Megnyitotta: Kötvény GP-100001');
       expect(textOf(part(el, 'documents'))).not.to.contain('olvasatlan');
+    });
+
+    it("pays the contract's open invoices where they are shown, with the invoices widget's own flow, and shows the contract afresh", async () => {
+      const popup = { closed: false, location: { href: '' }, close() {}, focus() {} };
+      window.open = (() => popup) as unknown as typeof window.open;
+      api
+        .on('POST', '/payments', () => ({
+          status: 201,
+          json: { paymentId: 'pay-1', status: 'pending', amountHuf: 12150, redirectUrl: 'https://pay.example/checkout/1' },
+        }))
+        .on('GET', '/payments/:id', () => ({
+          json: {
+            id: 'pay-1',
+            status: 'succeeded',
+            amountHuf: 12150,
+            invoices: [{ id: 31, invoiceNumber: OVERDUE.invoiceNumber }],
+            redirectUrl: null,
+            receiptDocumentId: null,
+          },
+        }));
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      const pay = part<GpInvoicePay>(el, 'pay');
+      expect(pay.localName).to.equal('gp-invoice-pay');
+      await waitUntil(() => parts(pay, 'invoice').length > 0, 'the contract’s invoices never showed');
+      // Only this contract's invoice, its own total, and no list of paid ones (the table below has them).
+      expect(parts(pay, 'invoice').map(textOf).join()).to.contain(OVERDUE.invoiceNumber).and.not.contain(OTHER_CONTRACT.invoiceNumber);
+      expect(textOf(part(pay, 'heading'))).to.equal('A szerződés fizetendő díja');
+      expect(textOf(part(pay, 'outstanding'))).to.contain(`Fizetendő összesen: ${formatHuf(12150, 'hu')} (1 számla)`);
+      expect(pay.shadowRoot!.querySelector('[part~="tabs"]')).to.equal(null);
+
+      part<HTMLInputElement>(pay, 'checkbox').click();
+      await elementUpdated(pay);
+      part<HTMLButtonElement>(pay, 'pay-button').click();
+      await waitUntil(() => api.callsTo('GET', '/policies/1').length === 2, 'the contract was not shown afresh after the payment');
+      expect((api.callsTo('POST', '/payments')[0]!.body as { invoiceIds: number[] }).invoiceIds).to.deep.equal([31]);
+      expect(popup.location.href).to.equal('https://pay.example/checkout/1');
+    });
+
+    it('leads from a claim of the contract to the claim form (gp-navigate with the claim)', async () => {
+      const { el } = await render(api);
+      await openDetail(el, 1);
+      const link = part<HTMLButtonElement>(el, 'claim-link');
+      expect(textOf(link)).to.equal('KAR-2025-0005');
+      const navigate = oneEvent<GpNavigateEvent>(el, 'gp-navigate');
+      link.click();
+      const event = await navigate;
+      expect([event.view, event.id]).to.deep.equal(['claims', '5']);
     });
 
     it('shows the first 6 of 15 monthly invoices, and the rest on request', async () => {
