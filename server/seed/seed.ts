@@ -6,6 +6,8 @@ import { issueDocument, type IssuedDocument } from '../documents/issue.ts';
 import { DEMO_LOGINS, type DemoLogins } from './demo-logins.ts';
 import { insertRows, json } from '../db/insert-rows.ts';
 import { reserveClaimNumbers } from '../domain/claims/claim-number.ts';
+import { CLAIM_COLUMNS } from '../domain/claims/claim-columns.ts';
+import { DOCUMENT_COLUMNS } from '../documents/delivery/deliver-document.ts';
 import type { SeedData } from './model.ts';
 import { generateSeedData, type SeedPlanOptions } from './plan.ts';
 
@@ -273,23 +275,7 @@ async function insertAll(
   const claims = idMap(
     await insert(
       'claims',
-      [
-        'claim_number',
-        'policy_id',
-        'customer_id',
-        'claim_type',
-        'occurred_at',
-        'place',
-        'description',
-        'estimated_damage_huf',
-        'other_party',
-        'other_party_situation',
-        'contact_preference',
-        'status',
-        'client_id',
-        'created_at',
-        'updated_at',
-      ],
+      [...CLAIM_COLUMNS, 'created_at', 'updated_at'],
       data.claims.map((c) => [
         c.claimNumber,
         policyId(c.policyNumber),
@@ -318,22 +304,7 @@ async function insertAll(
 
   await insert(
     'documents',
-    [
-      'id',
-      'customer_id',
-      'policy_id',
-      'type',
-      'title',
-      'filename',
-      'content_type',
-      'content',
-      'size_bytes',
-      'sha256',
-      'source',
-      'issued_at',
-      'read_at',
-      'created_at',
-    ],
+    [...DOCUMENT_COLUMNS, 'read_at', 'created_at'],
     data.documents.map((d) => {
       const pdf = pdfs.get(d.id)!;
       return [

@@ -13,6 +13,7 @@ import type { ClaimAttachmentMeta, ClaimStatus } from './claim-views.ts';
 import { attachmentMetaOf } from './claim-views.ts';
 import { checkAgainstPolicy, parseClaimReport, type ClaimReportInput } from './claim-input.ts';
 import { nextClaimNumber } from './claim-number.ts';
+import { CLAIM_COLUMNS } from './claim-columns.ts';
 
 /**
  * Reports a claim (kárbejelentés) on one of the customer's contracts. After the checks
@@ -104,24 +105,7 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
       sequelize,
       transaction,
       'claims',
-      [
-        'claim_number',
-        'policy_id',
-        'customer_id',
-        'claim_type',
-        'occurred_at',
-        'place',
-        'description',
-        'estimated_damage_huf',
-        'other_party',
-        'other_party_situation',
-        'contact_preference',
-        'status',
-        'client_id',
-        'acknowledgement_document_id',
-        'created_at',
-        'updated_at',
-      ],
+      [...CLAIM_COLUMNS, 'acknowledgement_document_id', 'created_at', 'updated_at'],
       [
         [
           claimNumber,
