@@ -1,102 +1,15 @@
-import type { Lang } from '../../../../widgets/i18n/lang.ts';
 import { afterEach, beforeEach, describe, it } from '../../mocha.ts';
 import { elementUpdated, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ClaimSummary, PolicySummary, ReportedClaim } from '../../../../widgets/api/schemas.ts';
 import '../../../../widgets/components/claim-form/claim-form.ts';
 import GpClaimForm from '../../../../widgets/components/claim-form/claim-form.component.ts';
-import { budapestNow } from '../../../../widgets/components/claim-form/claim-rules.ts';
 import { GpClaimSubmittedEvent } from '../../../../widgets/events/claim-submitted.ts';
 import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
+import { $, CASCO, HOME, REPORTED, choose, claim, daysAgo, errorOf, heading, jpeg, loaded, policyList, render, type } from './fixtures.ts';
 
-const policy = (over: Partial<PolicySummary>): PolicySummary =>
-  ({
-    id: 12,
-    policyNumber: 'GP-CAS-000012',
-    product: 'casco',
-    productName: { hu: 'CASCO gépjármű-biztosítás', en: 'CASCO comprehensive motor insurance' },
-    status: 'active',
-    startDate: '2024-06-01',
-    endDate: null,
-    cancelledAt: null,
-    insuredObjectLabel: 'ABC-123 Škoda Octavia',
-    ...over,
-  }) as PolicySummary;
-
-const CASCO = policy({});
-const HOME = policy({
-  id: 14,
-  policyNumber: 'GP-LAK-000014',
-  product: 'home',
-  productName: { hu: 'Lakásbiztosítás', en: 'Home insurance' },
-  insuredObjectLabel: 'Győr, Baross út 12.',
-});
-const policyList = (items: PolicySummary[]) => ({
-  items,
-  page: 1,
-  pageSize: 100,
-  total: items.length,
-  status: 'active',
-  counts: { active: items.length, cancelled: 0 },
-});
-
-const REPORTED: ReportedClaim = {
-  id: 77,
-  claimNumber: 'KAR-2026-000077',
-  status: 'received',
-  reportedAt: '2026-05-10T10:00:00Z',
-  attachments: [],
-  acknowledgementDocumentId: '7d3f3c1e-8a63-4c55-9a0c-0d2f9a1c0b11',
-};
-
-const claim = (over: Partial<ClaimSummary>): ClaimSummary =>
-  ({
-    id: 5,
-    claimNumber: 'KAR-2026-000005',
-    policyId: 12,
-    policyNumber: 'GP-CAS-000012',
-    product: 'casco',
-    claimType: 'glass',
-    claimTypeName: { hu: 'Üvegkár', en: 'Glass breakage' },
-    occurredAt: '2026-03-02T08:00:00Z',
-    place: 'Budapest',
-    estimatedDamageHuf: null,
-    contactPreference: 'email',
-    status: 'in_review',
-    reportedAt: '2026-03-02T09:00:00Z',
-    updatedAt: '2026-03-04T09:00:00Z',
-    attachmentCount: 1,
-    history: [
-      { status: 'received', note: 'Kárbejelentés beérkezett az Ügyfélportálon.', at: '2026-03-02T09:00:00Z' },
-      { status: 'in_review', note: null, at: '2026-03-04T09:00:00Z' },
-    ],
-    ...over,
-  }) as ClaimSummary;
-
-const daysAgo = (n: number) => budapestNow(new Date(Date.now() - n * 86_400_000)).date;
 const root = (el: GpClaimForm) => el.shadowRoot!;
-const $ = <T extends HTMLElement = HTMLElement>(el: GpClaimForm, selector: string) => {
-  const node = root(el).querySelector<T>(selector);
-  if (!node) throw new Error(`no ${selector}`);
-  return node;
-};
-const heading = (el: GpClaimForm) => textOf(part(el, 'step-heading'));
-const errorOf = (el: GpClaimForm, id: string) => textOf($(el, `#${id}-error`));
-
-async function type(el: GpClaimForm, id: string, value: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, `#${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await elementUpdated(el);
-}
-
-async function choose(el: GpClaimForm, name: string, value: string): Promise<void> {
-  const radio = $<HTMLInputElement>(el, `input[name="${name}"][value="${value}"]`);
-  radio.click();
-  await elementUpdated(el);
-}
 
 async function next(el: GpClaimForm): Promise<void> {
   part<HTMLButtonElement>(el, 'next-button').click();
@@ -115,19 +28,6 @@ async function chooseFiles(el: GpClaimForm, files: File[], input = part<HTMLInpu
   await waitUntil(() => status() !== before || files.length === 0, 'the chosen files were never checked');
   await el.updateComplete;
 }
-
-const jpeg = (name = 'karosodas.jpg', size = 2048) => new File([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(size - 3)], name, { type: 'image/jpeg' });
-
-async function render(attrs: { policyId?: string; view?: string; claimId?: string } = {}, lang: Lang = 'hu') {
-  const { portal, widget } = await inPortal<GpClaimForm>(
-    html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'} claim-id=${attrs.claimId ?? ''}></gp-claim-form>`,
-    { lang },
-  );
-  return { portal, el: widget };
-}
-
-const loaded = (el: GpClaimForm) =>
-  waitUntil(() => root(el).querySelector('[part~="form"], [part~="empty"], [part~="error"], [part~="claims"]'), 'never loaded');
 
 /** Walks a CASCO collision report up to the review step. */
 async function fillCasco(el: GpClaimForm, date = daysAgo(3)): Promise<void> {

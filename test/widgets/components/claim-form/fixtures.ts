@@ -1,5 +1,5 @@
 import { elementUpdated, html, waitUntil } from '@open-wc/testing';
-import type { ClaimSummary, PolicySummary } from '../../../../widgets/api/schemas.ts';
+import type { ClaimSummary, PolicySummary, ReportedClaim } from '../../../../widgets/api/schemas.ts';
 import type GpClaimForm from '../../../../widgets/components/claim-form/claim-form.component.ts';
 import '../../../../widgets/components/claim-form/claim-form.ts';
 import { budapestNow } from '../../../../widgets/components/claim-form/claim-rules.ts';
@@ -62,11 +62,14 @@ export const claim = (over: Partial<ClaimSummary>): ClaimSummary =>
     reportedAt: '2026-03-02T09:00:00Z',
     updatedAt: '2026-03-04T09:00:00Z',
     attachmentCount: 1,
-    history: [{ status: 'received', note: null, at: '2026-03-02T09:00:00Z' }],
+    history: [
+      { status: 'received', note: 'Kárbejelentés beérkezett az Ügyfélportálon.', at: '2026-03-02T09:00:00Z' },
+      { status: 'in_review', note: null, at: '2026-03-04T09:00:00Z' },
+    ],
     ...over,
   }) as ClaimSummary;
 
-export const REPORTED = {
+export const REPORTED: ReportedClaim = {
   id: 77,
   claimNumber: 'KAR-2026-000077',
   status: 'received',
@@ -110,9 +113,9 @@ export const jpeg = (name = 'karosodas.jpg', size = 2048) =>
 export const pdf = (name = 'jegyzokonyv.pdf') => new File(['%PDF-1.4 …'], name, { type: 'application/pdf' });
 export const fakePng = (name = 'serules.png') => new File(['<html><script>alert(1)</script></html>'], name, { type: 'image/png' });
 
-export async function render(attrs: { policyId?: string; view?: string } = {}, lang: Lang = 'hu') {
+export async function render(attrs: { policyId?: string; view?: string; claimId?: string } = {}, lang: Lang = 'hu') {
   const { portal, widget } = await inPortal<GpClaimForm>(
-    html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'}></gp-claim-form>`,
+    html`<gp-claim-form policy-id=${attrs.policyId ?? ''} view=${attrs.view ?? 'report'} claim-id=${attrs.claimId ?? ''}></gp-claim-form>`,
     { lang },
   );
   return { portal, el: widget };
