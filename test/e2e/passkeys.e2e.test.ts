@@ -18,6 +18,7 @@ import { closeServerNow } from '../support/close-server.ts';
 import { createFixtures, PASSWORD, type Fixtures } from '../idp/provider-harness.ts';
 import { launchBrowser, type E2eBrowser } from './support/browser.ts';
 import { testPartnerSecrets } from '../support/partner-secrets.ts';
+import { virtualAuthenticator } from './support/virtual-authenticator.ts';
 
 const db = useTestDatabase();
 let server: ServerType;
@@ -27,23 +28,6 @@ let browser: E2eBrowser;
 let page: Page;
 let axeSource: string;
 let authenticator: { cdp: CDPSession; id: string };
-
-/** A platform authenticator with resident keys and user verification (a phone or laptop with a PIN or fingerprint), for one page. */
-async function virtualAuthenticator(target: Page): Promise<{ cdp: CDPSession; id: string }> {
-  const cdp = await browser.context.newCDPSession(target);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, id: authenticatorId };
-}
 
 beforeAll(async () => {
   let app: ReturnType<typeof createApp> | undefined;
@@ -64,7 +48,7 @@ beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await launchBrowser({ args: ['--host-resolver-rules=MAP localhost 127.0.0.1'] });
   page = await browser.context.newPage();
-  authenticator = await virtualAuthenticator(page);
+  authenticator = await virtualAuthenticator(browser.context, page);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -115,7 +99,7 @@ describe('passkeys in Chromium', () => {
       PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false);
     });
     // The same passkey, copied onto this page's authenticator (each page has its own).
-    const here = await virtualAuthenticator(plain);
+    const here = await virtualAuthenticator(browser.context, plain);
     const { credentials } = await authenticator.cdp.send('WebAuthn.getCredentials', { authenticatorId: authenticator.id });
     expect(credentials).toHaveLength(1);
     for (const credential of credentials) await here.cdp.send('WebAuthn.addCredential', { authenticatorId: here.id, credential });

@@ -5,13 +5,14 @@
 // popup asks for the password again, and the same request goes through. (2) Passkeys: the
 // WebAuthn ceremony runs inside the popup, first-party on the insurer's origin, with CDP's virtual
 // authenticator attached to the popup's own target; the partner page never touches WebAuthn.
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../server/seed/index.ts';
 import { launchBrowser, type E2eBrowser } from './support/browser.ts';
 import { startProduct, type Product } from './support/product.ts';
 import { customerName, logIn, logOut, openLoginPopup, portalSettled } from './support/widget-page.ts';
+import { virtualAuthenticator } from './support/virtual-authenticator.ts';
 
 const PERSON = DEMO_LOGINS.person;
 let product: Product;
@@ -32,23 +33,6 @@ afterAll(async () => {
 
 const sql = <T extends object>(query: string, replacements: Record<string, unknown> = {}) =>
   product.portal.database.sequelize.query<T>(query, { replacements, type: QueryTypes.SELECT });
-
-/** A platform authenticator with resident keys and user verification, attached to one page (target). */
-async function virtualAuthenticator(target: Page): Promise<{ cdp: CDPSession; id: string }> {
-  const cdp = await browser.context.newCDPSession(target);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, id: authenticatorId };
-}
 
 describe('step-up on the broker page', () => {
   it('an e-mail change with a 10-minute-old log-in asks for the password again in the popup, then the same request goes through', async () => {
@@ -94,7 +78,7 @@ describe('a passkey through the popup on the broker page', () => {
     const tabEvent = browser.context.waitForEvent('page');
     await broker.locator('gp-profile [part~="manage-link"]').click();
     const tab = await tabEvent;
-    const tabAuthenticator = await virtualAuthenticator(tab);
+    const tabAuthenticator = await virtualAuthenticator(browser.context, tab);
     await tab.waitForURL(/\/account\/security/);
     expect(new URL(tab.url()).origin).toBe(product.insurerUrl);
     // Adding a passkey needs a log-in from the last 5 minutes: this one is.
@@ -107,7 +91,7 @@ describe('a passkey through the popup on the broker page', () => {
 
     // The next log-in from the broker page: the popup is the insurer's page, the authenticator is attached to it.
     const popup = await openLoginPopup(broker);
-    const popupAuthenticator = await virtualAuthenticator(popup);
+    const popupAuthenticator = await virtualAuthenticator(browser.context, popup);
     for (const credential of credentials) await popupAuthenticator.cdp.send('WebAuthn.addCredential', { authenticatorId: popupAuthenticator.id, credential });
     expect(new URL(popup.url()).origin).toBe(product.insurerUrl);
     const closed = popup.waitForEvent('close');
