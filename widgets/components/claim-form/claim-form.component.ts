@@ -38,6 +38,7 @@ import { renderPicker } from './file-picker.ts';
 import { Thumbnails } from './thumbnails.ts';
 import { parseTypedDate, typedDateOf } from './typed-date.ts';
 import styles from './claim-form.styles.ts';
+import type { GpNavigateEvent } from '../../events/navigate.ts';
 
 type TextField = 'description' | 'damage' | 'date' | 'time' | 'place' | 'opName' | 'opPlate' | 'opInsurer';
 
@@ -163,7 +164,10 @@ export default class GpClaimForm extends GpElement {
   /** A policy to report on, preselected when it is one of the customer's live policies. */
   @property({ attribute: 'policy-id' }) accessor policyId = '';
 
-  /** A claim to show in the list (a contract's page or the overview leads here): highlighted, its history open, focused once. */
+  /**
+   * A claim to show in the list (a contract's page or the overview leads here): highlighted, its
+   * history open, focused once. A `gp-navigate` to a claim that the page leaves unhandled sets it too.
+   */
   @property({ attribute: 'claim-id' }) accessor claimId = '';
 
   /** The `claim-id` already focused (a new one focuses again). */
@@ -209,10 +213,29 @@ export default class GpClaimForm extends GpElement {
     this.model = { ...this.model, ...patch };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('gp-navigate', this.#onNavigate);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('gp-navigate', this.#onNavigate);
     this.#upload?.abort();
   }
+
+  /**
+   * A claim chosen elsewhere on the page (a contract's claims, the overview): this form is on the
+   * page, so it shows the claim itself rather than letting the link be followed.
+   */
+  #onNavigate = (event: GpNavigateEvent): void => {
+    if (event.view !== 'claims' || !event.id || event.defaultPrevented) return;
+    event.preventDefault();
+    this.view = 'list';
+    this.claimId = event.id;
+    this.#focusedClaim = '';
+    this.scrollIntoView({ block: 'start' });
+  };
 
   protected override updated(): void {
     // A file no longer chosen gives its thumbnail's memory back.

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../../widgets/components/claim-form/claim-form.ts';
 import GpClaimForm from '../../../../widgets/components/claim-form/claim-form.component.ts';
 import { GpClaimSubmittedEvent } from '../../../../widgets/events/claim-submitted.ts';
+import { GpNavigateEvent } from '../../../../widgets/events/navigate.ts';
 import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
@@ -464,6 +465,20 @@ describe('<gp-claim-form>', () => {
     expect(wanted!.querySelector('details')!.open).to.equal(true);
     expect(other!.querySelector('details')!.open).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a claim chosen elsewhere on the page (gp-navigate the page leaves unhandled), instead of the link being followed', async () => {
+    const { el } = await render();
+    await loaded(el);
+    const navigate = new GpNavigateEvent('claims', '5');
+    document.body.dispatchEvent(navigate);
+    expect(navigate.defaultPrevented).to.equal(true);
+    expect(el.view).to.equal('list');
+    await waitUntil(() => root(el).activeElement?.closest('#claim-5'), 'the claim never got focus');
+    expect(part(el, 'claim').getAttribute('part')).to.equal('claim highlighted');
+    const other = new GpNavigateEvent('mailbox', 'doc-1');
+    document.body.dispatchEvent(other);
+    expect(other.defaultPrevented).to.equal(false);
   });
 
   it('shows the empty and the error state of the list', async () => {
