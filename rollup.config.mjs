@@ -31,13 +31,20 @@ const plugins = (size) => [
   bundleSizePlugin(size),
 ];
 
+/**
+ * The Hungarian grammar travels inside the Hungarian pack's core: the claim form's Hungarian part
+ * uses it too, and a chunk of its own would be one more request, after the pack's, on every page.
+ */
+const manualChunks = (id) => (/\/widgets\/i18n\/(hu|hu-grammar)\.ts$/.test(id) ? 'hu' : undefined);
+
 /** Language packs get their own folder; other shared code is content-hashed under chunks/. */
-const chunkFileNames = (chunk) => (/\/widgets\/i18n\/(hu|en)\.ts$/.test(chunk.facadeModuleId ?? '') ? 'i18n/[name]-[hash].js' : 'chunks/[name]-[hash].js');
+const chunkFileNames = (chunk) =>
+  chunk.moduleIds.some((id) => /\/widgets\/i18n\/(hu|en)\.ts$/.test(id)) ? 'i18n/[name]-[hash].js' : 'chunks/[name]-[hash].js';
 
 export default [
   {
     input: { 'gp-widgets': 'widgets/index.ts' },
-    output: { dir: 'dist/sdk', format: 'es', entryFileNames: '[name].js', chunkFileNames, sourcemap: false },
+    output: { dir: 'dist/sdk', format: 'es', entryFileNames: '[name].js', chunkFileNames, manualChunks, sourcemap: false },
     // The lazily defined claim form imports shared code from the entry itself: letting the entry
     // export those extra bindings keeps it one file (strict would add a facade and a second request).
     preserveEntrySignatures: 'allow-extension',
@@ -45,7 +52,7 @@ export default [
   },
   {
     input: widgetEntries,
-    output: { dir: 'dist/sdk', format: 'es', entryFileNames: '[name].js', chunkFileNames, sourcemap: false },
+    output: { dir: 'dist/sdk', format: 'es', entryFileNames: '[name].js', chunkFileNames, manualChunks, sourcemap: false },
     preserveEntrySignatures: 'strict',
     plugins: plugins({ title: 'SDK: one entry per widget (shared chunks)' }),
   },
