@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The shared button look: `.button` (primary) and `.button.secondary`. */
+/** The shared button look: `.button` (primary), `.button.secondary`, and `.link` (a button or link that reads as a link). */
 export const button = css`
   .button {
     display: inline-flex;
@@ -43,6 +43,22 @@ export const button = css`
 
   .button[aria-pressed='true']:hover {
     background: var(--_primary-hover);
+  }
+
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .link:disabled {
+    color: var(--_text-muted);
+    cursor: default;
   }
 
   @media (prefers-reduced-motion: reduce) {

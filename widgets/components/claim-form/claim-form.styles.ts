@@ -94,15 +94,6 @@ export default css`
     font-weight: 600;
   }
 
-  .link {
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    text-decoration: underline;
-  }
-
-  .link,
   summary {
     cursor: pointer;
   }

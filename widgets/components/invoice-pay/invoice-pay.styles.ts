@@ -53,21 +53,6 @@ export default css`
     background: var(--_surface-alt);
   }
 
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-
-  .link:disabled {
-    color: var(--_text-muted);
-    cursor: default;
-  }
-
   .row-actions {
     display: flex;
     flex-wrap: wrap;

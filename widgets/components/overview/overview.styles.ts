@@ -61,16 +61,6 @@ export default css`
     font-weight: 600;
   }
 
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-
   a.button {
     display: inline-flex;
     text-decoration: none;

@@ -53,17 +53,6 @@ export default css`
     border-radius: var(--_radius);
   }
 
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    text-align: start;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-
   .facts {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
