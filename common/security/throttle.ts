@@ -23,6 +23,11 @@ export interface ThrottleState {
   retryAfter: number;
 }
 
+/** Whole minutes until a refused caller may try again (at least 1): what a page tells the person. */
+export function minutesToWait(state: Pick<ThrottleState, 'retryAfter'>): string {
+  return String(Math.max(1, Math.ceil(state.retryAfter / 60)));
+}
+
 export class Throttle {
   constructor(private readonly sequelize: Sequelize) {}
 

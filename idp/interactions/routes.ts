@@ -17,6 +17,7 @@ import { fill, text } from './text.ts';
 import { secondStepRoutes } from './second-step-routes.ts';
 import { twoStepFor } from '../security/two-step.ts';
 import { securityText } from '../security/text.ts';
+import { minutesToWait } from '../../common/security/throttle.ts';
 
 type Interaction = Awaited<ReturnType<IdpRouteDeps['provider']['interactionDetails']>>;
 type C = Context<PageEnv>;
@@ -119,7 +120,7 @@ export function interactionRoutes(deps: IdpRouteDeps): Hono<PageEnv> {
         return show(400, [], s.invalid);
       case 'throttled': {
         c.header('Retry-After', String(outcome.retryAfter));
-        const minutes = String(Math.max(1, Math.ceil(outcome.retryAfter / 60)));
+        const minutes = minutesToWait(outcome);
         return show(429, [], `${s.invalid} ${fill(s.throttledWait, { minutes })}`);
       }
       case 'unverified':

@@ -15,6 +15,7 @@ import type { TwoStep } from '../security/two-step.ts';
 import { finishInteraction, loadInteraction } from './interaction-io.ts';
 import { secondStepPage } from './second-step-page.ts';
 import { fill } from './text.ts';
+import { minutesToWait } from '../../common/security/throttle.ts';
 
 /** How long a right password waits for its code. */
 const PENDING_SECONDS = 10 * 60;
@@ -92,7 +93,7 @@ export function secondStepRoutes(deps: IdpRouteDeps, twoStep: TwoStep) {
     // Counted before the code is looked at, per account: 5 tries in 15 minutes, whatever the interaction.
     const tries = await deps.throttle.hit(SECURITY_RULES.twoStepCode, accountId);
     if (!tries.allowed) {
-      const minutes = String(Math.max(1, Math.ceil(tries.retryAfter / 60)));
+      const minutes = minutesToWait(tries);
       return show(429, [], { code: 'too_many_attempts', text: fill(s.tooMany, { minutes }) }, { 'Retry-After': String(Math.max(1, tries.retryAfter)) });
     }
     const account = await findAccountById(sequelize, accountId);

@@ -19,6 +19,7 @@ import { signInUrl, type SignInTarget } from './sign-in-routes.ts';
 import { securityText } from './text.ts';
 import { SECURITY_RULES } from './throttle-rules.ts';
 import type { TwoStep } from './two-step.ts';
+import { minutesToWait } from '../../common/security/throttle.ts';
 
 type C = Context<PageEnv>;
 
@@ -202,7 +203,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     const s = securityText(lang);
     const tries = await deps.throttle.hit(SECURITY_RULES.twoStepCode, session.account.id);
     if (!tries.allowed) {
-      const minutes = String(Math.max(1, Math.ceil(tries.retryAfter / 60)));
+      const minutes = minutesToWait(tries);
       return showEnrolment(
         c,
         lang,
@@ -249,7 +250,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     const s = securityText(lang);
     const tries = await deps.throttle.hit(SECURITY_RULES.recoveryCodes, session.account.id);
     if (!tries.allowed) {
-      const minutes = String(Math.max(1, Math.ceil(tries.retryAfter / 60)));
+      const minutes = minutesToWait(tries);
       return showOverview(
         c,
         lang,
@@ -312,12 +313,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
         deps.logger.info('password_changed', { accountId: session.account.id });
         return render(c, { lang, title: s.changeTitle, body: changePasswordDone(lang), currentUrl: `/account/security?lang=${lang}` });
       case 'throttled':
-        return page(
-          429,
-          [],
-          { code: 'too_many_attempts', text: fill(s.tooMany, { minutes: String(Math.max(1, Math.ceil(outcome.retryAfter / 60))) }) },
-          retryAfter(outcome.retryAfter),
-        );
+        return page(429, [], { code: 'too_many_attempts', text: fill(s.tooMany, { minutes: minutesToWait(outcome) }) }, retryAfter(outcome.retryAfter));
       case 'current_password_wrong':
         return page(400, [{ field: 'currentPassword', code: 'current_password_wrong', message: s.currentWrong }], null);
       case 'policy':
