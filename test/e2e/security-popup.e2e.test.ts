@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../server/seed/index.ts';
 import { launchBrowser, type E2eBrowser } from './support/browser.ts';
 import { startProduct, type Product } from './support/product.ts';
-import { customerName, logIn, logOut, openLoginPopup, portalSettled } from './support/widget-page.ts';
+import { customerName, finishLogInInPopup, logIn, logOut, openLoginPopup, portalSettled } from './support/widget-page.ts';
 import { virtualAuthenticator } from './support/virtual-authenticator.ts';
 
 const PERSON = DEMO_LOGINS.person;
@@ -94,22 +94,18 @@ describe('a passkey through the popup on the broker page', () => {
     const popupAuthenticator = await virtualAuthenticator(browser.context, popup);
     for (const credential of credentials) await popupAuthenticator.cdp.send('WebAuthn.addCredential', { authenticatorId: popupAuthenticator.id, credential });
     expect(new URL(popup.url()).origin).toBe(product.insurerUrl);
-    const closed = popup.waitForEvent('close');
-    // The button, or the e-mail field's suggestion the authenticator may already have answered: either logs in.
-    await popup
-      .locator('#passkey-login button[type="submit"]')
-      .click({ timeout: 5_000 })
-      .catch(() => undefined);
-    // Then the consent page, when the partner asks again after a log-out.
-    await Promise.race([
-      closed,
-      popup
-        .getByRole('button', { name: /^(Engedélyezem|Allow)$/ })
-        .click({ timeout: 15_000 })
-        .catch(() => undefined),
-    ]);
-    await closed;
-    await customerName(broker).waitFor({ timeout: 20_000 });
+    // The button, or the e-mail field's suggestion the authenticator may already have answered: either
+    // logs in; then the consent page, when the partner asks again after a log-out.
+    await finishLogInInPopup(
+      broker,
+      popup,
+      () =>
+        popup
+          .locator('#passkey-login button[type="submit"]')
+          .click({ timeout: 5_000 })
+          .catch(() => undefined),
+      20_000,
+    );
     expect(await customerName(broker).textContent()).toContain(PERSON.name);
     // The passkey was used, and the broker page's session is a passkey log-in's.
     const [used] = await sql<{ used: boolean }>(`select last_used_at is not null as used from passkeys`);

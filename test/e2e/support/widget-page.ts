@@ -30,8 +30,16 @@ export async function openLoginPopup(page: Page): Promise<Page> {
 export async function logInInPopup(page: Page, popup: Page, email: string, password: string): Promise<void> {
   await popup.locator('#email').fill(email);
   await popup.locator('#password').fill(password);
+  await finishLogInInPopup(page, popup, () => popup.locator('form:has(#password) button.primary[type="submit"]').click());
+}
+
+/**
+ * `submit` sends the popup's log-in (a password, a passkey …); then the consent page is answered
+ * when the partner asks, the popup closes, and the portal shows the customer.
+ */
+export async function finishLogInInPopup(page: Page, popup: Page, submit: () => Promise<unknown>, timeout?: number): Promise<void> {
   const closed = popup.waitForEvent('close');
-  await popup.locator('form:has(#password) button.primary[type="submit"]').click();
+  await submit();
   await Promise.race([
     closed,
     popup
@@ -40,7 +48,7 @@ export async function logInInPopup(page: Page, popup: Page, email: string, passw
       .catch(() => undefined),
   ]);
   await closed;
-  await customerName(page).waitFor();
+  await customerName(page).waitFor({ timeout });
 }
 
 /**
