@@ -8,7 +8,23 @@ import { GpNavigateEvent } from '../../../../widgets/events/navigate.ts';
 import type { GpErrorEvent } from '../../../../widgets/events/error.ts';
 import { FakeApi, problem } from '../../support/fake-api.ts';
 import { inPortal, part, parts, textOf } from '../../support/render.ts';
-import { $, CASCO, HOME, REPORTED, choose, claim, daysAgo, errorOf, heading, jpeg, loaded, policyList, render, type } from './fixtures.ts';
+import {
+  $,
+  CASCO,
+  HOME,
+  REPORTED,
+  choose,
+  claim,
+  daysAgo,
+  errorOf,
+  heading,
+  jpeg,
+  loaded,
+  policyList,
+  render,
+  type,
+  collisionUpToOtherParty,
+} from './fixtures.ts';
 
 const root = (el: GpClaimForm) => el.shadowRoot!;
 
@@ -162,12 +178,7 @@ describe('<gp-claim-form>', () => {
   it('requires the other vehicle for a collision and takes a Hungarian plate', async () => {
     const { el } = await render({ policyId: '12' });
     await loaded(el);
-    await choose(el, 'claimType', 'collision');
-    await type(el, 'description', 'Egy furgon nekem jött a kereszteződésben.');
-    await next(el);
-    await type(el, 'date', daysAgo(1));
-    await type(el, 'place', 'Győr');
-    await next(el);
+    await collisionUpToOtherParty(el, 'Egy furgon nekem jött a kereszteződésben.', 'Győr');
     expect(heading(el)).to.equal('4. lépés a 6-ból A másik fél és a kapcsolattartás');
     await choose(el, 'opSituation', 'known');
     await next(el);

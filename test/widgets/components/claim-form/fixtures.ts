@@ -137,3 +137,13 @@ export async function chooseIn(el: GpClaimForm, input: HTMLInputElement, files: 
   await waitUntil(() => pickerStatus(input) !== before, 'the chosen files were never checked');
   await el.updateComplete;
 }
+
+/** A collision on the preselected contract, walked up to the step that asks about the other party. */
+export async function collisionUpToOtherParty(el: GpClaimForm, description: string, place: string): Promise<void> {
+  await choose(el, 'claimType', 'collision');
+  await type(el, 'description', description);
+  await next(el);
+  await type(el, 'date', daysAgo(1));
+  await type(el, 'place', place);
+  await next(el);
+}

@@ -5,7 +5,24 @@ import { budapestNow } from '../../../../widgets/components/claim-form/claim-rul
 import { FakeApi } from '../../support/fake-api.ts';
 import { part, textOf } from '../../support/render.ts';
 import { atWidth, overflowing } from '../../support/viewport.ts';
-import { $, CASCO, choose, claim, daysAgo, errorOf, heading, HOME, KGFB, loaded, next, policyList, render, REPORTED, type } from './fixtures.ts';
+import {
+  $,
+  CASCO,
+  choose,
+  claim,
+  daysAgo,
+  errorOf,
+  heading,
+  HOME,
+  KGFB,
+  loaded,
+  next,
+  policyList,
+  render,
+  REPORTED,
+  type,
+  collisionUpToOtherParty,
+} from './fixtures.ts';
 
 /** Issue 17 point 5: a step counter that stays true, a collision that does not trap, and (point 9) dates in the page's language. */
 describe('<gp-claim-form>: the steps of a report', () => {
@@ -68,12 +85,7 @@ describe('<gp-claim-form>: the steps of a report', () => {
   it('lets a CASCO collision’s other vehicle be unknown, gone (hit-and-run) or none, and sends the choice without a name or plate', async () => {
     const { el } = await render({ policyId: '12' });
     await loaded(el);
-    await choose(el, 'claimType', 'collision');
-    await type(el, 'description', 'Egy autó nekem jött, majd elhajtott.');
-    await next(el);
-    await type(el, 'date', daysAgo(1));
-    await type(el, 'place', 'Győr, Szent István út');
-    await next(el);
+    await collisionUpToOtherParty(el, 'Egy autó nekem jött, majd elhajtott.', 'Győr, Szent István út');
     const options = [...el.shadowRoot!.querySelectorAll('input[name="opSituation"]')].map((i) => (i as HTMLInputElement).value);
     expect(options).to.deep.equal(['known', 'unknown', 'hit_and_run', 'no_vehicle']);
     expect(textOf($(el, 'fieldset legend'))).to.equal('Ki okozta a kárt?');
@@ -165,12 +177,7 @@ describe('<gp-claim-form>: the steps of a report', () => {
   it('fits 320 px on the other-party step', async () => {
     const { el } = await render({ policyId: '12' });
     await loaded(el);
-    await choose(el, 'claimType', 'collision');
-    await type(el, 'description', 'Egy furgon nekem jött a kereszteződésben.');
-    await next(el);
-    await type(el, 'date', daysAgo(1));
-    await type(el, 'place', 'Győr');
-    await next(el);
+    await collisionUpToOtherParty(el, 'Egy furgon nekem jött a kereszteződésben.', 'Győr');
     await choose(el, 'opSituation', 'known');
     await atWidth(320);
     expect(overflowing(el)).to.deep.equal([]);
