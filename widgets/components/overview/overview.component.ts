@@ -3,7 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Overview } from '../../api/schemas.ts';
 import { GpActionsChangedEvent } from '../../events/actions-changed.ts';
-import { GpNavigateEvent, type GpView } from '../../events/navigate.ts';
+import type { GpView } from '../../events/navigate.ts';
+import { navigateLink } from '../../internal/navigate-link.ts';
 import { GpElement } from '../../internal/gp-element.ts';
 import { renderError, renderLoading } from '../../internal/states.ts';
 import styles from './overview.styles.ts';
@@ -199,15 +200,7 @@ export default class GpOverview extends GpElement {
 
   /** A link when the page gave one for the view, else a button; either fires `gp-navigate` first. */
   #action(view: GpView, label: string, id?: string, primary = false): TemplateResult {
-    const href = this.#hrefOf(view, id);
-    const onClick = (event: MouseEvent) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const navigate = new GpNavigateEvent(view, id);
-      if (!this.dispatchEvent(navigate)) event.preventDefault();
-    };
-    return href
-      ? html`<a part="action" class=${primary ? 'button' : 'link'} href=${href} @click=${onClick}>${label}</a>`
-      : html`<button part="action" class=${primary ? 'button' : 'link'} type="button" @click=${onClick}>${label}</button>`;
+    return navigateLink({ host: this, view, id, label, href: this.#hrefOf(view, id), part: 'action', className: primary ? 'button' : 'link' });
   }
 
   #hrefOf(view: GpView, id: string | undefined): string | undefined {

@@ -6,7 +6,7 @@ import { isApiProblem } from '../../api/api-problem.ts';
 import type { PolicyChangeResult, PolicyDetail, PolicyList, PolicySummary, PostalAddress } from '../../api/schemas.ts';
 import { GpDocumentOpenedEvent } from '../../events/document-opened.ts';
 import { GpPolicyChangedEvent } from '../../events/policy-changed.ts';
-import { GpNavigateEvent } from '../../events/navigate.ts';
+import { navigateLink } from '../../internal/navigate-link.ts';
 // A contract's open invoices are paid where they are shown, with the invoices widget's own flow.
 import '../invoice-pay/invoice-pay.ts';
 import { isTermKey } from '../../i18n/translate.ts';
@@ -383,14 +383,7 @@ export default class GpPolicyList extends GpElement {
 
   /** A claim of the contract: it opens in the claim form's list, as the overview's claims do. */
   #claimLink(id: number, label: string): TemplateResult {
-    const href = this.claimsHref || undefined;
-    const onClick = (event: MouseEvent) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      if (!this.dispatchEvent(new GpNavigateEvent('claims', String(id)))) event.preventDefault();
-    };
-    return href
-      ? html`<a part="claim-link" class="link" href=${href} @click=${onClick}>${label}</a>`
-      : html`<button part="claim-link" class="link" type="button" @click=${onClick}>${label}</button>`;
+    return navigateLink({ host: this, view: 'claims', id: String(id), label, href: this.claimsHref || undefined, part: 'claim-link', className: 'link' });
   }
 
   #section(name: string, count: number, content: () => unknown): TemplateResult {
