@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import type { ApiClient } from '../api/api-client.ts';
 import { isApiProblem } from '../api/api-problem.ts';
 import type { SessionState } from '../auth/session-state.ts';
@@ -28,6 +28,16 @@ export abstract class GpElement extends LitElement {
   static termParts: readonly TermPart[] = [];
 
   protected readonly localize = new LocalizeController(this, { parts: (this.constructor as typeof GpElement).termParts });
+
+  /**
+   * A lazily defined widget's texts come in a part of the pack of their own (see i18n/packs.ts):
+   * it renders once they are here in the page's language, never with empty headings and buttons
+   * (until then it shows nothing, or what it showed in the previous language).
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const parts = (this.constructor as typeof GpElement).termParts;
+    return (parts.length === 0 || this.localize.load()) && super.shouldUpdate(changed);
+  }
 
   protected get context(): PortalContext | undefined {
     return this.portal.value;

@@ -45,12 +45,18 @@ export class LocalizeController implements ReactiveController {
 
   /** Before each render: if this language's pack (or a part the element needs) has not arrived, fetch it and render again then. */
   hostUpdate(): void {
+    this.load();
+  }
+
+  /** Whether the element's strings are here; if not, fetches them and renders the element again when they arrive. */
+  load(): boolean {
     const lang = this.lang;
-    if (hasParts(lang, this.#parts)) return;
+    if (hasParts(lang, this.#parts)) return true;
     Promise.all((['core', ...this.#parts] as const).map((part) => loadPack(lang, part))).then(
       () => this.#host.requestUpdate(),
       (error: unknown) => console.error(`GP widgets: the "${lang}" language pack could not be loaded`, error),
     );
+    return false;
   }
 
   /** Whether the strings of the current language have arrived (until then terms are empty). */

@@ -3,6 +3,7 @@ import { describe, it } from '../mocha.ts';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { LocalizeController } from '../../../widgets/internal/localize-controller.ts';
+import { GpElement } from '../../../widgets/internal/gp-element.ts';
 import { hasParts, loadPack, packOf } from '../../../widgets/i18n/packs.ts';
 import { translate } from '../../../widgets/i18n/translate.ts';
 
@@ -25,6 +26,15 @@ class PartWidget extends LitElement {
   }
 }
 customElements.define('gp-part-widget', PartWidget);
+
+/** A widget on the widgets' base class whose texts are a part of the pack (like the profile). */
+class LazyTextsWidget extends GpElement {
+  static override termParts = ['profile'] as const;
+  protected override render() {
+    return litHtml`<h2>${this.localize.term('profile.heading')}</h2>`;
+  }
+}
+customElements.define('gp-lazy-texts-widget', LazyTextsWidget);
 
 describe('language packs', () => {
   it('are fetched on first use: a widget renders again when its language arrives', async () => {
@@ -60,5 +70,14 @@ describe('language packs', () => {
     expect(hasParts('en', ['claimForm'])).to.equal(true);
     expect(el.localize.ready).to.equal(true);
     expect(hasParts('en', ['profile'])).to.equal(false);
+  });
+
+  it('never show a lazily defined widget with empty headings: it renders once its part has arrived', async () => {
+    await loadPack('hu');
+    expect(hasParts('hu', ['profile'])).to.equal(false);
+    const el = await fixture<LazyTextsWidget>(html`<gp-lazy-texts-widget></gp-lazy-texts-widget>`);
+    // Before the part: nothing rendered (not an empty <h2>).
+    expect(el.shadowRoot?.querySelector('h2') ?? null).to.equal(null);
+    await waitUntil(() => el.shadowRoot?.querySelector('h2')?.textContent === 'Személyes adataim', 'the profile part never arrived');
   });
 });
