@@ -1,3 +1,5 @@
+import { afterPageSettles } from './after-page-settles.ts';
+
 /**
  * Loads the module that defines a rarely used element only when the page needs it: when one of
  * its elements comes near the viewport (an element in a hidden area, like a view of the
@@ -23,7 +25,5 @@ export function defineWhenShown(tag: string, load: () => Promise<unknown>): void
   const added = new MutationObserver(watch);
   added.observe(document, { childList: true, subtree: true });
   watch();
-  const idle = (): void => void setTimeout(() => (window.requestIdleCallback ?? setTimeout)(start), 2000);
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
+  afterPageSettles(start);
 }

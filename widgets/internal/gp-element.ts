@@ -6,6 +6,7 @@ import type { SessionState } from '../auth/session-state.ts';
 import { portalContext, type PortalContext } from '../context/portal-context.ts';
 import { GpErrorEvent } from '../events/error.ts';
 import { LocalizeController } from './localize-controller.ts';
+import { ShownController } from './shown-controller.ts';
 import type { TermPart } from '../i18n/packs.ts';
 import { base } from '../styles/base.ts';
 import { button } from '../styles/button.ts';
@@ -29,14 +30,18 @@ export abstract class GpElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this, { parts: (this.constructor as typeof GpElement).termParts });
 
+  /** Whether the page shows the widget: one in a hidden part of the page waits (see ShownController). */
+  protected readonly shown = new ShownController(this);
+
   /**
    * A lazily defined widget's texts come in a part of the pack of their own (see i18n/packs.ts):
    * it renders once they are here in the page's language, never with empty headings and buttons
-   * (until then it shows nothing, or what it showed in the previous language).
+   * (until then it shows nothing, or what it showed in the previous language). And a widget the
+   * page hides renders (and loads) nothing until it is shown or the page has settled.
    */
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const parts = (this.constructor as typeof GpElement).termParts;
-    return (parts.length === 0 || this.localize.load()) && super.shouldUpdate(changed);
+    return this.shown.value && (parts.length === 0 || this.localize.load()) && super.shouldUpdate(changed);
   }
 
   protected get context(): PortalContext | undefined {
