@@ -34,8 +34,15 @@ const plugins = (size) => [
 /**
  * The Hungarian grammar travels inside the Hungarian pack's core: the claim form's Hungarian part
  * uses it too, and a chunk of its own would be one more request, after the pack's, on every page.
+ * The `dpop` library (signing the session's proofs) is a chunk of its own, fetched by every page
+ * that logs in or holds a session.
  */
-const manualChunks = (id) => (/\/widgets\/i18n\/(hu|hu-grammar)\.ts$/.test(id) ? 'hu' : undefined);
+const manualChunks = (id) => {
+  if (/\/widgets\/i18n\/(hu|hu-grammar)\.ts$/.test(id)) return 'hu';
+  // Named, so that the standalone page can name it in a modulepreload hint (see server/app/sdk-preloads.ts).
+  if (/\/node_modules\/dpop\//.test(id)) return 'dpop';
+  return undefined;
+};
 
 /** Language packs get their own folder; other shared code is content-hashed under chunks/. */
 const chunkFileNames = (chunk) =>

@@ -21,6 +21,7 @@ import { authorizationThrottle } from '../../idp/authorization-throttle.ts';
 import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
+import { standalonePage } from './standalone-page.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 
@@ -97,7 +98,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   app.get('/sdk/*', sdkFiles({ root: paths.sdk, production: deps.config.production }));
 
   const pageHeaders = { 'Content-Security-Policy': widgetHostCsp(origin, origin), 'Cache-Control': 'no-cache' };
-  app.get('/', (c) => sendStatic(c, paths.standalone, 'index.html', pageHeaders));
+  app.get('/', standalonePage({ pageRoot: paths.standalone, sdkRoot: paths.sdk, headers: pageHeaders }));
   app.get('/static/*', (c) => sendStatic(c, paths.standalone, c.req.path.slice('/static/'.length), { 'Cache-Control': 'no-cache' }));
 
   // The built-in demo payment provider's hosted page (on the insurer's origin, like a real provider's).

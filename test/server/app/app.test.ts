@@ -60,6 +60,22 @@ describe('the one Hono app', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('names the built Hungarian pack and the dpop chunk in modulepreload hints on the standalone page, files it serves', async () => {
+    const a = await app();
+    const html = await (await a.request('/')).text();
+    const hints = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]!);
+    expect(hints).toHaveLength(2);
+    expect(hints[0]).toMatch(/^\/sdk\/i18n\/hu-[\w-]{8}\.js$/);
+    expect(hints[1]).toMatch(/^\/sdk\/chunks\/dpop-[\w-]{8}\.js$/);
+    expect(html).not.toContain('sdk-preloads');
+    // The entry imports exactly these files (a hint for another name would be a second download).
+    const entry = await (await a.request('/sdk/gp-widgets.js')).text();
+    for (const hint of hints) {
+      expect(entry).toContain(`"./${hint.slice('/sdk/'.length)}"`);
+      expect((await a.request(hint)).status, hint).toBe(200);
+    }
+  });
+
   it('serves the built bundles under /sdk to any origin, and nothing outside them', async () => {
     const a = await app();
     const bundle = await a.request('/sdk/gp-widgets.js');

@@ -1,3 +1,5 @@
+// First: it starts the first screen's downloads before the elements are defined.
+import '../../internal/head-start.ts';
 import { defineElement } from '../../internal/define.ts';
 import GpPortal from './portal.component.ts';
 
