@@ -252,7 +252,7 @@ export type paths = {
         put?: never;
         /**
          * Add files to a claim already reported
-         * @description A multipart form with the files under `attachments`, checked like the report’s (the bytes decide the type; 10 files, 10 MB each, 25 MB together; at most 30 on one claim). Only the claim’s customer, inside the partner’s scope. A refusal writes nothing.
+         * @description A multipart form with the files under `attachments`, checked like the report’s (the bytes decide the type; 10 files, 10 MB each, 25 MB together; at most 30 on one claim). Only the claim’s customer, inside the partner’s scope, and only while the claim is open: a rejected, paid or closed claim answers 409 `claim_closed`. A refusal writes nothing.
          */
         post: {
             parameters: {
@@ -314,7 +314,7 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The claim is closed (`claim_closed`) */
+                /** @description The claim is rejected, paid or closed (`claim_closed`) */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -143,7 +143,7 @@ const addAttachmentsRoute = createRoute({
   security: SECURITY,
   summary: 'Add files to a claim already reported',
   description:
-    'A multipart form with the files under `attachments`, checked like the report’s (the bytes decide the type; 10 files, 10 MB each, 25 MB together; at most 30 on one claim). Only the claim’s customer, inside the partner’s scope. A refusal writes nothing.',
+    'A multipart form with the files under `attachments`, checked like the report’s (the bytes decide the type; 10 files, 10 MB each, 25 MB together; at most 30 on one claim). Only the claim’s customer, inside the partner’s scope, and only while the claim is open: a rejected, paid or closed claim answers 409 `claim_closed`. A refusal writes nothing.',
   middleware: [claimBodyLimit, multipartForm] as const,
   request: {
     params: ClaimParams,
@@ -154,7 +154,7 @@ const addAttachmentsRoute = createRoute({
     400: problem('Malformed id or form (`invalid_request`)'),
     ...common,
     404: problem('No such claim among the customer’s (`claim_not_found`)'),
-    409: problem('The claim is closed (`claim_closed`)'),
+    409: problem('The claim is rejected, paid or closed (`claim_closed`)'),
     413: problem('The body is larger than the attachments’ limit'),
     415: problem('Not multipart/form-data'),
     422: problem('No file, or a file breaks a rule (`attachments_required`, `attachment_type_not_allowed`, `too_many_attachments` …)'),

@@ -1,5 +1,6 @@
 import type { ClaimType, PaymentFrequency, PaymentMethod, ProductCode } from '../../kernel/products.ts';
 import type { InsuredObject } from '../../kernel/insured-object.ts';
+import type { ReportedOtherParty } from '../../kernel/other-party.ts';
 
 /**
  * What a document template needs, as plain data: no database rows, so a template renders the
@@ -120,6 +121,8 @@ export interface ClaimAcknowledgementInput extends Common {
     place: string;
     description: string;
     estimatedDamageHuf?: number | null;
+    /** What the customer said of a motor loss's other party; absent or null when the report asked nothing. */
+    otherParty?: ReportedOtherParty | null;
   };
 }
 

@@ -5,7 +5,7 @@ import { Problems } from '../../kernel/problems.ts';
 import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import { recordCustomerAudit } from '../policies/audit.ts';
 import { ATTACHMENT_LIMITS, validateAttachments, type AttachmentInput } from './attachments.ts';
-import { attachmentMetaOf, type ClaimAttachmentMeta } from './claim-views.ts';
+import { attachmentMetaOf, isClaimClosed, type ClaimAttachmentMeta } from './claim-views.ts';
 import { findScopedClaim } from './list-claims.ts';
 
 /**
@@ -13,7 +13,7 @@ import { findScopedClaim } from './list-claims.ts';
  * for the claim's own customer only, inside the partner's scope (anyone else gets
  * `claim_not_found`), with the report's checks and limits per upload (the bytes decide the
  * type; 10 files, 10 MB each, 25 MB together) and at most `maxFilesPerClaim` on one claim. A
- * closed claim takes nothing (`claim_closed`, 409). One transaction writes the files, touches
+ * closed claim (rejected, paid or closed: `isClaimClosed`) takes nothing (`claim_closed`, 409). One transaction writes the files, touches
  * the claim's `updated_at` (the handler sees something new) and the audit event; a refusal
  * writes nothing.
  */
@@ -28,7 +28,7 @@ export async function addClaimAttachments(ctx: DomainContext, args: AddAttachmen
   const { sequelize } = ctx;
   const claim = await findScopedClaim(ctx, args, args.claimId);
   const claimId = Number(claim.id);
-  if (claim.status === 'closed') throw claimClosed();
+  if (isClaimClosed(claim.status)) throw claimClosed();
 
   const existing = await sequelize.query<{ filename: string }>('select filename from claim_attachments where claim_id = $1', {
     bind: [claimId],
@@ -52,7 +52,7 @@ export async function addClaimAttachments(ctx: DomainContext, args: AddAttachmen
       `select status, (select count(*) from claim_attachments a where a.claim_id = c.id) as files from claims c where c.id = $1 for update`,
       { bind: [claimId], type: QueryTypes.SELECT, transaction },
     );
-    if (!locked || locked.status === 'closed') throw claimClosed();
+    if (!locked || isClaimClosed(locked.status)) throw claimClosed();
     if (Number(locked.files) + files.length > ATTACHMENT_LIMITS.maxFilesPerClaim) {
       const room = Math.max(0, ATTACHMENT_LIMITS.maxFilesPerClaim - Number(locked.files));
       throw DomainError.invalid('too_many_attachments', `A claim holds at most ${ATTACHMENT_LIMITS.maxFilesPerClaim} files.`, [

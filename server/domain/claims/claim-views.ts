@@ -7,6 +7,11 @@ import type { OtherPartySituation } from './other-party.ts';
 /** A claim as the portal shows it: in the list (with its status history) and on its page. */
 export type ClaimStatus = 'received' | 'in_review' | 'approved' | 'rejected' | 'paid' | 'closed';
 
+/** Decided (rejected, paid) or finished (closed): such a claim takes no more files. */
+export const CLOSED_CLAIM_STATUSES: readonly ClaimStatus[] = ['rejected', 'paid', 'closed'];
+
+export const isClaimClosed = (status: unknown): boolean => (CLOSED_CLAIM_STATUSES as readonly unknown[]).includes(status);
+
 export interface ClaimStatusEntry {
   status: ClaimStatus;
   note: string | null;

@@ -1,4 +1,7 @@
 import type { ProductCode } from '../../kernel/products.ts';
+import type { OtherPartySituation } from '../../kernel/other-party.ts';
+
+export { OTHER_PARTY_SITUATIONS, isOtherPartySituation, type OtherPartySituation } from '../../kernel/other-party.ts';
 
 /**
  * What the customer can say about the other party of a motor loss, as a Hungarian motor
@@ -12,14 +15,11 @@ import type { ProductCode } from '../../kernel/products.ts';
  * - CASCO (the customer's own car was damaged): the other vehicle is `known`, was never seen
  *   (`unknown`: found damaged in a car park), drove off (`hit_and_run`: a police report
  *   follows), or there was none (`no_vehicle`: a wall, a kerb, game on the road).
+ *
+ * The choices themselves, and how the acknowledgement words them, are the kernel's
+ * (server/kernel/other-party.ts): the claim's PDF and e-mail tell them back.
  */
-export const OTHER_PARTY_SITUATIONS = ['known', 'unknown', 'hit_and_run', 'no_vehicle'] as const;
-
-export type OtherPartySituation = (typeof OTHER_PARTY_SITUATIONS)[number];
-
 export const SITUATIONS_BY_PRODUCT: Readonly<Partial<Record<ProductCode, readonly OtherPartySituation[]>>> = {
   kgfb: ['known', 'unknown', 'no_vehicle'],
   casco: ['known', 'unknown', 'hit_and_run', 'no_vehicle'],
 };
-
-export const isOtherPartySituation = (value: unknown): value is OtherPartySituation => (OTHER_PARTY_SITUATIONS as readonly unknown[]).includes(value);

@@ -5,13 +5,14 @@ import { deliverDocument } from '../../documents/delivery/deliver-document.ts';
 import { documentParty, documentPolicy } from '../../documents/delivery/document-input.ts';
 import { issueDocument } from '../../documents/issue.ts';
 import type { ClaimAcknowledgementInput } from '../../documents/pdf/input.ts';
+import type { ReportedOtherParty } from '../../kernel/other-party.ts';
 import { portalLinks } from '../../notifications/links.ts';
 import { recordCustomerAudit } from '../policies/audit.ts';
 import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import { findScopedPolicy } from '../policies/policy-access.ts';
 import type { ClaimAttachmentMeta, ClaimStatus } from './claim-views.ts';
 import { attachmentMetaOf } from './claim-views.ts';
-import { checkAgainstPolicy, parseClaimReport, type ClaimReportInput } from './claim-input.ts';
+import { checkAgainstPolicy, parseClaimReport, type ClaimReportInput, type ParsedClaimReport } from './claim-input.ts';
 import { nextClaimNumber } from './claim-number.ts';
 import { CLAIM_COLUMNS } from './claim-columns.ts';
 
@@ -56,6 +57,7 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
   const claimNumber = await nextClaimNumber(sequelize, now);
   const reportedAt = now.toISOString();
   const documentId = randomUUID();
+  const reportedOtherParty = reportedOtherPartyOf(report);
   const input: ClaimAcknowledgementInput = {
     type: 'karbejelentes_visszaigazolas',
     documentId,
@@ -70,6 +72,7 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
       place: report.place,
       description: report.description,
       estimatedDamageHuf: report.estimatedDamageHuf,
+      otherParty: reportedOtherParty,
     },
   };
   const [document] = options.renderer ? await options.renderer.render([input]) : [await issueDocument(input)];
@@ -93,7 +96,9 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
             customerNumber: recipient.customerNumber,
             claimNumber,
             policyNumber: policy.policyNumber,
+            product: policy.product,
             reportedAt,
+            otherParty: reportedOtherParty,
             documentUrl: portalLinks(ctx.publicUrl).document(doc.id),
           },
         }),
@@ -177,4 +182,10 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
       notificationId,
     };
   });
+}
+
+/** What the acknowledgement tells back of the other party: the customer's answer, and a known party's details as typed. */
+function reportedOtherPartyOf({ otherParty, otherPartySituation }: ParsedClaimReport): ReportedOtherParty | null {
+  if (otherParty) return { situation: 'known', ...otherParty };
+  return otherPartySituation && otherPartySituation !== 'known' ? { situation: otherPartySituation } : null;
 }

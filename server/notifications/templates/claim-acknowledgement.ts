@@ -1,18 +1,25 @@
 import { DOCUMENT_TYPES } from '../../kernel/document-types.ts';
+import { isOtherPartySituation, reportedSituation, type ReportedOtherParty } from '../../kernel/other-party.ts';
+import type { ProductCode } from '../../kernel/products.ts';
 import type { TemplateDefinition } from './engine.ts';
-import { formatDate, httpUrl, requireText, type Language } from './format.ts';
-import { box, button, content, facts, heading, keyLine, page, paragraph, plain, rich, textFacts, textLink, textPage } from './layout.ts';
+import { TemplateDataError, formatDate, httpUrl, optionalText, requireText, type Language } from './format.ts';
+import { box, button, content, facts, heading, keyLine, page, paragraph, plain, rich, subheading, textFacts, textLink, textPage, token } from './layout.ts';
 
 /**
  * "We have received your claim." The acknowledgement document (Kárbejelentés visszaigazolása)
- * is in the portal's mailbox; the subject is that document type's name.
+ * is in the portal's mailbox; the subject is that document type's name. A motor loss's other
+ * party is told back as the customer reported it (their own report: nothing is added to it).
  */
 export interface ClaimAcknowledgementData {
   customerNumber: string;
   claimNumber: string;
   policyNumber: string;
+  /** The contract's product: it decides how the other party's situation reads (KGFB: caused, CASCO: suffered). */
+  product?: ProductCode;
   /** ISO date or timestamp of the report. */
   reportedAt: string;
+  /** What the customer said of a motor loss's other party; absent or null when the report asked nothing (and in e-mails queued before). */
+  otherParty?: ReportedOtherParty | null;
   /** Deep link to the acknowledgement in the portal's mailbox. */
   documentUrl: string;
 }
@@ -26,6 +33,10 @@ const hu = {
   claimNumber: 'Kárszám',
   policyNumber: 'Szerződésszám',
   reportedAt: 'Bejelentés dátuma',
+  otherParty: 'A másik fél',
+  otherPartyName: 'Név',
+  otherPartyPlate: 'Rendszám',
+  otherPartyInsurer: 'Biztosító',
   document:
     'A kárbejelentés visszaigazolását (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük. Kérjük, a további levelezésben mindig hivatkozzon a kárszámra.',
   action: 'Visszaigazolás megtekintése',
@@ -40,6 +51,10 @@ const en: typeof hu = {
   claimNumber: 'Claim number',
   policyNumber: 'Policy number',
   reportedAt: 'Date reported',
+  otherParty: 'The other party',
+  otherPartyName: 'Name',
+  otherPartyPlate: 'Registration number',
+  otherPartyInsurer: 'Insurer',
   document:
     'The acknowledgement of your claim (**{documentType}**) is in the **Levelezés** (Correspondence) menu of the Customer Portal. Please quote the claim number in all further correspondence.',
   action: 'View the acknowledgement',
@@ -52,9 +67,17 @@ type ClaimAcknowledgementVars = {
   claimNumber: string;
   policyNumber: string;
   reportedAt: string;
+  /** The customer's answer told back; null (no section) when there is none. */
+  otherPartySaid: string | null;
+  otherPartyName: string | null;
+  otherPartyPlate: string | null;
+  otherPartyInsurer: string | null;
   documentType: string;
   documentUrl: string;
 };
+
+/** MJML blocks shown only when the named value is set. */
+const when = (name: string, ...blocks: string[]) => [`<mj-raw>%%#${name}%%</mj-raw>`, ...blocks, `<mj-raw>%%/${name}%%</mj-raw>`];
 
 export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, ClaimAcknowledgementVars> = {
   name: 'claim_acknowledgement',
@@ -73,6 +96,16 @@ export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, 
             { label: rich(s.policyNumber), value: 'policyNumber' },
             { label: rich(s.reportedAt), value: 'reportedAt' },
           ]),
+          ...when(
+            'otherPartySaid',
+            subheading(rich(s.otherParty)),
+            paragraph(token('otherPartySaid')),
+            facts([
+              { label: rich(s.otherPartyName), value: 'otherPartyName', when: 'otherPartyName' },
+              { label: rich(s.otherPartyPlate), value: 'otherPartyPlate', when: 'otherPartyPlate' },
+              { label: rich(s.otherPartyInsurer), value: 'otherPartyInsurer', when: 'otherPartyInsurer' },
+            ]),
+          ),
           paragraph(rich(s.document)),
           button('documentUrl', rich(s.action)),
         ),
@@ -84,6 +117,7 @@ export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, 
     claimNumber: requireText(data.claimNumber, 'claimNumber'),
     policyNumber: requireText(data.policyNumber, 'policyNumber'),
     reportedAt: formatDate(data.reportedAt, lang, 'reportedAt'),
+    ...otherPartyVars(data, lang),
     documentType: DOCUMENT_TYPES.karbejelentes_visszaigazolas.name[lang],
     documentUrl: httpUrl(data.documentUrl, 'documentUrl'),
   }),
@@ -97,8 +131,39 @@ export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, 
         [s.policyNumber, v.policyNumber],
         [s.reportedAt, v.reportedAt],
       ]),
+      v.otherPartySaid &&
+        [
+          s.otherParty,
+          v.otherPartySaid,
+          textFacts([
+            [s.otherPartyName, v.otherPartyName],
+            [s.otherPartyPlate, v.otherPartyPlate],
+            [s.otherPartyInsurer, v.otherPartyInsurer],
+          ]),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       plain(s.document, v),
       textLink(s.action, v.documentUrl),
     ]);
   },
 };
+
+type OtherPartyVars = Pick<ClaimAcknowledgementVars, 'otherPartySaid' | 'otherPartyName' | 'otherPartyPlate' | 'otherPartyInsurer'>;
+
+/** The other party's section: the customer's answer in `lang`, and a known party's details; all null when the report asked nothing. */
+function otherPartyVars(data: ClaimAcknowledgementData, lang: Language): OtherPartyVars {
+  const none = { otherPartySaid: null, otherPartyName: null, otherPartyPlate: null, otherPartyInsurer: null };
+  const party = data.otherParty;
+  if (party === undefined || party === null) return none;
+  if (!isOtherPartySituation(party.situation)) throw new TemplateDataError('otherParty.situation is not a known situation', 'otherParty.situation');
+  const said = data.product ? reportedSituation(data.product, party.situation) : null;
+  if (!said) return none;
+  if (party.situation !== 'known') return { ...none, otherPartySaid: said[lang] };
+  return {
+    otherPartySaid: said[lang],
+    otherPartyName: requireText(party.name, 'otherParty.name'),
+    otherPartyPlate: requireText(party.plate, 'otherParty.plate'),
+    otherPartyInsurer: optionalText(party.insurer, 'otherParty.insurer'),
+  };
+}

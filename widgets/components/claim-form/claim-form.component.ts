@@ -19,6 +19,7 @@ import {
   fieldOf,
   fileProblem,
   formDataOf,
+  isClosed,
   isCollision,
   isMotor,
   LIMITS,
@@ -106,7 +107,8 @@ const INVALID = 'form [aria-invalid="true"]';
  * on success the claim number is announced and focused, and `gp-claim-submitted` fires.
  *
  * The list shows each claim's number, policy, type, date, attachments and current status, with
- * its status history to expand; files can be added to a claim that is not closed.
+ * its status history to expand; files can be added to an open claim, and a rejected, paid or
+ * closed one says why it takes none.
  *
  * @summary Report a claim with attachments, and follow the customer's claims.
  *
@@ -147,6 +149,7 @@ const INVALID = 'form [aria-invalid="true"]';
  * @csspart add-files - The form adding files to a reported claim.
  * @csspart upload-button - The button sending the added files.
  * @csspart list-status - The live region announcing files added to a claim.
+ * @csspart no-more-files - Why a rejected, paid or closed claim takes no more files (in place of "Add files").
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's retry button.
@@ -822,7 +825,11 @@ export default class GpClaimForm extends GpElement {
                 )}
               </ol>
             </details>
-            ${claim.status === 'closed' ? nothing : this.#renderAddFiles(claim)}
+            ${
+              isClosed(claim.status)
+                ? html`<p part="no-more-files" class="hint">${t.term(`claimForm.noMoreFiles.${claim.status}`)}</p>`
+                : this.#renderAddFiles(claim)
+            }
           </li>`,
         )}
       </ul>`

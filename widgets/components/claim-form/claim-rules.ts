@@ -1,4 +1,4 @@
-import type { PolicySummary } from '../../api/schemas.ts';
+import type { ClaimSummary, PolicySummary } from '../../api/schemas.ts';
 import { textProblem } from '../../internal/text-rules.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { parseTypedDate } from './typed-date.ts';
@@ -76,6 +76,12 @@ export const SITUATIONS: Readonly<Partial<Record<Product, readonly Situation[]>>
 export const CONTACT_PREFERENCES: readonly ContactPreference[] = ['email', 'phone', 'post'];
 
 export const isMotor = (product: Product | undefined): boolean => product === 'kgfb' || product === 'casco';
+
+/** A decided or finished claim takes no more files; the API refuses them with `claim_closed` (server/domain/claims/claim-views.ts). */
+export const CLOSED_STATUSES = ['rejected', 'paid', 'closed'] as const;
+export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
+
+export const isClosed = (status: ClaimSummary['status']): status is ClosedStatus => (CLOSED_STATUSES as readonly string[]).includes(status);
 
 /** Text limits [min, max] in characters. */
 export const LIMITS = {

@@ -83,6 +83,12 @@ export const claimFormEn = {
   'claimForm.history': 'Status history',
   'claimForm.addFiles': 'Add files',
   'claimForm.sendFiles': 'Upload the files',
+  'claimForm.noMoreFiles.rejected':
+    'We have rejected this claim, so no more files can be added to it. If you disagree with the decision, please contact our customer service.',
+  'claimForm.noMoreFiles.paid':
+    'We have paid this claim, so no more files can be added to it. If you still have documents to send, please contact our customer service.',
+  'claimForm.noMoreFiles.closed':
+    'This claim is closed, so no more files can be added to it. If you still have documents to send, please contact our customer service.',
   'claimForm.uploaded': (count: number, claimNumber: string) => `${count} ${count === 1 ? 'file' : 'files'} added to claim ${claimNumber}.`,
   'claimForm.status.received': 'Received',
   'claimForm.status.in_review': 'In review',

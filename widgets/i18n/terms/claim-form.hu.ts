@@ -82,6 +82,10 @@ export const claimFormHu = {
   'claimForm.history': 'Állapottörténet',
   'claimForm.addFiles': 'Fájlok pótlása',
   'claimForm.sendFiles': 'Fájlok feltöltése',
+  'claimForm.noMoreFiles.rejected':
+    'A kárigényt elutasítottuk, ezért ehhez a kárügyhöz már nem csatolhat fájlt. Ha nem ért egyet a döntéssel, keresse ügyfélszolgálatunkat.',
+  'claimForm.noMoreFiles.paid': 'A kárt kifizettük, ezért ehhez a kárügyhöz már nem csatolhat fájlt. Ha mégis küldene iratot, keresse ügyfélszolgálatunkat.',
+  'claimForm.noMoreFiles.closed': 'Ez a kárügy lezárult, ezért már nem csatolhat hozzá fájlt. Ha mégis küldene iratot, keresse ügyfélszolgálatunkat.',
   'claimForm.uploaded': (count: number, claimNumber: string) => `A ${claimNumber} számú kárügyhöz ${count} fájlt csatoltunk.`,
   'claimForm.status.received': 'Beérkezett',
   'claimForm.status.in_review': 'Vizsgálat alatt',

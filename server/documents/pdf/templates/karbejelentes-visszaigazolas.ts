@@ -1,5 +1,7 @@
 import type { ProductCode } from '../../../kernel/products.ts';
 import { CLAIM_TYPES, PRODUCTS } from '../../../kernel/products.ts';
+import { reportedSituation, type ReportedOtherParty } from '../../../kernel/other-party.ts';
+import type { PdfComposer } from '../composer.ts';
 import { formatDate, formatDateTime, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
 import { closing, openDocument } from './common.ts';
@@ -24,11 +26,27 @@ export async function renderKarbejelentesVisszaigazolas(input: InputOf<'karbejel
   ]);
   c.section('A kár leírása (a bejelentő szavaival)');
   c.text(claim.description);
+  otherParty(c, policy.product, claim.otherParty);
   c.section('A következő lépések');
   c.text(nextSteps(policy.product));
   c.text('A kárügy állapotát az Ügyfélportálon követheti; minden változásról értesítjük.');
   closing(c, input.issuedAt);
   return c.save();
+}
+
+/** The other party, as the customer reported it (their own report: nothing added): only when the report asked about one. */
+function otherParty(c: PdfComposer, product: ProductCode, party: ReportedOtherParty | null | undefined): void {
+  const said = party && reportedSituation(product, party.situation);
+  if (!said) return;
+  c.section('A másik fél');
+  c.text(said.hu);
+  if (party.situation === 'known') {
+    c.fields([
+      ['Név', party.name],
+      ['Rendszám', party.plate],
+      ['Biztosító', party.insurer ?? 'nem adta meg'],
+    ]);
+  }
 }
 
 function nextSteps(product: ProductCode): string {

@@ -438,6 +438,20 @@ describe('POST /api/claims/{id}/attachments (issue 17 point 5)', () => {
     expect([closed.response.status, closed.json.code]).toEqual([409, 'claim_closed']);
     expect(await count('claim_attachments')).toBe(before);
   });
+
+  it('refuses files on a rejected or a paid claim as on a closed one (409 claim_closed): no file, no row, no audit, the claim untouched', async () => {
+    for (const status of ['rejected', 'paid'] as const) {
+      const { id } = await ownClaim();
+      await db.sequelize.query('update claims set status = :status where id = :id', { replacements: { status, id } });
+      const claimRow = () => db.sequelize.query('select status, updated_at from claims where id = :id', { replacements: { id }, type: QueryTypes.SELECT });
+      const [files, audits, claimBefore] = [await count('claim_attachments'), await count('audit_events'), await claimRow()];
+
+      const refused = await postAttachments(id, [{ name: 'késői számla.jpg', bytes: tinyJpeg() }]);
+      expect([refused.response.status, refused.json.code], status).toEqual([409, 'claim_closed']);
+      expect(refused.response.headers.get('content-type')).toContain('application/problem+json');
+      expect([await count('claim_attachments'), await count('audit_events'), await claimRow()]).toEqual([files, audits, claimBefore]);
+    }
+  });
 });
 
 describe('GET /api/claims', () => {

@@ -84,10 +84,20 @@ describe('addClaimAttachments', () => {
     await expectNothingWritten(db.sequelize, () => expectRefusal(add(claimId, ten(30).slice(0, 1)), 'too_many_attachments', 'invalid'));
   });
 
-  it('refuses a closed claim with claim_closed (409) and writes nothing', async () => {
+  for (const status of ['rejected', 'paid', 'closed']) {
+    it(`refuses a ${status} claim with claim_closed (409) and writes nothing`, async () => {
+      const claimId = await newClaim();
+      await db.sequelize.query('update claims set status = $2 where id = $1', { bind: [claimId, status] });
+      await expectNothingWritten(db.sequelize, () => expectRefusal(add(claimId, [{ filename: 'kesei.jpg', content: JPEG }]), 'claim_closed', 'conflict'));
+    });
+  }
+
+  it('still takes files while the claim is being decided (received, in review, approved)', async () => {
     const claimId = await newClaim();
-    await db.sequelize.query("update claims set status = 'closed' where id = $1", { bind: [claimId] });
-    await expectNothingWritten(db.sequelize, () => expectRefusal(add(claimId, [{ filename: 'kesei.jpg', content: JPEG }]), 'claim_closed', 'conflict'));
+    for (const status of ['in_review', 'approved']) {
+      await db.sequelize.query('update claims set status = $2 where id = $1', { bind: [claimId, status] });
+      expect(await add(claimId, [{ filename: `${status}.pdf`, content: PDF }])).toHaveLength(1);
+    }
   });
 
   it('answers claim_not_found for another customer and outside the broker scope, as for a missing claim', async () => {

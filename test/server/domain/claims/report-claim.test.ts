@@ -164,6 +164,39 @@ describe('reportClaim', () => {
     expect((await getClaim(db.ctx(), { customerId: person.id, claimId: old.id })).otherParty).toEqual({ name: 'Kiss Ádám', plate: 'ABC-123' });
   });
 
+  it('tells the other party back in the acknowledgement, PDF and e-mail, as the customer gave it; a loss without one says nothing of it', async () => {
+    const { person, policies } = db.demo;
+    const acknowledgement = async (result: { acknowledgementDocumentId: string; notificationId: string | null }) => {
+      const [document] = await select<{ content: Buffer }>(db.sequelize, 'select content from documents where id = $1', [result.acknowledgementDocumentId]);
+      const [notification] = await select<{ data: Record<string, unknown> }>(db.sequelize, 'select data from notifications where id = $1', [
+        result.notificationId,
+      ]);
+      const data = notification!.data as never;
+      return { pdf: (await pdfText(document!.content)).replace(/\s+/g, ' '), hu: await renderEmail('claim_acknowledgement', 'hu', data), data };
+    };
+
+    const collision = await reportClaim(db.ctx(), {
+      customerId: person.id,
+      clientId: 'portal',
+      policyId: policies.kgfb.id,
+      claimType: 'collision_liability',
+      occurredAt: daysAgo(2, '17:40'),
+      place: 'Győr, Szent István út 10.',
+      description: 'Sávváltáskor nekimentem egy mellettem haladó autónak.',
+      otherParty: { name: 'Nagy Péter', plate: 'aa bc 123' },
+    });
+    const told = await acknowledgement(collision);
+    expect(told.data).toMatchObject({ product: 'kgfb', otherParty: { situation: 'known', name: 'Nagy Péter', plate: 'AA BC-123' } });
+    expect(told.pdf).toContain('A másik fél Bejelentése szerint egy másik járműben okozott kárt.');
+    expect(told.pdf).toContain('Név Nagy Péter Rendszám AA BC-123 Biztosító nem adta meg');
+    expect(told.hu.text).toContain('Név: Nagy Péter\nRendszám: AA BC-123');
+
+    const glass = await acknowledgement(await reportClaim(db.ctx(), glassClaim()));
+    expect(glass.data).toMatchObject({ product: 'casco', otherParty: null });
+    expect(glass.pdf).not.toContain('A másik fél');
+    expect(glass.hu.text).not.toContain('A másik fél');
+  });
+
   it('accepts a loss on a cancelled contract that was in force on the day of the loss', async () => {
     const { person, policies } = db.demo;
     const day = addDays(policies.oldKgfb.cancelledAt!, -20);

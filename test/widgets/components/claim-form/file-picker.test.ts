@@ -201,6 +201,25 @@ describe('<gp-claim-form>: files added to a reported claim', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers no upload on a rejected, paid or closed claim and says why, in the page’s language', async () => {
+    const closed = (['rejected', 'paid', 'closed'] as const).map((status, i) => claim({ id: 6 + i, claimNumber: `KAR-2026-00000${6 + i}`, status }));
+    api.on('GET', '/claims', { items: [claim({}), ...closed], page: 1, pageSize: 100, total: 4 });
+    const why = {
+      hu: ['A kárigényt elutasítottuk', 'A kárt kifizettük', 'Ez a kárügy lezárult'],
+      en: ['We have rejected this claim', 'We have paid this claim', 'This claim is closed'],
+    };
+    for (const lang of ['hu', 'en'] as const) {
+      const { el } = await render({ view: 'list' }, lang);
+      await loaded(el);
+      const offers = parts(el, 'claim').map((item) => ({
+        upload: !!item.querySelector('[part~="add-files-button"]'),
+        why: textOf(item.querySelector('[part~="no-more-files"]')).split(',')[0],
+      }));
+      expect(offers).to.deep.equal([{ upload: true, why: '' }, ...why[lang].map((text) => ({ upload: false, why: text }))]);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('fits 320 px with the picker open on a claim', async () => {
     const { el, input } = await openAdding();
     await chooseIn(el, input, [jpeg('egy-nagyon-hosszu-nevu-fenykep-a-karrol-2026.jpg')]);
