@@ -16,8 +16,8 @@ export type ReportedOtherParty = { situation: 'known'; name: string; plate: stri
 const SAID: Readonly<Partial<Record<ProductCode, Partial<Record<OtherPartySituation, LocalizedName>>>>> = {
   kgfb: {
     known: {
-      hu: 'Bejelentése szerint egy másik járműben okozott kárt. A másik fél Ön által megadott adatai:',
-      en: 'You reported that you damaged another vehicle. The other party’s details as you gave them:',
+      hu: 'Bejelentése szerint egy másik járműben okozott kárt.',
+      en: 'You reported that you damaged another vehicle.',
     },
     unknown: {
       hu: 'Bejelentése szerint egy másik járműben okozott kárt, de a tulajdonosát nem ismeri.',
@@ -30,8 +30,8 @@ const SAID: Readonly<Partial<Record<ProductCode, Partial<Record<OtherPartySituat
   },
   casco: {
     known: {
-      hu: 'Bejelentése szerint a kárt egy másik jármű okozta. A másik fél Ön által megadott adatai:',
-      en: 'You reported that another vehicle caused the damage. The other party’s details as you gave them:',
+      hu: 'Bejelentése szerint a kárt egy másik jármű okozta.',
+      en: 'You reported that another vehicle caused the damage.',
     },
     unknown: {
       hu: 'Bejelentése szerint nem tudja, ki okozta a kárt.',
@@ -46,6 +46,18 @@ const SAID: Readonly<Partial<Record<ProductCode, Partial<Record<OtherPartySituat
       en: 'You reported that no other vehicle was involved.',
     },
   },
+};
+
+/** Before a known party's name, plate and insurer, in the acknowledgement's PDF (in the mailbox). */
+export const DETAILS_AS_GIVEN: LocalizedName = { hu: 'A másik fél Ön által megadott adatai:', en: 'The other party’s details as you gave them:' };
+
+/**
+ * The e-mail's line for a known party instead of the details: a third person's name and plate
+ * stay in the portal (the PDF in the mailbox), like every document, and out of e-mail.
+ */
+export const DETAILS_IN_MAILBOX: LocalizedName = {
+  hu: 'A másik fél Ön által megadott adatait a Levelezésben található visszaigazolás tartalmazza.',
+  en: 'The other party’s details as you gave them are in the acknowledgement in your Correspondence mailbox.',
 };
 
 /** The customer's answer told back to them; null where the product asks nothing of another party. */

@@ -98,7 +98,7 @@ export async function reportClaim(ctx: DomainContext, args: ReportClaimArgs, opt
             policyNumber: policy.policyNumber,
             product: policy.product,
             reportedAt,
-            otherParty: reportedOtherParty,
+            otherPartySituation: reportedOtherParty?.situation ?? null,
             documentUrl: portalLinks(ctx.publicUrl).document(doc.id),
           },
         }),

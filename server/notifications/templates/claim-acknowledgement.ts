@@ -1,14 +1,15 @@
 import { DOCUMENT_TYPES } from '../../kernel/document-types.ts';
-import { isOtherPartySituation, reportedSituation, type ReportedOtherParty } from '../../kernel/other-party.ts';
+import { DETAILS_IN_MAILBOX, isOtherPartySituation, reportedSituation, type OtherPartySituation } from '../../kernel/other-party.ts';
 import type { ProductCode } from '../../kernel/products.ts';
 import type { TemplateDefinition } from './engine.ts';
-import { TemplateDataError, formatDate, httpUrl, optionalText, requireText, type Language } from './format.ts';
+import { TemplateDataError, formatDate, httpUrl, requireText, type Language } from './format.ts';
 import { box, button, content, facts, heading, keyLine, page, paragraph, plain, rich, subheading, textFacts, textLink, textPage, token } from './layout.ts';
 
 /**
  * "We have received your claim." The acknowledgement document (Kárbejelentés visszaigazolása)
  * is in the portal's mailbox; the subject is that document type's name. A motor loss's other
- * party is told back as the customer reported it (their own report: nothing is added to it).
+ * party is told back as the customer reported it: the situation only. A known party's name and
+ * plate are a third person's data: they stay in the acknowledgement PDF, in the portal.
  */
 export interface ClaimAcknowledgementData {
   customerNumber: string;
@@ -19,7 +20,7 @@ export interface ClaimAcknowledgementData {
   /** ISO date or timestamp of the report. */
   reportedAt: string;
   /** What the customer said of a motor loss's other party; absent or null when the report asked nothing (and in e-mails queued before). */
-  otherParty?: ReportedOtherParty | null;
+  otherPartySituation?: OtherPartySituation | null;
   /** Deep link to the acknowledgement in the portal's mailbox. */
   documentUrl: string;
 }
@@ -34,9 +35,6 @@ const hu = {
   policyNumber: 'Szerződésszám',
   reportedAt: 'Bejelentés dátuma',
   otherParty: 'A másik fél',
-  otherPartyName: 'Név',
-  otherPartyPlate: 'Rendszám',
-  otherPartyInsurer: 'Biztosító',
   document:
     'A kárbejelentés visszaigazolását (**{documentType}**) az Ügyfélportál **Levelezés** menüjébe küldtük. Kérjük, a további levelezésben mindig hivatkozzon a kárszámra.',
   action: 'Visszaigazolás megtekintése',
@@ -52,9 +50,6 @@ const en: typeof hu = {
   policyNumber: 'Policy number',
   reportedAt: 'Date reported',
   otherParty: 'The other party',
-  otherPartyName: 'Name',
-  otherPartyPlate: 'Registration number',
-  otherPartyInsurer: 'Insurer',
   document:
     'The acknowledgement of your claim (**{documentType}**) is in the **Levelezés** (Correspondence) menu of the Customer Portal. Please quote the claim number in all further correspondence.',
   action: 'View the acknowledgement',
@@ -69,9 +64,8 @@ type ClaimAcknowledgementVars = {
   reportedAt: string;
   /** The customer's answer told back; null (no section) when there is none. */
   otherPartySaid: string | null;
-  otherPartyName: string | null;
-  otherPartyPlate: string | null;
-  otherPartyInsurer: string | null;
+  /** For a known party: where its details are (null otherwise). */
+  otherPartyDetails: string | null;
   documentType: string;
   documentUrl: string;
 };
@@ -100,11 +94,7 @@ export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, 
             'otherPartySaid',
             subheading(rich(s.otherParty)),
             paragraph(token('otherPartySaid')),
-            facts([
-              { label: rich(s.otherPartyName), value: 'otherPartyName', when: 'otherPartyName' },
-              { label: rich(s.otherPartyPlate), value: 'otherPartyPlate', when: 'otherPartyPlate' },
-              { label: rich(s.otherPartyInsurer), value: 'otherPartyInsurer', when: 'otherPartyInsurer' },
-            ]),
+            ...when('otherPartyDetails', paragraph(token('otherPartyDetails'))),
           ),
           paragraph(rich(s.document)),
           button('documentUrl', rich(s.action)),
@@ -131,39 +121,22 @@ export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, 
         [s.policyNumber, v.policyNumber],
         [s.reportedAt, v.reportedAt],
       ]),
-      v.otherPartySaid &&
-        [
-          s.otherParty,
-          v.otherPartySaid,
-          textFacts([
-            [s.otherPartyName, v.otherPartyName],
-            [s.otherPartyPlate, v.otherPartyPlate],
-            [s.otherPartyInsurer, v.otherPartyInsurer],
-          ]),
-        ]
-          .filter(Boolean)
-          .join('\n'),
+      v.otherPartySaid && [s.otherParty, v.otherPartySaid, v.otherPartyDetails].filter(Boolean).join('\n'),
       plain(s.document, v),
       textLink(s.action, v.documentUrl),
     ]);
   },
 };
 
-type OtherPartyVars = Pick<ClaimAcknowledgementVars, 'otherPartySaid' | 'otherPartyName' | 'otherPartyPlate' | 'otherPartyInsurer'>;
+type OtherPartyVars = Pick<ClaimAcknowledgementVars, 'otherPartySaid' | 'otherPartyDetails'>;
 
-/** The other party's section: the customer's answer in `lang`, and a known party's details; all null when the report asked nothing. */
+/** The other party's section: the customer's answer in `lang` (and, for a known party, where its details are); null when the report asked nothing. */
 function otherPartyVars(data: ClaimAcknowledgementData, lang: Language): OtherPartyVars {
-  const none = { otherPartySaid: null, otherPartyName: null, otherPartyPlate: null, otherPartyInsurer: null };
-  const party = data.otherParty;
-  if (party === undefined || party === null) return none;
-  if (!isOtherPartySituation(party.situation)) throw new TemplateDataError('otherParty.situation is not a known situation', 'otherParty.situation');
-  const said = data.product ? reportedSituation(data.product, party.situation) : null;
+  const none = { otherPartySaid: null, otherPartyDetails: null };
+  const situation = data.otherPartySituation;
+  if (situation === undefined || situation === null) return none;
+  if (!isOtherPartySituation(situation)) throw new TemplateDataError('otherPartySituation is not a known situation', 'otherPartySituation');
+  const said = data.product ? reportedSituation(data.product, situation) : null;
   if (!said) return none;
-  if (party.situation !== 'known') return { ...none, otherPartySaid: said[lang] };
-  return {
-    otherPartySaid: said[lang],
-    otherPartyName: requireText(party.name, 'otherParty.name'),
-    otherPartyPlate: requireText(party.plate, 'otherParty.plate'),
-    otherPartyInsurer: optionalText(party.insurer, 'otherParty.insurer'),
-  };
+  return { otherPartySaid: said[lang], otherPartyDetails: situation === 'known' ? DETAILS_IN_MAILBOX[lang] : null };
 }

@@ -1,6 +1,6 @@
 import type { ProductCode } from '../../../kernel/products.ts';
 import { CLAIM_TYPES, PRODUCTS } from '../../../kernel/products.ts';
-import { reportedSituation, type ReportedOtherParty } from '../../../kernel/other-party.ts';
+import { DETAILS_AS_GIVEN, reportedSituation, type ReportedOtherParty } from '../../../kernel/other-party.ts';
 import type { PdfComposer } from '../composer.ts';
 import { formatDate, formatDateTime, formatHuf } from '../../format.ts';
 import type { InputOf } from '../input.ts';
@@ -41,6 +41,7 @@ function otherParty(c: PdfComposer, product: ProductCode, party: ReportedOtherPa
   c.section('A másik fél');
   c.text(said.hu);
   if (party.situation === 'known') {
+    c.text(DETAILS_AS_GIVEN.hu);
     c.fields([
       ['Név', party.name],
       ['Rendszám', party.plate],

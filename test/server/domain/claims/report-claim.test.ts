@@ -186,13 +186,16 @@ describe('reportClaim', () => {
       otherParty: { name: 'Nagy Péter', plate: 'aa bc 123' },
     });
     const told = await acknowledgement(collision);
-    expect(told.data).toMatchObject({ product: 'kgfb', otherParty: { situation: 'known', name: 'Nagy Péter', plate: 'AA BC-123' } });
-    expect(told.pdf).toContain('A másik fél Bejelentése szerint egy másik járműben okozott kárt.');
+    // The e-mail (and the outbox row behind it) carries the situation only: the third person's data stay in the PDF, in the portal.
+    expect(told.data).toMatchObject({ product: 'kgfb', otherPartySituation: 'known' });
+    expect(JSON.stringify(told.data)).not.toMatch(/Nagy Péter|AA BC-123/);
+    expect(told.pdf).toContain('A másik fél Bejelentése szerint egy másik járműben okozott kárt. A másik fél Ön által megadott adatai:');
     expect(told.pdf).toContain('Név Nagy Péter Rendszám AA BC-123 Biztosító nem adta meg');
-    expect(told.hu.text).toContain('Név: Nagy Péter\nRendszám: AA BC-123');
+    expect(told.hu.text).toContain('A másik fél Ön által megadott adatait a Levelezésben található visszaigazolás tartalmazza.');
+    expect(told.hu.text).not.toContain('Nagy Péter');
 
     const glass = await acknowledgement(await reportClaim(db.ctx(), glassClaim()));
-    expect(glass.data).toMatchObject({ product: 'casco', otherParty: null });
+    expect(glass.data).toMatchObject({ product: 'casco', otherPartySituation: null });
     expect(glass.pdf).not.toContain('A másik fél');
     expect(glass.hu.text).not.toContain('A másik fél');
   });
