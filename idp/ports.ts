@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { Language } from '../common/language.ts';
+import type { EmailChangeOutcome, EmailChangeUndoOutcome } from '../common/accounts/email-change-outcome.ts';
 
 /**
  * What the IdP needs from the rest of the product, as small interfaces the app's wiring
@@ -58,17 +59,3 @@ export interface EmailChangeConfirmation {
   /** Uses an undo link once, in the caller's transaction: the login and the contact address the change replaced come back. */
   undo(token: string, transaction: Transaction): Promise<EmailChangeUndoOutcome>;
 }
-
-export type EmailChangeOutcome =
-  | {
-      outcome: 'changed';
-      accountId: string;
-      customerId: number;
-      language: Language;
-      newEmail: string;
-      previous: { login: string; contactEmail: string | null };
-    }
-  | { outcome: 'invalid' | 'failed' };
-
-export type EmailChangeUndoOutcome =
-  { outcome: 'restored'; accountId: string; customerId: number; language: Language; login: string } | { outcome: 'invalid' | 'failed' };

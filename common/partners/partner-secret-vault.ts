@@ -1,5 +1,8 @@
-import { createHash, hkdfSync } from 'node:crypto';
 import { compactDecrypt, CompactEncrypt, decodeProtectedHeader } from 'jose';
+import { deriveKeys, type DerivedKey } from '../security/aes-gcm-keyring.ts';
+
+/** A compact JWE: five base64url parts, the second (the encrypted key) empty with `dir`. */
+const COMPACT_DIR_JWE = /^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /**
  * Partner client secrets at rest: `partner_clients.client_secret` holds a compact JWE (`dir`,
@@ -9,25 +12,14 @@ import { compactDecrypt, CompactEncrypt, decodeProtectedHeader } from 'jose';
  * The protected header names the key (`kid`) and the client (`client_id`): GCM authenticates
  * the header, so a row's value copied to another client does not open.
  */
-interface VaultKey {
-  kid: string;
-  key: Uint8Array;
-}
-
-/** A compact JWE: five base64url parts, the second (the encrypted key) empty with `dir`. */
-const COMPACT_DIR_JWE = /^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
 export class PartnerSecretVault {
-  private readonly keys: VaultKey[];
+  private readonly keys: DerivedKey[];
 
   /** `secrets`: the session keys (at least 32 characters of random data each), newest first. */
   constructor(secrets: readonly string[]) {
-    if (!secrets.length) throw new Error('PartnerSecretVault needs at least one key');
-    this.keys = secrets.map((secret) => {
-      if (secret.length < 32) throw new Error('Partner secret keys must be at least 32 characters of random data');
-      const key = new Uint8Array(hkdfSync('sha256', secret, 'gp-portal', 'partner-client-secrets v1', 32));
-      return { kid: createHash('sha256').update(key).digest('base64url').slice(0, 16), key };
-    });
+    if (secrets.some((secret) => secret.length < 32)) throw new Error('Partner secret keys must be at least 32 characters of random data');
+    // The kids stored values carry: a longer fingerprint than the AES-GCM keyring's, in the JWE header.
+    this.keys = deriveKeys(secrets, { purpose: 'partner-client-secrets v1', kid: { encoding: 'base64url', length: 16 } });
   }
 
   /** The kid new values are sealed with (the first key's). */

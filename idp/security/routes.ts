@@ -185,6 +185,10 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     });
   };
 
+  /** The new recovery codes, shown once (two-step just turned on, or a new set replacing the old). */
+  const showRecoveryCodes = (c: C, lang: Language, codes: readonly string[], notice: { code: string; text: string }) =>
+    render(c, { lang, title: securityText(lang).codesTitle, body: recoveryCodesPage(lang, codes, notice), currentUrl: `/account/security?lang=${lang}` });
+
   app.post('/security/two-step/start', async (c) => {
     const lang = pickLang(c);
     const session = await signedIn(c, lang, 'security', true);
@@ -222,12 +226,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     });
     if (!codes) return showEnrolment(c, lang, enrolment, [{ field: 'code', code: 'code_invalid', message: s.codeWrong }], 400);
     await deps.throttle.reset(SECURITY_RULES.twoStepCode, session.account.id);
-    return render(c, {
-      lang,
-      title: s.codesTitle,
-      body: recoveryCodesPage(lang, codes, { code: 'two_step_enabled', text: s.codesLead }),
-      currentUrl: `/account/security?lang=${lang}`,
-    });
+    return showRecoveryCodes(c, lang, codes, { code: 'two_step_enabled', text: s.codesLead });
   });
 
   app.post('/security/two-step/disable', async (c) => {
@@ -271,12 +270,7 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
       return made;
     });
     if (!codes) return c.redirect(`/account/security?lang=${lang}`, 303);
-    return render(c, {
-      lang,
-      title: s.codesTitle,
-      body: recoveryCodesPage(lang, codes, { code: 'recovery_codes_regenerated', text: s.codesRegenerated }),
-      currentUrl: `/account/security?lang=${lang}`,
-    });
+    return showRecoveryCodes(c, lang, codes, { code: 'recovery_codes_regenerated', text: s.codesRegenerated });
   });
 
   // --- password change ---------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { dictionary } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import { common, errorText } from './messages.ts';
+import { linkConfirmPage } from './link-confirm-page.ts';
 import { actionUrl, codedNotice, type Html } from './view.ts';
 
 /** The e-mail change confirm pages: confirm (a button: link scanners only GET), done, invalid, failed. */
@@ -35,12 +36,10 @@ export const emailChangeText = dictionary({
 
 export function emailChangeConfirmPage(lang: Language, token: string): Html {
   const s = emailChangeText(lang);
-  return html`<h1>${s.title}</h1>
-    <p class="lead">${s.confirmLead}</p>
-    <form method="post" action="${actionUrl('/account/confirm-email-change', lang)}" data-page="email_change_confirm">
-      <input type="hidden" name="token" value="${token}" />
-      <div class="actions"><button type="submit" class="primary" autofocus>${s.confirm}</button></div>
-    </form>`;
+  return linkConfirmPage(
+    { title: s.title, lead: s.confirmLead, button: s.confirm, action: actionUrl('/account/confirm-email-change', lang), page: 'email_change_confirm' },
+    token,
+  );
 }
 
 export function emailChangeDone(lang: Language, portalUrl: string): Html {

@@ -2,8 +2,9 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import type { IdpPorts } from '../ports.ts';
 import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
-import { consumeToken, expireAccountTokens, issueToken, LOGIN_TOKEN_PURPOSES, peekToken } from '../../common/accounts/account-tokens.ts';
+import { consumeToken, expireAccountTokens, LOGIN_TOKEN_PURPOSES, peekToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
+import { sendLinkOrNothing } from './link-request.ts';
 import { revokeAccountSessions } from './revoke-sessions.ts';
 import { markEmailVerified } from './verification.ts';
 
@@ -23,15 +24,11 @@ export async function requestPasswordReset(
     `select id, customer_id, username from accounts where lower(username) = :email`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
   );
-  await sequelize.transaction(async (transaction) => {
-    // Issuing a new link invalidates any older unused one.
-    const { token, expiresAt } = await issueToken(sequelize, transaction, account?.id ?? null, 'reset_password');
-    const data = { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() };
-    await ports.queueEmail(
-      transaction,
-      account ? { customerId: account.customer_id, to: account.username, template: 'password_reset', language: input.language, data } : null,
-    );
-  });
+  await sendLinkOrNothing(sequelize, ports, account, 'reset_password', ({ token, expiresAt }) => ({
+    template: 'password_reset',
+    language: input.language,
+    data: { resetUrl: accountLinks(input.publicUrl).resetPassword(token, input.language), expiresAt: expiresAt.toISOString() },
+  }));
   return account !== undefined;
 }
 

@@ -2,8 +2,9 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { IdpPorts } from '../ports.ts';
 import type { Language } from '../../common/language.ts';
 import { accountLinks } from './account-links.ts';
-import { consumeToken, issueToken } from '../../common/accounts/account-tokens.ts';
+import { consumeToken } from '../../common/accounts/account-tokens.ts';
 import { recordAudit } from './audit.ts';
+import { sendLinkOrNothing } from './link-request.ts';
 
 /** E-mail verification without Hono: use a link once; send a new one. */
 
@@ -70,13 +71,10 @@ export async function resendVerification(
     `select id, customer_id, username from accounts where lower(username) = :email and email_verified_at is null`,
     { replacements: { email: input.email }, type: QueryTypes.SELECT },
   );
-  await sequelize.transaction(async (transaction) => {
-    const { token, expiresAt } = await issueToken(sequelize, transaction, account?.id ?? null, 'verify_email');
-    const data = { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() };
-    await ports.queueEmail(
-      transaction,
-      account ? { customerId: account.customer_id, to: account.username, template: 'verify_email', language: input.language, data } : null,
-    );
-  });
+  await sendLinkOrNothing(sequelize, ports, account, 'verify_email', ({ token, expiresAt }) => ({
+    template: 'verify_email',
+    language: input.language,
+    data: { verifyUrl: accountLinks(input.publicUrl).verifyEmail(token, input.language), expiresAt: expiresAt.toISOString() },
+  }));
   return account !== undefined;
 }

@@ -3,6 +3,7 @@ import { field, focusTarget } from '../pages/form.ts';
 import { dictionary } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import { common, errorText } from './messages.ts';
+import { linkConfirmPage } from './link-confirm-page.ts';
 import { actionUrl, codedErrorSummary, codedNotice, type CodedError, type Html } from './view.ts';
 
 /** The e-mail verification pages: confirm (a button: link scanners only GET), done, resend. */
@@ -43,12 +44,10 @@ export const verifyText = dictionary({
 
 export function verifyConfirm(lang: Language, token: string): Html {
   const s = verifyText(lang);
-  return html`<h1>${s.title}</h1>
-    <p class="lead">${s.confirmLead}</p>
-    <form method="post" action="${actionUrl('/account/verify-email', lang)}" data-page="verify_confirm">
-      <input type="hidden" name="token" value="${token}" />
-      <div class="actions"><button type="submit" class="primary" autofocus>${s.confirm}</button></div>
-    </form>`;
+  return linkConfirmPage(
+    { title: s.title, lead: s.confirmLead, button: s.confirm, action: actionUrl('/account/verify-email', lang), page: 'verify_confirm' },
+    token,
+  );
 }
 
 export function verifyDone(lang: Language, portalUrl: string): Html {

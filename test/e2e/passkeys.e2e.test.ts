@@ -1,13 +1,15 @@
 // Passkeys in a real browser: Debian's Chromium with a CDP virtual authenticator (CTAP2, resident
 // keys, user verification) stands in for the customer's phone or laptop. The customer logs in with
 // the password on the IdP's own pages, adds a passkey on the account's security page, and later
-// logs in with the passkey alone (no e-mail address typed). axe checks the new pages in both languages.
+// logs in with the passkey alone (no e-mail address typed). axe checks the new pages in both languages,
+// and the recovery codes the customer renews after turning two-step log-in on.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { CDPSession, Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app/create-app.ts';
 import { silentLogger } from '../../common/http/logger.ts';
@@ -118,5 +120,24 @@ describe('passkeys in Chromium', () => {
     await page.goto(`${origin}/account/security?lang=hu`);
     await Promise.all([page.waitForURL(/two-step\/start/), page.click('section[data-section="two-step"] button')]);
     expect(await axeViolations()).toEqual([]);
+  }, 30_000);
+
+  it('leave the recovery codes accessible, as two-step log-in turns on and as the customer renews them, in both languages', async () => {
+    await page.goto(`${origin}/account/security?lang=hu`);
+    await Promise.all([page.waitForURL(/two-step\/start/), page.click('section[data-section="two-step"] button')]);
+    // The code the authenticator app would show for the key on the page.
+    const secret = Secret.fromBase32((await page.locator('[data-secret]').textContent())!.replace(/\s/g, ''));
+    await page.fill('#code', new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate());
+    await Promise.all([page.waitForURL(/two-step\/confirm/), page.click('form[data-page="two_step_enrol"] button.primary')]);
+    await expect(page.locator('[data-code="two_step_enabled"]').count()).resolves.toBe(1);
+    expect(await axeViolations()).toEqual([]);
+    for (const lang of ['hu', 'en']) {
+      await page.goto(`${origin}/account/security?lang=${lang}`);
+      await Promise.all([page.waitForURL(/two-step\/recovery-codes/), page.click('form[data-form="recovery-codes"] button')]);
+      await expect(page.locator('[data-code="recovery_codes_regenerated"]').count()).resolves.toBe(1);
+      await expect(page.locator('[data-recovery-codes] li').count()).resolves.toBe(10);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+      expect(await axeViolations()).toEqual([]);
+    }
   }, 30_000);
 });

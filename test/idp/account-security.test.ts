@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { Secret, TOTP } from 'otpauth';
 import { useTestDatabase } from '../support/database.ts';
 import { verifyPassword } from '../../common/accounts/password.ts';
 import { issueToken, peekToken } from '../../common/accounts/account-tokens.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
-import { Browser, createFixtures, formAction, PASSWORD, startIdp, type Fixtures, type RunningIdp } from './provider-harness.ts';
+import { Browser, createFixtures, formAction, PASSWORD, useIdp, type Fixtures } from './provider-harness.ts';
 import { codes, notificationsTo } from './register-harness.ts';
 import { ESCAPED, HOSTILE, MARKUP, RAW_MARKUP, UNPRINTABLE, type HostileName } from '../server/hardening/hostile-corpus.ts';
 
 const db = useTestDatabase();
-let idp: RunningIdp;
-
-beforeAll(async () => {
-  idp = await startIdp(db.sequelize);
-});
-afterAll(() => idp?.close());
+const idp = useIdp(db);
 beforeEach(async () => {
   await db.sequelize.query('delete from rate_limits');
 });

@@ -1,27 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.ts';
-import { createFixtures, startIdp, type Fixtures, type RunningIdp } from './provider-harness.ts';
+import { useIdp } from './provider-harness.ts';
 
 /**
  * Issue 15, finding 10: the IdP authenticates partners only the way they are registered
  * (client_secret_basic), and its discovery document advertises only that.
  */
 const db = useTestDatabase();
-let idp: RunningIdp;
-let f: Fixtures;
-
-beforeAll(async () => {
-  idp = await startIdp(db.sequelize);
-  f = await createFixtures(db.sequelize, idp.publicUrl);
-});
-afterAll(() => idp?.close());
+const idp = useIdp(db);
 
 /** A code exchange with a code that never existed: the client is authenticated before the code is looked at. */
 function exchange(form: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(`${idp.issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: f.redirectUri, code_verifier: 'v'.repeat(43), ...form }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: 'no-such-code',
+      redirect_uri: idp.fixtures.redirectUri,
+      code_verifier: 'v'.repeat(43),
+      ...form,
+    }),
   });
 }
 
@@ -37,19 +36,19 @@ describe('client authentication at the token endpoint', () => {
   });
 
   it('refuses client_secret_post with invalid_client, even with the right secret', async () => {
-    const response = await exchange({ client_id: f.clientId, client_secret: f.clientSecret });
+    const response = await exchange({ client_id: idp.fixtures.clientId, client_secret: idp.fixtures.clientSecret });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: string }).error).toBe('invalid_client');
   });
 
   it('refuses a client with no authentication at all (none)', async () => {
-    const response = await exchange({ client_id: f.clientId });
+    const response = await exchange({ client_id: idp.fixtures.clientId });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: string }).error).toBe('invalid_client');
   });
 
   it('accepts client_secret_basic: the client is authenticated and only the made-up code is refused', async () => {
-    const response = await exchange({}, { authorization: basic(f.clientId, f.clientSecret) });
+    const response = await exchange({}, { authorization: basic(idp.fixtures.clientId, idp.fixtures.clientSecret) });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toBe('invalid_grant');
   });

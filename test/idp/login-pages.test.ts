@@ -1,40 +1,20 @@
 import { scrypt, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import type * as client from 'openid-client';
 import { useTestDatabase } from '../support/database.ts';
 import { LOGIN_ACCOUNT_RULE, LOGIN_ADDRESS_RULE, LoginService } from '../../idp/accounts/login.ts';
 import { needsRehash, verifyPassword } from '../../common/accounts/password.ts';
 import { Throttle } from '../../common/security/throttle.ts';
-import {
-  authorizationRequest,
-  Browser,
-  createFixtures,
-  formAction,
-  PASSWORD,
-  relyingParty,
-  startIdp,
-  type Fixtures,
-  type RunningIdp,
-} from './provider-harness.ts';
+import { authorizationRequest, Browser, createFixtures, formAction, PASSWORD, relyingParty, useIdp } from './provider-harness.ts';
 
 const db = useTestDatabase();
-let idp: RunningIdp;
-let f: Fixtures;
-let rp: client.Configuration;
-
-beforeAll(async () => {
-  idp = await startIdp(db.sequelize);
-  f = await createFixtures(db.sequelize, idp.publicUrl);
-  rp = await relyingParty(idp, f);
-});
-afterAll(() => idp?.close());
+const idp = useIdp(db);
 
 /** A fresh browser on the login page of a new authorization request. */
 async function openLogin(lang?: 'hu' | 'en') {
   const browser = new Browser(idp.publicUrl.origin);
-  const auth = await authorizationRequest(rp, f);
+  const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
   const hop = await browser.follow(await browser.request(auth.url));
   let response = hop.response;
   const pageUrl = new URL(hop.url);
@@ -123,7 +103,7 @@ describe('the login page', () => {
     const response = await fetch(new URL(page.action, idp.publicUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
-      body: new URLSearchParams({ email: f.verified.email, password: PASSWORD }),
+      body: new URLSearchParams({ email: idp.fixtures.verified.email, password: PASSWORD }),
       redirect: 'manual',
     });
     expect(response.status).toBe(403);
@@ -132,7 +112,7 @@ describe('the login page', () => {
   it('says the sign-in has expired when the interaction cookie is gone', async () => {
     const page = await openLogin();
     const stranger = new Browser(idp.publicUrl.origin);
-    const response = await stranger.request(page.action, { form: { email: f.verified.email, password: PASSWORD } });
+    const response = await stranger.request(page.action, { form: { email: idp.fixtures.verified.email, password: PASSWORD } });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('A bejelentkezés lejárt');
   });
@@ -142,12 +122,12 @@ describe('failed logins', () => {
   it('answer an unknown e-mail and a wrong password alike: same status, same message, same page', async () => {
     const before = await lastAuditId();
     const unknown = await post('nobody.here@example.com', 'Whatever-123');
-    const wrong = await post(f.verified.email, 'Wrong-password-1');
+    const wrong = await post(idp.fixtures.verified.email, 'Wrong-password-1');
     expect(unknown.response.status).toBe(400);
     expect(wrong.response.status).toBe(unknown.response.status);
     expect(unknown.html).toContain('Hibás e-mail-cím vagy jelszó.');
     expect(normalise(unknown.html, 'nobody.here@example.com', uidOf(unknown.page.action))).toBe(
-      normalise(wrong.html, f.verified.email, uidOf(wrong.page.action)),
+      normalise(wrong.html, idp.fixtures.verified.email, uidOf(wrong.page.action)),
     );
     // The password is never echoed back.
     expect(wrong.html).not.toContain('Wrong-password-1');
@@ -155,7 +135,7 @@ describe('failed logins', () => {
     const failures = await auditRows('login.failed', before);
     expect(failures).toHaveLength(2);
     expect(failures.map((r) => r.metadata.reason)).toEqual(['unknown_username', 'wrong_password']);
-    expect(failures[1]!.customer_id).toBe(f.verified.customerId);
+    expect(failures[1]!.customer_id).toBe(idp.fixtures.verified.customerId);
     for (const row of failures) expect(JSON.stringify(row.metadata)).not.toContain('@');
   });
 
@@ -170,7 +150,7 @@ describe('failed logins', () => {
     const wrong: number[] = [];
     for (let i = 0; i < 3; i++) {
       unknown.push(await time(`timing-${i}@example.com`));
-      wrong.push(await time(`${f.unverified.email}`));
+      wrong.push(await time(`${idp.fixtures.unverified.email}`));
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
     // An scrypt verification dominates both; without the dummy hash the unknown case would be far faster.
@@ -207,9 +187,9 @@ describe('failed logins', () => {
     const throttle = new Throttle(db.sequelize);
     const service = new LoginService(db.sequelize, throttle);
     for (let i = 0; i < LOGIN_ADDRESS_RULE.limit; i++) await throttle.hit(LOGIN_ADDRESS_RULE, '203.0.113.7');
-    const outcome = await service.attempt({ username: f.verified.email, password: PASSWORD, address: '203.0.113.7', clientId: null });
+    const outcome = await service.attempt({ username: idp.fixtures.verified.email, password: PASSWORD, address: '203.0.113.7', clientId: null });
     expect(outcome.kind).toBe('throttled');
-    const elsewhere = await service.attempt({ username: f.verified.email, password: PASSWORD, address: '203.0.113.8', clientId: null });
+    const elsewhere = await service.attempt({ username: idp.fixtures.verified.email, password: PASSWORD, address: '203.0.113.8', clientId: null });
     expect(elsewhere.kind).toBe('success');
     await db.sequelize.query('delete from rate_limits');
   });
@@ -217,24 +197,24 @@ describe('failed logins', () => {
   it('are forgotten after a successful login', async () => {
     const throttle = new Throttle(db.sequelize);
     const service = new LoginService(db.sequelize, throttle);
-    for (let i = 0; i < 4; i++) await service.attempt({ username: f.verified.email, password: 'nope', address: '198.51.100.1', clientId: null });
-    expect((await throttle.peek(LOGIN_ACCOUNT_RULE, f.verified.email)).hits).toBe(4);
-    expect((await service.attempt({ username: f.verified.email.toUpperCase(), password: PASSWORD, address: '198.51.100.1', clientId: null })).kind).toBe(
-      'success',
-    );
-    expect((await throttle.peek(LOGIN_ACCOUNT_RULE, f.verified.email)).hits).toBe(0);
+    for (let i = 0; i < 4; i++) await service.attempt({ username: idp.fixtures.verified.email, password: 'nope', address: '198.51.100.1', clientId: null });
+    expect((await throttle.peek(LOGIN_ACCOUNT_RULE, idp.fixtures.verified.email)).hits).toBe(4);
+    expect(
+      (await service.attempt({ username: idp.fixtures.verified.email.toUpperCase(), password: PASSWORD, address: '198.51.100.1', clientId: null })).kind,
+    ).toBe('success');
+    expect((await throttle.peek(LOGIN_ACCOUNT_RULE, idp.fixtures.verified.email)).hits).toBe(0);
     await db.sequelize.query('delete from rate_limits');
   });
 });
 
 describe('an account whose e-mail address is not confirmed', () => {
   it('cannot log in, and is told so only after the correct password', async () => {
-    const wrong = await post(f.unverified.email, 'Wrong-password-1');
+    const wrong = await post(idp.fixtures.unverified.email, 'Wrong-password-1');
     expect(wrong.response.status).toBe(400);
     expect(wrong.html).toContain('Hibás e-mail-cím vagy jelszó.');
     expect(wrong.html).not.toContain('megerősít');
 
-    const right = await post(f.unverified.email, PASSWORD);
+    const right = await post(idp.fixtures.unverified.email, PASSWORD);
     expect(right.response.status).toBe(403);
     expect(right.response.headers.get('location')).toBeNull();
     expect(right.html).toContain('Az e-mail-címét még nem erősítette meg');
@@ -245,14 +225,14 @@ describe('an account whose e-mail address is not confirmed', () => {
 describe('a successful login', () => {
   it('continues to the provider (303), audits it, and upgrades a weak password hash', async () => {
     const weak = await weakHash(PASSWORD);
-    await db.sequelize.query('update accounts set password_hash = :weak where id = :id', { replacements: { weak, id: f.verified.id } });
+    await db.sequelize.query('update accounts set password_hash = :weak where id = :id', { replacements: { weak, id: idp.fixtures.verified.id } });
     const before = await lastAuditId();
-    const { response } = await post(f.verified.email, PASSWORD);
+    const { response } = await post(idp.fixtures.verified.email, PASSWORD);
     expect(response.status).toBe(303);
     expect(new URL(response.headers.get('location')!).pathname).toMatch(/^\/oidc\/auth\//);
 
     const [row] = await db.sequelize.query<{ password_hash: string }>('select password_hash from accounts where id = :id', {
-      replacements: { id: f.verified.id },
+      replacements: { id: idp.fixtures.verified.id },
       type: QueryTypes.SELECT,
     });
     expect(row!.password_hash).not.toBe(weak);
@@ -261,7 +241,7 @@ describe('a successful login', () => {
 
     const audits = await auditRows('login.succeeded', before);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ customer_id: f.verified.customerId, client_id: f.clientId });
+    expect(audits[0]).toMatchObject({ customer_id: idp.fixtures.verified.customerId, client_id: idp.fixtures.clientId });
     expect(JSON.stringify(audits[0]!.metadata)).not.toContain('@');
   });
 });

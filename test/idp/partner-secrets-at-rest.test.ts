@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { compactDecrypt, decodeProtectedHeader } from 'jose';
 import { useTestDatabase } from '../support/database.ts';
 import { testPartnerSecrets, TEST_PARTNER_KEY } from '../support/partner-secrets.ts';
-import { createFixtures, startIdp, type Fixtures, type RunningIdp } from './provider-harness.ts';
+import { useIdp } from './provider-harness.ts';
 import { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 import { addPartnerClient, rotatePartnerSecret } from '../../common/partners/partner-clients.ts';
 import { sealPartnerSecrets } from '../../common/partners/seal-partner-secrets.ts';
@@ -15,14 +15,7 @@ import { findActivePartner } from '../../server/domain/session/partners.ts';
  * from the session keys, bound to its client, never the secret; the IdP and the API open it.
  */
 const db = useTestDatabase();
-let idp: RunningIdp;
-let f: Fixtures;
-
-beforeAll(async () => {
-  idp = await startIdp(db.sequelize);
-  f = await createFixtures(db.sequelize, idp.publicUrl);
-});
-afterAll(() => idp?.close());
+const idp = useIdp(db);
 
 const storedSecret = async (clientId: string) =>
   (
@@ -43,38 +36,43 @@ async function tokenEndpointAs(clientId: string, secret: string): Promise<{ stat
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
     },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: f.redirectUri, code_verifier: 'v'.repeat(43) }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: 'no-such-code',
+      redirect_uri: idp.fixtures.redirectUri,
+      code_verifier: 'v'.repeat(43),
+    }),
   });
   return { status: response.status, error: ((await response.json()) as { error: string }).error };
 }
 
 describe('partner client secrets at rest', () => {
   it('stores a JWE (dir, A256GCM, kid, client_id) whose plaintext is the secret only with the key', async () => {
-    const stored = (await storedSecret(f.clientId))!;
-    expect(stored).not.toContain(f.clientSecret);
+    const stored = (await storedSecret(idp.fixtures.clientId))!;
+    expect(stored).not.toContain(idp.fixtures.clientSecret);
     expect(stored.split('.')).toHaveLength(5);
-    expect(decodeProtectedHeader(stored)).toEqual({ alg: 'dir', enc: 'A256GCM', kid: testPartnerSecrets.currentKid, client_id: f.clientId });
-    expect(await testPartnerSecrets.open(f.clientId, stored)).toBe(f.clientSecret);
+    expect(decodeProtectedHeader(stored)).toEqual({ alg: 'dir', enc: 'A256GCM', kid: testPartnerSecrets.currentKid, client_id: idp.fixtures.clientId });
+    expect(await testPartnerSecrets.open(idp.fixtures.clientId, stored)).toBe(idp.fixtures.clientSecret);
     // Another deployment's keys (or a guess) open nothing, even with the kid forced to match.
     const stranger = new PartnerSecretVault(['someone-elses-session-key-0123456789abcdef']);
-    expect(await stranger.open(f.clientId, stored)).toBeUndefined();
+    expect(await stranger.open(idp.fixtures.clientId, stored)).toBeUndefined();
     await expect(compactDecrypt(stored, new Uint8Array(32))).rejects.toThrow();
   });
 
   it('still authenticates the client at the token endpoint with client_secret_basic', async () => {
-    expect(await tokenEndpointAs(f.clientId, f.clientSecret)).toEqual({ status: 400, error: 'invalid_grant' });
+    expect(await tokenEndpointAs(idp.fixtures.clientId, idp.fixtures.clientSecret)).toEqual({ status: 400, error: 'invalid_grant' });
     // The stored value is no credential: presented as the secret it is refused.
-    expect(await tokenEndpointAs(f.clientId, (await storedSecret(f.clientId))!)).toEqual({ status: 401, error: 'invalid_client' });
+    expect(await tokenEndpointAs(idp.fixtures.clientId, (await storedSecret(idp.fixtures.clientId))!)).toEqual({ status: 401, error: 'invalid_client' });
   });
 
   it('refuses a row sealed for client A copied to client B, at the IdP and in the API', async () => {
     const b = await addPartnerClient(db.sequelize, testPartnerSecrets, idp.publicUrl, partner('masolt-b'));
     await db.sequelize.query('update partner_clients set client_secret = :sealed where client_id = :b', {
-      replacements: { b: b.clientId, sealed: await storedSecret(f.clientId) },
+      replacements: { b: b.clientId, sealed: await storedSecret(idp.fixtures.clientId) },
     });
     expect(await sequelizeAdapterFactory(db.sequelize, testPartnerSecrets)('Client').find(b.clientId)).toBeUndefined();
     expect((await findActivePartner(db.sequelize, testPartnerSecrets, b.clientId))?.clientSecret).toBeNull();
-    expect(await tokenEndpointAs(b.clientId, f.clientSecret)).toEqual({ status: 401, error: 'invalid_client' });
+    expect(await tokenEndpointAs(b.clientId, idp.fixtures.clientSecret)).toEqual({ status: 401, error: 'invalid_client' });
     expect(await tokenEndpointAs(b.clientId, b.clientSecret)).toEqual({ status: 401, error: 'invalid_client' });
   });
 
@@ -109,7 +107,7 @@ describe('partner client secrets at rest', () => {
     const result = await sealPartnerSecrets(db.sequelize, rotated);
     expect(result.resealed).toBeGreaterThanOrEqual(1);
     const newOnly = new PartnerSecretVault([NEW_KEY]);
-    expect(await newOnly.open(f.clientId, await storedSecret(f.clientId))).toBe(f.clientSecret);
+    expect(await newOnly.open(idp.fixtures.clientId, await storedSecret(idp.fixtures.clientId))).toBe(idp.fixtures.clientSecret);
     expect(await newOnly.open(fresh.clientId, await storedSecret(fresh.clientId))).toBe(fresh.clientSecret);
   });
 });

@@ -1,39 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import * as client from 'openid-client';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { useTestDatabase } from '../support/database.ts';
 import { removePartnerClient } from '../../common/partners/partner-clients.ts';
-import {
-  authorizationRequest,
-  Browser,
-  createFixtures,
-  formAction,
-  relyingParty,
-  signIn,
-  startIdp,
-  type Fixtures,
-  type RunningIdp,
-} from './provider-harness.ts';
+import { authorizationRequest, Browser, createFixtures, formAction, relyingParty, signIn, useIdp } from './provider-harness.ts';
 import { partnerEnds } from '../../server/app/partner-ends.ts';
 
 const db = useTestDatabase();
-let idp: RunningIdp;
-let f: Fixtures;
-let config: client.Configuration;
-
-beforeAll(async () => {
-  idp = await startIdp(db.sequelize);
-  f = await createFixtures(db.sequelize, idp.publicUrl);
-  config = await relyingParty(idp, f);
-});
-afterAll(() => idp?.close());
+const idp = useIdp(db);
 
 /** A full login through the real pages and the code exchange, in a fresh browser. */
 async function login(browser = new Browser(idp.publicUrl.origin)) {
-  const auth = await authorizationRequest(config, f);
-  const { callback, pages } = await signIn(browser, auth, f);
-  const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
+  const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
+  const { callback, pages } = await signIn(browser, auth, idp.fixtures);
+  const tokens = await client.authorizationCodeGrant(idp.relyingParty, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
   return { tokens, pages, browser, callback, auth };
 }
 
@@ -54,7 +35,7 @@ async function rejectsWith(promise: Promise<unknown>, error: string) {
 
 describe('discovery', () => {
   it('advertises code flow with S256 only, client_secret_basic, revocation and logout, and no userinfo', () => {
-    const m = config.serverMetadata();
+    const m = idp.relyingParty.serverMetadata();
     expect(m.issuer).toBe(idp.issuer);
     expect(m.response_types_supported).toEqual(['code']);
     expect(m.code_challenge_methods_supported).toEqual(['S256']);
@@ -74,47 +55,50 @@ describe('authorization code flow with PKCE through the login and consent pages'
     expect(pages[0]).toContain('action="/interaction/');
     expect(pages[1]).toContain('Teszt Alkusz Kft.');
 
-    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const jwks = createRemoteJWKSet(new URL(idp.relyingParty.serverMetadata().jwks_uri!));
     expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({ typ: 'at+jwt', alg: 'ES256' });
     const { payload } = await jwtVerify(tokens.access_token, jwks, { issuer: idp.issuer, audience: idp.api, typ: 'at+jwt' });
-    expect(payload).toMatchObject({ sub: f.verified.id, client_id: f.clientId, scope: 'portal', aud: idp.api });
+    expect(payload).toMatchObject({ sub: idp.fixtures.verified.id, client_id: idp.fixtures.clientId, scope: 'portal', aud: idp.api });
     expect(payload.exp! - payload.iat!).toBe(300);
     // Not an access token for anyone else.
     await expect(jwtVerify(tokens.access_token, jwks, { issuer: idp.issuer, audience: `${idp.publicUrl.origin}/other` })).rejects.toThrow();
 
     expect(tokens.claims()).toMatchObject({
-      sub: f.verified.id,
-      name: f.verified.name,
-      email: f.verified.email,
+      sub: idp.fixtures.verified.id,
+      name: idp.fixtures.verified.name,
+      email: idp.fixtures.verified.email,
       email_verified: true,
       locale: 'hu',
-      customer_number: f.verified.customerNumber,
-      aud: f.clientId,
+      customer_number: idp.fixtures.verified.customerNumber,
+      aud: idp.fixtures.clientId,
     });
     expect(tokens.refresh_token).toEqual(expect.any(String));
     expect(tokens.expires_in).toBe(300);
 
     const actions = await db.sequelize.query<{ action: string; customer_id: number; client_id: string }>(
       `select action, customer_id, client_id from audit_events where customer_id = :id and action in ('login.succeeded', 'consent.granted') order by id`,
-      { replacements: { id: f.verified.customerId }, type: QueryTypes.SELECT },
+      { replacements: { id: idp.fixtures.verified.customerId }, type: QueryTypes.SELECT },
     );
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['login.succeeded', 'consent.granted']));
-    expect(actions.every((a) => a.client_id === f.clientId)).toBe(true);
+    expect(actions.every((a) => a.client_id === idp.fixtures.clientId)).toBe(true);
   });
 
   it('refuses a code used twice, and revokes what the first use issued', async () => {
-    const auth = await authorizationRequest(config, f);
-    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, f);
-    const first = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
-    await rejectsWith(client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state }), 'invalid_grant');
-    await rejectsWith(client.refreshTokenGrant(config, first.refresh_token!), 'invalid_grant');
+    const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
+    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, idp.fixtures);
+    const first = await client.authorizationCodeGrant(idp.relyingParty, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state });
+    await rejectsWith(
+      client.authorizationCodeGrant(idp.relyingParty, callback, { pkceCodeVerifier: auth.codeVerifier, expectedState: auth.state }),
+      'invalid_grant',
+    );
+    await rejectsWith(client.refreshTokenGrant(idp.relyingParty, first.refresh_token!), 'invalid_grant');
   });
 
   it('refuses a code exchanged with the wrong PKCE verifier', async () => {
-    const auth = await authorizationRequest(config, f);
-    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, f);
+    const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
+    const { callback } = await signIn(new Browser(idp.publicUrl.origin), auth, idp.fixtures);
     await rejectsWith(
-      client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: auth.state }),
+      client.authorizationCodeGrant(idp.relyingParty, callback, { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: auth.state }),
       'invalid_grant',
     );
   });
@@ -147,8 +131,8 @@ describe('authorization code flow with PKCE through the login and consent pages'
 
   it('signs in once per browser: a second authorization needs no page at all', async () => {
     const { browser } = await login();
-    const auth = await authorizationRequest(config, f);
-    const { pages, callback } = await signIn(browser, auth, f);
+    const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
+    const { pages, callback } = await signIn(browser, auth, idp.fixtures);
     expect(pages).toHaveLength(0);
     expect(callback.searchParams.get('code')).toBeTruthy();
   });
@@ -158,36 +142,36 @@ describe('refresh tokens', () => {
   it('rotate at every use, and a replayed one revokes the whole grant (the newest refresh token stops working too)', async () => {
     const { tokens } = await login();
     const old = tokens.refresh_token!;
-    const refreshed = await client.refreshTokenGrant(config, old);
+    const refreshed = await client.refreshTokenGrant(idp.relyingParty, old);
     expect(refreshed.refresh_token).toEqual(expect.any(String));
     expect(refreshed.refresh_token).not.toBe(old);
-    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const jwks = createRemoteJWKSet(new URL(idp.relyingParty.serverMetadata().jwks_uri!));
     await jwtVerify(refreshed.access_token, jwks, { issuer: idp.issuer, audience: idp.api, typ: 'at+jwt' });
 
-    await rejectsWith(client.refreshTokenGrant(config, old), 'invalid_grant');
-    await rejectsWith(client.refreshTokenGrant(config, refreshed.refresh_token!), 'invalid_grant');
+    await rejectsWith(client.refreshTokenGrant(idp.relyingParty, old), 'invalid_grant');
+    await rejectsWith(client.refreshTokenGrant(idp.relyingParty, refreshed.refresh_token!), 'invalid_grant');
   });
 
   it("reuse detection in one browser leaves the same customer's session in another browser alone", async () => {
     const a = await login();
     const b = await login();
-    const rotated = await client.refreshTokenGrant(config, a.tokens.refresh_token!);
-    await rejectsWith(client.refreshTokenGrant(config, a.tokens.refresh_token!), 'invalid_grant');
-    await rejectsWith(client.refreshTokenGrant(config, rotated.refresh_token!), 'invalid_grant');
-    const stillFine = await client.refreshTokenGrant(config, b.tokens.refresh_token!);
+    const rotated = await client.refreshTokenGrant(idp.relyingParty, a.tokens.refresh_token!);
+    await rejectsWith(client.refreshTokenGrant(idp.relyingParty, a.tokens.refresh_token!), 'invalid_grant');
+    await rejectsWith(client.refreshTokenGrant(idp.relyingParty, rotated.refresh_token!), 'invalid_grant');
+    const stillFine = await client.refreshTokenGrant(idp.relyingParty, b.tokens.refresh_token!);
     expect(stillFine.access_token).toEqual(expect.any(String));
   });
 
   it('can be revoked', async () => {
     const { tokens } = await login();
-    await client.tokenRevocation(config, tokens.refresh_token!);
-    await rejectsWith(client.refreshTokenGrant(config, tokens.refresh_token!), 'invalid_grant');
+    await client.tokenRevocation(idp.relyingParty, tokens.refresh_token!);
+    await rejectsWith(client.refreshTokenGrant(idp.relyingParty, tokens.refresh_token!), 'invalid_grant');
   });
 
   it('are only honoured for the client they were issued to, with its secret', async () => {
     const { tokens } = await login();
-    const metadata = config.serverMetadata();
-    const wrongSecret = new client.Configuration(metadata, f.clientId, undefined, client.ClientSecretBasic('not-the-secret'));
+    const metadata = idp.relyingParty.serverMetadata();
+    const wrongSecret = new client.Configuration(metadata, idp.fixtures.clientId, undefined, client.ClientSecretBasic('not-the-secret'));
     client.allowInsecureRequests(wrongSecret);
     await rejectsWith(client.refreshTokenGrant(wrongSecret, tokens.refresh_token!), 'invalid_client');
     // Another partner's client cannot use it either, with its own valid credentials.
@@ -197,20 +181,22 @@ describe('refresh tokens', () => {
     // Nor revoke it.
     await rejectsWith(client.tokenRevocation(otherParty, tokens.refresh_token!), 'invalid_request');
     // The right credentials still work (the failures above didn't revoke anything).
-    await client.refreshTokenGrant(config, tokens.refresh_token!);
+    await client.refreshTokenGrant(idp.relyingParty, tokens.refresh_token!);
   });
 
   it('are stored with their grant, and the stores drop nothing that is still valid', async () => {
     const { tokens } = await login();
-    const rows = await count(`select 1 from oidc_models where model = 'RefreshToken' and payload->>'clientId' = :c and consumed_at is null`, { c: f.clientId });
+    const rows = await count(`select 1 from oidc_models where model = 'RefreshToken' and payload->>'clientId' = :c and consumed_at is null`, {
+      c: idp.fixtures.clientId,
+    });
     expect(rows).toBeGreaterThan(0);
-    await client.refreshTokenGrant(config, tokens.refresh_token!);
+    await client.refreshTokenGrant(idp.relyingParty, tokens.refresh_token!);
   });
 });
 
 describe('refused authorization requests', () => {
   async function redirectOf(params: Record<string, string>, remove: string[] = []) {
-    const auth = await authorizationRequest(config, f, params);
+    const auth = await authorizationRequest(idp.relyingParty, idp.fixtures, params);
     for (const name of remove) auth.url.searchParams.delete(name);
     const browser = new Browser(idp.publicUrl.origin);
     return browser.request(auth.url);
@@ -219,7 +205,7 @@ describe('refused authorization requests', () => {
   it('without PKCE', async () => {
     const response = await redirectOf({}, ['code_challenge', 'code_challenge_method']);
     const location = new URL(response.headers.get('location')!);
-    expect(location.href.startsWith(f.redirectUri)).toBe(true);
+    expect(location.href.startsWith(idp.fixtures.redirectUri)).toBe(true);
     expect(location.searchParams.get('error')).toBe('invalid_request');
     expect(location.searchParams.get('code')).toBeNull();
   });
@@ -232,9 +218,9 @@ describe('refused authorization requests', () => {
   });
 
   for (const [what, uri] of [
-    ['one character changed', () => f.redirectUri.replace(/callback$/, 'callbacK')],
-    ['one character added', () => `${f.redirectUri}/`],
-    ['a query added', () => `${f.redirectUri}?x=1`],
+    ['one character changed', () => idp.fixtures.redirectUri.replace(/callback$/, 'callbacK')],
+    ['one character added', () => `${idp.fixtures.redirectUri}/`],
+    ['a query added', () => `${idp.fixtures.redirectUri}?x=1`],
   ] as const) {
     it(`with a redirect URI that differs by ${what}: an error page of our own, no redirect, no details`, async () => {
       const response = await redirectOf({ redirect_uri: uri() });
@@ -251,7 +237,7 @@ describe('refused authorization requests', () => {
   }
 
   it('for an unknown client', async () => {
-    const auth = await authorizationRequest(config, f);
+    const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
     auth.url.searchParams.set('client_id', 'no-such-client');
     const response = await new Browser(idp.publicUrl.origin).request(auth.url);
     expect(response.status).toBe(400);
@@ -280,7 +266,7 @@ describe('refused authorization requests', () => {
 describe('RP-initiated logout', () => {
   it("asks on a page of our own, signs the browser out, and leaves the partner's refresh token to the partner", async () => {
     const { browser, tokens } = await login();
-    const logout = client.buildEndSessionUrl(config, { client_id: f.clientId });
+    const logout = client.buildEndSessionUrl(idp.relyingParty, { client_id: idp.fixtures.clientId });
     const page = await browser.request(logout);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -297,11 +283,11 @@ describe('RP-initiated logout', () => {
     expect(await done.response.text()).toContain('Sikeresen kijelentkezett');
 
     // The browser must log in again …
-    const auth = await authorizationRequest(config, f);
-    const hop = await browser.follow(await browser.request(auth.url), f.redirectUri);
+    const auth = await authorizationRequest(idp.relyingParty, idp.fixtures);
+    const hop = await browser.follow(await browser.request(auth.url), idp.fixtures.redirectUri);
     expect(await hop.response.text()).toContain('name="password"');
     // … while the BFF's tokens end when the BFF revokes them (it does so at its own logout).
-    await client.refreshTokenGrant(config, tokens.refresh_token!);
+    await client.refreshTokenGrant(idp.relyingParty, tokens.refresh_token!);
   });
 });
 

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Sequelize } from 'sequelize';
+import { afterAll, beforeAll } from 'vitest';
 import * as client from 'openid-client';
 import { createApp } from '../../server/app/create-app.ts';
 import { silentLogger } from '../../common/http/logger.ts';
@@ -10,6 +11,7 @@ import { hashPassword } from '../../common/accounts/password.ts';
 import { addPartnerClient } from '../../common/partners/partner-clients.ts';
 import { closeServerNow } from '../support/close-server.ts';
 import { testPartnerSecrets } from '../support/partner-secrets.ts';
+import type { TestDatabase } from '../support/database.ts';
 
 /**
  * The real app (IdP under /oidc, interaction pages, API) on a real loopback socket: oidc-provider
@@ -88,10 +90,59 @@ export async function createFixtures(sequelize: Sequelize, publicUrl: URL, optio
 }
 
 /** A relying party (the BFF's part) with openid-client: confidential, client_secret_basic. */
-export async function relyingParty(idp: RunningIdp, f: Fixtures): Promise<client.Configuration> {
+export async function relyingParty(idp: Pick<RunningIdp, 'issuer'>, f: Fixtures): Promise<client.Configuration> {
   return client.discovery(new URL(idp.issuer), f.clientId, undefined, client.ClientSecretBasic(f.clientSecret), {
     execute: [client.allowInsecureRequests],
   });
+}
+
+/** The IdP of a test file, its fixtures and their relying party: read inside tests and hooks only. */
+export interface IdpUnderTest extends Omit<RunningIdp, 'close'> {
+  /** A partner client and two customers (`createFixtures`), made once for the file. */
+  readonly fixtures: Fixtures;
+  /** The fixtures' partner as a relying party (`relyingParty`). */
+  readonly relyingParty: client.Configuration;
+}
+
+/**
+ * vitest hook form: `const idp = useIdp(db);` at a test file's top level (after
+ * `useTestDatabase()`) starts the IdP with its fixtures before the file's tests and closes it
+ * after them; `idp.publicUrl`, `idp.fixtures`… inside tests.
+ */
+export function useIdp(db: TestDatabase): IdpUnderTest {
+  let running: RunningIdp | undefined;
+  let fixtures: Fixtures | undefined;
+  let party: client.Configuration | undefined;
+  beforeAll(async () => {
+    running = await startIdp(db.sequelize);
+    fixtures = await createFixtures(db.sequelize, running.publicUrl);
+    party = await relyingParty(running, fixtures);
+  });
+  afterAll(() => running?.close());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useIdp(): the IdP is only available inside tests and hooks');
+    return value;
+  };
+  return {
+    get publicUrl() {
+      return ready(running).publicUrl;
+    },
+    get issuer() {
+      return ready(running).issuer;
+    },
+    get api() {
+      return ready(running).api;
+    },
+    get provider() {
+      return ready(running).provider;
+    },
+    get fixtures() {
+      return ready(fixtures);
+    },
+    get relyingParty() {
+      return ready(party);
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.ts';
-import { authorizationRequest, Browser, createFixtures, relyingParty, startIdp, type Fixtures, type RunningIdp } from './provider-harness.ts';
+import { authorizationRequest, Browser, relyingParty, useIdp } from './provider-harness.ts';
 
 /**
  * Issue 15, finding 12: the two pages oidc-provider renders itself with an inline auto-submit
@@ -9,14 +9,7 @@ import { authorizationRequest, Browser, createFixtures, relyingParty, startIdp, 
  * that admits exactly that script (by its hash) and nothing else, and cannot be framed.
  */
 const db = useTestDatabase();
-let idp: RunningIdp;
-let f: Fixtures;
-
-beforeAll(async () => {
-  idp = await startIdp(db.sequelize);
-  f = await createFixtures(db.sequelize, idp.publicUrl);
-});
-afterAll(() => idp?.close());
+const idp = useIdp(db);
 
 function directives(csp: string | null): Map<string, string[]> {
   return new Map(
@@ -51,12 +44,12 @@ describe("oidc-provider's own auto-submitting pages", () => {
   });
 
   it('a form_post response (here an error back to the client) posts itself under a nonce-based script-src', async () => {
-    const auth = await authorizationRequest(await relyingParty(idp, f), f, { response_mode: 'form_post' });
+    const auth = await authorizationRequest(await relyingParty(idp, idp.fixtures), idp.fixtures, { response_mode: 'form_post' });
     auth.url.searchParams.delete('code_challenge');
     auth.url.searchParams.delete('code_challenge_method');
     const response = await new Browser(idp.publicUrl.origin).request(auth.url);
     const html = await response.text();
-    expect(html).toContain(`action="${f.redirectUri}"`);
+    expect(html).toContain(`action="${idp.fixtures.redirectUri}"`);
     expect(html).toContain('name="error" value="invalid_request"');
     expectScriptLockedDown(response, html);
   });

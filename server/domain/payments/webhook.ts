@@ -49,22 +49,13 @@ class StaleSnapshot extends Error {}
 const MAX_ATTEMPTS = 3;
 
 export async function handleWebhook(ctx: PaymentContext, rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<WebhookResult> {
-  const { sequelize, provider } = ctx;
+  const { provider } = ctx;
   let event: PaymentEvent;
   try {
     event = await provider.verifyWebhook(rawBody, headers);
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
-    await recordPaymentAudit(sequelize, null, [
-      {
-        action: 'payment.webhook_rejected',
-        actorType: 'system',
-        actorId: actorOf(ctx),
-        customerId: null,
-        paymentId: null,
-        metadata: { provider: provider.name, reason: error.reason },
-      },
-    ]);
+    await auditRejectedUnmatched(ctx, { reason: error.reason });
     throw new DomainError('webhook_rejected', 'invalid', `Webhook refused: ${error.reason}`);
   }
 
@@ -79,6 +70,19 @@ export async function handleWebhook(ctx: PaymentContext, rawBody: string | Uint8
 }
 
 const actorOf = (ctx: PaymentContext) => `payment-provider:${ctx.provider.name}`;
+
+/** A refused webhook that names no payment we know (yet): audited on its own, outside any transaction. */
+const auditRejectedUnmatched = (ctx: PaymentContext, metadata: Record<string, unknown>) =>
+  recordPaymentAudit(ctx.sequelize, null, [
+    {
+      action: 'payment.webhook_rejected',
+      actorType: 'system',
+      actorId: actorOf(ctx),
+      customerId: null,
+      paymentId: null,
+      metadata: { provider: ctx.provider.name, ...metadata },
+    },
+  ]);
 
 async function eventSeen(sequelize: Sequelize, provider: string, eventId: string): Promise<boolean> {
   const rows = await sequelize.query('select 1 from payment_webhook_events where provider = $1 and event_id = $2', {
@@ -123,16 +127,7 @@ async function applyEvent(ctx: PaymentContext, event: PaymentEvent): Promise<Web
     const superseded = await applySupersededEvent(ctx, event);
     if (superseded) return superseded;
     // Not recorded as seen: the provider's retry may find the payment once its reference is stored.
-    await recordPaymentAudit(sequelize, null, [
-      {
-        action: 'payment.webhook_rejected',
-        actorType: 'system',
-        actorId: actorOf(ctx),
-        customerId: null,
-        paymentId: null,
-        metadata: { provider: provider.name, reason: 'unknown_payment', eventId: event.id },
-      },
-    ]);
+    await auditRejectedUnmatched(ctx, { reason: 'unknown_payment', eventId: event.id });
     throw DomainError.notFound('payment_not_found', 'The webhook names no known payment');
   }
   const planned = decide(snapshot, event);

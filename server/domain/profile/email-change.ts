@@ -8,6 +8,7 @@ import { enqueueNotification, messageIdDomain } from '../../notifications/outbox
 import { DomainError } from '../../kernel/domain-error.ts';
 import { nowOf, type CustomerActor, type DomainContext } from '../../kernel/context.ts';
 import type { Language } from '../../../common/language.ts';
+import type { EmailChangeOutcome, EmailChangeUndoOutcome } from '../../../common/accounts/email-change-outcome.ts';
 
 /**
  * Changing the e-mail address (the login name): the customer gives the new address and the
@@ -137,26 +138,13 @@ export async function peekEmailChange(sequelize: Sequelize, token: string): Prom
   return (await peekToken(sequelize, token, PURPOSE)) !== null;
 }
 
-/** What the IdP needs to finish a confirmed change: end the sessions and tell the previous address. */
-export interface EmailChanged {
-  outcome: 'changed';
-  accountId: string;
-  customerId: number;
-  language: Language;
-  newEmail: string;
-  /** The login and the contact address before the change: what an undo restores. */
-  previous: { login: string; contactEmail: string | null };
-}
-
-export type ConfirmEmailChangeResult = EmailChanged | { outcome: 'invalid' | 'failed' };
-
 /**
  * Uses the link once and switches the login name and the customer's contact address to the new
  * address, in the caller's transaction (the IdP ends the sessions in the same one): `invalid` for
  * an unknown, used or expired link, `failed` when the address has been taken by another account
  * meanwhile (the link is used up all the same).
  */
-export async function confirmEmailChange(sequelize: Sequelize, token: string, outer: Transaction): Promise<ConfirmEmailChangeResult> {
+export async function confirmEmailChange(sequelize: Sequelize, token: string, outer: Transaction): Promise<EmailChangeOutcome> {
   try {
     // A savepoint: a unique violation must not abort the caller's transaction.
     return await sequelize.transaction({ transaction: outer }, async (transaction) => {
@@ -194,15 +182,12 @@ export interface EmailChangeUndoPayload {
   previousContactEmail: string | null;
 }
 
-export type UndoEmailChangeResult =
-  { outcome: 'restored'; accountId: string; customerId: number; language: Language; login: string } | { outcome: 'invalid' | 'failed' };
-
 /**
  * Puts back the login and the contact address an e-mail change replaced (the undo link sent to
  * the previous address), in the caller's transaction: `failed` when another account has taken the
  * previous address meanwhile. The IdP ends every session and expires every link in the same transaction.
  */
-export async function undoEmailChange(sequelize: Sequelize, token: string, outer: Transaction): Promise<UndoEmailChangeResult> {
+export async function undoEmailChange(sequelize: Sequelize, token: string, outer: Transaction): Promise<EmailChangeUndoOutcome> {
   try {
     return await sequelize.transaction({ transaction: outer }, async (transaction) => {
       const used = await consumeToken(sequelize, transaction, token, 'undo_email_change');

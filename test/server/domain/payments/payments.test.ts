@@ -368,6 +368,16 @@ describe('webhooks: duplicated, reordered, late or forged', () => {
     );
     await expectRefusal(handleWebhook(h.ctx, fake.rawBody, fake.headers), 'payment_not_found', 'not_found');
     expect(await count(db.sequelize, `select 1 from payment_webhook_events where provider_reference = 'DEMO-AAAAAAAAAAAAAAAAAAAAAAAAAA'`)).toBe(0);
+    // Audited all the same, on no customer: which provider, why, and the event.
+    const [audit] = await rows<{ customer_id: number | null; actor_id: string; metadata: Record<string, unknown> }>(
+      db.sequelize,
+      `select customer_id, actor_id, metadata from audit_events where action = 'payment.webhook_rejected' order by id desc limit 1`,
+    );
+    expect(audit).toEqual({
+      customer_id: null,
+      actor_id: `payment-provider:${h.provider.name}`,
+      metadata: { provider: h.provider.name, reason: 'unknown_payment', eventId: expect.any(String) },
+    });
   });
 
   it('a late success for an expired payment whose invoice was paid meanwhile flags a refund instead of paying twice', async () => {
