@@ -52,3 +52,52 @@ describe('formatDate', () => {
     expect(() => formatDate(new Date(Number.NaN), 'hu')).to.throw(RangeError);
   });
 });
+
+describe('formatHuf and formatDate write the lists’ forms as Intl does (without Intl, for the first rows)', () => {
+  const intlHuf = (amount: number, locale: string) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'HUF', maximumFractionDigits: 0 }).format(amount);
+  const intlDate = (iso: string, locale: string) =>
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+  it('amounts: every digit count, signs, halves and fractions, in both languages', () => {
+    const amounts = [
+      0,
+      -0,
+      0.4,
+      -0.4,
+      0.5,
+      -0.5,
+      2.5,
+      -2.5,
+      7,
+      99,
+      999,
+      1000,
+      1999.5,
+      9999,
+      10000,
+      45000,
+      99999.5,
+      123456,
+      1234567,
+      -1234567,
+      98765432,
+      12345678901,
+      2 ** 52,
+    ];
+    for (let digits = 1; digits <= 15; digits++) amounts.push(Number('9'.repeat(digits)), -Number('1'.repeat(digits)));
+    for (const amount of amounts) {
+      expect(formatHuf(amount, 'hu'), `${amount} hu`).to.equal(intlHuf(amount, 'hu-HU'));
+      expect(formatHuf(amount, 'en'), `${amount} en`).to.equal(intlHuf(amount, 'en-GB'));
+    }
+  });
+
+  it('calendar dates: the short form across years, months and days, in both languages', () => {
+    const dates = ['1000-01-01', '1970-12-31', '1999-09-09', '2000-02-29', '2024-02-29', '2025-03-14', '2026-10-05', '9999-12-31'];
+    for (let month = 1; month <= 12; month++) dates.push(`2031-${String(month).padStart(2, '0')}-${String(month + 15).padStart(2, '0')}`);
+    for (const iso of dates) {
+      expect(formatDate(iso, 'hu'), `${iso} hu`).to.equal(intlDate(iso, 'hu-HU'));
+      expect(formatDate(iso, 'en'), `${iso} en`).to.equal(intlDate(iso, 'en-GB'));
+    }
+  });
+});
