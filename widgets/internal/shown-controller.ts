@@ -1,20 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { afterPageSettles } from './after-page-settles.ts';
 
-/** Every widget waiting in a hidden part of the page, shown together once the page settles. */
-const waiting = new Set<ShownController>();
-let settled = false;
-afterPageSettles(() => {
-  settled = true;
-  for (const controller of waiting) controller.show();
-});
-
 /**
  * Whether a widget is worth rendering yet. One that the page hides (inside a `hidden` view of
  * the standalone page, a closed tab of a partner's page: an ancestor with the `hidden` attribute)
  * renders and loads nothing until it is shown, or until the page has loaded and settled (then
- * it prepares itself, so that opening it later is instant). The first screen's rows then wait
- * for no widget nobody sees yet.
+ * it prepares itself, so that opening it later is instant; a widget added to a hidden part later
+ * waits for the next quiet moment). The first screen's rows then wait for no widget nobody sees yet.
  *
  * Only the page's own ancestors count: `<gp-portal>` keeps its content hidden while it checks
  * the session, and the widgets on screen load alongside that check.
@@ -55,18 +47,19 @@ export class ShownController implements ReactiveController {
 
   #decide(): void {
     this.#decided = true;
-    if (settled || !hiddenByPage(this.host)) {
+    if (!hiddenByPage(this.host)) {
       this.#shown = true;
       return;
     }
-    waiting.add(this);
     // Intersecting anywhere on the page (the margin covers any scroll position) means it has a box: shown.
-    this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.show(), { rootMargin: '100000px' });
-    this.#observer.observe(this.host);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.show(), { rootMargin: '100000px' });
+    observer.observe(this.host);
+    this.#observer = observer;
+    // Still waiting (not shown, not disconnected) once the page has settled: get ready.
+    afterPageSettles(() => this.#observer === observer && this.show());
   }
 
   #stopWatching(): void {
-    waiting.delete(this);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }

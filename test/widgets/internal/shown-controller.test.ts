@@ -43,4 +43,12 @@ describe('widgets in a hidden part of the page (ShownController)', () => {
     list.hidden = false;
     await waitUntil(() => parts(list, 'policy').length === 1, 'the widget never showed its rows once shown');
   });
+
+  it('a widget left hidden gets ready once the page has been quiet for a while, so that opening it later is instant', async () => {
+    const { portal } = await inPortal(html`<section hidden><gp-policy-list page-size="5"></gp-policy-list></section>`);
+    const list = portal.querySelector<GpPolicyList>('gp-policy-list')!;
+    await aTimeout(500);
+    expect(listLoads(5)).to.have.length(0);
+    await waitUntil(() => listLoads(5).length === 1 && list.hasUpdated, 'the hidden widget never got ready', { timeout: 4000 });
+  });
 });
