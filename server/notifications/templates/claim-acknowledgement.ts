@@ -3,7 +3,24 @@ import { DETAILS_IN_MAILBOX, isOtherPartySituation, reportedSituation, type Othe
 import type { ProductCode } from '../../kernel/products.ts';
 import type { TemplateDefinition } from './engine.ts';
 import { TemplateDataError, formatDate, httpUrl, requireText, type Language } from './format.ts';
-import { box, button, content, facts, heading, keyLine, page, paragraph, plain, rich, subheading, textFacts, textLink, textPage, token } from './layout.ts';
+import {
+  box,
+  button,
+  content,
+  facts,
+  heading,
+  keyLine,
+  page,
+  paragraph,
+  plain,
+  rich,
+  subheading,
+  textFacts,
+  textLink,
+  textPage,
+  token,
+  when,
+} from './layout.ts';
 
 /**
  * "We have received your claim." The acknowledgement document (Kárbejelentés visszaigazolása)
@@ -69,9 +86,6 @@ type ClaimAcknowledgementVars = {
   documentType: string;
   documentUrl: string;
 };
-
-/** MJML blocks shown only when the named value is set. */
-const when = (name: string, ...blocks: string[]) => [`<mj-raw>%%#${name}%%</mj-raw>`, ...blocks, `<mj-raw>%%/${name}%%</mj-raw>`];
 
 export const claimAcknowledgement: TemplateDefinition<ClaimAcknowledgementData, ClaimAcknowledgementVars> = {
   name: 'claim_acknowledgement',

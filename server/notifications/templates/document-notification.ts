@@ -18,6 +18,7 @@ import {
   textLink,
   textPage,
   token,
+  when,
 } from './layout.ts';
 
 /**
@@ -100,9 +101,6 @@ type DocumentNotificationVars = {
   loginUrl: string;
   registerUrl: string;
 };
-
-/** MJML blocks shown only when the named boolean var is true. */
-const when = (name: string, ...blocks: string[]) => [`<mj-raw>%%#${name}%%</mj-raw>`, ...blocks, `<mj-raw>%%/${name}%%</mj-raw>`];
 
 export const documentNotification: TemplateDefinition<DocumentNotificationData, DocumentNotificationVars> = {
   name: 'document_notification',

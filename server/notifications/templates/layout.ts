@@ -48,6 +48,9 @@ export function plain(value: string, vars: Vars): string {
 /** A placeholder for the MJML source. */
 export const token = (name: string): string => `%%${name}%%`;
 
+/** MJML blocks shown only when the named var is set (true, or a text that is not null). */
+export const when = (name: string, ...blocks: string[]): string[] => [`<mj-raw>%%#${name}%%</mj-raw>`, ...blocks, `<mj-raw>%%/${name}%%</mj-raw>`];
+
 // ---------------------------------------------------------------------------------------------
 // Shared strings of the frame
 
