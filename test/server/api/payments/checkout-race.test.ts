@@ -105,7 +105,24 @@ describe('POST /api/payments with one Idempotency-Key, concurrently', () => {
     await db.sequelize.query('delete from demo_payment_checkouts where payment_id = $1', { bind: [paymentId] });
 
     // Two replays find it so, wait for the dead start, and both take over: one checkout wins.
-    const [a, b] = await Promise.all([pay(company, key, body), pay(company, key, body)]);
+    // Their waits end apart by however long the second waited for the first's lock; on a busy
+    // machine the first could finish its checkout within that, and the second would simply take
+    // it. So the provider holds the first checkout call until the second one comes: the race is
+    // always run.
+    const provider = portal.payments.provider;
+    const createCheckout = provider.createCheckout.bind(provider);
+    let asked = 0;
+    let bothAsked!: () => void;
+    const both = new Promise<void>((resolve) => (bothAsked = resolve));
+    provider.createCheckout = async (request) => {
+      if (++asked === 2) bothAsked();
+      await Promise.race([both, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      return createCheckout(request);
+    };
+    const [a, b] = await Promise.all([pay(company, key, body), pay(company, key, body)]).finally(() => {
+      provider.createCheckout = createCheckout;
+    });
+    expect(asked).toBe(2);
     expect([a.response.status, b.response.status]).toEqual([200, 200]);
     const [payment] = await sql<{ provider_reference: string; redirect_url: string; refund_due_huf: number; amount_huf: number }>(
       'select provider_reference, redirect_url, refund_due_huf, amount_huf from payments where id = $1',
