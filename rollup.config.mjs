@@ -39,7 +39,7 @@ const plugins = (size) => [
  */
 const manualChunks = (id) => {
   if (/\/widgets\/i18n\/(hu|hu-grammar)\.ts$/.test(id)) return 'hu';
-  // Named, so that the standalone page can name it in a modulepreload hint (see server/app/sdk-preloads.ts).
+  // Named, so that the standalone page can name it in a modulepreload hint (see server/app/standalone-page.ts).
   if (/\/node_modules\/dpop\//.test(id)) return 'dpop';
   return undefined;
 };

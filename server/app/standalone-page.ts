@@ -5,7 +5,7 @@ import { notFound } from '../../common/http/problem.ts';
 import { readStaticFile } from '../http/static-files.ts';
 
 /** Where the page asks for the hints (an HTML comment: the file still works opened as it is). */
-export const PRELOADS_MARKER = '<!-- sdk-preloads -->';
+const PRELOADS_MARKER = '<!-- sdk-preloads -->';
 
 /**
  * The SDK files every visit of the standalone page fetches after the entry, found by their
@@ -19,7 +19,7 @@ const PRELOADED = [
 ];
 
 /** `<link rel="modulepreload">` for each of them that the build holds (looked up per request: a rebuild renames them). */
-export async function sdkPreloadLinks(sdkRoot: string): Promise<string> {
+async function sdkPreloadLinks(sdkRoot: string): Promise<string> {
   const links: string[] = [];
   for (const { folder, name } of PRELOADED) {
     const files = await readdir(join(sdkRoot, folder)).catch(() => [] as string[]);

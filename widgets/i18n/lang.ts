@@ -15,6 +15,9 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
+/** The language a `lang` attribute asks for: a supported one by its primary subtag, else Hungarian. */
+export const langOfAttribute = (value: string | null): Lang => toLang(value) ?? DEFAULT_LANG;
+
 /**
  * Maps a BCP 47 tag to a supported language by its primary subtag
  * (`"en-GB"` → `"en"`, `"HU"` → `"hu"`), or `undefined` when it is not supported.

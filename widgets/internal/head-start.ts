@@ -1,4 +1,4 @@
-import { DEFAULT_LANG, toLang } from '../i18n/lang.ts';
+import { langOfAttribute } from '../i18n/lang.ts';
 import { loadPack } from '../i18n/packs.ts';
 
 /**
@@ -9,7 +9,7 @@ import { loadPack } from '../i18n/packs.ts';
  */
 const portal = document.querySelector('gp-portal');
 if (portal) {
-  const lang = toLang(portal.getAttribute('lang')) ?? DEFAULT_LANG;
+  const lang = langOfAttribute(portal.getAttribute('lang'));
   // A failure here is retried by the first render that needs the pack.
   loadPack(lang).catch(() => undefined);
 }

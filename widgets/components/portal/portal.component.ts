@@ -16,7 +16,7 @@ import { GpErrorEvent } from '../../events/error.ts';
 import { GpLoginEvent } from '../../events/login.ts';
 import { GpLoginRequestedEvent } from '../../events/login-requested.ts';
 import { GpLogoutEvent } from '../../events/logout.ts';
-import { DEFAULT_LANG, LANG_NAMES, LANGS, toLang, type Lang } from '../../i18n/lang.ts';
+import { DEFAULT_LANG, LANG_NAMES, LANGS, langOfAttribute, type Lang } from '../../i18n/lang.ts';
 import { LocalizeController } from '../../internal/localize-controller.ts';
 import { INSURER_NAME } from '../../internal/brand.ts';
 import { normalizeApiBase, scriptOrigin } from '../../internal/script-origin.ts';
@@ -113,7 +113,7 @@ export default class GpPortal extends LitElement {
    * Not reflected: the global `lang` attribute on the host would also re-label the page's own
    * slotted content, which stays in the page's language. The shadow content carries `lang` itself.
    */
-  @property({ converter: { fromAttribute: (value: string | null) => toLang(value) ?? DEFAULT_LANG } })
+  @property({ converter: { fromAttribute: langOfAttribute } })
   override accessor lang: Lang = DEFAULT_LANG;
 
   /** The insurer API's base URL (`https://portal.example/api`; a bare origin means its `/api`). Default: `/api` on the origin this script was loaded from. */
