@@ -6,7 +6,8 @@ import type * as Dpop from 'dpop';
  * logged in on never needs it; one that holds a handle fetches it at once, with the session check).
  */
 let library: Promise<typeof Dpop> | undefined;
-const dpop = () => (library ??= import('dpop'));
+export const loadDpop = (): Promise<typeof Dpop> => (library ??= import('dpop'));
+const dpop = loadDpop;
 
 /**
  * The page's side of the key-bound session (RFC 9449, proofs made by the `dpop` library): it

@@ -2,7 +2,7 @@ import '../support/languages.ts';
 import { afterEach, describe, it } from '../mocha.ts';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { generateKeyPair } from 'dpop';
-import { openKeyStore } from '../../../widgets/session/key-store.ts';
+import { openKeyStore, prefetchKeyStore } from '../../../widgets/session/key-store.ts';
 import '../../../widgets/components/portal/portal.ts';
 import type GpPortal from '../../../widgets/components/portal/portal.component.ts';
 import { FAKE_API_BASE, FakeApi } from '../support/fake-api.ts';
@@ -30,6 +30,30 @@ describe('the key store', () => {
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, keys.publicKey, signature, new Uint8Array([1, 2, 3]))).to.equal(true);
     await store.clear();
     expect(await store.load()).to.equal(undefined);
+  });
+
+  it("opens and reads ahead for the page's first screen: the next opening takes that store and read, once", async () => {
+    const base = `${FAKE_API_BASE}/ahead`;
+    const keys = await generateKeyPair('ES256', { extractable: false });
+    await (await openKeyStore(base)).save({ keys, handle: 'h-ahead' });
+    let opened = 0;
+    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      opened++;
+      return original.apply(this, args);
+    };
+    expect((await prefetchKeyStore(base))!.handle).to.equal('h-ahead');
+    const store = await openKeyStore(base);
+    expect(opened).to.equal(1);
+    expect((await store.load())!.handle).to.equal('h-ahead');
+    // Taken once: the next opening opens the database again.
+    await openKeyStore(base);
+    expect(opened).to.equal(2);
+    // A write after the read ahead: the first load answers with what was written.
+    await prefetchKeyStore(base);
+    const written = await openKeyStore(base);
+    await written.save({ keys, handle: 'h-written' });
+    expect((await written.load())!.handle).to.equal('h-written');
+    await written.clear();
   });
 
   it('falls back to memory where IndexedDB is unavailable (some private modes): not persistent', async () => {
