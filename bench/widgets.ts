@@ -4,10 +4,11 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, posix, relative } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs } from '../scripts/system-tools.mjs';
 import { generateKeyPair } from 'dpop';
-import { loginToCallback, redeem, ticketFrom, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { loginToCallback, redeem, sessionHeaders, ticketFrom, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { FLOOR_SCRIPT, startFloorServer } from './first-rows-floor.ts';
 import { budget, log, measurement, median, runsNote, type BenchRecord, type WaterfallEntry } from './lib.ts';
 
 const SDK_DIR = 'dist/sdk';
@@ -143,9 +144,9 @@ const SEED_KEY_STORE = `async ({ base, handle, privateJwk, publicJwk }) => {
  * the load's requests up to then as a waterfall (ms from the script's fetch). A string: tsx
  * would wrap named inner functions in a helper the page lacks.
  */
-const FIRST_ROWS_RESULT = `(() => {
+const firstRowsResult = (scriptPath: string) => `(() => {
   const entries = performance.getEntriesByType('resource');
-  const script = entries.find((e) => new URL(e.name).pathname === '/sdk/gp-widgets.js');
+  const script = entries.find((e) => new URL(e.name).pathname === ${JSON.stringify(scriptPath)});
   const first = window.__gpFirstRows;
   const t0 = script ? script.startTime : 0;
   const ms = (t) => Math.round((t - t0) * 10) / 10;
@@ -165,13 +166,74 @@ const FIRST_ROWS_RESULT = `(() => {
   return { start: script ? script.startTime : null, at: first.at, rows: first.rows, waterfall };
 })()`;
 
+interface ColdLoads {
+  times: number[];
+  /** The waterfall of the load whose time is the median (the middle one of the sorted runs). */
+  waterfall: WaterfallEntry[];
+  rows: number;
+}
+
+/**
+ * `loads` page loads, each in a cold browser context: `prepare` runs on a page of the origin
+ * first (to seed its storage), then the new context's own start-up gets BROWSER_SETTLE_MS, then
+ * `pageUrl` loads; each time is from the start of `scriptPath`'s fetch to the rows' frame.
+ */
+async function coldLoads(
+  browser: Browser,
+  loads: number,
+  options: { origin: string; pageUrl: string; scriptPath: string; prepare?: (page: Page) => Promise<void> },
+): Promise<ColdLoads> {
+  const times: number[] = [];
+  const waterfalls: WaterfallEntry[][] = [];
+  let rows = 0;
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ locale: 'hu-HU', timezoneId: 'Europe/Budapest' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${options.origin}/static/standalone.css`);
+      await options.prepare?.(page);
+      // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+      await context.addInitScript(FIRST_ROWS_PROBE);
+      // A new context's first page makes Chromium build its own browser UI (omnibox WebUI pages,
+      // ~100 module requests, in this build) on the same two cores for about a second: let it
+      // finish, so that the load measures the page in a running browser, not the browser's start.
+      await page.waitForTimeout(BROWSER_SETTLE_MS);
+      const consoleLines: string[] = [];
+      page.on('console', (message) => consoleLines.push(message.text()));
+      const shown = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_ROWS_SIGNAL, timeout: 30_000 });
+      await page.goto(options.pageUrl);
+      await shown.catch(async (error: unknown) => {
+        const content = await page.evaluate(
+          () => document.querySelector('gp-policy-list')?.shadowRoot?.textContent?.slice(0, 500) ?? '(no gp-policy-list content)',
+        );
+        throw new Error(`no policy rows on ${options.pageUrl}: it shows "${content.trim()}"; console: ${consoleLines.join(' | ')}`, { cause: error });
+      });
+      const result = (await page.evaluate(firstRowsResult(options.scriptPath))) as {
+        start: number | null;
+        at: number;
+        rows: number;
+        waterfall: WaterfallEntry[];
+      };
+      if (result.start === null) throw new Error(`no resource timing for ${options.scriptPath}`);
+      times.push(result.at - result.start);
+      waterfalls.push(result.waterfall);
+      rows = result.rows;
+    } finally {
+      await context.close();
+    }
+  }
+  const middle = times.indexOf([...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]!);
+  return { times, waterfall: waterfalls[middle] ?? [], rows };
+}
+
 /**
  * Script load to first rows: a cold browser context per load, holding (in the standalone page's
  * IndexedDB, as the widgets keep it) the session of a customer logged in there (client `portal`),
  * `/?view=szerzodesek`. t0 is when Chromium started fetching /sdk/gp-widgets.js (its resource
  * timing); t1 the first animation frame in which <gp-policy-list> shows a `[part~="policy"]` row
  * (so ±1 frame): the session check and the list's request each carry a DPoP proof. Each load
- * starts once the new context's own start-up has settled (BROWSER_SETTLE_MS).
+ * starts once the new context's own start-up has settled (BROWSER_SETTLE_MS). Then the floor
+ * (first-rows-floor.ts): the same page, rows and measure without the SDK, loaded the same way.
  */
 export async function benchFirstRows(portal: RunningPortal, loads: number): Promise<BenchRecord[]> {
   // The session's key is made here, extractable, only so that each cold context can get a
@@ -180,65 +242,54 @@ export async function benchFirstRows(portal: RunningPortal, loads: number): Prom
   const login = await loginToCallback(portal, { origin: portal.origin, clientId: 'portal' });
   const redeemed = await redeem(portal, portal.origin, ticketFrom(login.html), login.loginSecret, keys);
   if (redeemed.response.status !== 200) throw new Error(`redeem failed: ${redeemed.text}`);
+  const handle = redeemed.json.handle as string;
   const seed = {
     base: `${portal.origin}/api`,
-    handle: redeemed.json.handle as string,
+    handle,
     privateJwk: await crypto.subtle.exportKey('jwk', keys.privateKey),
     publicJwk: await crypto.subtle.exportKey('jwk', keys.publicKey),
   };
+  // What the list asks for first, as the API answers it: the floor serves the same JSON.
+  const listUrl = `${portal.origin}/api/policies?status=all&page=1&pageSize=10`;
+  const list = await fetch(listUrl, { headers: { Origin: portal.origin, 'X-GP-Request': '1', ...(await sessionHeaders({ handle, keys }, 'GET', listUrl)) } });
+  if (list.status !== 200) throw new Error(`GET ${listUrl} answered ${list.status}`);
+  const floorServer = await startFloorServer(await list.text());
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs });
-  const times: number[] = [];
-  const waterfalls: WaterfallEntry[][] = [];
-  let rows = 0;
+  let sdk: ColdLoads;
+  let floor: ColdLoads;
   try {
-    for (let i = 0; i < loads; i++) {
-      const context = await browser.newContext({ locale: 'hu-HU', timezoneId: 'Europe/Budapest' });
-      try {
-        const page = await context.newPage();
-        // The key store is the page origin's: seed it from a page of that origin, then load the portal.
-        await page.goto(`${portal.origin}/api/`);
-        await page.evaluate(`(${SEED_KEY_STORE})(${JSON.stringify(seed)})`);
-        // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
-        await context.addInitScript(FIRST_ROWS_PROBE);
-        // A new context's first page makes Chromium build its own browser UI (omnibox WebUI pages,
-        // ~100 module requests, in this build) on the same two cores for about a second: let it
-        // finish, so that the load measures the page in a running browser, not the browser's start.
-        await page.waitForTimeout(BROWSER_SETTLE_MS);
-        const consoleLines: string[] = [];
-        page.on('console', (message) => consoleLines.push(message.text()));
-        const shown = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_ROWS_SIGNAL, timeout: 30_000 });
-        await page.goto(`${portal.origin}/?view=szerzodesek`);
-        await shown.catch(async (error: unknown) => {
-          const content = await page.evaluate(
-            () => document.querySelector('gp-policy-list')?.shadowRoot?.textContent?.slice(0, 500) ?? '(no gp-policy-list content)',
-          );
-          throw new Error(`no policy rows on the standalone page: it shows "${content.trim()}"; console: ${consoleLines.join(' | ')}`, { cause: error });
-        });
-        const result = (await page.evaluate(FIRST_ROWS_RESULT)) as { start: number | null; at: number; rows: number; waterfall: WaterfallEntry[] };
-        if (result.start === null) throw new Error('no resource timing for /sdk/gp-widgets.js');
-        times.push(result.at - result.start);
-        waterfalls.push(result.waterfall);
-        rows = result.rows;
-      } finally {
-        await context.close();
-      }
-    }
+    sdk = await coldLoads(browser, loads, {
+      origin: portal.origin,
+      pageUrl: `${portal.origin}/?view=szerzodesek`,
+      scriptPath: `/sdk/${BUDGET_ENTRY}`,
+      // The key store is the page origin's: seed it from a page of that origin.
+      prepare: (page) => page.evaluate(`(${SEED_KEY_STORE})(${JSON.stringify(seed)})`),
+    });
+    floor = await coldLoads(browser, loads, { origin: floorServer.origin, pageUrl: `${floorServer.origin}/?view=szerzodesek`, scriptPath: FLOOR_SCRIPT });
   } finally {
     await browser.close();
+    await floorServer.close();
   }
-  log(`first rows: ${times.map((t) => t.toFixed(0)).join(', ')} ms (${rows} rows)`);
-  // The waterfall of the load whose time is the median (the middle one of the sorted runs).
-  const middle = times.indexOf([...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)]!);
-  const waterfall = waterfalls[middle] ?? [];
-  for (const entry of waterfall) log(`  ${String(entry.start).padStart(7)} → ${String(entry.end).padStart(7)} ms  ${entry.initiator.padEnd(6)} ${entry.url}`);
+  log(`first rows: ${sdk.times.map((t) => t.toFixed(0)).join(', ')} ms (${sdk.rows} rows)`);
+  for (const entry of sdk.waterfall)
+    log(`  ${String(entry.start).padStart(7)} → ${String(entry.end).padStart(7)} ms  ${entry.initiator.padEnd(6)} ${entry.url}`);
+  log(`first rows, floor (no SDK): ${floor.times.map((t) => t.toFixed(0)).join(', ')} ms (${floor.rows} rows)`);
   const record = budget(
     'widgets: script load → first <gp-policy-list> rows (Chromium, cold)',
-    median(times),
+    median(sdk.times),
     'ms',
     'atMost',
     FIRST_ROWS_BUDGET_MS,
-    `${runsNote(times, ' ms')}; ${rows} rows shown; waterfall: the median load's requests, ms from the script's fetch`,
+    `${runsNote(sdk.times, ' ms')}; ${sdk.rows} rows shown; waterfall: the median load's requests, ms from the script's fetch`,
   );
-  record.waterfall = waterfall;
-  return [record];
+  record.waterfall = sdk.waterfall;
+  return [
+    record,
+    measurement(
+      'widgets: first rows floor: the same page, a few-line script fetching the same JSON, no SDK (Chromium, cold)',
+      median(floor.times),
+      'ms',
+      `${runsNote(floor.times, ' ms')}; bench/first-rows-floor.ts: no session, proof, Lit or language pack; what this machine takes for any script`,
+    ),
+  ];
 }
