@@ -9,7 +9,6 @@
 // the code finds beside itself (CSS, the common-password list, the render worker) are found.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { staleReason } from './build-state.mjs';
 
 export const SERVER_OUT = 'dist/server';
@@ -40,6 +39,8 @@ const keepSourceUrls = {
 };
 
 export async function buildServer() {
+  // Imported here: \`prestart\` loads this file at every start only to find the build up to date.
+  const esbuild = await import('esbuild');
   await rm(SERVER_OUT, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: { main: 'server/main.ts' },
