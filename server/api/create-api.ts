@@ -22,11 +22,8 @@ import { SessionStore } from '../domain/session/session-store.ts';
 import type { SessionLifetimes } from '../../common/security/session-lifetimes.ts';
 import { TokenVault } from '../domain/session/token-vault.ts';
 import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
-import { asProblem } from './domain-problem.ts';
 import { mountResources } from './resources.ts';
 import type { AccountSecurityReader } from './security/account-security-reader.ts';
-import { ProblemError, problemResponse } from '../../common/http/problem.ts';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 
 export interface ApiDependencies {
   sequelize: Sequelize;
@@ -60,7 +57,8 @@ export interface ApiDependencies {
  *
  * Composition: CORS for the registered partner origins on everything; `/session` (login, callback,
  * ticket, logout); resource routers go behind `customerRoutes(auth, …)` (auth/require-customer.ts),
- * which gives every handler `principalOf(c)`.
+ * which gives every handler `principalOf(c)`. Failures: the app's error handler answers them as
+ * `apiErrorResponse` (api-error-response.ts) says.
  */
 export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const { sequelize, publicUrl, logger } = deps;
@@ -111,18 +109,5 @@ export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
     servers: [{ url: new URL('/api', publicUrl).href }],
   });
 
-  // Domain refusals become problem documents here too (the API is also used on its own in tests).
-  api.onError((error, c) => {
-    const problem = asProblem(error);
-    if (problem instanceof ProblemError) return problemResponse(c, problem.toProblem());
-    if (isDatabaseUnavailableError(error)) {
-      // The database is restarting or out of reach: retryable, and the transaction was rolled back.
-      logger.warn('database_unavailable', { method: c.req.method, path: c.req.routePath, error });
-      c.header('Retry-After', '5');
-      return problemResponse(c, { ...DATABASE_UNAVAILABLE });
-    }
-    logger.error('api_request_failed', { method: c.req.method, path: c.req.routePath, error });
-    return problemResponse(c, { type: 'about:blank#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
-  });
   return api;
 }

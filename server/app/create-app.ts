@@ -4,6 +4,7 @@ import type { Sequelize } from 'sequelize';
 import type Provider from 'oidc-provider';
 import type { Config } from '../config/config.ts';
 import { createApi } from '../api/create-api.ts';
+import { apiErrorResponse, isApiPath } from '../api/api-error-response.ts';
 import { healthRoutes } from '../http/health.ts';
 import { mountNodeHandler } from '../http/mount-node-handler.ts';
 import { ProblemError, problemResponse } from '../../common/http/problem.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
 
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'Not found').toProblem()));
   app.onError((error, c) => {
+    if (isApiPath(c.req.path)) return apiErrorResponse(error, c, deps.logger);
     if (error instanceof ProblemError) return problemResponse(c, error.toProblem());
     if (isDatabaseUnavailableError(error)) {
       deps.logger.warn('database_unavailable', { method: c.req.method, path: c.req.routePath, error });

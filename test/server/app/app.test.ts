@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMPOSED_HANDLER } from 'hono/utils/constants';
 import { Sequelize } from 'sequelize';
 import { createApp } from '../../../server/app/create-app.ts';
 import { silentLogger } from '../../../common/http/logger.ts';
@@ -85,6 +86,18 @@ describe('the one Hono app', () => {
     for (const path of ['/sdk/../package.json', '/sdk/%2e%2e/package.json', '/sdk/..%2f..%2fpackage.json', '/sdk/x%00.js']) {
       expect((await a.request(path)).status, path).toBe(404);
     }
+  });
+
+  it("mounts the API's routes as they are: its failures are the app's one error handler's, no wrapper per route", async () => {
+    const a = await app();
+    // Hono marks the handler it wraps around each route of a sub-app that has an error handler of its own.
+    const wrapped = a.routes.filter((route) => route.path.startsWith('/api') && COMPOSED_HANDLER in route.handler);
+    expect(wrapped.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    expect(a.routes.filter((route) => route.path.startsWith('/api/policies')).length).toBeGreaterThan(0);
+    // Still the API's answers: a refused request is its problem document, with the partner's CORS headers.
+    const refused = await a.request('/api/policies', { headers: { Origin: 'https://evil.example', 'X-GP-Request': '1' } });
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect((await refused.json()).code).toMatch(/^[a-z_]+$/);
   });
 
   it('mounts the OpenID provider under /oidc with prefixed endpoints', async () => {
