@@ -57,8 +57,8 @@ export interface ApiDependencies {
  *
  * Composition: CORS for the registered partner origins on everything; `/session` (login, callback,
  * ticket, logout); resource routers go behind `customerRoutes(auth, …)` (auth/require-customer.ts),
- * which gives every handler `principalOf(c)`. Failures: the app's error handler answers them as
- * `apiErrorResponse` (api-error-response.ts) says.
+ * which gives every handler `principalOf(c)`. Failures: the app's one error handler answers them
+ * (server/app/error-response.ts).
  */
 export function createApi(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const { sequelize, publicUrl, logger } = deps;

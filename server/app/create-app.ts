@@ -4,11 +4,9 @@ import type { Sequelize } from 'sequelize';
 import type Provider from 'oidc-provider';
 import type { Config } from '../config/config.ts';
 import { createApi } from '../api/create-api.ts';
-import { apiErrorResponse, isApiPath } from '../api/api-error-response.ts';
 import { healthRoutes } from '../http/health.ts';
 import { mountNodeHandler } from '../http/mount-node-handler.ts';
 import { ProblemError, problemResponse } from '../../common/http/problem.ts';
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailableError } from '../db/database-errors.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 import { forwardedHeaders } from '../http/forwarded-headers.ts';
 import { sendStatic } from '../http/static-files.ts';
@@ -23,6 +21,7 @@ import { idpPorts } from './idp-ports.ts';
 import { createPaymentModule, type PaymentModule } from '../api/payments/payment-module.ts';
 import { sdkFiles } from './sdk-files.ts';
 import { standalonePage } from './standalone-page.ts';
+import { errorResponse } from './error-response.ts';
 import { readAccountSecurityStatus } from '../../idp/security/status.ts';
 import type { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 
@@ -108,16 +107,6 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
   if (deps.devMailSink && !deps.config.production) app.route('/dev/mail', devMailRoutes(deps.devMailSink));
 
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not_found', 'Not found').toProblem()));
-  app.onError((error, c) => {
-    if (isApiPath(c.req.path)) return apiErrorResponse(error, c, deps.logger);
-    if (error instanceof ProblemError) return problemResponse(c, error.toProblem());
-    if (isDatabaseUnavailableError(error)) {
-      deps.logger.warn('database_unavailable', { method: c.req.method, path: c.req.routePath, error });
-      c.header('Retry-After', '5');
-      return problemResponse(c, { ...DATABASE_UNAVAILABLE });
-    }
-    deps.logger.error('request_failed', { method: c.req.method, path: c.req.routePath, error });
-    return problemResponse(c, { type: 'about:blank#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' });
-  });
+  app.onError((error, c) => errorResponse(error, c, deps.logger));
   return app;
 }
