@@ -6,9 +6,10 @@
 // screen when the script does nothing else. The SDK's own figure is measured against it.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { paths } from '../server/http/paths.ts';
+import { readStaticFile } from '../server/http/static-files.ts';
 
 /** The floor's script, in place of /sdk/gp-widgets.js. */
 export const FLOOR_SCRIPT = '/floor.js';
@@ -20,13 +21,6 @@ const root = document.querySelector('gp-policy-list').attachShadow({ mode: 'open
 const text = (value) => String(value ?? '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
 root.innerHTML = '<ul>' + list.items.map((p) => '<li part="policy">' + text(p.productName?.hu ?? p.product) + ' · ' + text(p.policyNumber) + ' · ' + text(p.insuredObjectLabel) + '</li>').join('') + '</ul>';
 `;
-
-const TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface FloorServer {
   origin: string;
@@ -47,13 +41,12 @@ export async function startFloorServer(rowsJson: string): Promise<FloorServer> {
       res.end(body);
     };
     if (path === '/') return send(200, 'text/html; charset=utf-8', page);
-    if (path === FLOOR_SCRIPT) return send(200, TYPES['.js']!, FLOOR_MODULE);
+    if (path === FLOOR_SCRIPT) return send(200, 'text/javascript; charset=utf-8', FLOOR_MODULE);
     if (path === ROWS_PATH) return send(200, 'application/json', rowsJson);
-    const name = path.startsWith('/static/') ? path.slice('/static/'.length) : '';
-    if (!/^[a-z0-9-]+\.(css|js|svg|png)$/.test(name)) return send(404, 'text/plain', 'not found');
-    readFile(join(paths.standalone, name)).then(
-      (body) => send(200, TYPES[extname(name)]!, body),
-      () => send(404, 'text/plain', 'not found'),
+    // The page's own files, as the product serves them at /static/*.
+    if (!path.startsWith('/static/')) return send(404, 'text/plain', 'not found');
+    void readStaticFile(paths.standalone, path.slice('/static/'.length)).then((file) =>
+      file ? send(200, file.type, file.body) : send(404, 'text/plain', 'not found'),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,6 @@ import type * as Dpop from 'dpop';
  */
 let library: Promise<typeof Dpop> | undefined;
 export const loadDpop = (): Promise<typeof Dpop> => (library ??= import('dpop'));
-const dpop = loadDpop;
 
 /**
  * The page's side of the key-bound session (RFC 9449, proofs made by the `dpop` library): it
@@ -37,7 +36,7 @@ export class DpopSession {
   /** A new non-extractable key pair for a log-in, kept until the ticket is redeemed (also across a redirect). */
   async newKey(): Promise<void> {
     if (!globalThis.crypto?.subtle) throw new Error('webcrypto_unavailable');
-    this.#stored = { keys: await (await dpop()).generateKeyPair('ES256', { extractable: false }) };
+    this.#stored = { keys: await (await loadDpop()).generateKeyPair('ES256', { extractable: false }) };
     this.nonce = undefined;
     await (await this.store).save(this.#stored);
   }
@@ -65,14 +64,14 @@ export class DpopSession {
     htu.search = '';
     htu.hash = '';
     const handle = bindKey ? undefined : stored.handle;
-    const proof = await (await dpop()).generateProof(stored.keys, htu.href, method, this.nonce, handle);
+    const proof = await (await loadDpop()).generateProof(stored.keys, htu.href, method, this.nonce, handle);
     return handle ? { Authorization: `DPoP ${handle}`, DPoP: proof } : { DPoP: proof };
   }
 
   #load(): Promise<void> {
     this.#ready ??= this.store.then(async (store) => {
       this.#stored ??= await store.load();
-      if (this.#stored?.handle) void dpop();
+      if (this.#stored?.handle) void loadDpop();
     });
     return this.#ready;
   }
