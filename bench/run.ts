@@ -106,7 +106,8 @@ async function benchRunningProduct(databaseUrl: string): Promise<BenchRecord[]> 
   const db = await createBenchDatabase(databaseUrl);
   let portal: RunningPortal | undefined;
   try {
-    portal = await startPortal(db.database.sequelize);
+    // The IdP's endpoints in their own thread, as `npm start` runs them (server/app/idp-thread/).
+    portal = await startPortal(db.database.sequelize, { idpThread: db.database.address });
     if (runs('api')) {
       const widgetSession = await loginSession(portal, PARTNER);
       log(`API: ${SETTINGS.runs} × ${SETTINGS.apiSeconds} s per endpoint and ceiling, ${SETTINGS.connections} connections …`);

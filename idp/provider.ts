@@ -34,6 +34,12 @@ export interface IdpOptions {
    * outlives the absolute lifetime, so the IdP never keeps a login the API has let go of.
    */
   sessionLifetimes?: SessionLifetimes;
+  /**
+   * Requests reach the provider only through the app's forwarder on a private socket (the IdP
+   * thread: server/app/idp-thread/), which has applied `TRUST_PROXY` already and states the
+   * client's address and protocol as the only `X-Forwarded-*` headers. `trustProxy` is then unused.
+   */
+  forwardedByApp?: boolean;
 }
 
 /** The API's one scope: everything the widgets show (contracts, invoices, claims, documents …). */
@@ -180,13 +186,18 @@ export function createProvider(options: IdpOptions): Provider {
     },
   };
   const provider = new Provider(options.issuer, configuration);
-  const trust = options.trustProxy ?? null;
-  provider.proxy = trust !== null;
-  provider.use(async function forwardedHeaders(ctx, next) {
-    // Koa trusts every forwarded header once `proxy` is on, and takes the LEFTMOST address.
-    if (dropUntrustedForwarding(ctx.req, trust)) ctx.request.ip = clientAddressOf(ctx.req, trust);
-    await next();
-  });
+  if (options.forwardedByApp) {
+    // Koa then takes the protocol, host and address from the forwarder's headers, as stated.
+    provider.proxy = true;
+  } else {
+    const trust = options.trustProxy ?? null;
+    provider.proxy = trust !== null;
+    provider.use(async function forwardedHeaders(ctx, next) {
+      // Koa trusts every forwarded header once `proxy` is on, and takes the LEFTMOST address.
+      if (dropUntrustedForwarding(ctx.req, trust)) ctx.request.ip = clientAddressOf(ctx.req, trust);
+      await next();
+    });
+  }
   provider.use(baselinePageHeaders);
   return provider;
 }

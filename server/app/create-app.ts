@@ -5,7 +5,8 @@ import type Provider from 'oidc-provider';
 import type { Config } from '../config/config.ts';
 import { createApi } from '../api/create-api.ts';
 import { healthRoutes } from '../http/health.ts';
-import { mountNodeHandler } from '../http/mount-node-handler.ts';
+import { atMountPath, nodeRoute } from '../http/node-route.ts';
+import type { IdpThread } from './idp-thread/idp-thread.ts';
 import { ProblemError, problemResponse } from '../../common/http/problem.ts';
 import { securityHeaders } from '../http/security-headers.ts';
 import { forwardedHeaders } from '../http/forwarded-headers.ts';
@@ -29,7 +30,10 @@ export interface AppDependencies {
   config: Pick<Config, 'publicUrl' | 'production'> &
     Partial<Pick<Config, 'dataDir' | 'secrets' | 'apiWriteLimitPerMinute' | 'trustProxy' | 'sessionLifetimes'>>;
   sequelize: Sequelize;
+  /** Serves the log-in pages; also the /oidc endpoints unless `idpThread` does. */
   provider: Provider;
+  /** The IdP's endpoints in a thread of their own (`npm start`; see idp-thread.ts); in this thread when absent. */
+  idpThread?: Pick<IdpThread, 'endpoints' | 'alive'> | undefined;
   /** The partners' sealed client secrets: the same vault the provider was given (`partnerSecretVault`). */
   partnerSecrets: PartnerSecretVault;
   logger: Logger;
@@ -56,12 +60,14 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: HttpBindings 
 
   app.use(forwardedHeaders(deps.config.trustProxy ?? null));
   app.use(securityHeaders({ hsts: deps.config.publicUrl.protocol === 'https:' }));
-  app.route('/', healthRoutes(deps.sequelize));
+  const idpThread = deps.idpThread;
+  app.route('/', healthRoutes(deps.sequelize, idpThread ? { idpAlive: idpThread.alive } : {}));
 
   // Authorization requests store rows before any login: limited per client address ('/*' takes '/oidc/auth' too).
   app.use('/oidc/auth/*', authorizationThrottle({ sequelize: deps.sequelize, publicUrl: deps.config.publicUrl, trustProxy: deps.config.trustProxy ?? null }));
-  app.all('/oidc/*', mountNodeHandler('/oidc', deps.provider.callback()));
-  app.all('/oidc', mountNodeHandler('/oidc', deps.provider.callback()));
+  const oidcEndpoints = nodeRoute(idpThread ? idpThread.endpoints : atMountPath('/oidc', deps.provider.callback()));
+  app.all('/oidc/*', oidcEndpoints);
+  app.all('/oidc', oidcEndpoints);
 
   app.route(
     '/',

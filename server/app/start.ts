@@ -13,7 +13,9 @@ import { createApp } from './create-app.ts';
 import { createBrokerSite } from '../broker-demo/create-broker-site.ts';
 import { isDatabaseSeeded, seedDemoData } from '../seed/index.ts';
 import { startNotifications, type NotificationService } from '../notifications/start-notifications.ts';
-import { partnerSecretVault } from './partner-secrets.ts';
+import { partnerSecretKeys } from './partner-secrets.ts';
+import { startIdpThread } from './idp-thread/idp-thread.ts';
+import { PartnerSecretVault } from '../../common/partners/partner-secret-vault.ts';
 import { sealPartnerSecrets } from '../../common/partners/seal-partner-secrets.ts';
 
 export interface RunningPortal {
@@ -35,6 +37,30 @@ export async function startPortal(
   opening: Promise<Database> = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true }),
 ): Promise<RunningPortal> {
   const phases = new StartupPhases();
+  // Read once (in development they are generated on the first start), for both threads.
+  const keysLoading = loadIdpKeys({
+    dataDir: config.dataDir,
+    production: config.production,
+    jwks: config.secrets.oidcJwks,
+    cookieKeys: config.secrets.oidcCookieKeys,
+  });
+  const secretKeysLoading = partnerSecretKeys(config);
+  const issuer = `${config.publicUrl.origin}/oidc`;
+  // The provider's endpoints run in a thread of their own (see idp-thread.ts for why), which loads
+  // its code while the database opens; this thread's provider serves the log-in pages.
+  const idpStarting = startIdpThread(
+    Promise.all([opening, keysLoading, secretKeysLoading]).then(([db, keys, secretKeys]) => ({
+      issuer,
+      database: db.address,
+      poolMax: 4,
+      keys,
+      partnerSecretKeys: secretKeys,
+      production: config.production,
+      sessionLifetimes: config.sessionLifetimes,
+    })),
+    { trustProxy: config.trustProxy, logger },
+  );
+  idpStarting.catch(() => {}); // awaited below
   const database = await opening;
   phases.lap('database');
   const servers: ServerType[] = [];
@@ -46,7 +72,7 @@ export async function startPortal(
     phases.lap('migrate');
 
     // Migrations have no keys: secrets left in clear (or sealed with an older key) are sealed here, before anything reads them.
-    const partnerSecrets = await partnerSecretVault(config);
+    const partnerSecrets = new PartnerSecretVault(await secretKeysLoading);
     const sealed = await sealPartnerSecrets(database.sequelize, partnerSecrets);
     if (sealed.sealedClear || sealed.resealed) logger.info('partner_secrets_sealed', { ...sealed });
     if (sealed.unreadable) logger.warn('partner_secrets_unreadable', { ...sealed });
@@ -63,15 +89,10 @@ export async function startPortal(
     }
     phases.lap('seed');
 
-    const keys = await loadIdpKeys({
-      dataDir: config.dataDir,
-      production: config.production,
-      jwks: config.secrets.oidcJwks,
-      cookieKeys: config.secrets.oidcCookieKeys,
-    });
+    const keys = await keysLoading;
     phases.lap('keys');
     const provider = createProvider({
-      issuer: `${config.publicUrl.origin}/oidc`,
+      issuer,
       sequelize: database.sequelize,
       keys,
       partnerSecrets,
@@ -86,7 +107,9 @@ export async function startPortal(
     });
     notifications = await startNotifications({ sequelize: database.sequelize, smtpUrl: config.smtpUrl, logger });
     phases.lap('notifications');
-    const app = createApp({ config, sequelize: database.sequelize, provider, partnerSecrets, logger, devMailSink: notifications.sink });
+    const idpThread = await idpStarting;
+    phases.lap('idp');
+    const app = createApp({ config, sequelize: database.sequelize, provider, idpThread, partnerSecrets, logger, devMailSink: notifications.sink });
     servers.push(await listen(app.fetch, config.port));
 
     if (config.brokerDemoPort !== null && config.brokerDemoUrl) {
@@ -108,6 +131,7 @@ export async function startPortal(
       async close() {
         sweeper.stop();
         await Promise.all(servers.map(closeServer));
+        await idpThread.close();
         await started.close();
         await database.close();
       },
@@ -115,6 +139,10 @@ export async function startPortal(
   } catch (error) {
     maintenance?.stop();
     await Promise.all(servers.map(closeServer));
+    await idpStarting.then(
+      (thread) => thread.close(),
+      () => {},
+    );
     await notifications?.close();
     await database.close();
     throw error;

@@ -8,8 +8,13 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 export interface Database {
   sequelize: Sequelize;
   kind: 'postgres' | 'pglite';
+  /** Where another thread of this process (the IdP's) connects to the same database. */
+  address: DatabaseAddress;
   close(): Promise<void>;
 }
+
+/** A real PostgreSQL's URL, or the embedded PGlite's private socket. */
+export type DatabaseAddress = { url: string } | { socketDir: string; port: number };
 
 export interface DatabaseOptions {
   databaseUrl?: string | null | undefined;
@@ -35,30 +40,16 @@ const common: Options = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logging = options.logging ?? false;
   if (options.databaseUrl) {
-    const sequelize = new Sequelize(options.databaseUrl, {
-      ...common,
-      logging,
-      pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 10_000 },
-    });
-    await sequelize.authenticate();
-    return { sequelize, kind: 'postgres', close: () => sequelize.close() };
+    const address = { url: options.databaseUrl };
+    const sequelize = await connectDatabase(address, { logging, poolMax: options.poolMax });
+    return { sequelize, kind: 'postgres', address, close: () => sequelize.close() };
   }
 
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres(options.dataDir, { fromTemplate: options.fromTemplate ?? false });
-  // Every socket connection shares ONE Postgres session, so a second pooled connection would
-  // interleave with an open transaction: one connection, and a clear acquire timeout instead of a hang.
-  const sequelize = new Sequelize({
-    ...common,
-    host: embedded.socketDir,
-    port: embedded.port,
-    database: 'postgres',
-    username: 'postgres',
-    password: 'postgres',
-    logging,
-    pool: { max: 1, min: 0, idle: 60_000, acquire: 30_000 },
-  });
+  const address = { socketDir: embedded.socketDir, port: embedded.port };
+  let sequelize: Sequelize;
   try {
-    await sequelize.authenticate();
+    sequelize = await connectDatabase(address, { logging });
   } catch (error) {
     await embedded.stop();
     throw error;
@@ -66,9 +57,42 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     sequelize,
     kind: 'pglite',
+    address,
     async close() {
       await sequelize.close();
       await embedded.stop();
     },
   };
+}
+
+/**
+ * A connected sequelize on `address`. On the embedded PGlite every socket connection shares ONE
+ * Postgres session (its socket server queues the connections' queries, a transaction's first),
+ * so each connecting thread takes one connection, with a clear acquire timeout instead of a hang.
+ */
+export async function connectDatabase(
+  address: DatabaseAddress,
+  options: { logging?: ((sql: string) => void) | false; poolMax?: number | undefined } = {},
+): Promise<Sequelize> {
+  const logging = options.logging ?? false;
+  const sequelize =
+    'url' in address
+      ? new Sequelize(address.url, { ...common, logging, pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 10_000 } })
+      : new Sequelize({
+          ...common,
+          host: address.socketDir,
+          port: address.port,
+          database: 'postgres',
+          username: 'postgres',
+          password: 'postgres',
+          logging,
+          pool: { max: 1, min: 0, idle: 60_000, acquire: 30_000 },
+        });
+  try {
+    await sequelize.authenticate();
+  } catch (error) {
+    await sequelize.close().catch(() => {});
+    throw error;
+  }
+  return sequelize;
 }

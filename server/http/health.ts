@@ -1,12 +1,18 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Sequelize } from 'sequelize';
 import { problemResponse } from '../../common/http/problem.ts';
 
-/** `/healthz`: the process answers. `/readyz`: it can also reach its database. */
-export function healthRoutes(sequelize: Sequelize): Hono {
+/**
+ * `/healthz`: the process answers, and its IdP thread (when it has one) runs: a thread that
+ * stopped does not come back by itself, so the process must be restarted. `/readyz`: both, and it
+ * can also reach its database (which may come back by itself: the process then stays up).
+ */
+export function healthRoutes(sequelize: Sequelize, parts: { idpAlive?: () => boolean } = {}): Hono {
   const app = new Hono();
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  const idpStopped = () => parts.idpAlive !== undefined && !parts.idpAlive();
+  app.get('/healthz', (c) => (idpStopped() ? idpUnavailable(c) : c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' })));
   app.get('/readyz', async (c) => {
+    if (idpStopped()) return idpUnavailable(c);
     try {
       await sequelize.query('select 1');
       return c.json({ status: 'ready' }, 200, { 'Cache-Control': 'no-store' });
@@ -20,4 +26,8 @@ export function healthRoutes(sequelize: Sequelize): Hono {
     }
   });
   return app;
+}
+
+function idpUnavailable(c: Context): Response {
+  return problemResponse(c, { type: 'about:blank#idp_unavailable', title: 'The sign-in service is not available', status: 503, code: 'idp_unavailable' });
 }

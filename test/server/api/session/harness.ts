@@ -14,7 +14,9 @@ import { sessionTokenAad, type StoredTokens } from '../../../../server/domain/se
 import { Browser, formAction, hiddenInputs } from '../../../idp/provider-harness.ts';
 import { closeServerNow } from '../../../support/close-server.ts';
 import { createPaymentModule, type PaymentModule } from '../../../../server/api/payments/payment-module.ts';
-import { testPartnerSecrets } from '../../../support/partner-secrets.ts';
+import { TEST_PARTNER_KEY, testPartnerSecrets } from '../../../support/partner-secrets.ts';
+import { startIdpThread } from '../../../../server/app/idp-thread/idp-thread.ts';
+import type { DatabaseAddress } from '../../../../server/db/database.ts';
 
 /** No configured secrets: generated per process, as in development without a data directory. */
 const NO_SECRETS = { oidcJwks: null, oidcCookieKeys: null, sessionKeys: null, paymentWebhookSecret: null };
@@ -82,7 +84,14 @@ export interface RunningPortal {
   close(): Promise<void>;
 }
 
-export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> {
+export async function startPortal(
+  sequelize: Sequelize,
+  /**
+   * `idpThread`: the IdP's endpoints in a thread of their own, as `npm start` runs them (the
+   * bench), on the same database at this address; by default they run in the test's thread.
+   */
+  options: { idpThread?: DatabaseAddress } = {},
+): Promise<RunningPortal> {
   let app: ReturnType<typeof createApp> | undefined;
   const server: ServerType = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -101,6 +110,12 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
   const logs: LogLine[] = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
   const payments = createPaymentModule({ sequelize, publicUrl, logger, production: false });
+  const idpThread = options.idpThread
+    ? await startIdpThread(
+        Promise.resolve({ issuer, database: options.idpThread, poolMax: 4, keys, partnerSecretKeys: [TEST_PARTNER_KEY], production: false }),
+        { trustProxy: null, logger },
+      )
+    : undefined;
   const writeLimit = process.env.API_WRITE_LIMIT_PER_MINUTE;
   app = createApp({
     config: {
@@ -111,6 +126,7 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
     },
     sequelize,
     provider,
+    idpThread,
     partnerSecrets: testPartnerSecrets,
     logger,
     payments,
@@ -126,7 +142,10 @@ export async function startPortal(sequelize: Sequelize): Promise<RunningPortal> 
     secrets: new Set(),
     sequelize,
     payments,
-    close: () => closeServerNow(server),
+    async close() {
+      await closeServerNow(server);
+      await idpThread?.close();
+    },
   };
 }
 
