@@ -40,10 +40,10 @@ export function forwardToSocket(
     if (forwardedHost) headers['x-forwarded-host'] = forwardedHost;
 
     const upstream = httpRequest({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
-      const kept: string[] = [];
-      const raw = answer.rawHeaders;
-      for (let i = 0; i < raw.length; i += 2) if (!NOT_FORWARDED.has(raw[i]!.toLowerCase())) kept.push(raw[i]!, raw[i + 1]!);
-      res.writeHead(answer.statusCode ?? 502, kept);
+      // An object, its Set-Cookie an array: when the response already has a header of its own
+      // (HSTS, set on it by the app's first middleware), writeHead sets the given ones one by
+      // one, and of a flat [name, value, …] list only the last Set-Cookie would survive.
+      res.writeHead(answer.statusCode ?? 502, withoutNotForwarded(answer.headers));
       answer.pipe(res);
     });
     upstream.on('error', () => {

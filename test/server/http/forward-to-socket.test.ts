@@ -34,7 +34,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function front(trustProxy: TrustProxy | null, socketPath = join(folder, 'behind.sock')) {
+async function front(trustProxy: TrustProxy | null, socketPath = join(folder, 'behind.sock'), options: { hsts?: boolean } = {}) {
   const forward = forwardToSocket(socketPath, {
     trustProxy,
     unavailable: (res) => {
@@ -42,7 +42,11 @@ async function front(trustProxy: TrustProxy | null, socketPath = join(folder, 'b
       res.end('{"code":"idp_unavailable"}');
     },
   });
-  const server = createServer(forward);
+  const server = createServer((req, res) => {
+    // As the app's security headers do on https: a header set on the response before the forwarder answers.
+    if (options.hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    return forward(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -74,6 +78,18 @@ describe('forwardToSocket', () => {
       const redirect = await fetch(`${f.url}/redirect`, { redirect: 'manual' });
       expect(redirect.status).toBe(303);
       expect(redirect.headers.get('location')).toBe('/elsewhere');
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('keeps every Set-Cookie when the response already has a header of its own (HSTS on https)', async () => {
+    const f = await front(null, join(folder, 'behind.sock'), { hsts: true });
+    try {
+      const response = await fetch(`${f.url}/oidc/auth`);
+      expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(response.headers.get('connection')).not.toBe('close');
     } finally {
       await f.close();
     }
