@@ -28,12 +28,24 @@ export interface IdpThread {
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
+/** `true` in the build of `npm start` (scripts/build-server.mjs defines it); undefined when run through tsx. */
+declare const __SERVER_BUILD__: boolean | undefined;
+
+/**
+ * The thread's entry: built, beside the server's own (`dist/server/idp-thread.mjs`; the build
+ * keeps `import.meta.url` naming this source file); else the TypeScript, through tsx (tests).
+ */
+function threadEntry(): URL {
+  if (typeof __SERVER_BUILD__ !== 'undefined' && __SERVER_BUILD__) return new URL('../../../dist/server/idp-thread.mjs', import.meta.url);
+  return new URL('./idp-thread.js', import.meta.url);
+}
+
 /**
  * Starts the thread at once, so that it loads its code while `data` is still being gathered (the
  * database opening, above all), then hands it `data`; resolves once it takes requests.
  */
 export async function startIdpThread(data: Promise<IdpThreadData>, options: { trustProxy: TrustProxy | null; logger: Logger }): Promise<IdpThread> {
-  const worker = new Worker(new URL('./idp-thread.js', import.meta.url));
+  const worker = new Worker(threadEntry());
   const socketPath = await new Promise<string>((resolve, reject) => {
     worker.once('message', (message: IdpThreadMessage) => resolve(message.socketPath));
     worker.once('error', reject);
