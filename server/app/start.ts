@@ -37,14 +37,13 @@ export async function startPortal(
   opening: Promise<Database> = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true }),
 ): Promise<RunningPortal> {
   const phases = new StartupPhases();
-  // Read once (in development they are generated on the first start), for both threads.
-  const keysLoading = loadIdpKeys({
-    dataDir: config.dataDir,
-    production: config.production,
-    jwks: config.secrets.oidcJwks,
-    cookieKeys: config.secrets.oidcCookieKeys,
-  });
-  const secretKeysLoading = partnerSecretKeys(config);
+  // Read once, for both threads. Not before the database is open: in development they are
+  // generated on the first start, and the embedded database's lock keeps a second process on the
+  // same data folder from generating others.
+  const keysLoading = opening.then(() =>
+    loadIdpKeys({ dataDir: config.dataDir, production: config.production, jwks: config.secrets.oidcJwks, cookieKeys: config.secrets.oidcCookieKeys }),
+  );
+  const secretKeysLoading = opening.then(() => partnerSecretKeys(config));
   const issuer = `${config.publicUrl.origin}/oidc`;
   // The provider's endpoints run in a thread of their own (see idp-thread.ts for why), which loads
   // its code while the database opens; this thread's provider serves the log-in pages.

@@ -30,6 +30,9 @@ const provider = createProvider({
 const folder = await mkdtemp(join(tmpdir(), 'gp-idp-'));
 const socketPath = join(folder, 'idp.sock');
 const server = createServer(atMountPath('/oidc', provider.callback()));
+// Only the app connects, over kept-alive connections: it should not find one closing under a
+// request, which a 5 s idle timeout (Node's default) makes likelier.
+server.keepAliveTimeout = 10 * 60_000;
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(socketPath, resolve);
