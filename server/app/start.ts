@@ -51,7 +51,6 @@ export async function startPortal(
     Promise.all([opening, keysLoading, secretKeysLoading]).then(([db, keys, secretKeys]) => ({
       issuer,
       database: db.address,
-      poolMax: 4,
       keys,
       partnerSecretKeys: secretKeys,
       production: config.production,

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Sequelize } from 'sequelize';
 import { problemResponse } from '../../common/http/problem.ts';
+import { problems } from '../api/auth/problems.ts';
 
 /**
  * `/healthz`: the process answers, and its IdP thread (when it has one) runs: a thread that
@@ -29,5 +30,5 @@ export function healthRoutes(sequelize: Sequelize, parts: { idpAlive?: () => boo
 }
 
 function idpUnavailable(c: Context): Response {
-  return problemResponse(c, { type: 'about:blank#idp_unavailable', title: 'The sign-in service is not available', status: 503, code: 'idp_unavailable' });
+  return problemResponse(c, problems.idpUnavailable().toProblem());
 }

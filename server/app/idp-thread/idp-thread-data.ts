@@ -7,8 +7,6 @@ export interface IdpThreadData {
   /** `${PUBLIC_URL}/oidc` */
   issuer: string;
   database: DatabaseAddress;
-  /** The thread's own pool on a real PostgreSQL (the embedded one takes one connection). */
-  poolMax: number;
   keys: IdpKeys;
   /** The keys the partners' client secrets are sealed with (`PartnerSecretVault`'s, from `SESSION_KEYS`). */
   partnerSecretKeys: string[];

@@ -16,7 +16,9 @@ const port = parentPort!;
 // it serves with comes after, in the first message.
 const data = await new Promise<IdpThreadData>((resolve) => port.once('message', resolve));
 
-const sequelize = await connectDatabase(data.database, { poolMax: data.poolMax });
+// Its own pool on a real PostgreSQL, smaller than the app's 10: log-ins are few beside API requests
+// (the embedded database takes one connection whatever is asked).
+const sequelize = await connectDatabase(data.database, { poolMax: 4 });
 const provider = createProvider({
   issuer: data.issuer,
   sequelize,

@@ -6,6 +6,7 @@ import type { TrustProxy } from '../../../common/http/trust-proxy.ts';
 import { forwardToSocket } from '../../http/forward-to-socket.ts';
 import type { NodeHandler } from '../../http/node-route.ts';
 import type { IdpThreadData, IdpThreadMessage } from './idp-thread-data.ts';
+import { problems } from '../../api/auth/problems.ts';
 
 /**
  * The IdP's endpoints (/oidc/*) in a worker thread of their own, behind a forwarder.
@@ -81,8 +82,9 @@ export async function startIdpThread(data: Promise<IdpThreadData>, options: { tr
   };
 }
 
+/** The API's own refusal when the IdP cannot be reached (its BFF answers the same). */
 function idpUnavailable(res: ServerResponse): void {
-  const problem = { type: 'about:blank#idp_unavailable', title: 'The sign-in service is not available', status: 503, code: 'idp_unavailable' };
-  res.writeHead(503, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', 'Retry-After': '5' });
+  const problem = problems.idpUnavailable().toProblem();
+  res.writeHead(problem.status, { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '5' });
   res.end(JSON.stringify(problem));
 }

@@ -111,10 +111,10 @@ export async function startPortal(
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
   const payments = createPaymentModule({ sequelize, publicUrl, logger, production: false });
   const idpThread = options.idpThread
-    ? await startIdpThread(
-        Promise.resolve({ issuer, database: options.idpThread, poolMax: 4, keys, partnerSecretKeys: [TEST_PARTNER_KEY], production: false }),
-        { trustProxy: null, logger },
-      )
+    ? await startIdpThread(Promise.resolve({ issuer, database: options.idpThread, keys, partnerSecretKeys: [TEST_PARTNER_KEY], production: false }), {
+        trustProxy: null,
+        logger,
+      })
     : undefined;
   const writeLimit = process.env.API_WRITE_LIMIT_PER_MINUTE;
   app = createApp({
