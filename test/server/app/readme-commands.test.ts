@@ -123,7 +123,10 @@ describe('README commands', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': npm exits at the signal within milliseconds, while node (writing to the
+    // same pipes) logs its shutdown a moment later; under load that came after npm's exit. The
+    // pipes close only when every process of the group holding them has ended.
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
       const deadline = Date.now() + 240_000;
       let ready = false;
