@@ -5,7 +5,7 @@
 import { generateKeyPair, generateProof, calculateThumbprint } from 'dpop';
 import type { Sequelize } from 'sequelize';
 import { DpopNonces } from '../server/api/auth/dpop-nonces.ts';
-import { DpopVerifier } from '../server/api/auth/dpop-proof.ts';
+import { athOfHandle, DpopVerifier } from '../server/api/auth/dpop-proof.ts';
 import { DpopReplayStore } from '../server/api/auth/dpop-replay.ts';
 import { silentLogger } from '../common/http/logger.ts';
 import { log, measurement, type BenchRecord } from './lib.ts';
@@ -22,7 +22,8 @@ export async function proofCheckCost(iterations = 3000): Promise<BenchRecord[]> 
       nonces: new DpopNonces(Promise.resolve(['x'.repeat(32)]), 60),
       replay: new DpopReplayStore(null as unknown as Sequelize, silentLogger, 180),
     });
-  const request = (proof: string) => ({ proof, method: 'GET', htu: URL_, handle: HANDLE, boundJkt: jkt });
+  const ath = athOfHandle(HANDLE);
+  const request = (proof: string) => ({ proof, method: 'GET', htu: URL_, ath, boundJkt: jkt });
 
   // The first proof of a session in a process: thumbprint and import, then the signature.
   const firsts: number[] = [];

@@ -3,7 +3,7 @@ import type { Logger } from '../../../common/http/logger.ts';
 import { IdpUnavailableError, SessionEndedError, type SessionStore } from '../../domain/session/session-store.ts';
 import { InvalidTokenError, TokenKeysUnavailableError, type BearerVerifier } from './bearer.ts';
 import { checkDpopProof } from './dpop-check.ts';
-import type { DpopVerifier } from './dpop-proof.ts';
+import { athOfHandleSha256Hex, type DpopVerifier } from './dpop-proof.ts';
 import type { ApiEnv } from './principal.ts';
 import { problems } from './problems.ts';
 import { assertOriginIn, assertWidgetRequest } from './request-origin.ts';
@@ -71,7 +71,8 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
     const { session } = found;
     if (!session.dpopJkt) throw problems.sessionExpired();
     assertOriginIn(c, options.publicUrl.origin, session.partner.origins);
-    await checkDpopProof(c, options.dpop, options.publicUrl, { handle, boundJkt: session.dpopJkt });
+    // The row's id is the handle's SHA-256: the proof's `ath` is that digest too.
+    await checkDpopProof(c, options.dpop, options.publicUrl, { ath: athOfHandleSha256Hex(session.idHash), boundJkt: session.dpopJkt });
     try {
       await options.sessions.refreshIfNeeded(session);
     } catch (error) {

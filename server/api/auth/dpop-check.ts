@@ -8,12 +8,7 @@ import { problems } from './problems.ts';
  * stable `code`, `WWW-Authenticate: DPoP error=…`, and for a proof that is not fresh a new
  * `DPoP-Nonce` to sign the retry with. Returns the proof key's thumbprint.
  */
-export async function checkDpopProof(
-  c: Context,
-  verifier: DpopVerifier,
-  publicUrl: URL,
-  binding: { handle?: string; boundJkt?: string } = {},
-): Promise<string> {
+export async function checkDpopProof(c: Context, verifier: DpopVerifier, publicUrl: URL, binding: { ath?: string; boundJkt?: string } = {}): Promise<string> {
   const htu = new URL(new URL(c.req.url).pathname, publicUrl).href;
   try {
     return await verifier.verify({ proof: c.req.header('dpop'), method: c.req.method, htu, ...binding });

@@ -43,8 +43,11 @@ export interface DpopRequest {
   method: string;
   /** The URL the proof must name: the API's public URL of this path, without query. */
   htu: string;
-  /** The session handle the proof comes with (`ath`); absent when a login ticket is redeemed. */
-  handle?: string;
+  /**
+   * The `ath` the proof must carry, the base64url SHA-256 of the session handle it comes with
+   * (`athOfHandle`); absent when a login ticket is redeemed.
+   */
+  ath?: string;
   /** The thumbprint the session is bound to; absent when a login ticket is redeemed. */
   boundJkt?: string;
 }
@@ -64,8 +67,9 @@ export class DpopVerifier {
     const parsed = this.#parse(request.proof);
     const { claims } = parsed;
     if (claims.htm !== request.method) throw new DpopProofError('invalid_dpop_proof', 'htm');
-    if (withoutQuery(claims.htu) !== request.htu) throw new DpopProofError('invalid_dpop_proof', 'htu');
-    if (request.handle !== undefined && claims.ath !== sha256Base64Url(request.handle)) throw new DpopProofError('invalid_dpop_proof', 'ath');
+    // `request.htu` is a serialized URL: a claim equal to it needs no parsing (the dpop library sends exactly that).
+    if (claims.htu !== request.htu && withoutQuery(claims.htu) !== request.htu) throw new DpopProofError('invalid_dpop_proof', 'htu');
+    if (request.ath !== undefined && claims.ath !== request.ath) throw new DpopProofError('invalid_dpop_proof', 'ath');
     await this.#assertFresh(claims);
 
     const { jkt, key } = await this.#keyOf(parsed.jwk, request.boundJkt);
@@ -162,6 +166,14 @@ function withoutQuery(htu: string): string | null {
 }
 
 /** `ath`: base64url SHA-256 of the handle (RFC 9449 §4.2). */
-export function sha256Base64Url(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('base64url');
+export function athOfHandle(handle: string): string {
+  return createHash('sha256').update(handle, 'utf8').digest('base64url');
+}
+
+/**
+ * The same `ath` from the handle's SHA-256 in hex, which is how a session row is found: the
+ * request's one hash of its handle serves both the lookup and the proof.
+ */
+export function athOfHandleSha256Hex(hex: string): string {
+  return Buffer.from(hex, 'hex').toString('base64url');
 }

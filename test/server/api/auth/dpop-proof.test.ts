@@ -3,7 +3,8 @@ import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:cryp
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import type { Sequelize } from 'sequelize';
 import { DpopNonces } from '../../../../server/api/auth/dpop-nonces.ts';
-import { DpopProofError, DpopVerifier, sha256Base64Url } from '../../../../server/api/auth/dpop-proof.ts';
+import { athOfHandle, athOfHandleSha256Hex, DpopProofError, DpopVerifier } from '../../../../server/api/auth/dpop-proof.ts';
+import { sha256Hex } from '../../../../server/domain/session/secrets.ts';
 import { DpopReplayStore } from '../../../../server/api/auth/dpop-replay.ts';
 import { silentLogger } from '../../../../common/http/logger.ts';
 
@@ -12,6 +13,7 @@ import { silentLogger } from '../../../../common/http/logger.ts';
 // in ways the `dpop` library never is.
 const HTU = 'http://127.0.0.1:4500/api/policies';
 const HANDLE = 'h'.repeat(43);
+const ATH = athOfHandle(HANDLE);
 const b64u = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 function newKey(): { privateKey: KeyObject; jwk: JWK } {
@@ -26,7 +28,7 @@ function proof(
   options: { header?: Record<string, unknown>; claims?: Record<string, unknown>; signature?: (input: Buffer) => Buffer } = {},
 ): string {
   const header = { typ: 'dpop+jwt', alg: 'ES256', jwk, ...options.header };
-  const claims = { htm: 'GET', htu: HTU, iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ath: sha256Base64Url(HANDLE), ...options.claims };
+  const claims = { htm: 'GET', htu: HTU, iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ath: ATH, ...options.claims };
   const input = `${b64u(header)}.${b64u(claims)}`;
   const signature = (options.signature ?? ((data) => sign('sha256', data, { key: signer, dsaEncoding: 'ieee-p1363' })))(Buffer.from(input));
   return `${input}.${signature.toString('base64url')}`;
@@ -48,13 +50,20 @@ async function refusal(check: Promise<unknown>): Promise<string> {
   return (error as DpopProofError).code;
 }
 
+describe('ath', () => {
+  it("is the same from the handle and from the session row's id (the handle's SHA-256 in hex)", () => {
+    expect(ATH).toBe('NthuN17OC8j_FmO6IDedMt4hV3LPdXqiEYE3RuC-OWg');
+    expect(athOfHandleSha256Hex(sha256Hex(HANDLE))).toBe(ATH);
+  });
+});
+
 describe('DpopVerifier: the ES256 signature', () => {
   it("accepts a proof signed by the header's key, first without and then with the bound key cached", async () => {
     const { privateKey, jwk } = newKey();
     const jkt = await calculateJwkThumbprint(jwk, 'sha256');
     const dpop = verifier();
     for (let i = 0; i < 2; i++) {
-      expect(await dpop.verify({ proof: proof(privateKey, jwk), method: 'GET', htu: HTU, handle: HANDLE, boundJkt: jkt })).toBe(jkt);
+      expect(await dpop.verify({ proof: proof(privateKey, jwk), method: 'GET', htu: HTU, ath: ATH, boundJkt: jkt })).toBe(jkt);
     }
     // The redeem of a ticket: no binding yet, the thumbprint is the answer.
     expect(await dpop.verify({ proof: proof(privateKey, jwk, { claims: { ath: undefined } }), method: 'GET', htu: HTU })).toBe(jkt);
@@ -66,9 +75,9 @@ describe('DpopVerifier: the ES256 signature', () => {
     const jkt = await calculateJwkThumbprint(jwk, 'sha256');
     const dpop = verifier();
     const forged = proof(other.privateKey, jwk);
-    expect(await refusal(dpop.verify({ proof: forged, method: 'GET', htu: HTU, handle: HANDLE, boundJkt: jkt }))).toBe('invalid_dpop_proof');
-    await dpop.verify({ proof: proof(privateKey, jwk), method: 'GET', htu: HTU, handle: HANDLE, boundJkt: jkt });
-    expect(await refusal(dpop.verify({ proof: forged, method: 'GET', htu: HTU, handle: HANDLE, boundJkt: jkt }))).toBe('invalid_dpop_proof');
+    expect(await refusal(dpop.verify({ proof: forged, method: 'GET', htu: HTU, ath: ATH, boundJkt: jkt }))).toBe('invalid_dpop_proof');
+    await dpop.verify({ proof: proof(privateKey, jwk), method: 'GET', htu: HTU, ath: ATH, boundJkt: jkt });
+    expect(await refusal(dpop.verify({ proof: forged, method: 'GET', htu: HTU, ath: ATH, boundJkt: jkt }))).toBe('invalid_dpop_proof');
     expect(await refusal(dpop.verify({ proof: forged, method: 'GET', htu: HTU }))).toBe('invalid_dpop_proof');
   });
 
@@ -76,11 +85,11 @@ describe('DpopVerifier: the ES256 signature', () => {
     const { privateKey, jwk } = newKey();
     const jkt = await calculateJwkThumbprint(jwk, 'sha256');
     const dpop = verifier();
-    const check = (value: string) => refusal(dpop.verify({ proof: value, method: 'GET', htu: HTU, handle: HANDLE, boundJkt: jkt }));
+    const check = (value: string) => refusal(dpop.verify({ proof: value, method: 'GET', htu: HTU, ath: ATH, boundJkt: jkt }));
 
     const good = proof(privateKey, jwk);
     const [header, , signature] = good.split('.');
-    const otherClaims = b64u({ htm: 'GET', htu: HTU, iat: Math.floor(Date.now() / 1000), jti: 'x', ath: sha256Base64Url(HANDLE) });
+    const otherClaims = b64u({ htm: 'GET', htu: HTU, iat: Math.floor(Date.now() / 1000), jti: 'x', ath: ATH });
     expect(await check(`${header}.${otherClaims}.${signature}`)).toBe('invalid_dpop_proof');
     expect(await check(proof(privateKey, jwk, { signature: (input) => sign('sha256', input, privateKey) }))).toBe('invalid_dpop_proof'); // DER
     expect(await check(`${good.slice(0, good.lastIndexOf('.'))}.${Buffer.from(signature!, 'base64url').subarray(0, 63).toString('base64url')}`)).toBe(
@@ -89,7 +98,7 @@ describe('DpopVerifier: the ES256 signature', () => {
     expect(await check(proof(privateKey, jwk, { header: { crit: ['exp'] } }))).toBe('invalid_dpop_proof');
     expect(await check(proof(privateKey, jwk, { header: { b64: false, crit: ['b64'] } }))).toBe('invalid_dpop_proof');
     // The rightful proof still passes after all that.
-    expect(await dpop.verify({ proof: proof(privateKey, jwk), method: 'GET', htu: HTU, handle: HANDLE, boundJkt: jkt })).toBe(jkt);
+    expect(await dpop.verify({ proof: proof(privateKey, jwk), method: 'GET', htu: HTU, ath: ATH, boundJkt: jkt })).toBe(jkt);
   });
 
   it('refuses a key that is not a P-256 point', async () => {
