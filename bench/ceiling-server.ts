@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { DEFAULT_PAGE_SIZE } from '../server/kernel/paging.ts';
 import { POLICY_LIST } from '../server/domain/policies/list-policies.ts';
-import { MAILBOX_COUNTS, MAILBOX_PAGE } from '../server/domain/mailbox/list-documents.ts';
+import { MAILBOX_LIST, type MailboxListRow } from '../server/domain/mailbox/list-documents.ts';
 import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/domain/session/session-store.ts';
 import { budapestDate } from '../server/kernel/calendar.ts';
@@ -58,12 +58,11 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
 
   async function documents(withSession: boolean): Promise<unknown> {
     const { customerId, brokerId } = withSession ? await lookUpSession() : known;
-    const bind = [customerId, brokerId, null, null, null];
-    const counts = await select<{ type: string; documents: string; matching: string; unread: string }>(MAILBOX_COUNTS, bind);
-    const items = await select(MAILBOX_PAGE, [...bind, DEFAULT_PAGE_SIZE, 0]);
-    const sum = (column: 'matching' | 'unread') => counts.reduce((total, row) => total + Number(row[column]), 0);
-    const types = counts.map((row) => ({ type: row.type, count: Number(row.documents) }));
-    return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: sum('matching'), unreadCount: sum('unread'), types };
+    const rows = await select<MailboxListRow>(MAILBOX_LIST, [customerId, brokerId, null, null, null, DEFAULT_PAGE_SIZE, 0]);
+    const totals = rows[0]!;
+    const items = rows.filter((row) => row.id != null);
+    const types = (JSON.parse(totals.type_counts) as [string, number][]).map(([type, count]) => ({ type, count }));
+    return { items, page: 1, pageSize: DEFAULT_PAGE_SIZE, total: Number(totals.matching_total), unreadCount: Number(totals.unread_total), types };
   }
 
   const server: Server = createServer((request, response) => {

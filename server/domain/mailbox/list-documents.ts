@@ -7,9 +7,9 @@ import { DOCUMENT_COLUMNS, DOCUMENT_SCOPE, documentViewOf, typeNameOf, type Mail
 import type { LocalizedName } from '../../kernel/products.ts';
 
 /**
- * The customer's mailbox, newest first, one page at a time (two bounded queries: the counts
- * per type, then the page). Filters: document type, contract, unread only. `unreadCount` and
- * `types` are for the whole mailbox the partner may see, whatever the filters.
+ * The customer's mailbox, newest first, one page at a time (one bounded query: the counts per
+ * type and the page). Filters: document type, contract, unread only. `unreadCount` and `types`
+ * are for the whole mailbox the partner may see, whatever the filters.
  */
 export interface ListDocumentsArgs extends CustomerScope, PageRequest {
   type?: DocumentTypeCode | string;
@@ -30,25 +30,41 @@ export interface MailboxTypeCount {
   count: number;
 }
 
-// Both run on every mailbox view: prepared statements. $1 customer, $2 broker scope or null,
-// $3 type, $4 policy id, $5 unread only (each null for "any"); the page adds $6 limit, $7 offset.
+// Runs on every mailbox view: a prepared statement. $1 customer, $2 broker scope or null, $3 type,
+// $4 policy id, $5 unread only (each null for "any"), $6 limit, $7 offset.
 const FROM = `documents d left join policies p on p.id = d.policy_id`;
 const FILTERS = `($3::text is null or d.type = $3::text) and ($4::int is null or d.policy_id = $4::int)
     and ($5::boolean is not true or d.read_at is null)`;
 /**
- * One pass over the customer's documents, grouped by type, gives the counts: per type the
- * documents of the whole mailbox (the type filter's options), the filtered total and the unread
- * count of the whole mailbox (their sums). At most one row per document type.
+ * The counts and the page in one round trip. One pass over the customer's documents, grouped
+ * by type, gives per type the documents of the whole mailbox (the type filter's options), the
+ * filtered total and the unread count of the whole mailbox (their sums). Every row of the page
+ * carries them (one row with no document when the page is empty); `type_counts` comes as text,
+ * parsed once, not once per row.
  */
-export const MAILBOX_COUNTS = preparedStatement(
-  'mailbox_counts_by_type',
-  `select d.type, count(*) as documents, count(*) filter (where ${FILTERS}) as matching, count(*) filter (where d.read_at is null) as unread
-     from ${FROM} where ${DOCUMENT_SCOPE} group by d.type`,
+export const MAILBOX_LIST = preparedStatement(
+  'mailbox_list',
+  `with counts as (
+     select d.type, count(*) as documents, count(*) filter (where ${FILTERS}) as matching, count(*) filter (where d.read_at is null) as unread
+       from ${FROM} where ${DOCUMENT_SCOPE} group by d.type
+   ), totals as (
+     select coalesce(sum(matching), 0) as matching_total, coalesce(sum(unread), 0) as unread_total,
+            cast(coalesce(json_agg(json_build_array(type, documents)), '[]') as text) as type_counts
+       from counts
+   ), page as (
+     select ${DOCUMENT_COLUMNS} from ${FROM} where ${DOCUMENT_SCOPE} and ${FILTERS} order by d.issued_at desc, d.id limit $6 offset $7
+   )
+   select totals.matching_total, totals.unread_total, totals.type_counts, page.*
+     from totals left join page on true
+    order by page.issued_at desc, page.id`,
 );
-export const MAILBOX_PAGE = preparedStatement(
-  'mailbox_page',
-  `select ${DOCUMENT_COLUMNS} from ${FROM} where ${DOCUMENT_SCOPE} and ${FILTERS} order by d.issued_at desc, d.id limit $6 offset $7`,
-);
+
+/** A row of `MAILBOX_LIST`: the totals, and a document's columns (null on the row of an empty page). */
+export interface MailboxListRow extends Record<string, unknown> {
+  matching_total: string;
+  unread_total: string;
+  type_counts: string;
+}
 
 export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs): Promise<DocumentList> {
   const page = paging(args);
@@ -61,12 +77,24 @@ export async function listDocuments(ctx: DomainContext, args: ListDocumentsArgs)
   const empty: DocumentList = { items: [], page: page.page, pageSize: page.pageSize, total: 0, unreadCount: 0, types: [] };
   if (!isRowId(args.customerId)) return empty;
 
-  const bind = [args.customerId, brokerOf(args), args.type ?? null, args.policyId ?? null, args.unread ?? null];
-  const counts = await selectPrepared<{ type: DocumentTypeCode; documents: string; matching: string; unread: string }>(ctx.sequelize, MAILBOX_COUNTS, bind);
-  const rows = await selectPrepared<Record<string, unknown>>(ctx.sequelize, MAILBOX_PAGE, [...bind, page.limit, page.offset]);
-  const sum = (column: 'matching' | 'unread') => counts.reduce((total, row) => total + Number(row[column]), 0);
-  const types = counts
-    .map((row) => ({ type: row.type, typeName: typeNameOf(row.type), count: Number(row.documents) }))
+  const rows = await selectPrepared<MailboxListRow>(ctx.sequelize, MAILBOX_LIST, [
+    args.customerId,
+    brokerOf(args),
+    args.type ?? null,
+    args.policyId ?? null,
+    args.unread ?? null,
+    page.limit,
+    page.offset,
+  ]);
+  const totals = rows[0]!;
+  const types = (JSON.parse(totals.type_counts) as [DocumentTypeCode, number][])
+    .map(([type, count]) => ({ type, typeName: typeNameOf(type), count }))
     .sort((a, b) => (a.type < b.type ? -1 : 1));
-  return { ...empty, items: rows.map(documentViewOf), total: sum('matching'), unreadCount: sum('unread'), types };
+  return {
+    ...empty,
+    items: rows.filter((row) => row.id != null).map(documentViewOf),
+    total: Number(totals.matching_total),
+    unreadCount: Number(totals.unread_total),
+    types,
+  };
 }

@@ -68,6 +68,14 @@ describe('GET /api/documents', () => {
     const paged = await person('/api/documents?pageSize=2&page=2');
     expect(paged.json.items).toHaveLength(2);
     expect(paged.json.page).toBe(2);
+
+    // A page past the end: no documents, the counts all the same (the one query still answers them).
+    const beyond = await person('/api/documents?pageSize=100&page=50');
+    expect(beyond.response.status).toBe(200);
+    expect(beyond.json.items).toEqual([]);
+    expect(beyond.json.total).toBe(paged.json.total);
+    expect(beyond.json.unreadCount).toBe(unread);
+    expect(beyond.json.types.map(({ type, count }: { type: string; count: number }) => ({ type, count }))).toEqual(choices);
   });
 
   it('refuses a bad filter with 400 invalid_request', async () => {
