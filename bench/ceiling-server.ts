@@ -23,6 +23,7 @@ import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/domain/session/session-store.ts';
 import { budapestDate } from '../server/kernel/calendar.ts';
 import { closeServerNow } from '../test/support/close-server.ts';
+import { serverHeapFlags } from './lib.ts';
 import { DEFAULT_SESSION_LIFETIMES } from '../common/security/session-lifetimes.ts';
 
 export interface CeilingServer {
@@ -98,7 +99,7 @@ export async function startCeilingServer(databaseUrl: string, sessionIdHash: str
 /** The ceiling server in a child process; `close()` ends it. */
 export async function startCeilingProcess(databaseUrl: string, sessionIdHash: string): Promise<CeilingServer> {
   const script = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...serverHeapFlags(), '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.write(`${JSON.stringify({ databaseUrl, sessionIdHash })}\n`);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const [line] = await Promise.race([

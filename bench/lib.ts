@@ -1,8 +1,19 @@
 // Shared pieces of the benchmark: result records, medians, the table, the throw-away database,
 // and load generation from a second process (autocannon's command line in a child process).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createThrowawayDatabase } from '../test/support/database.ts';
+
+/**
+ * The V8 heap flags `npm start` gives the server (package.json's `start` script). The bench's
+ * own process runs the product, so it needs them too (`npm run bench` passes them), and the
+ * ceiling's process gets them as well: both sides run on the same runtime settings.
+ */
+export function serverHeapFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((arg) => /^--max-(semi|old)-space-size=/.test(arg));
+}
 
 /** One line of bench/results.json: a budget when it has `limit` (and `met`), else a measurement. */
 export interface BenchRecord {

@@ -7,7 +7,7 @@ import { BROKER_ORIGIN, loginSession, startPortal, type RunningPortal } from '..
 import { benchApi } from './api.ts';
 import { benchBulkDocuments } from './bulk-documents.ts';
 import { benchIdp } from './idp.ts';
-import { createBenchDatabase, log, table, type BenchRecord } from './lib.ts';
+import { createBenchDatabase, log, serverHeapFlags, table, type BenchRecord } from './lib.ts';
 import { benchBundleSizes, benchFirstRows, buildSdk, sdkIsStale } from './widgets.ts';
 import { benchStartup } from './startup.ts';
 
@@ -54,6 +54,12 @@ async function main(): Promise<void> {
         '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench\n' +
         'It creates a throw-away database next to the one named (and drops it afterwards); the embedded PGlite is not benchmarked.',
     );
+    process.exitCode = 2;
+    return;
+  }
+  const missingFlags = serverHeapFlags().filter((flag) => !process.execArgv.includes(flag));
+  if (missingFlags.length) {
+    console.error(`Run the bench as \`npm run bench\`: its process runs the product, which \`npm start\` runs with ${missingFlags.join(' ')}.`);
     process.exitCode = 2;
     return;
   }
