@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { BROKER_ORIGIN, loginSession, startPortal, type RunningPortal } from '../test/server/api/session/harness.ts';
 import { benchApi } from './api.ts';
-import { benchBulkDocuments } from './bulk-documents.ts';
+import { benchBulkDocumentsInChild } from './bulk-documents.ts';
 import { benchIdp } from './idp.ts';
 import { createBenchDatabase, log, serverHeapFlags, table, type BenchRecord } from './lib.ts';
 import { benchBundleSizes, benchFirstRows, buildSdk, sdkIsStale } from './widgets.ts';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   if (runs('bulk')) {
     log('bulk documents: issuing and delivering …');
     records.push(
-      ...(await benchBulkDocuments({ databaseUrl: databaseUrl!, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })),
+      ...(await benchBulkDocumentsInChild({ databaseUrl: databaseUrl!, documents: SETTINGS.bulkDocuments, log: (line) => log(`bulk documents: ${line}`) })),
     );
   }
 
