@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { isoDateOf } from '../../kernel/calendar.ts';
+import { isoDateOf, isoTimestampOf } from '../../kernel/calendar.ts';
 import { customerOf, type CustomerRecord, type PolicyRecord } from '../../documents/delivery/records.ts';
 import { DomainError } from '../../kernel/domain-error.ts';
 import type { InsuredObject, PostalAddress } from '../../kernel/insured-object.ts';
@@ -44,10 +44,6 @@ function jsonOf<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-function timestampOf(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
-
 export function scopedPolicyOf(row: Row): ScopedPolicy {
   return {
     id: Number(row.p_id),
@@ -66,8 +62,8 @@ export function scopedPolicyOf(row: Row): ScopedPolicy {
     correspondenceAddress: row.correspondence_address == null ? null : jsonOf<PostalAddress>(row.correspondence_address),
     brokerId: row.broker_id == null ? null : Number(row.broker_id),
     brokerName: row.broker_name == null ? null : String(row.broker_name),
-    createdAt: timestampOf(row.p_created_at),
-    updatedAt: timestampOf(row.p_updated_at),
+    createdAt: isoTimestampOf(row.p_created_at),
+    updatedAt: isoTimestampOf(row.p_updated_at),
   };
 }
 
