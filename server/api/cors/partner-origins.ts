@@ -5,6 +5,10 @@ import type { Logger } from '../../../common/http/logger.ts';
  * Every web origin of every active partner, the set CORS answers: read from `partner_clients`,
  * kept for `ttlMs` (30 s), then read again (one read at a time; on a failed read the previous set
  * is kept and the failure logged). A partner registered or removed shows within `ttlMs`.
+ *
+ * Under steady traffic the set is read again ahead of time, once it is half its time to live old,
+ * while requests go on with the set in hand: only a request after a quiet spell longer than
+ * `ttlMs` waits for the read (before, every request in flight waited for it every 30 s).
  */
 export class PartnerOrigins {
   private origins: Set<string> | null = null;
@@ -22,17 +26,26 @@ export class PartnerOrigins {
   }
 
   private async current(): Promise<Set<string>> {
-    if (this.origins && Date.now() - this.loadedAt < this.ttlMs) return this.origins;
-    this.loading ??= this.load().finally(() => {
-      this.loading = null;
-    });
+    const age = Date.now() - this.loadedAt;
+    if (this.origins && age < this.ttlMs) {
+      if (age >= this.ttlMs / 2) this.reload().catch((error: unknown) => this.logger.warn('partner_origins_reload_failed', { error }));
+      return this.origins;
+    }
     try {
-      return await this.loading;
+      return await this.reload();
     } catch (error) {
       if (!this.origins) throw error;
       this.logger.warn('partner_origins_reload_failed', { error });
       return this.origins;
     }
+  }
+
+  /** The read under way, or a new one. */
+  private reload(): Promise<Set<string>> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
 
   private async load(): Promise<Set<string>> {

@@ -87,4 +87,24 @@ describe('PartnerOrigins', () => {
     await new Promise((resolve) => setTimeout(resolve, 3100));
     expect(await origins.has('https://new-broker.example')).toBe(false);
   }, 30_000);
+
+  it('reads the set again ahead of time under traffic, answering from the set in hand meanwhile', async () => {
+    const ttlMs = 4000;
+    const origins = new PartnerOrigins(db.sequelize, silentLogger, ttlMs);
+    const loaded = Date.now();
+    expect(await origins.has('https://ahead.example')).toBe(false);
+    await addPartnerClient(db.sequelize, testPartnerSecrets, portal.publicUrl, {
+      clientId: 'elore-alkusz',
+      name: 'Előre Alkusz Kft.',
+      origins: ['https://ahead.example'],
+      brokerCode: 'ELORE',
+    });
+    // Half its time to live old: the answer comes from the set in hand, and a read starts.
+    await new Promise((resolve) => setTimeout(resolve, ttlMs / 2 + 200 - (Date.now() - loaded)));
+    expect(await origins.has('https://ahead.example')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Still within the time to live of the first read, and the new partner is known already.
+    expect(await origins.has('https://ahead.example')).toBe(true);
+    await removePartnerClient(db.sequelize, 'elore-alkusz', partnerEnds(db.sequelize));
+  }, 30_000);
 });
