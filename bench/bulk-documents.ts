@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { insertRows } from '../server/db/insert-rows.ts';
@@ -15,6 +13,7 @@ import { CARS } from '../server/seed/data/vehicles.ts';
 import { seedDemoData } from '../server/seed/index.ts';
 import { createThrowawayDatabase } from '../test/support/database.ts';
 import { testPartnerSecrets } from '../test/support/partner-secrets.ts';
+import { runChildForJson, type BenchRecord } from './lib.ts';
 
 /**
  * Bulk document issuing on real PostgreSQL: a throw-away database (migrated, seeded with the
@@ -26,7 +25,6 @@ import { testPartnerSecrets } from '../test/support/partner-secrets.ts';
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/bulk-documents.ts
  */
-export type BenchRecord = { name: string; value: number; unit: string; limit?: number; met?: boolean };
 
 export interface BenchBulkDocumentsOptions {
   /** A PostgreSQL URL whose user may create and drop databases; the bench uses its own. */
@@ -281,23 +279,15 @@ async function checkRun(sequelize: Sequelize, runId: string, received: Received[
 }
 
 /**
- * The same, in a child process of its own: `portal document issue-bulk` runs in the command
- * line's process, without the heap flags `npm start` gives the server (and the bench's own
- * process); with them, issuing took ~8 % more CPU per document (2.65–2.84 against 2.52–2.57 ms,
- * 2 runs each). Its progress lines go to `log`, its records come back on its stdout.
+ * The same, in a child process of its own, as `portal document issue-bulk` runs in the command
+ * line's process: nothing of the bench's other parts in its heap. Its progress lines go to `log`,
+ * its records come back on its stdout.
  */
-export async function benchBulkDocumentsInChild(options: BenchBulkDocumentsOptions): Promise<BenchRecord[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+export function benchBulkDocumentsInChild(options: BenchBulkDocumentsOptions): Promise<BenchRecord[]> {
+  return runChildForJson<BenchRecord[]>('the bulk documents bench', ['--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl, BULK_DOCUMENTS: String(options.documents ?? 10_000), BULK_RECORDS: 'json' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    onStderrLine: (line) => options.log?.(line),
   });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const progress = createInterface({ input: child.stderr });
-  progress.on('line', (line) => options.log?.(line));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the bulk documents bench exited with ${code}`);
-  return JSON.parse(out) as BenchRecord[];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

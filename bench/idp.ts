@@ -1,11 +1,10 @@
 // The IdP: refresh-token grants per second at /oidc/token (confidential partner client, tokens
 // from real logins through the IdP's pages), and the cost of one password check (scrypt).
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hashPassword, verifyPassword } from '../common/accounts/password.ts';
 import { loginSession, openTokens, partnerSecret, sessionRows, type RunningPortal } from '../test/server/api/session/harness.ts';
 import { sha256Hex } from '../server/domain/session/secrets.ts';
-import { log, measurement, median, runsNote, type BenchRecord } from './lib.ts';
+import { log, measurement, median, runChildForJson, runsNote, type BenchRecord } from './lib.ts';
 import type { RefreshJob, RefreshRun } from './refresh-load.ts';
 
 export interface IdpBenchOptions {
@@ -64,19 +63,11 @@ export async function benchIdp(options: IdpBenchOptions): Promise<BenchRecord[]>
   return records;
 }
 
+/** The grants come from a process of their own (bench/refresh-load.ts), which reads its job on stdin. */
 function runChild(job: RefreshJob): Promise<RefreshRun[]> {
   const script = fileURLToPath(new URL('./refresh-load.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  child.stdin.end(JSON.stringify(job));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      if (err.trim()) log(`refresh-load: ${err.trim().slice(-1000)}`);
-      if (code !== 0) reject(new Error(`refresh-load exited with ${code}: ${err.slice(-2000)}`));
-      else resolve(JSON.parse(out) as RefreshRun[]);
-    });
+  return runChildForJson<RefreshRun[]>('refresh-load', ['--import', 'tsx', script], {
+    input: JSON.stringify(job),
+    onStderrLine: (line) => log(`refresh-load: ${line}`),
   });
 }

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 import { createThrowawayDatabase } from '../test/support/database.ts';
 
 /**
@@ -123,20 +124,13 @@ export async function loadFromChild(url: string, options: { connections: number;
   const args = [autocannonBin, '--json', '-c', String(options.connections), '-d', String(options.seconds), '-t', '10'];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
   args.push(url);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`autocannon exited with ${code}: ${err.slice(-2000)}`);
-  const report = JSON.parse(out) as {
+  const report = await runChildForJson<{
     requests: { mean: number; total: number };
     latency: { p50: number; p99: number };
     errors: number;
     timeouts: number;
     non2xx: number;
-  };
+  }>('autocannon', args);
   return {
     rps: report.requests.mean,
     p50: report.latency.p50,
@@ -144,6 +138,30 @@ export async function loadFromChild(url: string, options: { connections: number;
     errors: report.non2xx + report.errors + report.timeouts,
     requests: report.requests.total,
   };
+}
+
+/**
+ * A bench part in a Node child process of its own (`args` after node): `input` on its stdin,
+ * its stderr line by line to `onStderrLine`, and what it writes on stdout parsed as JSON once it
+ * exits; an exit other than 0 is an error that quotes the end of its stderr.
+ */
+export async function runChildForJson<T>(
+  label: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; onStderrLine?: (line: string) => void } = {},
+): Promise<T> {
+  const child = spawn(process.execPath, args, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let errTail = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    errTail = `${errTail}${line}\n`.slice(-2000);
+    options.onStderrLine?.(line);
+  });
+  child.stdin.end(options.input ?? '');
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`${label} exited with ${code}: ${errTail}`);
+  return JSON.parse(out) as T;
 }
 
 export function log(message: string): void {
