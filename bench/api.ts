@@ -7,14 +7,16 @@
 // the API checks every request's proof in full (signature included), so the load pays the check.
 // The check's own cost per request is measured in-process too (`proofCheckCost`).
 import { QueryTypes } from 'sequelize';
-import { sessionHeaders, type BrowserSession, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { sessionHeaders, type BrowserSession } from '../test/server/api/session/harness.ts';
 import { sha256Hex } from '../server/domain/session/secrets.ts';
 import { proofCheckCost } from './proof-cost.ts';
+import type { BenchProduct } from './product-process.ts';
 import { startCeilingProcess } from './ceiling-server.ts';
 import { budget, loadFromChild, log, measurement, median, runsNote, type BenchRecord, type LoadResult } from './lib.ts';
 
 export interface ApiBenchOptions {
-  portal: RunningPortal;
+  /** `npm start` in a process of its own (bench/product-process.ts). */
+  product: BenchProduct;
   databaseUrl: string;
   /** The partner page's origin and client the customer logged in through. */
   origin: string;
@@ -38,7 +40,7 @@ const TARGETS = ['api', 'ceiling', 'withoutSession'] as const;
 type Target = (typeof TARGETS)[number];
 
 export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]> {
-  const { portal } = options;
+  const { product } = options;
   const scope = await scopeOf(options);
   const ceiling = await startCeilingProcess(options.databaseUrl, sha256Hex(options.session.handle));
   /** The widget's headers for one endpoint, with a proof made now. */
@@ -48,7 +50,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
     records.push(...(await proofCheckCost()));
     // What the requests return (a 200 with rows, the same number of rows as the ceiling's).
     for (const endpoint of ENDPOINTS) {
-      const api = await fetch(`${portal.origin}/api/${endpoint}`, { headers: await headersFor(`${portal.origin}/api/${endpoint}`) });
+      const api = await fetch(`${product.origin}/api/${endpoint}`, { headers: await headersFor(`${product.origin}/api/${endpoint}`) });
       const apiBody = (await api.json()) as { items?: unknown[]; total?: number };
       const bare = (await (await fetch(`${ceiling.origin}/${endpoint}`)).json()) as { items: unknown[]; total: number };
       if (api.status !== 200) throw new Error(`GET /api/${endpoint} answered ${api.status}: ${JSON.stringify(apiBody)}`);
@@ -69,14 +71,14 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
 
     log(`warming the product up: ${options.productWarmupSeconds} s on each endpoint …`);
     for (const endpoint of ENDPOINTS) {
-      const url = `${portal.origin}/api/${endpoint}`;
+      const url = `${product.origin}/api/${endpoint}`;
       await loadFromChild(url, { connections: options.connections, seconds: options.productWarmupSeconds, headers: await headersFor(url) });
     }
 
     const results: Record<string, Record<Target, LoadResult[]>> = {};
     for (const endpoint of ENDPOINTS) {
       const targets: Record<Target, string> = {
-        api: `${portal.origin}/api/${endpoint}`,
+        api: `${product.origin}/api/${endpoint}`,
         ceiling: `${ceiling.origin}/${endpoint}`,
         withoutSession: `${ceiling.origin}/without-session/${endpoint}`,
       };
@@ -144,7 +146,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<BenchRecord[]>
 
 /** The customer of the session and the partner's broker scope, as the API resolves them. */
 async function scopeOf(options: ApiBenchOptions): Promise<{ customerId: number; brokerId: number | null }> {
-  const [row] = await options.portal.sequelize.query<{ customer_id: number; policy_scope: string; broker_id: number | null }>(
+  const [row] = await options.product.sequelize.query<{ customer_id: number; policy_scope: string; broker_id: number | null }>(
     `select s.customer_id, pc.policy_scope, pc.broker_id
        from bff_sessions s join partner_clients pc on pc.client_id = s.client_id
       where s.id_hash = :idHash`,

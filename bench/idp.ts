@@ -2,13 +2,14 @@
 // from real logins through the IdP's pages), and the cost of one password check (scrypt).
 import { fileURLToPath } from 'node:url';
 import { hashPassword, verifyPassword } from '../common/accounts/password.ts';
-import { loginSession, openTokens, partnerSecret, sessionRows, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { openSession, openTokens, partnerSecret, sessionRows } from '../test/server/api/session/harness.ts';
+import type { BenchProduct } from './product-process.ts';
 import { sha256Hex } from '../server/domain/session/secrets.ts';
 import { log, measurement, median, runChildForJson, runsNote, type BenchRecord } from './lib.ts';
 import type { RefreshJob, RefreshRun } from './refresh-load.ts';
 
 export interface IdpBenchOptions {
-  portal: RunningPortal;
+  product: BenchProduct;
   origin: string;
   clientId: string;
   /** Side-by-side refresh chains (one login each). */
@@ -19,23 +20,23 @@ export interface IdpBenchOptions {
 }
 
 export async function benchIdp(options: IdpBenchOptions): Promise<BenchRecord[]> {
-  const { portal } = options;
+  const { product } = options;
   const records: BenchRecord[] = [];
 
   // One refresh token per chain, each from its own login through the IdP's pages (the BFF keeps
-  // it; we read it back with the harness's key and leave those sessions alone from then on).
+  // it; we read it back with the product's session key and leave those sessions alone from then on).
   const tokens: string[] = [];
   for (let i = 0; i < options.chains; i++) {
-    const { session } = await loginSession(portal, { origin: options.origin, clientId: options.clientId });
-    const row = (await sessionRows(portal)).find((r) => r.id_hash === sha256Hex(session.handle));
+    const { session } = await openSession(product, { origin: options.origin, clientId: options.clientId });
+    const row = (await sessionRows(product)).find((r) => r.id_hash === sha256Hex(session.handle));
     if (!row) throw new Error('the login left no session row');
-    tokens.push(openTokens(row).refreshToken);
+    tokens.push(openTokens(row, product.sessionKey).refreshToken);
   }
-  const discovery = (await (await fetch(`${portal.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+  const discovery = (await (await fetch(`${product.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
   const job: RefreshJob = {
     tokenEndpoint: discovery.token_endpoint,
     clientId: options.clientId,
-    clientSecret: await partnerSecret(portal, options.clientId),
+    clientSecret: await partnerSecret(product, options.clientId, product.partnerSecrets),
     tokens,
     runs: options.runs,
     seconds: options.seconds,

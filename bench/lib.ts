@@ -7,9 +7,8 @@ import { createInterface } from 'node:readline';
 import { createThrowawayDatabase } from '../test/support/database.ts';
 
 /**
- * The V8 heap flags `npm start` gives the server (package.json's `start` script). The bench's
- * own process runs the product, so it needs them too (`npm run bench` passes them), and the
- * ceiling's process gets them as well: both sides run on the same runtime settings.
+ * The V8 heap flags `npm start` gives the server (package.json's `start` script): the ceiling's
+ * process runs with them too, so that both servers run on the same runtime settings.
  */
 export function serverHeapFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };

@@ -5,11 +5,11 @@
 //            npm ci runs it: SDK and database template when missing, the tsx cache of the server
 //   restart: the same data folder again (migrated and seeded), as after a config change
 // Budgets (issue 18): fresh ≤ 8 s, restart ≤ 3 s, on an idle 2-core machine.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../test/support/free-port.ts';
+import { npmStart } from './npm-start.ts';
 import { budget, log, measurement, median, runsNote, type BenchRecord } from './lib.ts';
 
 const FRESH_BUDGET_S = 8;
@@ -83,41 +83,22 @@ export async function benchStartup(options: { freshRuns: number; restarts: numbe
   return records;
 }
 
-/** `npm start` in its own process group; the time to the first 200 of /readyz; then SIGTERM. */
+/** `npm start` (bench/npm-start.ts): the time to the first 200 of /readyz and the product's own step times; then SIGTERM. */
 async function timeStart(env: NodeJS.ProcessEnv): Promise<StartRun> {
-  const port = await freePort();
-  const brokerPort = await freePort();
-  const started = performance.now();
-  const child = spawn('npm', ['start'], {
-    env: { ...env, PORT: String(port), BROKER_DEMO_PORT: String(brokerPort), PUBLIC_URL: `http://localhost:${port}` },
-    detached: true,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const product = await npmStart(env);
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before /readyz:\n${output.slice(-3000)}`);
-      if (performance.now() - started > 180_000) throw new Error(`no /readyz after 180 s:\n${output.slice(-3000)}`);
-      const ready = await fetch(`http://localhost:${port}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const line = output.split('\n').find((l) => l.includes('"event":"started"'));
+    const line = product
+      .output()
+      .split('\n')
+      .find((l) => l.includes('"event":"started"'));
     const parsed = line ? (JSON.parse(line) as { phasesMs: Record<string, number>; sinceProcessStartMs: number }) : null;
     const phases = parsed
       ? `${Object.entries(parsed.phasesMs)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}, node process ${parsed.sinceProcessStartMs}`
       : '(no "started" line)';
-    return { seconds, phases };
+    return { seconds: product.readyMs / 1000, phases };
   } finally {
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
-    await exited;
+    await product.stop();
   }
 }

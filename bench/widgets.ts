@@ -7,7 +7,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs } from '../scripts/system-tools.mjs';
 import { generateKeyPair } from 'dpop';
-import { loginToCallback, redeem, sessionHeaders, ticketFrom, type RunningPortal } from '../test/server/api/session/harness.ts';
+import { loginToCallback, redeem, sessionHeaders, ticketFrom, type PortalEndpoints } from '../test/server/api/session/harness.ts';
 import { FLOOR_SCRIPT, startFloorServer } from './first-rows-floor.ts';
 import { budget, log, measurement, median, runsNote, type BenchRecord, type WaterfallEntry } from './lib.ts';
 
@@ -235,7 +235,7 @@ async function coldLoads(
  * starts once the new context's own start-up has settled (BROWSER_SETTLE_MS). Then the floor
  * (first-rows-floor.ts): the same page, rows and measure without the SDK, loaded the same way.
  */
-export async function benchFirstRows(portal: RunningPortal, loads: number): Promise<BenchRecord[]> {
+export async function benchFirstRows(portal: PortalEndpoints, loads: number): Promise<BenchRecord[]> {
   // The session's key is made here, extractable, only so that each cold context can get a
   // (non-extractable) copy: a real page makes its own in the browser.
   const keys = await generateKeyPair('ES256', { extractable: true });

@@ -15,6 +15,7 @@ import { Browser, formAction, hiddenInputs } from '../../../idp/provider-harness
 import { closeServerNow } from '../../../support/close-server.ts';
 import { createPaymentModule, type PaymentModule } from '../../../../server/api/payments/payment-module.ts';
 import { TEST_PARTNER_KEY, testPartnerSecrets } from '../../../support/partner-secrets.ts';
+import type { PartnerSecretVault } from '../../../../common/partners/partner-secret-vault.ts';
 import { startIdpThread } from '../../../../server/app/idp-thread/idp-thread.ts';
 import type { DatabaseAddress } from '../../../../server/db/database.ts';
 
@@ -83,6 +84,12 @@ export interface RunningPortal {
   payments: PaymentModule;
   close(): Promise<void>;
 }
+
+/**
+ * What the HTTP helpers below need of a portal: where it answers and where they record what
+ * they saw; the bench gives them `npm start` running in a process of its own.
+ */
+export type PortalEndpoints = Pick<RunningPortal, 'origin' | 'callbackUrl' | 'seen'>;
 
 export async function startPortal(
   sequelize: Sequelize,
@@ -163,7 +170,7 @@ export interface ApiRequest {
 }
 
 /** A request as a partner page's widget makes it (fetch from `origin`, no cookie). Records what comes back. */
-export async function api(portal: RunningPortal, path: string, init: ApiRequest = {}): Promise<{ response: Response; text: string; json: any }> {
+export async function api(portal: PortalEndpoints, path: string, init: ApiRequest = {}): Promise<{ response: Response; text: string; json: any }> {
   const headers: Record<string, string> = {};
   if (init.origin) headers.origin = init.origin;
   if (init.gp !== false) headers['x-gp-request'] = '1';
@@ -194,13 +201,13 @@ export async function api(portal: RunningPortal, path: string, init: ApiRequest 
   return { response, text, json };
 }
 
-export function record(portal: RunningPortal, url: string, response: Response, text: string): void {
+export function record(portal: PortalEndpoints, url: string, response: Response, text: string): void {
   portal.seen.push(url, text, response.headers.get('location') ?? '');
 }
 
 /** Follows the IdP's pages (login, then consent if asked) until the browser is sent to the callback; returns that URL. */
 export async function throughIdpPages(
-  portal: RunningPortal,
+  portal: PortalEndpoints,
   browser: Browser,
   authorizationUrl: string,
   credentials: { username: string; password: string },
@@ -234,7 +241,7 @@ export interface LoginOptions {
 }
 
 /** `POST /api/session/login` from the partner page, then the popup: IdP pages, then our callback. */
-export async function loginToCallback(portal: RunningPortal, options: LoginOptions) {
+export async function loginToCallback(portal: PortalEndpoints, options: LoginOptions) {
   const start = await api(portal, '/api/session/login', {
     origin: options.origin,
     body: { clientId: options.clientId, mode: options.mode ?? 'popup', returnTo: options.returnTo, lang: options.lang },
@@ -258,7 +265,7 @@ export function ticketFrom(html: string): string {
 }
 
 /** Redeems a ticket as the widget does: with a proof of a new key (or `keys`); the session is bound to that key. */
-export async function redeem(portal: RunningPortal, origin: string, ticket: unknown, loginSecret: unknown, keys?: KeyPair) {
+export async function redeem(portal: PortalEndpoints, origin: string, ticket: unknown, loginSecret: unknown, keys?: KeyPair) {
   const pair = keys ?? (await newKeyPair());
   const proof = await proofFor(pair, 'POST', new URL('/api/session', portal.origin));
   const redeemed = await api(portal, '/api/session', { origin, body: { ticket, loginSecret }, headers: { dpop: proof } });
@@ -267,12 +274,18 @@ export async function redeem(portal: RunningPortal, origin: string, ticket: unkn
 
 /** A full login through the popup: ends with the session (its handle and the key it is bound to). */
 export async function loginSession(portal: RunningPortal, options: LoginOptions): Promise<{ session: BrowserSession; body: any; response: Response }> {
+  const opened = await openSession(portal, options);
+  portal.secrets.add(opened.session.handle);
+  await rememberTokens(portal);
+  return opened;
+}
+
+/** The same log-in, over HTTP only: nothing learnt is remembered (the bench, on a product in another process). */
+export async function openSession(portal: PortalEndpoints, options: LoginOptions): Promise<{ session: BrowserSession; body: any; response: Response }> {
   const { html, loginSecret } = await loginToCallback(portal, options);
   const redeemed = await redeem(portal, options.origin, ticketFrom(html), loginSecret);
   const handle = redeemed.json?.handle as string | undefined;
   if (redeemed.response.status !== 200 || !handle) throw new Error(`ticket redemption failed: ${redeemed.response.status} ${redeemed.text}`);
-  portal.secrets.add(handle);
-  await rememberTokens(portal);
   return { session: { handle, keys: redeemed.keys }, body: redeemed.json, response: redeemed.response };
 }
 
@@ -284,15 +297,15 @@ export interface SessionRow {
   expires_at: Date;
 }
 
-export async function sessionRows(portal: RunningPortal): Promise<SessionRow[]> {
+export async function sessionRows(portal: Pick<RunningPortal, 'sequelize'>): Promise<SessionRow[]> {
   return portal.sequelize.query<SessionRow>(`select id_hash, customer_id, client_id, tokens, expires_at from bff_sessions order by created_at`, {
     type: QueryTypes.SELECT,
   });
 }
 
-/** The tokens the API keeps for a row (decrypted with the test's key). */
-export function openTokens(row: SessionRow): { accessToken: string; refreshToken: string } {
-  return new TokenVault([SESSION_KEY]).open(row.tokens.sealed, sessionTokenAad(row.client_id, row.customer_id, row.tokens.accountId));
+/** The tokens the API keeps for a row (decrypted with the test's key, or the SESSION_KEYS a product process was given). */
+export function openTokens(row: SessionRow, sessionKey = SESSION_KEY): { accessToken: string; refreshToken: string } {
+  return new TokenVault([sessionKey]).open(row.tokens.sealed, sessionTokenAad(row.client_id, row.customer_id, row.tokens.accountId));
 }
 
 /** Adds every token currently stored to `portal.secrets`. */
@@ -304,13 +317,17 @@ export async function rememberTokens(portal: RunningPortal): Promise<void> {
   }
 }
 
-export async function partnerSecret(portal: RunningPortal, clientId: string): Promise<string> {
+export async function partnerSecret(
+  portal: Pick<RunningPortal, 'sequelize'>,
+  clientId: string,
+  vault: PartnerSecretVault = testPartnerSecrets,
+): Promise<string> {
   const [row] = await portal.sequelize.query<{ client_secret: string }>('select client_secret from partner_clients where client_id = :clientId', {
     replacements: { clientId },
     type: QueryTypes.SELECT,
   });
   // Stored sealed: the API and the IdP open it with the same vault.
-  return (await testPartnerSecrets.open(clientId, row!.client_secret))!;
+  return (await vault.open(clientId, row!.client_secret))!;
 }
 
 /** openid-client as the partner's client (for checks at the IdP: is a refresh token still good?). */
