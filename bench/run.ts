@@ -25,7 +25,7 @@ const ONLY = new Set(
 const unknownParts = [...ONLY].filter((part) => !(PARTS as readonly string[]).includes(part));
 const runs = (part: (typeof PARTS)[number]): boolean => ONLY.has(part);
 /**
- * Sized so that the whole bench, bulk documents included, stays within about 5 minutes on a
+ * Sized so that the whole bench, bulk documents included, stays within about 6 minutes on a
  * 2-core machine: 3 runs of 10 s per API target (6: two endpoints × API, ceiling, ceiling without
  * the session lookup), 3 runs of 4 s of refresh grants.
  */
