@@ -19,6 +19,39 @@ export interface StartedProduct {
 
 const READY_TIMEOUT_MS = 180_000;
 
+/**
+ * The process groups of the products still running. A group of its own lets `stop()` end npm and
+ * the server under it together, but Ctrl-C does not reach it: while any runs, an interrupted or
+ * terminated bench ends them on its way out rather than leaving a server behind.
+ */
+const running = new Set<number>();
+const endRunning = () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+};
+const exitOnSignal = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+
+function track(pid: number): void {
+  if (running.size === 0) {
+    process.on('exit', endRunning);
+    process.on('SIGINT', exitOnSignal);
+    process.on('SIGTERM', exitOnSignal);
+  }
+  running.add(pid);
+}
+
+function untrack(pid: number): void {
+  if (!running.delete(pid) || running.size > 0) return;
+  process.off('exit', endRunning);
+  process.off('SIGINT', exitOnSignal);
+  process.off('SIGTERM', exitOnSignal);
+}
+
 /** `npm start` with `env` (PORT, BROKER_DEMO_PORT and PUBLIC_URL are chosen here), once /readyz answers 200. */
 export async function npmStart(env: NodeJS.ProcessEnv): Promise<StartedProduct> {
   const port = await freePort();
@@ -32,10 +65,13 @@ export async function npmStart(env: NodeJS.ProcessEnv): Promise<StartedProduct> 
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const pid = child.pid!;
+  track(pid);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) process.kill(-pid, 'SIGTERM');
     await exited;
+    untrack(pid);
   };
   try {
     for (;;) {
