@@ -25,27 +25,28 @@ export class PartnerOrigins {
     return (await this.current()).has(origin);
   }
 
-  private async current(): Promise<Set<string>> {
+  private current(): Promise<Set<string>> {
     const age = Date.now() - this.loadedAt;
     if (this.origins && age < this.ttlMs) {
-      if (age >= this.ttlMs / 2) this.reload().catch((error: unknown) => this.logger.warn('partner_origins_reload_failed', { error }));
-      return this.origins;
+      // With a set in hand `refreshed()` never rejects: a failed read is logged there.
+      if (age >= this.ttlMs / 2) void this.refreshed();
+      return Promise.resolve(this.origins);
     }
+    return this.refreshed();
+  }
+
+  /** The set after a read (the one under way, or a new one); on a failed read the set in hand, if any. */
+  private async refreshed(): Promise<Set<string>> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
     try {
-      return await this.reload();
+      return await this.loading;
     } catch (error) {
       if (!this.origins) throw error;
       this.logger.warn('partner_origins_reload_failed', { error });
       return this.origins;
     }
-  }
-
-  /** The read under way, or a new one. */
-  private reload(): Promise<Set<string>> {
-    this.loading ??= this.load().finally(() => {
-      this.loading = null;
-    });
-    return this.loading;
   }
 
   private async load(): Promise<Set<string>> {
