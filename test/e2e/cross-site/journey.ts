@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserWindow, CustomerBrowser, EngineConfiguration } from './customer-browser.ts';
 import { textExpression, findExpression, type Path } from './deep-query.ts';
+import { keepSessionForReplay, sendKeptHandle } from './replayed-handle.ts';
 import type { FrontRecord } from './tls-front.ts';
 
 /** Where each engine's screenshot of the logged-in contracts list goes (a CI artifact). */
@@ -39,11 +40,13 @@ export class JourneyStepFailed extends Error {
 }
 
 /**
- * The core of the cross-site journey, identical for every engine and written only in what a
- * customer sees and does: on the broker's page the portal offers log-in; log-in in the popup
- * on the insurer's site (or, where popups are blocked, by leaving the page and coming back);
- * the contracts list loads; a reload keeps the session; a document of the mailbox opens as a
- * PDF; log-out ends the session, and a reload after it shows the logged-out portal.
+ * The core of the cross-site journey, identical for every engine and written in what a customer
+ * sees and does: on the broker's page the portal offers log-in; log-in in the popup on the
+ * insurer's site (or, where popups are blocked, by leaving the page and coming back); the
+ * contracts list loads; a reload keeps the session; a document of the mailbox opens as a PDF;
+ * log-out ends the session, and a reload after it shows the logged-out portal. One check is a
+ * script's, not a customer's: after log-out, the handle the page held is refused even with a
+ * proof signed by its key (replayed-handle.ts).
  */
 export async function crossSiteJourney(
   engine: EngineConfiguration,
@@ -137,9 +140,17 @@ export async function crossSiteJourney(
     }
   });
 
-  await step('log-out ends the session', async () => {
+  await step('log-out ends the session, and its handle is refused even with a proof of its key', async () => {
+    await keepSessionForReplay(broker);
+    const before = await sendKeptHandle(broker);
+    // Shows the hand-made proof is one the API accepts: the refusal below is the log-out's doing.
+    if (before.status !== 200) throw new Error(`before log-out the kept handle answered ${before.status} ${before.code ?? ''}, not 200`);
     await broker.click(LOGOUT_BUTTON);
     await waitFor(broker, 'the log-in button after log-out', visible(LOGIN_BUTTON));
+    const after = await sendKeptHandle(broker);
+    if (after.status !== 401 || after.code !== 'session_expired') {
+      throw new Error(`after log-out the old handle answered ${after.status} ${after.code ?? ''}, not 401 session_expired`);
+    }
     await broker.reload();
     await waitFor(broker, 'the log-in button after a reload', visible(LOGIN_BUTTON));
     if (await isVisible(broker, CUSTOMER_NAME)) throw new Error('after log-out and a reload the portal still shows the customer');

@@ -11,8 +11,8 @@ export const MATRIX: EngineConfiguration[] = [
   chromiumThirdPartyBlocked,
   firefox({ id: 'firefox-tcp', title: 'Firefox ESR, Total Cookie Protection (cookieBehavior 5, the default)', cookieBehavior: 5 }),
   firefox({ id: 'firefox-redirect', title: 'Firefox ESR, popups blocked: log-in by redirect (cookieBehavior 5)', cookieBehavior: 5, blockPopups: true }),
-  // These two need a session without third-party cookies (issue 13): with the partitioned
-  // cookie they fail right after log-in (see README.md, "Today").
+  // These two refuse even partitioned cookies: they show that the session needs no cookie at all
+  // (README.md, "Why these rows").
   firefox({ id: 'firefox-reject-third-party', title: 'Firefox ESR, third-party cookies rejected (cookieBehavior 1)', cookieBehavior: 1 }),
   webkitNoThirdParty,
 ];
