@@ -11,9 +11,8 @@ import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../server/se
 import { PLACES, STREETS } from '../server/seed/data/places.ts';
 import { CARS } from '../server/seed/data/vehicles.ts';
 import { seedDemoData } from '../server/seed/index.ts';
-import { createThrowawayDatabase } from '../test/support/database.ts';
 import { testPartnerSecrets } from '../test/support/partner-secrets.ts';
-import { runChildForJson, type BenchRecord } from './lib.ts';
+import { createBenchDatabase, runChildForJson, type BenchRecord } from './lib.ts';
 
 /**
  * Bulk document issuing on real PostgreSQL: a throw-away database (migrated, seeded with the
@@ -43,7 +42,7 @@ export async function benchBulkDocuments(options: BenchBulkDocumentsOptions): Pr
   const started = performance.now();
   const target = options.documents ?? 10_000;
   const log = options.log ?? (() => {});
-  const throwaway = await createThrowawayDatabase(options.databaseUrl, { prefix: 'gp_bench', poolMax: 5 });
+  const throwaway = await createBenchDatabase(options.databaseUrl, { poolMax: 5 });
   const { database } = throwaway;
   const name = new URL(throwaway.url).pathname.slice(1);
   // The sink keeps only its latest messages (whole, parsed); the bench copies out what it checks as they arrive.

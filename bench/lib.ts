@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { createThrowawayDatabase } from '../test/support/database.ts';
+import { undoOnInterrupt } from './interrupt.ts';
 
 /**
  * The V8 heap flags `npm start` gives the server (package.json's `start` script): the ceiling's
@@ -98,9 +99,20 @@ export function table(records: BenchRecord[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** A throw-away, migrated database on the PostgreSQL of DATABASE_URL (dropped afterwards), with the product's default pool size. */
-export function createBenchDatabase(baseUrl: string): ReturnType<typeof createThrowawayDatabase> {
-  return createThrowawayDatabase(baseUrl, { prefix: 'gp_bench' });
+/**
+ * A throw-away, migrated database on the PostgreSQL of DATABASE_URL, dropped by `drop()` or, if
+ * the bench is interrupted first, on its way out. Pool size: the product's default unless given.
+ */
+export async function createBenchDatabase(baseUrl: string, options: { poolMax?: number } = {}): ReturnType<typeof createThrowawayDatabase> {
+  const created = await createThrowawayDatabase(baseUrl, { prefix: 'gp_bench', ...options });
+  const forget = undoOnInterrupt(created.drop);
+  return {
+    ...created,
+    async drop() {
+      forget();
+      await created.drop();
+    },
+  };
 }
 
 export interface LoadResult {

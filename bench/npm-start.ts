@@ -3,6 +3,7 @@
 // its own heap, Node flags and event loop, and carries none of the bench's own work.
 import { spawn } from 'node:child_process';
 import { freePort } from '../test/support/free-port.ts';
+import { undoOnInterrupt } from './interrupt.ts';
 
 export interface StartedProduct {
   /** PUBLIC_URL: the portal's origin (http://localhost:<port>). */
@@ -21,8 +22,8 @@ const READY_TIMEOUT_MS = 180_000;
 
 /**
  * The process groups of the products still running. A group of its own lets `stop()` end npm and
- * the server under it together, but Ctrl-C does not reach it: while any runs, an interrupted or
- * terminated bench ends them on its way out rather than leaving a server behind.
+ * the server under it together, but Ctrl-C does not reach it: an interrupted bench stops them
+ * (interrupt.ts), and any other exit of the bench sends them SIGTERM on its way out.
  */
 const running = new Set<number>();
 const endRunning = () => {
@@ -34,22 +35,14 @@ const endRunning = () => {
     }
   }
 };
-const exitOnSignal = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
 
 function track(pid: number): void {
-  if (running.size === 0) {
-    process.on('exit', endRunning);
-    process.on('SIGINT', exitOnSignal);
-    process.on('SIGTERM', exitOnSignal);
-  }
+  if (running.size === 0) process.on('exit', endRunning);
   running.add(pid);
 }
 
 function untrack(pid: number): void {
-  if (!running.delete(pid) || running.size > 0) return;
-  process.off('exit', endRunning);
-  process.off('SIGINT', exitOnSignal);
-  process.off('SIGTERM', exitOnSignal);
+  if (running.delete(pid) && running.size === 0) process.off('exit', endRunning);
 }
 
 /** `npm start` with `env` (PORT, BROKER_DEMO_PORT and PUBLIC_URL are chosen here), once /readyz answers 200. */
@@ -72,7 +65,9 @@ export async function npmStart(env: NodeJS.ProcessEnv): Promise<StartedProduct> 
     if (child.exitCode === null && child.signalCode === null) process.kill(-pid, 'SIGTERM');
     await exited;
     untrack(pid);
+    forget();
   };
+  const forget = undoOnInterrupt(stop);
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before /readyz:\n${output.slice(-3000)}`);
