@@ -12,6 +12,7 @@ import { PLACES, STREETS } from '../server/seed/data/places.ts';
 import { CARS } from '../server/seed/data/vehicles.ts';
 import { seedDemoData } from '../server/seed/index.ts';
 import { testPartnerSecrets } from '../test/support/partner-secrets.ts';
+import { unlessInterrupted } from './interrupt.ts';
 import { createBenchDatabase, runChildForJson, type BenchRecord } from './lib.ts';
 
 /**
@@ -296,7 +297,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const documents = process.env.BULK_DOCUMENTS ? Number(process.env.BULK_DOCUMENTS) : undefined;
-  const records = await benchBulkDocuments({ databaseUrl, documents, log: (line) => console.error(line) });
+  const records = await unlessInterrupted(benchBulkDocuments({ databaseUrl, documents, log: (line) => console.error(line) }));
   if (process.env.BULK_RECORDS === 'json') {
     process.stdout.write(JSON.stringify(records));
   } else {

@@ -23,7 +23,7 @@ import type { PreparedStatement } from '../server/db/prepared-statement.ts';
 import { FIND_SESSION, findSessionValues, type SessionRow } from '../server/domain/session/session-store.ts';
 import { budapestDate } from '../server/kernel/calendar.ts';
 import { closeServerNow } from '../test/support/close-server.ts';
-import { undoOnInterrupt } from './interrupt.ts';
+import { undoable } from './interrupt.ts';
 import { serverHeapFlags } from './lib.ts';
 import { DEFAULT_SESSION_LIFETIMES } from '../common/security/session-lifetimes.ts';
 
@@ -34,9 +34,6 @@ export interface CeilingServer {
 
 export async function startCeilingServer(databaseUrl: string, sessionIdHash: string, poolMax = 10): Promise<CeilingServer> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
-  // An idle connection the server ends (an interrupted bench drops its database) is not a failure
-  // of a request: without a listener pg-pool would throw it and end the process with a stack.
-  pool.on('error', () => undefined);
   const today = () => budapestDate(new Date());
 
   // The API's own statements, prepared the same way (named, once per connection).
@@ -106,6 +103,10 @@ export async function startCeilingProcess(databaseUrl: string, sessionIdHash: st
   const child = spawn(process.execPath, [...serverHeapFlags(), '--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.write(`${JSON.stringify({ databaseUrl, sessionIdHash })}\n`);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const close = undoable(async () => {
+    child.stdin.end(); // the child closes its server and pool, then exits
+    await exited;
+  });
   const [line] = await Promise.race([
     (async () => {
       for await (const first of createInterface({ input: child.stdout })) return [first];
@@ -116,20 +117,10 @@ export async function startCeilingProcess(databaseUrl: string, sessionIdHash: st
   const origin = line ? (JSON.parse(line) as { origin?: string }).origin : undefined;
   if (!origin) {
     child.kill();
+    await close();
     throw new Error('the ceiling server did not start');
   }
-  const close = async () => {
-    child.stdin.end(); // the child closes its server and pool, then exits
-    await exited;
-  };
-  const forget = undoOnInterrupt(close);
-  return {
-    origin,
-    async close() {
-      forget();
-      await close();
-    },
-  };
+  return { origin, close };
 }
 
 // As a child process: the job on stdin's first line, the origin on stdout, runs until stdin ends.

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { createThrowawayDatabase } from '../test/support/database.ts';
-import { undoOnInterrupt } from './interrupt.ts';
+import { createThrowawayDatabase, dropThrowawayDatabase, throwawayDatabaseName } from '../test/support/database.ts';
+import { undoable } from './interrupt.ts';
 
 /**
  * The V8 heap flags `npm start` gives the server (package.json's `start` script): the ceiling's
@@ -101,18 +101,20 @@ export function table(records: BenchRecord[]): string {
 
 /**
  * A throw-away, migrated database on the PostgreSQL of DATABASE_URL, dropped by `drop()` or, if
- * the bench is interrupted first, on its way out. Pool size: the product's default unless given.
+ * the bench is interrupted first (even while it is being made), on the way out. Pool size: the
+ * product's default unless given.
  */
 export async function createBenchDatabase(baseUrl: string, options: { poolMax?: number } = {}): ReturnType<typeof createThrowawayDatabase> {
-  const created = await createThrowawayDatabase(baseUrl, { prefix: 'gp_bench', ...options });
-  const forget = undoOnInterrupt(created.drop);
-  return {
-    ...created,
-    async drop() {
-      forget();
-      await created.drop();
-    },
-  };
+  const name = throwawayDatabaseName('gp_bench');
+  let created: Awaited<ReturnType<typeof createThrowawayDatabase>> | undefined;
+  const drop = undoable(async () => (created ? created.drop() : dropThrowawayDatabase(baseUrl, name)));
+  try {
+    created = await createThrowawayDatabase(baseUrl, { name, ...options });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { ...created, drop };
 }
 
 export interface LoadResult {
@@ -170,7 +172,14 @@ export async function runChildForJson<T>(
     options.onStderrLine?.(line);
   });
   child.stdin.end(options.input ?? '');
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // A bench interrupted by SIGTERM to its own process only: the child, in its group, is not told.
+  const end = undoable(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await closed;
+  });
+  const code = await closed;
+  await end();
   if (code !== 0) throw new Error(`${label} exited with ${code}: ${errTail}`);
   return JSON.parse(out) as T;
 }

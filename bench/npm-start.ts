@@ -3,7 +3,7 @@
 // its own heap, Node flags and event loop, and carries none of the bench's own work.
 import { spawn } from 'node:child_process';
 import { freePort } from '../test/support/free-port.ts';
-import { undoOnInterrupt } from './interrupt.ts';
+import { undoable } from './interrupt.ts';
 
 export interface StartedProduct {
   /** PUBLIC_URL: the portal's origin (http://localhost:<port>). */
@@ -23,7 +23,7 @@ const READY_TIMEOUT_MS = 180_000;
 /**
  * The process groups of the products still running. A group of its own lets `stop()` end npm and
  * the server under it together, but Ctrl-C does not reach it: an interrupted bench stops them
- * (interrupt.ts), and any other exit of the bench sends them SIGTERM on its way out.
+ * (interrupt.ts), and any other exit of the bench (a crash included) sends them SIGTERM on its way out.
  */
 const running = new Set<number>();
 const endRunning = () => {
@@ -61,13 +61,11 @@ export async function npmStart(env: NodeJS.ProcessEnv): Promise<StartedProduct> 
   const pid = child.pid!;
   track(pid);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const stop = async () => {
+  const stop = undoable(async () => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-pid, 'SIGTERM');
     await exited;
     untrack(pid);
-    forget();
-  };
-  const forget = undoOnInterrupt(stop);
+  });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before /readyz:\n${output.slice(-3000)}`);

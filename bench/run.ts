@@ -7,6 +7,7 @@ import { openSession } from '../test/server/api/session/harness.ts';
 import { benchApi } from './api.ts';
 import { benchBulkDocumentsInChild } from './bulk-documents.ts';
 import { benchIdp } from './idp.ts';
+import { unlessInterrupted } from './interrupt.ts';
 import { createBenchDatabase, log, table, type BenchRecord } from './lib.ts';
 import { startBenchProduct, type BenchProduct } from './product-process.ts';
 import { benchBundleSizes, benchFirstRows, buildSdk, sdkIsStale } from './widgets.ts';
@@ -153,7 +154,7 @@ async function benchRunningProduct(databaseUrl: string): Promise<BenchRecord[]> 
   return records;
 }
 
-await main().then(
+await unlessInterrupted(main()).then(
   // The product's timers (sweepers, pools) would keep the process alive: end it once done.
   () => process.exit(),
   (error: unknown) => {

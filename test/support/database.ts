@@ -25,9 +25,9 @@ export interface TestDatabase {
  */
 export async function createThrowawayDatabase(
   baseUrl: string,
-  options: { prefix: string; poolMax?: number },
+  options: { prefix: string; poolMax?: number } | { name: string; poolMax?: number },
 ): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
-  const name = `${options.prefix}_${randomBytes(6).toString('hex')}`;
+  const name = 'name' in options ? options.name : throwawayDatabaseName(options.prefix);
   await adminQuery(baseUrl, `create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -38,9 +38,19 @@ export async function createThrowawayDatabase(
     url: url.href,
     async drop() {
       await database.close();
-      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      await dropThrowawayDatabase(baseUrl, name);
     },
   };
+}
+
+/** A new random name for a throw-away database, `<prefix>_<12 hex digits>`. */
+export function throwawayDatabaseName(prefix: string): string {
+  return `${prefix}_${randomBytes(6).toString('hex')}`;
+}
+
+/** Drops a throw-away database by name, ending its connections; nothing when it does not exist. */
+export async function dropThrowawayDatabase(baseUrl: string, name: string): Promise<void> {
+  await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
 }
 
 export async function createTestDatabase(): Promise<TestDatabase & { drop(): Promise<void> }> {
