@@ -24,15 +24,17 @@ export async function keepSessionForReplay(window: BrowserWindow): Promise<void>
     `(async () => {
       const db = await new Promise((resolve, reject) => {
         const opening = indexedDB.open('gp-portal');
+        // No store yet: the SDK never made it; do not make it in its place.
+        opening.onupgradeneeded = () => opening.transaction.abort();
         opening.onsuccess = () => resolve(opening.result);
-        opening.onerror = () => reject(opening.error);
+        opening.onerror = () => reject(new Error('the portal has no IndexedDB store on this page'));
       });
-      const read = (method) => new Promise((resolve, reject) => {
-        const request = db.transaction('sessions').objectStore('sessions')[method]();
+      const store = db.transaction('sessions').objectStore('sessions');
+      const read = (request) => new Promise((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const [bases, sessions] = [await read('getAllKeys'), await read('getAll')];
+      const [bases, sessions] = await Promise.all([read(store.getAllKeys()), read(store.getAll())]);
       const index = sessions.findIndex((session) => session && session.handle);
       db.close();
       if (index < 0) throw new Error('no session with a handle in the portal\\'s store');
@@ -66,8 +68,9 @@ export async function sendKeptHandle(window: BrowserWindow): Promise<ReplayAnswe
 }
 
 /**
- * Runs an async expression in the page and waits for its result by polling: not every engine's
- * driver awaits a promise an evaluated expression returns.
+ * Runs an async expression in the page and waits for its result by polling, which asks of each
+ * engine's driver (Playwright, puppeteer over WebDriver BiDi, WebKitWebDriver) only that it read
+ * a plain value back.
  */
 async function runInPage(window: BrowserWindow, expression: string, timeoutMs = 10_000): Promise<string> {
   const id = `${SLOT}${Math.random().toString(36).slice(2)}`;
@@ -76,8 +79,10 @@ async function runInPage(window: BrowserWindow, expression: string, timeoutMs = 
   );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await window.evaluate<{ done: boolean; value?: string; error?: string }>(`window.${id}`);
+    const state = await window.evaluate<{ done: boolean; value?: string; error?: string } | null>(`window.${id} ?? null`);
+    if (state === null) throw new Error('the page went away (navigated or reloaded) before it answered');
     if (state.done) {
+      await window.evaluate<null>(`(delete window.${id}, null)`);
       if (state.error !== undefined) throw new Error(`in the page: ${state.error}`);
       return state.value!;
     }
