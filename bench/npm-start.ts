@@ -20,31 +20,6 @@ export interface StartedProduct {
 
 const READY_TIMEOUT_MS = 180_000;
 
-/**
- * The process groups of the products still running. A group of its own lets `stop()` end npm and
- * the server under it together, but Ctrl-C does not reach it: an interrupted bench stops them
- * (interrupt.ts), and any other exit of the bench (a crash included) sends them SIGTERM on its way out.
- */
-const running = new Set<number>();
-const endRunning = () => {
-  for (const pid of running) {
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-};
-
-function track(pid: number): void {
-  if (running.size === 0) process.on('exit', endRunning);
-  running.add(pid);
-}
-
-function untrack(pid: number): void {
-  if (running.delete(pid) && running.size === 0) process.off('exit', endRunning);
-}
-
 /** `npm start` with `env` (PORT, BROKER_DEMO_PORT and PUBLIC_URL are chosen here), once /readyz answers 200. */
 export async function npmStart(env: NodeJS.ProcessEnv): Promise<StartedProduct> {
   const port = await freePort();
@@ -59,12 +34,22 @@ export async function npmStart(env: NodeJS.ProcessEnv): Promise<StartedProduct> 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const pid = child.pid!;
-  track(pid);
+  // A group of its own lets `stop()` end npm and the server under it together, but Ctrl-C does not
+  // reach it: an interrupted bench stops it (interrupt.ts), and any other exit of the bench (a
+  // crash included) sends it SIGTERM on its way out.
+  const endOnExit = () => {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', endOnExit);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stop = undoable(async () => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-pid, 'SIGTERM');
     await exited;
-    untrack(pid);
+    process.off('exit', endOnExit);
   });
   try {
     for (;;) {
